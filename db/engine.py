@@ -1,0 +1,142 @@
+"""Engine set-up, migrations and the unit of work (one transaction per use case)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE = ROOT / "data" / "threshold.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+_WRITING: ContextVar[bool] = ContextVar("writing", default=False)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def default_url() -> str:
+    """DATABASE_URL if set, else the SQLite file under data/."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def normalise_url(target: str) -> str:
+    """Accept a database URL or a plain SQLite file path."""
+    return target if "://" in target else f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    """Foreign keys on, WAL for readers beside a writer, and waiting rather than failing on locks."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take BEGIN out of the driver's hands so each transaction says which kind it is.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A writer takes the write lock up front, so two writers queue instead of deadlocking.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if _WRITING.get() else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; for SQLite, make the folder and set the pragmas."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _sqlite_pragmas(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic config that migrates the given engine's database."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to the given revision (the latest by default)."""
+    command.upgrade(alembic_config(engine), revision)
+
+
+class Database:
+    """An engine plus the two kinds of unit of work the services use."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the database is a SQLite file."""
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only transaction."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back on any error."""
+        token = _WRITING.set(True)
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        finally:
+            _WRITING.reset(token)
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def _is_busy(error: OperationalError) -> bool:
+    text = str(error.orig).lower()
+    return "locked" in text or "busy" in text or "could not serialize" in text
+
+
+def retry_busy(fn: Callable[P, R], attempts: int = 8) -> Callable[P, R]:
+    """Run a whole use case again when the database reports it is busy, before giving up."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(attempts):
+            try:
+                return fn(*args, **kwargs)
+            except OperationalError as error:
+                if not _is_busy(error) or attempt == attempts - 1:
+                    raise
+                time.sleep(min(1.0, 0.02 * 2**attempt) * (0.5 + random.random()))
+        raise AssertionError("unreachable")
+
+    return wrapper

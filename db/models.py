@@ -1,0 +1,176 @@
+"""Tables. Every top-level row has an owner; child rows belong through their parent."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention, so migrations name constraints predictably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Profile(Base):
+    """The person who owns data: one implicit profile locally, one per sign-in when hosted."""
+
+    __tablename__ = "profiles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject: Mapped[str] = mapped_column(String(255), unique=True)
+    """Who this is: 'local' for single-user use, else the sign-in provider's subject."""
+    display_name: Mapped[str] = mapped_column(String(120), default="")
+    unit: Mapped[str] = mapped_column(String(2), default="kg")
+    pain_limit: Mapped[int] = mapped_column(Integer, default=5)
+    regions: Mapped[str] = mapped_column(String(255), default="lower_back")
+    """Tracked body regions, comma separated."""
+    rule_settings: Mapped[str] = mapped_column(Text, default="{}")
+    """JSON of suggestion thresholds the user changed; missing keys take the defaults."""
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    def __repr__(self) -> str:
+        return f"Profile(id={self.id}, subject={self.subject!r})"
+
+
+class Exercise(Base):
+    """An exercise in one owner's list: the shipped catalogue plus their own."""
+
+    __tablename__ = "exercises"
+    __table_args__ = (UniqueConstraint("owner_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    category: Mapped[str] = mapped_column(String(20))
+    equipment: Mapped[str] = mapped_column(String(20), default="none")
+    impact: Mapped[str] = mapped_column(String(10), default="low")
+    one_sided: Mapped[bool] = mapped_column(default=False)
+    counterpart: Mapped[str | None] = mapped_column(String(80))
+    builtin: Mapped[bool] = mapped_column(default=False)
+
+    def __repr__(self) -> str:
+        return f"Exercise(id={self.id}, name={self.name!r})"
+
+
+class Session(Base):
+    """One exercise session. deleted_at set means it is in the bin and can be restored."""
+
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    rpe: Mapped[int | None] = mapped_column(Integer)
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    entries: Mapped[list[Entry]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="Entry.position"
+    )
+    pains: Mapped[list[PainRating]] = relationship(cascade="all, delete-orphan", order_by="PainRating.region")
+
+    def __repr__(self) -> str:
+        return f"Session(id={self.id}, started_at={self.started_at!r})"
+
+
+class Entry(Base):
+    """One exercise done within a session: sets for strength, minutes otherwise."""
+
+    __tablename__ = "entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    minutes: Mapped[float | None] = mapped_column(Float)
+    distance_km: Mapped[float | None] = mapped_column(Float)
+    intensity: Mapped[str | None] = mapped_column(String(20))
+    session: Mapped[Session] = relationship(back_populates="entries")
+    exercise: Mapped[Exercise] = relationship()
+    sets: Mapped[list[WorkSet]] = relationship(cascade="all, delete-orphan", order_by="WorkSet.position")
+
+
+class WorkSet(Base):
+    """One set of a strength exercise; weight is stored in kilograms."""
+
+    __tablename__ = "sets"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    weight_kg: Mapped[float | None] = mapped_column(Float)
+    reps: Mapped[int] = mapped_column(Integer)
+
+
+class PainRating(Base):
+    """Pain (0-10) in one region before, at peak during and after a session."""
+
+    __tablename__ = "pain_ratings"
+    __table_args__ = (UniqueConstraint("session_id", "region"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    region: Mapped[str] = mapped_column(String(30))
+    before: Mapped[int | None] = mapped_column(Integer)
+    during: Mapped[int | None] = mapped_column(Integer)
+    after: Mapped[int | None] = mapped_column(Integer)
+
+
+class Checkin(Base):
+    """Pain on waking, linked to the previous day's session when there was one."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("owner_id", "day", "region"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    region: Mapped[str] = mapped_column(String(30))
+    pain: Mapped[int] = mapped_column(Integer)
+
+
+class PegCheckin(Base):
+    """A weekly PEG-3 (three 0-10 items)."""
+
+    __tablename__ = "peg_checkins"
+    __table_args__ = (UniqueConstraint("owner_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    pain: Mapped[int] = mapped_column(Integer)
+    enjoyment: Mapped[int] = mapped_column(Integer)
+    activity: Mapped[int] = mapped_column(Integer)
+
+
+class PressureThreshold(Base):
+    """Pressure pain threshold at a site: three algometer trials in kg/cm2 and their mean."""
+
+    __tablename__ = "pressure_thresholds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    site: Mapped[str] = mapped_column(String(80))
+    trial1: Mapped[float] = mapped_column(Float)
+    trial2: Mapped[float] = mapped_column(Float)
+    trial3: Mapped[float] = mapped_column(Float)
+    mean: Mapped[float] = mapped_column(Float)
+
+
+class Decision(Base):
+    """What the user did with a suggestion: accepted, dismissed or snoozed."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(200), index=True)
+    """Which suggestion: its rule and subject, e.g. 'machine_to_free:Leg press'."""
+    fingerprint: Mapped[str] = mapped_column(String(200), default="")
+    """The situation it was made in; a changed situation brings a dismissed suggestion back."""
+    status: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime] = mapped_column(DateTime)
+    until: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,135 @@
+"""Read side: one owner's data as tidy pandas DataFrames (weights in kg, as stored)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import Executable, select
+from sqlalchemy.orm import Session as OrmSession
+
+from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+
+
+def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    frame = pd.read_sql(stmt, s.connection())
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column])
+    return frame
+
+
+def _live(owner_id: int, start: datetime | None, end: datetime | None) -> list[object]:
+    conditions: list[object] = [Session.owner_id == owner_id, Session.deleted_at.is_(None)]
+    if start is not None:
+        conditions.append(Session.started_at >= start)
+    if end is not None:
+        conditions.append(Session.started_at < end)
+    return conditions
+
+
+def sessions(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
+    """One row per live session: session_id, started_at, notes, rpe."""
+    stmt = (
+        select(Session.id.label("session_id"), Session.started_at, Session.notes, Session.rpe)
+        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .order_by(Session.started_at)
+    )
+    return _frame(s, stmt, ("started_at",))
+
+
+def entries(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
+    """One row per exercise done: session, exercise details, minutes, distance, intensity."""
+    stmt = (
+        select(
+            Entry.id.label("entry_id"),
+            Entry.session_id,
+            Session.started_at,
+            Entry.position,
+            Exercise.name.label("exercise"),
+            Exercise.category,
+            Exercise.equipment,
+            Exercise.impact,
+            Exercise.one_sided,
+            Entry.minutes,
+            Entry.distance_km,
+            Entry.intensity,
+        )
+        .join(Session, Entry.session_id == Session.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .order_by(Session.started_at, Entry.position)
+    )
+    return _frame(s, stmt, ("started_at",))
+
+
+def sets(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
+    """One row per strength set: session, exercise, equipment, set number, weight_kg, reps."""
+    stmt = (
+        select(
+            Entry.session_id,
+            Session.started_at,
+            Entry.id.label("entry_id"),
+            Exercise.name.label("exercise"),
+            Exercise.equipment,
+            WorkSet.position.label("set_number"),
+            WorkSet.weight_kg,
+            WorkSet.reps,
+        )
+        .join(Entry, WorkSet.entry_id == Entry.id)
+        .join(Session, Entry.session_id == Session.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .order_by(Session.started_at, Entry.position, WorkSet.position)
+    )
+    return _frame(s, stmt, ("started_at",))
+
+
+def pains(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
+    """One row per session and region: before, during, after."""
+    stmt = (
+        select(
+            PainRating.session_id,
+            Session.started_at,
+            PainRating.region,
+            PainRating.before,
+            PainRating.during,
+            PainRating.after,
+        )
+        .join(Session, PainRating.session_id == Session.id)
+        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .order_by(Session.started_at, PainRating.region)
+    )
+    return _frame(s, stmt, ("started_at",))
+
+
+def checkins(s: OrmSession, owner_id: int, start: date | None = None) -> pd.DataFrame:
+    """Next-morning check-ins: day, region, pain, linked session_id (may be empty)."""
+    stmt = select(Checkin.day, Checkin.region, Checkin.pain, Checkin.session_id).where(Checkin.owner_id == owner_id)
+    if start is not None:
+        stmt = stmt.where(Checkin.day >= start)
+    return _frame(s, stmt.order_by(Checkin.day, Checkin.region), ("day",))
+
+
+def pegs(s: OrmSession, owner_id: int, start: date | None = None) -> pd.DataFrame:
+    """Weekly PEG-3 check-ins with their three items."""
+    stmt = select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity).where(
+        PegCheckin.owner_id == owner_id
+    )
+    if start is not None:
+        stmt = stmt.where(PegCheckin.day >= start)
+    return _frame(s, stmt.order_by(PegCheckin.day), ("day",))
+
+
+def pressures(s: OrmSession, owner_id: int, start: date | None = None) -> pd.DataFrame:
+    """Pressure pain thresholds: day, site, the three trials and their mean (kg/cm2)."""
+    stmt = select(
+        PressureThreshold.day,
+        PressureThreshold.site,
+        PressureThreshold.trial1,
+        PressureThreshold.trial2,
+        PressureThreshold.trial3,
+        PressureThreshold.mean,
+    ).where(PressureThreshold.owner_id == owner_id)
+    if start is not None:
+        stmt = stmt.where(PressureThreshold.day >= start)
+    return _frame(s, stmt.order_by(PressureThreshold.day, PressureThreshold.id), ("day",))

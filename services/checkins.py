@@ -1,0 +1,116 @@
+"""Next-morning check-ins, weekly PEG-3 and pressure pain thresholds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from db.engine import retry_busy
+from db.models import Checkin, PegCheckin, PressureThreshold, Profile, Session
+from services.context import Ctx
+from tracker.records import check_checkin, check_peg, check_pressure
+
+PEG_INTERVAL_DAYS = 7
+
+
+def _day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = datetime.combine(day, time.min)
+    return start, start + timedelta(days=1)
+
+
+@retry_busy
+def record_checkin(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -> int | None:
+    """Store pain on waking; linked to the latest session of the day before. Returns that session's id.
+
+    A second check-in for the same day and region replaces the first (a correction).
+    """
+    record = check_checkin(raw, today=today or date.today())
+    start, end = _day_bounds(record.day - timedelta(days=1))
+    with ctx.db.write() as s:
+        session_id = s.scalars(
+            select(Session.id)
+            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_(None))
+            .where(Session.started_at >= start, Session.started_at < end)
+            .order_by(Session.started_at.desc())
+        ).first()
+        row = s.scalars(
+            select(Checkin).where(
+                Checkin.owner_id == ctx.owner_id, Checkin.day == record.day, Checkin.region == record.region
+            )
+        ).one_or_none()
+        if row is None:
+            row = Checkin(owner_id=ctx.owner_id, day=record.day, region=record.region)
+            s.add(row)
+        row.pain = record.pain
+        row.session_id = session_id
+        return session_id
+
+
+@retry_busy
+def record_peg(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -> float:
+    """Store a weekly PEG-3 (one per day; a second one that day replaces it); returns its score."""
+    record = check_peg(raw, today=today or date.today())
+    with ctx.db.write() as s:
+        row = s.scalars(
+            select(PegCheckin).where(PegCheckin.owner_id == ctx.owner_id, PegCheckin.day == record.day)
+        ).one_or_none()
+        if row is None:
+            row = PegCheckin(owner_id=ctx.owner_id, day=record.day)
+            s.add(row)
+        row.pain, row.enjoyment, row.activity = record.pain, record.enjoyment, record.activity
+    return round((record.pain + record.enjoyment + record.activity) / 3, 2)
+
+
+@retry_busy
+def record_pressure(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -> float:
+    """Store a pressure pain threshold (3 trials); returns the mean that is kept for trends."""
+    record = check_pressure(raw, today=today or date.today())
+    with ctx.db.write() as s:
+        t1, t2, t3 = record.trials
+        s.add(
+            PressureThreshold(
+                owner_id=ctx.owner_id,
+                day=record.day,
+                site=record.site,
+                trial1=t1,
+                trial2=t2,
+                trial3=t3,
+                mean=record.mean,
+            )
+        )
+    return record.mean
+
+
+@dataclass(frozen=True)
+class Due:
+    """What is still to log today."""
+
+    checkin_sessions: list[tuple[int, datetime]]
+    """Yesterday's sessions with no check-in this morning."""
+    missing_regions: list[str]
+    peg_due: bool
+    last_peg: date | None
+
+
+def due_today(ctx: Ctx, *, today: date | None = None) -> Due:
+    """Missing next-morning check-in for yesterday's sessions, and whether the weekly PEG is due."""
+    today = today or date.today()
+    start, end = _day_bounds(today - timedelta(days=1))
+    with ctx.db.read() as s:
+        regions = s.get_one(Profile, ctx.owner_id).regions.split(",")
+        rows = s.execute(
+            select(Session.id, Session.started_at)
+            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_(None))
+            .where(Session.started_at >= start, Session.started_at < end)
+            .order_by(Session.started_at)
+        )
+        sessions = [(session_id, started) for session_id, started in rows]
+        done = set(s.scalars(select(Checkin.region).where(Checkin.owner_id == ctx.owner_id, Checkin.day == today)))
+        last_peg = s.scalar(select(func.max(PegCheckin.day)).where(PegCheckin.owner_id == ctx.owner_id))
+    missing = [r for r in regions if r and r not in done]
+    peg_due = last_peg is None or (today - last_peg).days >= PEG_INTERVAL_DAYS
+    return Due(sessions if missing else [], missing if sessions else [], peg_due, last_peg)

@@ -1,0 +1,73 @@
+"""Opening the database and knowing whose data a call is about."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from db.engine import Database, migrate, normalise_url, retry_busy
+from db.models import Exercise, Profile
+from tracker.catalog import CATALOG
+from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
+from tracker.settings import Settings
+
+LOCAL_SUBJECT = "local"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """A database and the owner every read and write is limited to."""
+
+    db: Database
+    owner_id: int
+
+
+def open_database(target: str) -> Database:
+    """Open (creating if needed) a database and migrate it to the latest schema."""
+    db = Database(normalise_url(target))
+    migrate(db.engine)
+    return db
+
+
+@retry_busy
+def ensure_profile(db: Database, subject: str = LOCAL_SUBJECT, display_name: str = "") -> Ctx:
+    """The profile for a subject, created with the shipped catalogue on first use."""
+    with db.write() as s:
+        profile = s.scalars(select(Profile).where(Profile.subject == subject)).one_or_none()
+        if profile is None:
+            profile = Profile(
+                subject=subject,
+                display_name=display_name,
+                unit="kg",
+                pain_limit=DEFAULT_PAIN_LIMIT,
+                regions=",".join(DEFAULT_REGIONS),
+                rule_settings="{}",
+                created_at=datetime.now(),
+            )
+            s.add(profile)
+            s.flush()
+        have = set(s.scalars(select(Exercise.name).where(Exercise.owner_id == profile.id)))
+        s.add_all(
+            Exercise(
+                owner_id=profile.id,
+                name=e.name,
+                category=e.category,
+                equipment=e.equipment,
+                impact=e.impact,
+                one_sided=e.one_sided,
+                counterpart=e.counterpart,
+                builtin=True,
+            )
+            for e in CATALOG
+            if e.name not in have
+        )
+        return Ctx(db, profile.id)
+
+
+def settings_of(profile: Profile) -> Settings:
+    """The stored profile columns as a Settings value."""
+    regions = tuple(r for r in profile.regions.split(",") if r)
+    return Settings(profile.unit, profile.pain_limit, regions, profile.display_name, json.loads(profile.rule_settings))

@@ -1,0 +1,1 @@
+"""Threshold's domain: plain Python, no Streamlit and no database."""

@@ -1,0 +1,96 @@
+"""Pain scales and what their numbers mean (NRS 0-10, PEG-3, clinically important change)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from statistics import fmean
+
+NRS_MIN = 0
+NRS_MAX = 10
+DEFAULT_PAIN_LIMIT = 5
+# Silbernagel's pain-monitoring model: 0-2 safe, 3-5 acceptable, above 5 too much.
+SAFE_MAX = 2
+# Farrar 2001 / Ostelo 2008: about 2 points or 30% is a change a person notices.
+MCID_POINTS = 2.0
+MCID_PERCENT = 30.0
+RED_FLAG_PAIN = 8
+RED_FLAG_RISE = 3
+
+REGIONS: dict[str, str] = {
+    "lower_back": "Lower back",
+    "upper_back": "Upper back",
+    "neck": "Neck",
+    "left_hip": "Left hip",
+    "right_hip": "Right hip",
+    "left_knee": "Left knee",
+    "right_knee": "Right knee",
+    "left_shoulder": "Left shoulder",
+    "right_shoulder": "Right shoulder",
+}
+DEFAULT_REGIONS: tuple[str, ...] = ("lower_back",)
+
+
+class Zone(StrEnum):
+    """Where a pain-during-exercise score falls in the monitoring model."""
+
+    SAFE = "safe"
+    ACCEPTABLE = "acceptable"
+    TOO_MUCH = "too much"
+
+
+class Response(StrEnum):
+    """How pain the next morning compares with pain before the session."""
+
+    SETTLED = "settled"
+    SAME = "same"
+    WORSE = "worse"
+
+
+def zone(during: int, limit: int = DEFAULT_PAIN_LIMIT) -> Zone:
+    """Classify pain during exercise against the user's acceptable limit."""
+    if during > limit:
+        return Zone.TOO_MUCH
+    return Zone.SAFE if during <= SAFE_MAX else Zone.ACCEPTABLE
+
+
+def next_morning_response(before: int, morning: int) -> Response:
+    """Settled when back at or below the pre-session level, worse when 2+ points above it.
+
+    One point above is within the day-to-day wobble of the scale, so it counts as "same".
+    """
+    rise = morning - before
+    if rise <= 0:
+        return Response.SETTLED
+    return Response.SAME if rise == 1 else Response.WORSE
+
+
+def peg_score(pain: int, enjoyment: int, activity: int) -> float:
+    """PEG-3 score: the mean of its three 0-10 items (Krebs 2009)."""
+    return round(fmean((pain, enjoyment, activity)), 2)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Difference between a baseline and a current pain level."""
+
+    baseline: float
+    current: float
+    points: float
+    percent: float | None
+    important: bool
+
+    @property
+    def label(self) -> str:
+        """Plain words for the change, cautious below the clinically important threshold."""
+        if not self.important:
+            return "no clear change"
+        return "clinically important improvement" if self.points < 0 else "clinically important worsening"
+
+
+def pain_change(baseline: float, current: float) -> Change:
+    """Compare current pain with baseline; important only past 2 points or 30%."""
+    points = round(current - baseline, 2)
+    percent = round(100.0 * points / baseline, 1) if baseline > 0 else None
+    important = abs(points) >= MCID_POINTS or (percent is not None and abs(percent) >= MCID_PERCENT)
+    return Change(baseline, current, points, percent, important)

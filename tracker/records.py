@@ -1,0 +1,244 @@
+"""Checked records, ready to store: what every entry point turns raw input into."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from statistics import fmean
+from typing import Any
+
+from tracker import validation as v
+from tracker.catalog import CATEGORIES, EQUIPMENT, IMPACTS, INTENSITIES
+from tracker.errors import ValidationError
+from tracker.pain import NRS_MAX, NRS_MIN, REGIONS
+from tracker.units import to_kg
+
+MAX_WEIGHT = {"kg": 500.0, "lb": 1100.0}
+MAX_REPS = 100
+MAX_MINUTES = 600
+MAX_DISTANCE_KM = 300
+MAX_SETS = 20
+MAX_PPT = 20.0  # kg/cm2; algometers top out well below this
+
+
+@dataclass(frozen=True)
+class SetRecord:
+    """One set: load in kilograms (None when unloaded) and repetitions."""
+
+    weight_kg: float | None
+    reps: int
+
+
+@dataclass(frozen=True)
+class EntryRecord:
+    """One exercise done in a session."""
+
+    exercise: str
+    category: str
+    sets: tuple[SetRecord, ...] = ()
+    minutes: float | None = None
+    distance_km: float | None = None
+    intensity: str | None = None
+
+
+@dataclass(frozen=True)
+class PainRecord:
+    """Pain in one body region around a session (0-10; None when not rated)."""
+
+    region: str
+    before: int | None
+    during: int | None
+    after: int | None
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A whole session as it will be stored."""
+
+    started_at: datetime
+    notes: str
+    rpe: int | None
+    entries: tuple[EntryRecord, ...]
+    pains: tuple[PainRecord, ...]
+
+
+def _pain(errors: v.Errors, field: str, value: object, label: str, required: bool = True) -> int | None:
+    result = v.number(errors, field, value, label=label, lo=NRS_MIN, hi=NRS_MAX, integer=True, required=required)
+    return None if result is None else int(result)
+
+
+def check_session(raw: Mapping[str, Any], *, categories: Mapping[str, str], unit: str, now: datetime) -> SessionRecord:
+    """Turn raw session input into a SessionRecord, or raise ValidationError listing every problem."""
+    errors = v.Errors()
+    started = v.moment(errors, "started_at", raw.get("started_at"), label="Date and time", now=now)
+    notes = v.text(errors, "notes", raw.get("notes"), label="Notes", max_len=v.MAX_NOTES)
+    rpe = v.number(errors, "rpe", raw.get("rpe"), label="Effort (RPE)", lo=1, hi=10, integer=True, required=False)
+    entries_raw: Sequence[Mapping[str, Any]] = raw.get("entries") or ()
+    if not entries_raw:
+        errors["entries"] = "Add at least one exercise."
+    entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(entries_raw))
+    pains = tuple(_pain_record(errors, f"pains.{i}", p) for i, p in enumerate(raw.get("pains") or ()))
+    regions = [p.region for p in pains]
+    if len(set(regions)) != len(regions):
+        errors["pains"] = "Each body region can be rated once per session."
+    if errors:
+        raise ValidationError(errors)
+    assert started is not None
+    return SessionRecord(started, notes, None if rpe is None else int(rpe), entries, pains)
+
+
+def _entry(errors: v.Errors, f: str, raw: Mapping[str, Any], categories: Mapping[str, str], unit: str) -> EntryRecord:
+    name = v.text(errors, f"{f}.exercise", raw.get("exercise"), label="Exercise", max_len=v.MAX_NAME, required=True)
+    category = categories.get(name, "")
+    if name and f"{f}.exercise" not in errors and not category:
+        errors[f"{f}.exercise"] = f"{name!r} is not in your exercise list; pick one or add it first."
+    if category == "strength":
+        sets_raw: Sequence[Mapping[str, Any]] = raw.get("sets") or ()
+        if not sets_raw:
+            errors[f"{f}.sets"] = "Add at least one set (weight and reps)."
+        elif len(sets_raw) > MAX_SETS:
+            errors[f"{f}.sets"] = f"At most {MAX_SETS} sets per exercise."
+        sets = tuple(_set(errors, f"{f}.sets.{j}", s, unit) for j, s in enumerate(sets_raw[:MAX_SETS]))
+        return EntryRecord(name, category, sets=sets)
+    minutes = v.number(errors, f"{f}.minutes", raw.get("minutes"), label="Minutes", lo=1, hi=MAX_MINUTES)
+    distance = v.number(
+        errors,
+        f"{f}.distance_km",
+        raw.get("distance_km"),
+        label="Distance (km)",
+        lo=0,
+        hi=MAX_DISTANCE_KM,
+        required=False,
+        above_lo=True,
+    )
+    intensity = raw.get("intensity") or None
+    if intensity is not None:
+        intensity = v.choice(errors, f"{f}.intensity", intensity, label="Intensity", options=INTENSITIES)
+    return EntryRecord(name, category, minutes=minutes, distance_km=distance, intensity=intensity or None)
+
+
+def _set(errors: v.Errors, f: str, raw: Mapping[str, Any], unit: str) -> SetRecord:
+    weight = v.number(
+        errors,
+        f"{f}.weight",
+        raw.get("weight"),
+        label=f"Weight ({unit})",
+        lo=0,
+        hi=MAX_WEIGHT[unit],
+        required=False,
+        above_lo=True,
+    )
+    reps = v.number(errors, f"{f}.reps", raw.get("reps"), label="Reps", lo=1, hi=MAX_REPS, integer=True)
+    return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))
+
+
+def _pain_record(errors: v.Errors, f: str, raw: Mapping[str, Any]) -> PainRecord:
+    region = v.choice(errors, f"{f}.region", raw.get("region"), label="Body region", options=REGIONS)
+    before = _pain(errors, f"{f}.before", raw.get("before"), "Pain before", required=False)
+    during = _pain(errors, f"{f}.during", raw.get("during"), "Peak pain during")
+    after = _pain(errors, f"{f}.after", raw.get("after"), "Pain after", required=False)
+    return PainRecord(region, before, during, after)
+
+
+@dataclass(frozen=True)
+class CheckinRecord:
+    """Pain on waking in one region, the morning after a session."""
+
+    day: date
+    region: str
+    pain: int
+
+
+def check_checkin(raw: Mapping[str, Any], *, today: date) -> CheckinRecord:
+    """Validate a next-morning check-in."""
+    errors = v.Errors()
+    d = v.day(errors, "day", raw.get("day"), label="Date", today=today)
+    region = v.choice(errors, "region", raw.get("region"), label="Body region", options=REGIONS)
+    pain = _pain(errors, "pain", raw.get("pain"), "Pain on waking")
+    if errors:
+        raise ValidationError(errors)
+    assert d is not None and pain is not None
+    return CheckinRecord(d, region, pain)
+
+
+@dataclass(frozen=True)
+class PegRecord:
+    """A weekly PEG-3: average pain, interference with enjoyment and with general activity."""
+
+    day: date
+    pain: int
+    enjoyment: int
+    activity: int
+
+
+def check_peg(raw: Mapping[str, Any], *, today: date) -> PegRecord:
+    """Validate a weekly PEG-3 check-in."""
+    errors = v.Errors()
+    d = v.day(errors, "day", raw.get("day"), label="Date", today=today)
+    pain = _pain(errors, "pain", raw.get("pain"), "Average pain")
+    enjoyment = _pain(errors, "enjoyment", raw.get("enjoyment"), "Interference with enjoyment of life")
+    activity = _pain(errors, "activity", raw.get("activity"), "Interference with general activity")
+    if errors:
+        raise ValidationError(errors)
+    assert d is not None and pain is not None and enjoyment is not None and activity is not None
+    return PegRecord(d, pain, enjoyment, activity)
+
+
+@dataclass(frozen=True)
+class PressureRecord:
+    """Pressure pain threshold at one site: three trials in kg/cm2."""
+
+    day: date
+    site: str
+    trials: tuple[float, float, float]
+
+    @property
+    def mean(self) -> float:
+        """The value kept for trends: the mean of the three trials."""
+        return round(fmean(self.trials), 2)
+
+
+def check_pressure(raw: Mapping[str, Any], *, today: date) -> PressureRecord:
+    """Validate a pressure pain threshold entry (3 trials at a named site)."""
+    errors = v.Errors()
+    d = v.day(errors, "day", raw.get("day"), label="Date", today=today)
+    site = v.text(errors, "site", raw.get("site"), label="Site", max_len=v.MAX_NAME, required=True)
+    trials = [
+        v.number(
+            errors, f"trial{i}", raw.get(f"trial{i}"), label=f"Trial {i} (kg/cm²)", lo=0, hi=MAX_PPT, above_lo=True
+        )
+        for i in (1, 2, 3)
+    ]
+    if errors:
+        raise ValidationError(errors)
+    assert d is not None
+    t1, t2, t3 = (float(t or 0) for t in trials)
+    return PressureRecord(d, site, (t1, t2, t3))
+
+
+@dataclass(frozen=True)
+class ExerciseRecord:
+    """A user-made exercise."""
+
+    name: str
+    category: str
+    equipment: str
+    impact: str
+    one_sided: bool
+    counterpart: str | None
+
+
+def check_exercise(raw: Mapping[str, Any]) -> ExerciseRecord:
+    """Validate a new exercise the user adds to their list."""
+    errors = v.Errors()
+    name = v.text(errors, "name", raw.get("name"), label="Exercise name", max_len=v.MAX_NAME, required=True)
+    category = v.choice(errors, "category", raw.get("category"), label="Type", options=CATEGORIES)
+    equipment = v.choice(errors, "equipment", raw.get("equipment") or "none", label="Equipment", options=EQUIPMENT)
+    impact = v.choice(errors, "impact", raw.get("impact") or "low", label="Impact", options=IMPACTS)
+    counterpart = v.text(
+        errors, "counterpart", raw.get("counterpart"), label="Free-weight counterpart", max_len=v.MAX_NAME
+    )
+    if errors:
+        raise ValidationError(errors)
+    return ExerciseRecord(name, category, equipment, impact, bool(raw.get("one_sided")), counterpart or None)
