@@ -1,0 +1,15 @@
+"""Threshold in the browser: page set-up and navigation; every page lives in pages/."""
+
+import streamlit as st
+
+st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
+
+PAGES = [
+    st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),
+    st.Page("pages/log.py", title="Log session", icon=":material/fitness_center:"),
+    st.Page("pages/checkins.py", title="Check-ins", icon=":material/wb_sunny:"),
+    st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+]
+
+st.navigation(PAGES).run()
