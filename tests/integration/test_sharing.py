@@ -85,9 +85,14 @@ def test_another_owner_cannot_revoke_or_list_my_links(db, ctx, token):
 
 
 def test_token_check_uses_a_constant_time_comparison(db, ctx, token, monkeypatch):
-    calls = []
+    calls: list[bytes] = []
     real = sharing.hmac.compare_digest
-    monkeypatch.setattr(sharing.hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
+
+    def spy(a: bytes, b: bytes) -> bool:
+        calls.append(a)
+        return real(a, b)
+
+    monkeypatch.setattr(sharing.hmac, "compare_digest", spy)
     open_link(db, token, now=NOW)
     assert calls
 
