@@ -8,15 +8,11 @@ from datetime import date
 
 from tracker.catalog import Exercise, by_name
 from tracker.pain import Response, next_morning_response
+from tracker.records import SetRecord
 from tracker.strength import e1rm
 
-
-@dataclass(frozen=True)
-class SetDone:
-    """One set: load in kilograms (None when unloaded) and repetitions."""
-
-    weight_kg: float | None
-    reps: int
+# A set as the rules see it is exactly a checked set record: load in kg (or None) and reps.
+SetDone = SetRecord
 
 
 @dataclass(frozen=True)

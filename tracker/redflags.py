@@ -93,7 +93,8 @@ def red_flags(history: History, limits: Thresholds, today: date) -> list[Suggest
         usual = usual_level(every, region, start)
         if usual is None:
             continue
-        rises = [r for r in mine if r.resting and r.pain - usual >= limits["red_flag_rise"]]
+        # A reading already flagged as very high is not counted again as a rise.
+        rises = [r for r in mine if r.resting and r not in high and r.pain - usual >= limits["red_flag_rise"]]
         if rises:
             flags.append(
                 _flag(
