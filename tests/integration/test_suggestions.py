@@ -33,7 +33,8 @@ def test_stored_sessions_and_checkins_become_the_rules_history(ctx):
     entry = session.exercises[0]
     assert entry.name == "Chest press machine" and [s.reps for s in entry.sets] == [12, 12, 12]
     assert session.pains[0].morning == 2 and session.settled_next_morning
-    assert settings.unit == "kg" and history.info("Leg press").counterpart == "Goblet squat"
+    leg_press = history.info("Leg press")
+    assert settings.unit == "kg" and leg_press is not None and leg_press.counterpart == "Goblet squat"
 
 
 def test_a_well_tolerated_top_set_session_gives_a_raise_suggestion(ctx):
