@@ -137,7 +137,7 @@ def pacing(history: History, settings: Settings, limits: Thresholds, today: date
                     f"{name}: restart at {start} minutes",
                     f"Next time do about {start} minutes of {name.lower()}, then add about "
                     f"{limits['pacing_weekly_percent']:g}% a week ({plan}) while pain stays within your limit.",
-                    f"Your session on {day_text(last.day)} went over your pain limit or left the next morning worse. "
+                    f"Your session on {day_text(last.day)} {_what_went_wrong(last, limit)}. "
                     f"You tolerated about {amount:.0f} minutes before, and pacing starts at "
                     f"{limits['pacing_start_percent']:g}% of what you tolerate, then builds slowly.",
                     [*[s for s in basis if s is not last], last],
@@ -173,6 +173,12 @@ def pacing(history: History, settings: Settings, limits: Thresholds, today: date
             )
         )
     return found
+
+
+def _what_went_wrong(session: SessionDone, limit: int) -> str:
+    if session.over_limit(limit):
+        return f"reached {session.peak}/10 pain, above your limit of {limit}/10"
+    return "was followed by a clearly worse next morning"
 
 
 def _round(minutes: float) -> int:

@@ -49,5 +49,8 @@ def suggest(history: History, settings: Settings, today: date) -> list[Suggestio
     found = [s for rule in RULES for s in rule(past, settings, limits, today)]
     if load_increases_blocked(past, settings, flags):
         found = [s for s in found if not s.raises_load]
+    # Moving to a gentler kind of cardio replaces pacing the one being left.
+    leaving = {s.key.removeprefix("ladder_down:") for s in found if s.kind is Kind.LADDER_DOWN}
+    found = [s for s in found if not (s.kind is Kind.PACING and s.key.split(":", 1)[1] in leaving)]
     found.sort(key=lambda s: ORDER.index(s.kind))
     return flags + found

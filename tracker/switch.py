@@ -79,12 +79,13 @@ def _switch(
     else:
         start = 0.0
         load_words = "with the lightest band or your body weight"
-    half = max(sets // 2, 1)
+    half = -(-sets // 2)  # half the sets, rounded up
+    middle = f"do {half} of the {sets} sets as {counterpart.name}; then " if 1 < half < sets else "move on to "
     plan = (
         f"Swap one of your {sets} sets of {name} for {counterpart.name} {load_words}. "
-        f"When a week or two of that stays within your pain limit with settled mornings, do {half} of the {sets} sets "
-        f"as {counterpart.name}; then all of them. Keep {name} for the remaining sets along the way: "
-        "mixing machines and free weights is normal, and the machine stays useful."
+        f"When a week or two of that stays within your pain limit with settled mornings, {middle}all of them. "
+        f"Keep {name} in your plan along the way: mixing machines and free weights is normal, "
+        "and the machine stays useful."
     )
     reason = (
         f"Over {len(window)} sessions of {name} in the last {limits.count('window_weeks')} weeks, {improvement}. "

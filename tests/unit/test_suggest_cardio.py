@@ -82,3 +82,15 @@ def test_settled_sessions_over_a_week_suggest_adding_about_ten_percent():
     found = suggestions(history)
     assert keys(found) == ["pace_up:Stationary bike"]
     assert "33 minutes" in found[0].what and found[0].raises_load
+
+
+def test_moving_down_the_ladder_replaces_pacing_the_treadmill():
+    found = suggestions([cardio(20, during=6), cardio(10, during=3), cardio(2, during=7)])
+    assert keys(found) == ["ladder_down:Treadmill walk"]
+
+
+def test_pacing_after_a_worse_morning_says_so():
+    history = [cardio(9, "Stationary bike", 30), cardio(3, "Stationary bike", 30, before=2, morning=4)]
+    found = suggestions(history)
+    assert keys(found) == ["pacing:Stationary bike"]
+    assert "worse next morning" in found[0].reason and "about 24 minutes" in found[0].what
