@@ -1,22 +1,19 @@
 """Suggestions: red flags first, then each piece of advice with why, and Accept / Dismiss / Snooze."""
 
-from datetime import date
-
 import streamlit as st
 
 from services.profiles import get_settings
-from services.suggestions import current
 from tracker.rules import thresholds
 from tracker.suggestions import CHECK_WITH_PHYSIO
 from ui.forms import show_flash
 from ui.session import current_ctx
-from ui.suggestion_list import render_card, render_red_flags, show_decision_error, split
+from ui.suggestion_list import render_card, render_red_flags, show_decision_error, shown_today, split
 
 ctx = current_ctx()
 st.title("Suggestions")
 show_flash()
 show_decision_error()
-flags, rest = split(current(ctx, today=date.today()))
+flags, rest = split(shown_today(ctx))
 render_red_flags(flags)
 if flags and rest:
     st.warning("While a red flag is present, no suggestion will raise your load.", icon=":material/block:")

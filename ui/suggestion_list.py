@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import date
 
@@ -11,8 +12,9 @@ from services.context import Ctx
 from services.suggestions import ACCEPTED, DISMISSED, SNOOZE_DAYS, SNOOZED, current, decide
 from tracker.errors import NotFoundError, ValidationError
 from tracker.suggestions import Kind, Suggestion
-from ui.cache import after_write
+from ui.cache import after_write, on_write
 from ui.forms import flash
+from ui.session import database
 
 ICONS = {
     Kind.EASE: ":material/trending_down:",
@@ -29,6 +31,32 @@ DONE = {
     DISMISSED: "Dismissed: it stays away unless your situation changes.",
     SNOOZED: f"Snoozed for {SNOOZE_DAYS} days.",
 }
+
+
+_SEEN: dict[tuple[str, int], set[date]] = {}
+_SEEN_LOCK = threading.Lock()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _current(url: str, owner_id: int, today: date) -> list[Suggestion]:
+    return current(Ctx(database(url), owner_id), today=today)
+
+
+def shown_today(ctx: Ctx) -> list[Suggestion]:
+    """Today's suggestions after the user's decisions, cached until this owner's next write."""
+    today = date.today()
+    with _SEEN_LOCK:
+        _SEEN.setdefault((ctx.db.url, ctx.owner_id), set()).add(today)
+    return _current(ctx.db.url, ctx.owner_id, today)
+
+
+@on_write
+def forget_suggestions(ctx: Ctx) -> None:
+    """Drop this owner's cached suggestions (only theirs): any session, check-in or decision can change them."""
+    with _SEEN_LOCK:
+        stale = _SEEN.pop((ctx.db.url, ctx.owner_id), set())
+    for day in stale:
+        _current.clear(ctx.db.url, ctx.owner_id, day)
 
 
 def split(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
@@ -82,7 +110,7 @@ def show_decision_error() -> None:
 
 def render_suggestions(ctx: Ctx, limit: int | None = None) -> None:
     """The short list for the home page: red flags in full, then the first `limit` suggestions by title."""
-    flags, rest = split(current(ctx, today=date.today()))
+    flags, rest = split(shown_today(ctx))
     render_red_flags(flags)
     shown = rest if limit is None else rest[:limit]
     for suggestion in shown:

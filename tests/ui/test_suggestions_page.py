@@ -76,3 +76,25 @@ def test_rule_form_saves_a_changed_threshold_and_refuses_a_bad_one(page_ctx):
     at.button(key="rules_save").click().run()
     assert any("above the bottom" in e.value for e in at.error)
     assert get_settings(page_ctx).rules == {"min_sessions": 4.0}
+
+
+def test_home_short_list_shows_the_first_suggestions_and_counts_the_rest(page_ctx):
+    now = datetime.now()
+    raw = strength_session(when=now - timedelta(days=1), exercise="Chest press machine", reps=12)
+    raw["entries"].append({"exercise": "Seated row machine", "sets": [{"weight": 30, "reps": 12}] * 3})
+    log_session(page_ctx, raw, now=now)
+    record_checkin(page_ctx, {"day": date.today(), "region": "lower_back", "pain": 2}, today=date.today())
+    script = "from ui.suggestion_list import render_suggestions\nfrom ui.session import current_ctx\n"
+    at = AppTest.from_string(script + "render_suggestions(current_ctx(), limit=1)\n", default_timeout=30).run()
+    assert not at.exception
+    shown = texts(at)
+    assert shown.count("try 42.5 kg") == 1 and "1 more on the Suggestions page" in shown
+
+
+def test_a_red_flag_shows_on_top_with_the_not_logged_symptoms(page_ctx):
+    seed_one_suggestion(page_ctx)
+    record_checkin(page_ctx, {"day": date.today(), "region": "lower_back", "pain": 9}, today=date.today())
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    assert "Very high lower back pain" in at.error[0].value and "numbness" in at.error[0].value
+    assert "try 42.5 kg" not in texts(at)
+    assert not [b for b in at.button if b.key and b.key.startswith("dismiss:red_flag")]
