@@ -11,6 +11,7 @@ from tracker.pain import Response, next_morning_response
 from tracker.records import SetRecord
 from tracker.strength import e1rm
 
+_CATALOG = by_name()
 # A set as the rules see it is exactly a checked set record: load in kg (or None) and reps.
 SetDone = SetRecord
 
@@ -107,7 +108,7 @@ class History:
 
     def info(self, name: str) -> Exercise | None:
         """What the user's list (or else the shipped catalogue) says about an exercise."""
-        return self.exercises.get(name) or by_name().get(name)
+        return self.exercises.get(name) or _CATALOG.get(name)
 
     def with_exercise(self, name: str, since: date | None = None) -> list[SessionDone]:
         """Sessions, oldest first, in which the exercise was done (from `since` on, when given)."""

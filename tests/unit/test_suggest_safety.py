@@ -112,3 +112,13 @@ def flared_histories(draw: st.DrawFn) -> list[SessionDone]:
 @given(flared_histories())
 def test_after_a_flare_up_no_suggestion_raises_the_load(history):
     assert not any(s.raises_load for s in suggestions(history))
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(1, 60), max_size=12, unique=True).flatmap(lambda days: st.tuples(*[sessions(d) for d in days]))
+)
+def test_while_a_red_flag_is_present_it_comes_first_and_nothing_raises_the_load(history):
+    found = suggestions(list(history), mornings=[Morning(TODAY, "lower_back", 9)])
+    assert found[0].kind is Kind.RED_FLAG
+    assert not any(s.raises_load for s in found)
