@@ -99,7 +99,7 @@ def ladder_up(history: History, settings: Settings, limits: Thresholds, today: d
                 f"Try one short, easy session of {STEP_WORDS[step - 1]} in place of one of your usual ones, at about "
                 f"{limits['pacing_start_percent']:g}% of your usual minutes, and keep the rest as they are. "
                 "Step back down if pain goes over your limit.",
-                f"Your pain has stayed within your limit of {settings.pain_limit}/10, with settled mornings, "
+                f"Your pain has stayed within your limit of {settings.pain_limit}/10, with no worse next morning, "
                 f"in every session of the last {weeks} weeks "
                 f"({len(mine)} sessions on {STEP_WORDS[step]}). You last did {STEP_WORDS[step - 1]} on "
                 f"{day_text(upper[-1].day)}.",
