@@ -4,7 +4,6 @@ import streamlit as st
 
 from services.profiles import get_settings
 from tracker.rules import thresholds
-from tracker.suggestions import CHECK_WITH_PHYSIO
 from ui.forms import show_flash
 from ui.session import current_ctx
 from ui.suggestion_list import render_card, render_red_flags, show_decision_error, shown_today, split
@@ -19,7 +18,6 @@ if flags and rest:
     st.warning("While a red flag is present, no suggestion will raise your load.", icon=":material/block:")
 
 if rest:
-    st.caption(CHECK_WITH_PHYSIO)
     for suggestion in rest:
         render_card(ctx, suggestion)
 elif not flags:
