@@ -6,6 +6,7 @@ from services.checkins import due_today
 from services.history import week_summary
 from services.profiles import get_settings
 from ui.session import current_ctx
+from ui.suggestion_list import render_suggestions
 
 ctx = current_ctx()
 settings = get_settings(ctx)
@@ -29,6 +30,10 @@ if due.peg_due:
 st.page_link("pages/log.py", label="Log a session", icon=":material/fitness_center:")
 if not todo:
     st.success("Nothing overdue. Log a session when you exercise.")
+
+st.subheader("Suggestions")
+render_suggestions(ctx, limit=3)
+st.page_link("pages/suggestions.py", label="All suggestions, with the reasons", icon=":material/lightbulb:")
 
 st.subheader("Last 7 days")
 if week.sessions == 0:

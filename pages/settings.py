@@ -7,6 +7,7 @@ from services.profiles import add_exercise, get_settings, list_exercises, save_s
 from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.pain import REGIONS
 from ui.forms import attempt, field_error, show_flash
+from ui.rule_settings import render_rule_settings
 from ui.session import current_ctx
 
 ctx = current_ctx()
@@ -94,3 +95,6 @@ with st.expander("Add an exercise"):
     )
     st.checkbox("Works one side at a time", key="ex_one_sided")
     st.button("Add exercise", on_click=add, key="ex_add")
+
+with st.expander("Rules behind suggestions"):
+    render_rule_settings(ctx)

@@ -10,7 +10,14 @@ from streamlit.testing.v1 import AppTest
 from services.history import history
 from tests.factories import create_session
 
-PAGES = ["pages/home.py", "pages/log.py", "pages/checkins.py", "pages/history.py", "pages/settings.py"]
+PAGES = [
+    "pages/home.py",
+    "pages/log.py",
+    "pages/checkins.py",
+    "pages/history.py",
+    "pages/suggestions.py",
+    "pages/settings.py",
+]
 
 
 def _texts(at: AppTest) -> str:

@@ -1,0 +1,164 @@
+"""Suggestions for the owner: the rules run on their history, minus what they dismissed or snoozed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+from sqlalchemy import select
+
+from db import queries
+from db.engine import retry_busy
+from db.models import Decision, Exercise, Profile
+from services.context import Ctx, settings_of
+from tracker.catalog import Exercise as CatalogExercise
+from tracker.errors import NotFoundError, ValidationError
+from tracker.history import ExerciseDone, History, Morning, PainAround, SessionDone, SetDone, make_history
+from tracker.settings import Settings
+from tracker.suggestions import Kind, Suggestion, suggest
+
+ACCEPTED, DISMISSED, SNOOZED = "accepted", "dismissed", "snoozed"
+STATUSES = (ACCEPTED, DISMISSED, SNOOZED)
+SNOOZE_DAYS = 7
+
+
+def _int(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def _float(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+
+
+def load_history(ctx: Ctx) -> tuple[History, Settings]:
+    """The owner's live sessions, check-ins and exercise list as the rules' input, with their settings."""
+    with ctx.db.read() as s:
+        settings = settings_of(s.get_one(Profile, ctx.owner_id))
+        sessions = queries.sessions(s, ctx.owner_id)
+        entries = queries.entries(s, ctx.owner_id)
+        sets = queries.sets(s, ctx.owner_id)
+        pains = queries.pains(s, ctx.owner_id)
+        checkins = queries.checkins(s, ctx.owner_id)
+        rows = s.scalars(select(Exercise).where(Exercise.owner_id == ctx.owner_id))
+        exercises = {
+            e.name: CatalogExercise(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in rows
+        }
+    sets_by_entry: dict[int, list[SetDone]] = defaultdict(list)
+    for entry_id, weight, reps in zip(sets["entry_id"], sets["weight_kg"], sets["reps"], strict=True):
+        sets_by_entry[int(entry_id)].append(SetDone(_float(weight), int(reps)))
+    done_by_session: dict[int, list[ExerciseDone]] = defaultdict(list)
+    for session_id, entry_id, name, minutes in zip(
+        entries["session_id"], entries["entry_id"], entries["exercise"], entries["minutes"], strict=True
+    ):
+        done = ExerciseDone(str(name), tuple(sets_by_entry.get(int(entry_id), ())), _float(minutes))
+        done_by_session[int(session_id)].append(done)
+    linked = checkins.dropna(subset=["session_id"])
+    morning_of = {
+        (int(sid), str(region)): int(value)
+        for sid, region, value in zip(linked["session_id"], linked["region"], linked["pain"], strict=True)
+    }
+    pains_by_session: dict[int, list[PainAround]] = defaultdict(list)
+    for sid, region, before, during in zip(
+        pains["session_id"], pains["region"], pains["before"], pains["during"], strict=True
+    ):
+        morning = morning_of.get((int(sid), str(region)))
+        pains_by_session[int(sid)].append(PainAround(str(region), _int(before), _int(during), morning))
+    done_sessions = [
+        SessionDone(
+            pd.Timestamp(started).date(),
+            tuple(done_by_session.get(int(sid), ())),
+            tuple(pains_by_session.get(int(sid), ())),
+        )
+        for sid, started in zip(sessions["session_id"], sessions["started_at"], strict=True)
+    ]
+    mornings = [
+        Morning(pd.Timestamp(day).date(), str(region), int(value))
+        for day, region, value in zip(checkins["day"], checkins["region"], checkins["pain"], strict=True)
+    ]
+    return make_history(done_sessions, mornings, exercises), settings
+
+
+def _latest_decisions(ctx: Ctx) -> dict[str, Decision]:
+    with ctx.db.read() as s:
+        rows = s.scalars(
+            select(Decision).where(Decision.owner_id == ctx.owner_id).order_by(Decision.decided_at, Decision.id)
+        ).all()
+        s.expunge_all()
+    return {row.key: row for row in rows}
+
+
+def _hidden(suggestion: Suggestion, decision: Decision | None, today: date) -> bool:
+    """Dismissed or accepted in the same situation, or snoozed until a later day; red flags always show."""
+    if decision is None or suggestion.kind is Kind.RED_FLAG:
+        return False
+    if decision.status == SNOOZED:
+        return decision.until is not None and decision.until > today
+    return decision.fingerprint == suggestion.fingerprint
+
+
+def all_suggestions(ctx: Ctx, *, today: date | None = None) -> list[Suggestion]:
+    """Every suggestion the rules make today, before the user's decisions are applied."""
+    history, settings = load_history(ctx)
+    return suggest(history, settings, today or date.today())
+
+
+def current(ctx: Ctx, *, today: date | None = None) -> list[Suggestion]:
+    """Suggestions to show today (red flags first), without those dismissed, accepted or snoozed."""
+    today = today or date.today()
+    decisions = _latest_decisions(ctx)
+    return [s for s in all_suggestions(ctx, today=today) if not _hidden(s, decisions.get(s.key), today)]
+
+
+@retry_busy
+def decide(ctx: Ctx, key: str, status: str, *, today: date | None = None, now: datetime | None = None) -> Suggestion:
+    """Record that the user accepted, dismissed or snoozed (for a week) a current suggestion; returns it."""
+    if status not in STATUSES:
+        raise ValidationError({"status": f"Choose one of: {', '.join(STATUSES)}."})
+    today = today or date.today()
+    found = next((s for s in all_suggestions(ctx, today=today) if s.key == key), None)
+    if found is None:
+        raise NotFoundError("That suggestion no longer applies; the list has been refreshed.")
+    if found.kind is Kind.RED_FLAG:
+        raise ValidationError({"status": "A red flag stays until it has passed: please contact your doctor."})
+    with ctx.db.write() as s:
+        s.add(
+            Decision(
+                owner_id=ctx.owner_id,
+                key=key,
+                fingerprint=found.fingerprint,
+                status=status,
+                text=f"{found.title}\n{found.what}",
+                decided_at=now or datetime.combine(today, datetime.now().time()),
+                until=today + timedelta(days=SNOOZE_DAYS) if status == SNOOZED else None,
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class AcceptedChange:
+    """A suggestion the user accepted: when, which, and what it said."""
+
+    day: date
+    key: str
+    title: str
+    detail: str
+
+
+def accepted_changes(ctx: Ctx, start: date, end: date) -> list[AcceptedChange]:
+    """Suggestions accepted from `start` to `end` (both included), oldest first, for the report."""
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(Decision.decided_at, Decision.key, Decision.text)
+            .where(Decision.owner_id == ctx.owner_id, Decision.status == ACCEPTED)
+            .where(Decision.decided_at >= datetime.combine(start, time.min))
+            .where(Decision.decided_at < datetime.combine(end + timedelta(days=1), time.min))
+            .order_by(Decision.decided_at, Decision.id)
+        ).all()
+    changes = []
+    for decided_at, key, text in rows:
+        title, _, detail = text.partition("\n")
+        changes.append(AcceptedChange(decided_at.date(), key, title, detail))
+    return changes

@@ -1,0 +1,113 @@
+"""Suggestions from stored data, and the user's decisions on them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from services.checkins import record_checkin
+from services.profiles import save_settings
+from services.sessions import delete_session
+from services.suggestions import accepted_changes, current, decide, load_history
+from tests.factories import NOW, create_session
+from tracker.errors import NotFoundError, ValidationError
+
+TODAY = NOW.date()
+KEY = "progress:Chest press machine"
+
+
+def seed_progress(ctx, *, weight: float = 40.0, morning: int = 2, days_ago: int = 1) -> int:
+    """A chest press session `days_ago`: every set at the top of the range, then the next morning's check-in."""
+    when = NOW - timedelta(days=days_ago)
+    sid = create_session(ctx, when=when, exercise="Chest press machine", weight=weight, reps=12)
+    day = when.date() + timedelta(days=1)
+    record_checkin(ctx, {"day": day, "region": "lower_back", "pain": morning}, today=day)
+    return sid
+
+
+def test_stored_sessions_and_checkins_become_the_rules_history(ctx):
+    seed_progress(ctx)
+    history, settings = load_history(ctx)
+    (session,) = history.sessions
+    entry = session.exercises[0]
+    assert entry.name == "Chest press machine" and [s.reps for s in entry.sets] == [12, 12, 12]
+    assert session.pains[0].morning == 2 and session.settled_next_morning
+    leg_press = history.info("Leg press")
+    assert settings.unit == "kg" and leg_press is not None and leg_press.counterpart == "Goblet squat"
+
+
+def test_a_well_tolerated_top_set_session_gives_a_raise_suggestion(ctx):
+    seed_progress(ctx)
+    assert [s.key for s in current(ctx, today=TODAY)] == [KEY]
+
+
+def test_a_deleted_session_no_longer_counts(ctx):
+    delete_session(ctx, seed_progress(ctx))
+    assert current(ctx, today=TODAY) == []
+
+
+def test_accepting_records_the_change_with_its_date_for_the_report(ctx):
+    seed_progress(ctx)
+    decide(ctx, KEY, "accepted", today=TODAY, now=NOW)
+    assert current(ctx, today=TODAY) == []
+    (change,) = accepted_changes(ctx, TODAY - timedelta(days=30), TODAY)
+    assert change.day == TODAY and change.key == KEY
+    assert change.title == "Chest press machine: try 42.5 kg" and "42.5 kg" in change.detail
+    assert accepted_changes(ctx, TODAY + timedelta(days=1), TODAY + timedelta(days=5)) == []
+
+
+def test_dismissed_stays_away_until_the_situation_changes(ctx):
+    seed_progress(ctx, days_ago=4)
+    decide(ctx, KEY, "dismissed", today=TODAY - timedelta(days=3))
+    assert current(ctx, today=TODAY - timedelta(days=2)) == []
+    # A heavier session later is a new situation: the next step up is a different load.
+    seed_progress(ctx, weight=42.5, days_ago=1)
+    shown = current(ctx, today=TODAY)
+    assert [s.key for s in shown] == [KEY] and "45 kg" in shown[0].what
+
+
+def test_snoozed_is_hidden_for_a_week_then_back(ctx):
+    seed_progress(ctx)
+    decide(ctx, KEY, "snoozed", today=TODAY, now=NOW)
+    assert current(ctx, today=TODAY + timedelta(days=6)) == []
+    assert [s.key for s in current(ctx, today=TODAY + timedelta(days=7))] == [KEY]
+
+
+def test_deciding_on_a_suggestion_that_no_longer_applies_says_so(ctx):
+    with pytest.raises(NotFoundError, match="no longer applies"):
+        decide(ctx, KEY, "accepted", today=TODAY)
+
+
+def test_an_unknown_decision_is_refused_and_nothing_is_stored(ctx):
+    seed_progress(ctx)
+    with pytest.raises(ValidationError) as caught:
+        decide(ctx, KEY, "maybe", today=TODAY)
+    assert "accepted" in caught.value.errors["status"]
+    assert [s.key for s in current(ctx, today=TODAY)] == [KEY]
+
+
+def test_a_red_flag_cannot_be_dismissed_and_blocks_the_raise(ctx):
+    seed_progress(ctx, morning=8)
+    shown = current(ctx, today=TODAY)
+    yesterday = (TODAY - timedelta(days=1)).isoformat()
+    assert [s.key for s in shown] == ["red_flag:high:lower_back", f"ease:{yesterday}"]
+    with pytest.raises(ValidationError):
+        decide(ctx, "red_flag:high:lower_back", "dismissed", today=TODAY)
+
+
+def test_changed_thresholds_from_settings_are_used(ctx):
+    seed_progress(ctx)
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "rules": {"rep_range_top": 15}})
+    assert current(ctx, today=TODAY) == []
+
+
+def test_decisions_belong_to_their_owner(ctx):
+    from services.context import ensure_profile
+
+    seed_progress(ctx)
+    other = ensure_profile(ctx.db, "someone-else")
+    seed_progress(other)
+    decide(ctx, KEY, "dismissed", today=TODAY, now=datetime.combine(TODAY, NOW.time()))
+    assert current(ctx, today=TODAY) == []
+    assert [s.key for s in current(other, today=TODAY)] == [KEY]

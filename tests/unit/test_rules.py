@@ -1,0 +1,36 @@
+"""The thresholds users can change: defaults, validation, and tolerance of a bad store."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.errors import ValidationError
+from tracker.rules import DEFAULTS, SPECS, check_rules, thresholds
+
+
+def test_every_threshold_has_a_named_default_within_its_range():
+    assert {spec.key for spec in SPECS} == set(DEFAULTS)
+    assert all(spec.lo <= spec.default <= spec.hi for spec in SPECS)
+    assert DEFAULTS["e1rm_gain_percent"] == 15 and DEFAULTS["free_weight_ratio"] == 0.5
+
+
+def test_changed_values_are_kept_and_defaults_are_not_stored():
+    assert check_rules({"min_sessions": "4", "deload_percent": 10}) == {"min_sessions": 4.0}
+
+
+def test_out_of_range_and_unknown_values_are_refused_with_a_message_per_field():
+    with pytest.raises(ValidationError) as caught:
+        check_rules({"free_weight_ratio": 3, "surprise": 1})
+    assert "from 0.1 to 1" in caught.value.errors["free_weight_ratio"]
+    assert "surprise" in caught.value.errors
+
+
+def test_rep_range_top_must_be_above_the_bottom():
+    with pytest.raises(ValidationError) as caught:
+        check_rules({"rep_range_bottom": 12, "rep_range_top": 10})
+    assert "above the bottom" in caught.value.errors["rep_range_top"]
+
+
+def test_a_bad_stored_value_falls_back_to_the_default():
+    limits = thresholds({"min_sessions": 999, "stall_sessions": 4, "unknown": 1})
+    assert limits["min_sessions"] == 6 and limits.count("stall_sessions") == 4

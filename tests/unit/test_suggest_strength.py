@@ -1,0 +1,130 @@
+"""Scenario tests for strength advice: machine to free weights, double progression, lighter weeks, easing off."""
+
+from __future__ import annotations
+
+from tests.unit.histories import improving_leg_press, keys, lift, suggestions
+from tracker.catalog import Exercise
+from tracker.suggestions import CHECK_WITH_PHYSIO, Kind
+
+
+def test_no_history_gives_no_suggestions():
+    assert suggestions([]) == []
+
+
+def test_clear_gain_over_six_calm_sessions_suggests_free_weights_at_half_the_machine_load():
+    found = suggestions(improving_leg_press())
+    assert keys(found) == ["switch:Leg press"]
+    advice = found[0]
+    assert advice.kind is Kind.SWITCH and advice.raises_load
+    assert "Goblet squat at 25 kg" in advice.what  # 50 kg x 0.5
+    assert "one of your 3 sets" in advice.what and "then all of them" in advice.what
+    assert "normal" in advice.what and "stop" not in advice.what.lower()
+    assert "22%" in advice.reason and "6 sessions" in advice.reason
+    assert advice.reason.endswith(CHECK_WITH_PHYSIO)
+    assert any("16 Nov 2026" in line or "22 Nov 2026" in line for line in advice.evidence)
+
+
+def test_five_sessions_are_too_few_for_the_switch():
+    assert suggestions(improving_leg_press(5)) == []
+
+
+def test_strength_up_but_pain_over_the_limit_in_a_recent_session_blocks_the_switch():
+    history = improving_leg_press()
+    history[-2] = lift(8, weight=48.0, during=6)
+    assert suggestions(history) == []
+
+
+def test_last_session_over_the_limit_suggests_easing_off_and_nothing_that_raises_load():
+    history = improving_leg_press()
+    history[-1] = lift(1, weight=50.0, during=7)
+    found = suggestions(history)
+    assert keys(found) == [f"ease:{history[-1].day.isoformat()}"]
+    assert "45 kg instead of 50 kg" in found[0].what and "2 sets instead of 3" in found[0].what
+    assert "7/10" in found[0].reason
+
+
+def test_worse_next_morning_suggests_easing_off_even_with_calm_pain_during():
+    history = improving_leg_press()
+    history[-1] = lift(1, weight=50.0, during=2, before=2, morning=4)
+    found = suggestions(history)
+    assert [s.kind for s in found] == [Kind.EASE]
+    assert "next morning" in found[0].reason
+
+
+def test_machine_without_a_counterpart_gets_no_switch():
+    own = Exercise("Hack squat machine", "strength", "machine")
+    history = [lift(7 * (5 - i) + 1, "Hack squat machine", 40.0 + 2 * i) for i in range(6)]
+    assert suggestions(history, extra=[own]) == []
+
+
+def test_already_doing_the_counterpart_means_no_switch():
+    history = [*improving_leg_press(), lift(3, "Goblet squat", 20.0)]
+    assert "switch:Leg press" not in keys(suggestions(history))
+
+
+def test_top_of_the_rep_range_two_sessions_running_also_counts_as_clear_progress():
+    history = [lift(7 * (5 - i) + 1, reps=(12, 12, 12)) for i in range(6)]
+    found = suggestions(history)
+    assert keys(found) == ["switch:Leg press", "progress:Leg press"]
+    assert "top of your rep range (12)" in found[0].reason
+
+
+def test_pound_user_gets_loads_in_pounds_rounded_down_to_dumbbell_steps():
+    history = [lift(7 * (5 - i) + 1, "Chest press machine", 80.0 + 5 * i, unit="lb") for i in range(6)]
+    found = suggestions(history, unit="lb")
+    assert keys(found) == ["switch:Chest press machine"]
+    assert "Dumbbell bench press at 52.5 lb" in found[0].what  # 105 lb x 0.5
+    assert "kg" not in found[0].what
+
+
+def test_user_changed_ratio_and_session_count_change_the_switch():
+    found = suggestions(improving_leg_press(4, step=3.0), rules={"min_sessions": 4, "free_weight_ratio": 0.4})
+    assert keys(found) == ["switch:Leg press"]
+    assert "Goblet squat at 19 kg" in found[0].what  # 49 kg x 0.4 = 19.6, rounded down
+
+
+def test_every_set_at_the_top_with_a_settled_morning_raises_the_load():
+    found = suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 12))])
+    assert keys(found) == ["progress:Chest press machine"]
+    assert "42.5 kg instead of 40 kg" in found[0].what and "8 reps" in found[0].what
+    assert found[0].raises_load
+
+
+def test_no_raise_until_the_next_morning_is_known():
+    assert suggestions([lift(1, "Chest press machine", 40.0, (12, 12, 12), morning=None)]) == []
+
+
+def test_a_set_short_of_the_top_keeps_the_load():
+    assert suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 11))]) == []
+
+
+def test_user_changed_rep_range_top_raises_at_ten_reps():
+    found = suggestions([lift(2, "Leg press", 60.0, (10, 10, 10))], rules={"rep_range_top": 10, "rep_range_bottom": 6})
+    assert keys(found) == ["progress:Leg press"]
+    assert "65 kg" in found[0].what  # lower body goes up 5 kg
+
+
+def test_three_stalled_sessions_suggest_a_lighter_week():
+    reps = [(10, 10, 9), (10, 9, 9), (10, 10, 9), (9, 9, 9)]
+    found = suggestions([lift(3 * (3 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(reps)])
+    assert keys(found) == ["deload:Leg press"]
+    assert "35 kg" in found[0].what  # 40 kg less 10% = 36, rounded down to a plate step
+    assert "last 3 sessions" in found[0].reason
+    assert not found[0].raises_load
+
+
+def test_two_stalls_are_not_yet_a_plateau():
+    reps = [(10, 10, 9), (10, 9, 9), (9, 9, 9)]
+    assert suggestions([lift(3 * (2 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(reps)]) == []
+
+
+def test_pound_user_lighter_week_rounds_down_to_five_pound_plates():
+    reps = [(10, 10, 9), (10, 9, 9), (10, 10, 9), (9, 9, 9)]
+    found = suggestions([lift(3 * (3 - i) + 1, weight=90.0, reps=r, unit="lb") for i, r in enumerate(reps)], unit="lb")
+    assert "80 lb" in found[0].what  # 90 lb less 10% = 81
+
+
+def test_user_changed_stall_count_waits_longer():
+    reps = [(10, 10, 9), (10, 9, 9), (10, 10, 9), (9, 9, 9)]
+    history = [lift(3 * (3 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(reps)]
+    assert suggestions(history, rules={"stall_sessions": 4}) == []

@@ -1,0 +1,133 @@
+"""What the suggestion rules read: a person's sessions and morning check-ins as plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.catalog import Exercise, by_name
+from tracker.pain import Response, next_morning_response
+from tracker.records import SetRecord
+from tracker.strength import e1rm
+
+_CATALOG = by_name()
+# A set as the rules see it is exactly a checked set record: load in kg (or None) and reps.
+SetDone = SetRecord
+
+
+@dataclass(frozen=True)
+class ExerciseDone:
+    """One exercise in a session: sets for strength work, minutes for cardio."""
+
+    name: str
+    sets: tuple[SetDone, ...] = ()
+    minutes: float | None = None
+
+    @property
+    def top_weight(self) -> float | None:
+        """The heaviest load lifted, or None when no set was loaded."""
+        loads = [s.weight_kg for s in self.sets if s.weight_kg]
+        return max(loads) if loads else None
+
+    @property
+    def best_e1rm(self) -> float | None:
+        """The best estimated one-rep max among the sets (None when no set allows an estimate)."""
+        found = [x for s in self.sets if s.weight_kg and (x := e1rm(s.weight_kg, s.reps)) is not None]
+        return max(found) if found else None
+
+
+@dataclass(frozen=True)
+class PainAround:
+    """Pain (0-10) in one region before and at peak during a session, and the next morning."""
+
+    region: str
+    before: int | None = None
+    during: int | None = None
+    morning: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionDone:
+    """One session as the rules see it."""
+
+    day: date
+    exercises: tuple[ExerciseDone, ...]
+    pains: tuple[PainAround, ...] = ()
+
+    @property
+    def peak(self) -> int | None:
+        """The highest pain during the session across regions."""
+        rated = [p.during for p in self.pains if p.during is not None]
+        return max(rated) if rated else None
+
+    def over_limit(self, limit: int) -> bool:
+        """True when pain during went above the user's acceptable limit."""
+        peak = self.peak
+        return peak is not None and peak > limit
+
+    @property
+    def worse_next_morning(self) -> bool:
+        """True when any region was clearly worse the next morning than before the session."""
+        return any(r is Response.WORSE for r in self._responses())
+
+    @property
+    def settled_next_morning(self) -> bool:
+        """True only when a next-morning rating exists and no region was worse."""
+        responses = self._responses()
+        return bool(responses) and Response.WORSE not in responses
+
+    def _responses(self) -> list[Response]:
+        return [
+            next_morning_response(p.before, p.morning)
+            for p in self.pains
+            if p.before is not None and p.morning is not None
+        ]
+
+    def find(self, name: str) -> ExerciseDone | None:
+        """The named exercise's entry in this session, if it was done."""
+        return next((e for e in self.exercises if e.name == name), None)
+
+
+@dataclass(frozen=True)
+class Morning:
+    """A morning check-in: pain on waking in one region."""
+
+    day: date
+    region: str
+    pain: int
+
+
+@dataclass(frozen=True)
+class History:
+    """Sessions oldest first, all morning check-ins, and the user's exercise list (for counterparts)."""
+
+    sessions: tuple[SessionDone, ...]
+    mornings: tuple[Morning, ...] = ()
+    exercises: Mapping[str, Exercise] = field(default_factory=by_name)
+
+    def info(self, name: str) -> Exercise | None:
+        """What the user's list (or else the shipped catalogue) says about an exercise."""
+        return self.exercises.get(name) or _CATALOG.get(name)
+
+    def with_exercise(self, name: str, since: date | None = None) -> list[SessionDone]:
+        """Sessions, oldest first, in which the exercise was done (from `since` on, when given)."""
+        return [s for s in self.sessions if s.find(name) is not None and (since is None or s.day >= since)]
+
+    def names_done(self, since: date) -> list[str]:
+        """Exercises done since a day, in the order first seen."""
+        seen: dict[str, None] = {}
+        for session in self.sessions:
+            if session.day >= since:
+                seen.update((e.name, None) for e in session.exercises)
+        return list(seen)
+
+
+def make_history(
+    sessions: Sequence[SessionDone],
+    mornings: Sequence[Morning] = (),
+    exercises: Mapping[str, Exercise] | None = None,
+) -> History:
+    """A History with sessions sorted oldest first, whatever order they came in."""
+    ordered = tuple(sorted(sessions, key=lambda s: s.day))
+    return History(ordered, tuple(mornings), by_name() if exercises is None else exercises)

@@ -1,0 +1,107 @@
+"""The suggestion rules' thresholds as data: each a named default the user can change in Settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tracker import validation as v
+from tracker.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One editable threshold: its stored key, label for the form, default and allowed range."""
+
+    key: str
+    label: str
+    default: float
+    lo: float
+    hi: float
+    integer: bool = True
+    help: str = ""
+
+
+SPECS: tuple[RuleSpec, ...] = (
+    RuleSpec("e1rm_gain_percent", "Strength gain before free weights (%)", 15, 1, 100,
+             help="Estimated one-rep max up this much since your first two sessions on a machine."),
+    RuleSpec("min_sessions", "Sessions needed on a machine", 6, 1, 50,
+             help="How many sessions on the machine within the window below."),
+    RuleSpec("window_weeks", "Window for counting sessions (weeks)", 8, 1, 52),
+    RuleSpec("recent_within_limit", "Recent sessions that must stay within your pain limit", 3, 1, 10),
+    RuleSpec("free_weight_ratio", "Free-weight starting load (share of machine load)", 0.5, 0.1, 1.0, integer=False,
+             help="Machines carry part of the load, so free weights start well below it."),
+    RuleSpec("rep_range_bottom", "Bottom of the rep range", 8, 1, 30),
+    RuleSpec("rep_range_top", "Top of the rep range", 12, 2, 50,
+             help="Raise the load only when every set reaches this many reps."),
+    RuleSpec("stall_sessions", "Stalled sessions before a lighter week", 3, 2, 10),
+    RuleSpec("deload_percent", "Load reduction for a lighter week (%)", 10, 5, 50),
+    RuleSpec("ladder_over_limit", "Cardio sessions over the limit before an easier kind", 2, 1, 10),
+    RuleSpec("ladder_window_days", "Window for cardio flare-ups (days)", 28, 7, 90),
+    RuleSpec("settled_weeks", "Settled weeks before one step back up", 2, 1, 12),
+    RuleSpec("pacing_start_percent", "Pacing: start at this share of what you tolerated (%)", 80, 50, 100),
+    RuleSpec("pacing_weekly_percent", "Pacing: weekly increase (%)", 10, 1, 30),
+    RuleSpec("impact_pain", "Pain at which high-impact activity is flagged", 4, 1, 10,
+             help="Highest pain before sessions or on waking over the recent days."),
+    RuleSpec("one_sided_sessions", "One-sided sport sessions (in 4 weeks) before a reminder", 3, 1, 20),
+    RuleSpec("red_flag_pain", "Red flag: pain at or above", 8, 5, 10),
+    RuleSpec("red_flag_rise", "Red flag: rise over your usual level (points)", 3, 2, 10),
+    RuleSpec("red_flag_days", "Red flag: mornings in a row that do not settle", 3, 2, 14),
+    RuleSpec("recent_days", "Days a red flag or high pain counts as recent", 14, 3, 60),
+)  # fmt: skip
+BY_KEY: dict[str, RuleSpec] = {spec.key: spec for spec in SPECS}
+DEFAULTS: dict[str, float] = {spec.key: spec.default for spec in SPECS}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The thresholds in force: defaults overridden by what the user changed."""
+
+    values: Mapping[str, float]
+
+    def __getitem__(self, key: str) -> float:
+        return self.values[key]
+
+    def count(self, key: str) -> int:
+        """A threshold that counts things (sessions, days), as a whole number."""
+        return round(self.values[key])
+
+    def share(self, key: str) -> float:
+        """A percentage threshold as a fraction (15 -> 0.15)."""
+        return self.values[key] / 100.0
+
+
+def thresholds(overrides: Mapping[str, float] | None = None) -> Thresholds:
+    """Defaults with the user's valid changes applied; unknown keys and out-of-range values are ignored.
+
+    Stored values were checked when saved, but an older or hand-edited store must never break the rules.
+    """
+    values = dict(DEFAULTS)
+    for key, value in (overrides or {}).items():
+        spec = BY_KEY.get(key)
+        if spec is not None and isinstance(value, int | float) and spec.lo <= value <= spec.hi:
+            values[key] = float(value)
+    if values["rep_range_bottom"] >= values["rep_range_top"]:
+        values["rep_range_bottom"], values["rep_range_top"] = DEFAULTS["rep_range_bottom"], DEFAULTS["rep_range_top"]
+    return Thresholds(values)
+
+
+def check_rules(raw: Mapping[str, object]) -> dict[str, float]:
+    """Validate thresholds from the Settings form; returns only those that differ from the defaults."""
+    errors = v.Errors()
+    parsed: dict[str, float] = {}
+    for key, value in raw.items():
+        spec = BY_KEY.get(key)
+        if spec is None:
+            errors[key] = f"Unknown setting {key!r}."
+            continue
+        number = v.number(errors, key, value, label=spec.label, lo=spec.lo, hi=spec.hi, integer=spec.integer)
+        if number is not None:
+            parsed[key] = number
+    bottom = parsed.get("rep_range_bottom", DEFAULTS["rep_range_bottom"])
+    top = parsed.get("rep_range_top", DEFAULTS["rep_range_top"])
+    if "rep_range_top" not in errors and bottom >= top:
+        errors["rep_range_top"] = f"The top of the rep range ({top:g}) must be above the bottom ({bottom:g})."
+    if errors:
+        raise ValidationError(errors)
+    return {key: value for key, value in parsed.items() if value != DEFAULTS[key]}

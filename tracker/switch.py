@@ -1,0 +1,107 @@
+"""The main suggestion: move part of a machine exercise over to its free-weight counterpart, gradually."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import fmean
+
+from tracker.advice import Kind, Suggestion, day_text, make
+from tracker.catalog import Exercise, is_free_weight
+from tracker.history import History, SessionDone
+from tracker.progression import all_sets_at_top, load_step
+from tracker.rules import Thresholds
+from tracker.settings import Settings
+from tracker.strength import round_down_to_step
+from tracker.units import format_weight
+
+
+def machine_to_free(history: History, settings: Settings, limits: Thresholds, today: date) -> list[Suggestion]:
+    """For each machine exercise whose strength clearly improved without a pain cost: suggest its counterpart."""
+    since = today - timedelta(weeks=limits.count("window_weeks"))
+    found: list[Suggestion] = []
+    for name in history.names_done(since):
+        info = history.info(name)
+        if info is None or info.equipment != "machine" or not info.counterpart:
+            continue
+        counterpart = history.info(info.counterpart) or Exercise(info.counterpart, "strength", "dumbbell")
+        if history.with_exercise(counterpart.name, since):
+            continue  # already mixing the two: the plan is under way
+        suggestion = _switch(history, info, counterpart, settings, limits, since)
+        if suggestion is not None:
+            found.append(suggestion)
+    return found
+
+
+def _improvement(runs: list[SessionDone], name: str, limits: Thresholds) -> str | None:
+    """Plain words for how strength clearly improved, or None when it has not (yet)."""
+    top = limits.count("rep_range_top")
+    entries = [e for s in runs if (e := s.find(name)) is not None]
+    if len(entries) >= 2 and all(all_sets_at_top(e, top) for e in entries[-2:]):
+        return f"every set reached the top of your rep range ({top}) in your last two sessions"
+    first = [x for e in entries[:2] if (x := e.best_e1rm) is not None]
+    latest = entries[-1].best_e1rm
+    if len(first) < 2 or latest is None:
+        return None
+    baseline = fmean(first)
+    gain = latest / baseline - 1
+    if gain < limits.share("e1rm_gain_percent"):
+        return None
+    return (
+        f"your estimated one-rep max rose {gain * 100:.0f}% since your first two sessions "
+        f"(at least {limits['e1rm_gain_percent']:g}% counts as a clear gain)"
+    )
+
+
+def _switch(
+    history: History, info: Exercise, counterpart: Exercise, settings: Settings, limits: Thresholds, since: date
+) -> Suggestion | None:
+    name, unit, limit = info.name, settings.unit, settings.pain_limit
+    window = history.with_exercise(name, since)
+    if len(window) < limits.count("min_sessions"):
+        return None
+    runs = history.with_exercise(name)
+    recent = runs[-limits.count("recent_within_limit") :]
+    if any(s.over_limit(limit) or not s.settled_next_morning for s in recent):
+        return None
+    improvement = _improvement(runs, name, limits)
+    last_entry = runs[-1].find(name)
+    if improvement is None or last_entry is None or last_entry.top_weight is None:
+        return None
+    working = last_entry.top_weight
+    sets = len(last_entry.sets)
+    if is_free_weight(counterpart.equipment):
+        start = round_down_to_step(working * limits["free_weight_ratio"], unit, load_step(counterpart.equipment))
+        load_words = (
+            (f"at {format_weight(start, unit)}" if start > 0 else "with the lightest weight available")
+            + f" (about {limits['free_weight_ratio'] * 100:.0f}% of your {format_weight(working, unit)} "
+            "machine load, rounded down)"
+        )
+    else:
+        start = 0.0
+        load_words = "with the lightest band or your body weight"
+    half = -(-sets // 2)  # half the sets, rounded up
+    middle = f"do {half} of the {sets} sets as {counterpart.name}; then " if 1 < half < sets else "move on to "
+    plan = (
+        f"Swap one of your {sets} sets of {name} for {counterpart.name} {load_words}. "
+        f"When a week or two of that stays within your pain limit with settled mornings, {middle}all of them. "
+        f"Keep {name} in your plan along the way: mixing machines and free weights is normal, "
+        "and the machine stays useful."
+    )
+    reason = (
+        f"Over {len(window)} sessions of {name} in the last {limits.count('window_weeks')} weeks, {improvement}. "
+        f"In the last {len(recent)} sessions pain during stayed within your limit of {limit}/10 and the next mornings "
+        "settled. Free weights train the balance and control a machine provides for you, so start well below the "
+        "machine load."
+    )
+    return make(
+        f"switch:{name}",
+        Kind.SWITCH,
+        f"Start moving {name} to {counterpart.name}",
+        plan,
+        reason,
+        recent,
+        fingerprint=f"{counterpart.name}:{start:.2f}",
+        raises_load=True,
+        unit=unit,
+        extra_evidence=[f"First sessions on {name}: {', '.join(day_text(s.day) for s in runs[:2])}"],
+    )
