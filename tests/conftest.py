@@ -65,7 +65,7 @@ _PG_PROBLEMS: dict[str, str | None] = {}
 _ADMIN: dict[str, Engine] = {}
 
 
-def _admin(url: str) -> Engine:
+def admin_engine(url: str) -> Engine:
     """One small engine per server for creating and dropping schemas (kept for the whole run)."""
     if url not in _ADMIN:
         _ADMIN[url] = create_engine(url, pool_size=1, max_overflow=2, connect_args={"connect_timeout": 3})
@@ -76,7 +76,7 @@ def _pg_problem(url: str) -> str | None:
     """None when PostgreSQL answers at url, else why not (asked once per run)."""
     if url not in _PG_PROBLEMS:
         try:
-            with _admin(url).connect() as conn:
+            with admin_engine(url).connect() as conn:
                 conn.execute(text("select 1"))
             _PG_PROBLEMS[url] = None
         except Exception as error:  # any failure to connect means: not here
@@ -102,13 +102,13 @@ def private_schema() -> Iterator[str]:
     url = postgres_url_or_skip()
     # The pid makes a schema left behind by a killed run traceable to it.
     schema = f"t_{os.getpid()}_{uuid.uuid4().hex[:12]}"
-    with _admin(url).begin() as conn:
+    with admin_engine(url).begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     sep = "&" if "?" in url else "?"
     try:
         yield f"{url}{sep}options=-csearch_path%3D{schema}"
     finally:
-        with _admin(url).begin() as conn:
+        with admin_engine(url).begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
 
 
