@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +20,7 @@ PG_URL = os.environ.get("THRESHOLD_TEST_PG", "postgresql+psycopg://postgres@127.
 BACKENDS = ("sqlite", "postgresql")
 REQUIRE_POSTGRES = "THRESHOLD_REQUIRE_POSTGRES"
 FIGURE = "figure"
+TALLY = "figure-tally"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -31,28 +33,45 @@ def pytest_configure(config: pytest.Config) -> None:
 # --- figures: counts that tests record, printed at the end of the run -------------------------------
 
 _RECORDED: list[str] = []
+_TALLIES: Counter[str] = Counter()
+
+
+class Figures:
+    """What a test records for the run's summary: whole lines, or one more of a counted kind."""
+
+    def __init__(self, node: pytest.Item) -> None:
+        self._node = node
+
+    def __call__(self, line: str) -> None:
+        """Record a line such as 'concurrent writes: 1600/1600 rows on sqlite'."""
+        # user_properties travel with the test report, so the lines reach the summary under xdist too.
+        self._node.user_properties.append((FIGURE, line))
+
+    def tally(self, kind: str) -> None:
+        """Count this test under `kind`; the summary prints 'kind: N'."""
+        self._node.user_properties.append((TALLY, kind))
 
 
 @pytest.fixture
-def figures(request: pytest.FixtureRequest) -> Callable[[str], None]:
-    """Record a line such as 'concurrent writes: 1600/1600 rows on sqlite' for the run's summary."""
-
-    def record(line: str) -> None:
-        # user_properties travel with the test report, so the lines reach the summary under xdist too.
-        request.node.user_properties.append((FIGURE, line))
-
-    return record
+def figures(request: pytest.FixtureRequest) -> Figures:
+    """Record counts for the reliability summary printed at the end of the run."""
+    return Figures(request.node)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Collect recorded figures from each test's report (under xdist, the workers' reports too)."""
-    if report.when == "call":
-        _RECORDED.extend(str(value) for key, value in report.user_properties if key == FIGURE)
+    """Collect recorded figures from passed tests' reports (under xdist, the workers' reports too)."""
+    if report.when != "call" or not report.passed:
+        return
+    for key, value in report.user_properties:
+        if key == FIGURE:
+            _RECORDED.append(str(value))
+        elif key == TALLY:
+            _TALLIES[str(value)] += 1
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Print the recorded figures, sorted, under their own heading."""
-    lines = sorted(set(_RECORDED))
+    lines = sorted(set(_RECORDED) | {f"{kind}: {count}" for kind, count in _TALLIES.items()})
     if lines:
         terminalreporter.section("reliability figures")
         for line in lines:

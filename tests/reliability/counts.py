@@ -23,3 +23,12 @@ def integrity(db: Database) -> str:
         return "ok"
     with db.engine.connect() as conn:
         return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in primary-key order: equal snapshots mean nothing was written."""
+    with db.read() as s:
+        return {
+            name: [tuple(row) for row in s.execute(select(table).order_by(*table.primary_key.columns))]
+            for name, table in sorted(Base.metadata.tables.items())
+        }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import socket
-from collections.abc import Callable
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -14,12 +13,12 @@ from sqlalchemy import text
 from db.engine import Database
 from db.models import Base
 from services.context import ensure_profile, open_database
-from tests.conftest import PG_URL, REQUIRE_POSTGRES, admin_engine, postgres_url_or_skip, private_schema
+from tests.conftest import PG_URL, REQUIRE_POSTGRES, Figures, admin_engine, postgres_url_or_skip, private_schema
 from tests.factories import create_session
 from tests.reliability.counts import row_counts
 
 
-def test_migrated_schema_matches_the_models_with_nothing_pending(db: Database, figures: Callable[[str], None]) -> None:
+def test_migrated_schema_matches_the_models_with_nothing_pending(db: Database, figures: Figures) -> None:
     with db.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         pending = compare_metadata(context, Base.metadata)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from db.models import Checkin, Session
 from services.checkins import record_checkin
 from services.context import Ctx
 from services.sessions import log_session
+from tests.conftest import Figures
 from tests.factories import NOW, strength_session
 from tests.reliability.counts import integrity, row_counts
 
@@ -53,9 +53,7 @@ def _run_writers(ctx: Ctx) -> list[str]:
     return failures
 
 
-def test_eight_concurrent_writers_lose_nothing_and_never_see_locked(
-    ctx: Ctx, db: Database, figures: Callable[[str], None]
-) -> None:
+def test_eight_concurrent_writers_lose_nothing_and_never_see_locked(ctx: Ctx, db: Database, figures: Figures) -> None:
     before = row_counts(db)
     failures = _run_writers(ctx)
     assert failures == []

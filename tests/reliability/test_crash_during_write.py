@@ -7,7 +7,6 @@ import selectors
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from sqlalchemy.engine import make_url
 from db.models import Session
 from services.context import ensure_profile, open_database
 from services.history import history
+from tests.conftest import Figures
 from tests.factories import NOW, create_session
 from tests.reliability.bulk_write import STAGES
 from tests.reliability.counts import integrity, row_counts
@@ -49,7 +49,7 @@ def _wal_bytes(url: str) -> int:
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_killed_bulk_write_leaves_none_or_all_of_it(db_url: str, stage: str, figures: Callable[[str], None]) -> None:
+def test_killed_bulk_write_leaves_none_or_all_of_it(db_url: str, stage: str, figures: Figures) -> None:
     db = open_database(db_url)
     ctx = ensure_profile(db)
     for day in range(EARLIER):

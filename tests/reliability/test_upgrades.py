@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from services.context import ensure_profile
 from services.history import history
 from services.profiles import get_settings, list_exercises
 from services.sessions import deleted_sessions, log_session
+from tests.conftest import Figures
 from tests.factories import strength_session
 from tests.fixtures.make_fixtures import RELEASED, build_at, fixture_path
 
@@ -58,7 +59,7 @@ def old_database(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) ->
     database.dispose()
 
 
-def test_upgrade_to_head_keeps_every_row_and_value(old_database: Database, figures: Callable[[str], None]) -> None:
+def test_upgrade_to_head_keeps_every_row_and_value(old_database: Database, figures: Figures) -> None:
     engine = old_database.engine
     with engine.connect() as conn:
         from_revision = conn.execute(text("select version_num from alembic_version")).scalar_one()
