@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui.auth import sign_out_button, signed_in
+
 st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
 
 PAGES = [
@@ -12,4 +14,8 @@ PAGES = [
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
-st.navigation(PAGES).run()
+if signed_in():
+    sign_out_button()
+    st.navigation(PAGES).run()
+else:
+    st.navigation([st.Page("pages/signin.py", title="Sign in", icon=":material/login:")]).run()

@@ -174,3 +174,30 @@ class Decision(Base):
     text: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime] = mapped_column(DateTime)
     until: Mapped[date | None] = mapped_column(Date)
+
+
+class ShareLink(Base):
+    """A read-only link for a doctor: a date range and regions, valid until it expires or is revoked."""
+
+    __tablename__ = "share_links"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    """SHA-256 of the token; the token itself is shown once and never stored."""
+    start: Mapped[date] = mapped_column(Date)
+    end: Mapped[date] = mapped_column(Date)
+    regions: Mapped[str] = mapped_column(String(255))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    views: Mapped[list[ShareView]] = relationship(cascade="all, delete-orphan", order_by="ShareView.opened_at")
+
+
+class ShareView(Base):
+    """One opening of a share link, so the owner sees when their doctor looked."""
+
+    __tablename__ = "share_views"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    link_id: Mapped[int] = mapped_column(ForeignKey("share_links.id", ondelete="CASCADE"), index=True)
+    opened_at: Mapped[datetime] = mapped_column(DateTime)

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from db.engine import retry_busy
 from db.models import Checkin, PegCheckin, PressureThreshold, Profile, Session
 from services.context import Ctx
-from tracker.records import check_checkin, check_peg, check_pressure
+from tracker.errors import ValidationError
+from tracker.records import CheckinRecord, check_checkin, check_peg, check_pressure
 
 PEG_INTERVAL_DAYS = 7
 
@@ -22,14 +23,28 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-@retry_busy
 def record_checkin(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -> int | None:
-    """Store pain on waking; linked to the latest session of the day before. Returns that session's id.
-
-    A second check-in for the same day and region replaces the first (a correction).
-    """
+    """Store pain on waking for one region; see record_morning."""
     record = check_checkin(raw, today=today or date.today())
-    start, end = _day_bounds(record.day - timedelta(days=1))
+    return record_morning(ctx, record.day, {record.region: record.pain}, today=today)
+
+
+@retry_busy
+def record_morning(ctx: Ctx, day: date | None, pains: Mapping[str, object], *, today: date | None = None) -> int | None:
+    """Store pain on waking for several regions at once (all or none), linked to the day before's session.
+
+    Returns the linked session's id. A second check-in for the same day and region replaces the first.
+    """
+    records: list[CheckinRecord] = []
+    errors: dict[str, str] = {}
+    for region, pain in pains.items():
+        try:
+            records.append(check_checkin({"day": day, "region": region, "pain": pain}, today=today or date.today()))
+        except ValidationError as error:
+            errors |= {("day" if field == "day" else f"{field}.{region}"): msg for field, msg in error.errors.items()}
+    if errors or not records:
+        raise ValidationError(errors or {"pain": "Rate at least one body region."})
+    start, end = _day_bounds(records[0].day - timedelta(days=1))
     with ctx.db.write() as s:
         session_id = s.scalars(
             select(Session.id)
@@ -37,16 +52,17 @@ def record_checkin(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = Non
             .where(Session.started_at >= start, Session.started_at < end)
             .order_by(Session.started_at.desc())
         ).first()
-        row = s.scalars(
-            select(Checkin).where(
-                Checkin.owner_id == ctx.owner_id, Checkin.day == record.day, Checkin.region == record.region
-            )
-        ).one_or_none()
-        if row is None:
-            row = Checkin(owner_id=ctx.owner_id, day=record.day, region=record.region)
-            s.add(row)
-        row.pain = record.pain
-        row.session_id = session_id
+        for record in records:
+            row = s.scalars(
+                select(Checkin).where(
+                    Checkin.owner_id == ctx.owner_id, Checkin.day == record.day, Checkin.region == record.region
+                )
+            ).one_or_none()
+            if row is None:
+                row = Checkin(owner_id=ctx.owner_id, day=record.day, region=record.region)
+                s.add(row)
+            row.pain = record.pain
+            row.session_id = session_id
         return session_id
 
 

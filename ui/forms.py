@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 import streamlit as st
+
+from services.context import Ctx
+from tracker.errors import NotFoundError, ValidationError
+from ui.cache import after_write
 
 ERRORS_KEY = "form_errors"
 
@@ -34,3 +40,22 @@ def show_flash() -> None:
     message = st.session_state.pop("flash", None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+def attempt(ctx: Ctx, form: str, write: Callable[[], object], done: str, clear: Iterable[str] = ()) -> bool:
+    """Run one write for a form: on bad input show field messages and keep what was typed;
+    on success drop stale caches, clear the given inputs and say what happened."""
+    try:
+        write()
+    except ValidationError as error:
+        set_errors(form, error.errors)
+        return False
+    except NotFoundError as error:
+        set_errors(form, {"form": f"{error} It may have been deleted in another tab."})
+        return False
+    after_write(ctx)
+    set_errors(form, {})
+    for key in clear:
+        st.session_state.pop(key, None)
+    flash(done)
+    return True

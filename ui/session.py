@@ -8,6 +8,7 @@ import streamlit as st
 
 from db.engine import ROOT, Database, default_url
 from services.context import LOCAL_SUBJECT, Ctx, ensure_profile, open_database
+from ui import auth
 
 DEMO_KEY = "demo_mode"
 
@@ -24,8 +25,8 @@ def database(url: str) -> Database:
 
 
 @st.cache_resource(show_spinner=False)
-def _profile(url: str, subject: str) -> Ctx:
-    return ensure_profile(database(url), subject)
+def _profile(url: str, subject: str, display_name: str) -> Ctx:
+    return ensure_profile(database(url), subject, display_name)
 
 
 def in_demo() -> bool:
@@ -40,5 +41,6 @@ def set_demo(on: bool) -> None:
 
 def current_ctx() -> Ctx:
     """The database and owner for this browser session (demo data when demo mode is on)."""
-    url = demo_url() if in_demo() else default_url()
-    return _profile(url, LOCAL_SUBJECT)
+    if in_demo():
+        return _profile(demo_url(), LOCAL_SUBJECT, "")
+    return _profile(default_url(), auth.subject(), auth.display_name())

@@ -63,3 +63,15 @@ def test_bad_checkin_is_refused(ctx, raw, field):
     with pytest.raises(ValidationError) as caught:
         record_checkin(ctx, raw, today=TODAY)
     assert field in caught.value.errors
+
+
+def test_morning_checkin_for_two_regions_is_all_or_nothing(ctx, db):
+    from db import queries
+    from services.checkins import record_morning
+
+    with pytest.raises(ValidationError) as caught:
+        record_morning(ctx, TODAY, {"lower_back": 3, "left_knee": 12}, today=TODAY)
+    assert set(caught.value.errors) == {"pain.left_knee"}
+    record_morning(ctx, TODAY, {"lower_back": 3, "left_knee": 1}, today=TODAY)
+    with db.read() as s:
+        assert sorted(queries.checkins(s, ctx.owner_id)["region"]) == ["left_knee", "lower_back"]

@@ -1,0 +1,49 @@
+"""Today: what to log, and the last seven days at a glance."""
+
+import streamlit as st
+
+from services.checkins import due_today
+from services.history import week_summary
+from services.profiles import get_settings
+from ui.session import current_ctx
+
+ctx = current_ctx()
+settings = get_settings(ctx)
+due = due_today(ctx)
+week = week_summary(ctx)
+
+st.title("Threshold")
+st.caption("Track exercise and pain, and see how much work you tolerate while pain stays within your limit.")
+
+st.subheader("To log today")
+todo = 0
+if due.checkin_sessions:
+    todo += 1
+    st.warning("How did yesterday's session settle? Rate your pain on waking.", icon=":material/wb_sunny:")
+    st.page_link("pages/checkins.py", label="Morning check-in", icon=":material/arrow_forward:")
+if due.peg_due:
+    todo += 1
+    when = f"last one on {due.last_peg:%Y-%m-%d}" if due.last_peg else "none yet"
+    st.info(f"Your weekly PEG-3 check-in is due ({when}).", icon=":material/event:")
+    st.page_link("pages/checkins.py", label="Weekly check-in", icon=":material/arrow_forward:")
+st.page_link("pages/log.py", label="Log a session", icon=":material/fitness_center:")
+if not todo:
+    st.success("Nothing overdue. Log a session when you exercise.")
+
+st.subheader("Last 7 days")
+if week.sessions == 0:
+    st.info(
+        "No sessions in the last 7 days. Each session you log, with pain before, during and after, adds to your trend."
+    )
+else:
+    a, b, c = st.columns(3)
+    a.metric("Sessions", week.sessions)
+    b.metric("Cardio minutes", f"{week.cardio_minutes:g}")
+    c.metric("Strength sets", week.strength_sets)
+    d, e = st.columns(2)
+    d.metric("Average peak pain", "-" if week.mean_peak_pain is None else f"{week.mean_peak_pain:g}/10")
+    e.metric(
+        "Highest peak pain",
+        "-" if week.worst_peak_pain is None else f"{week.worst_peak_pain}/10",
+        help=f"Your acceptable limit during exercise is {settings.pain_limit}/10.",
+    )

@@ -1,0 +1,96 @@
+"""Units, pain limit, tracked regions, name for the report, and the user's own exercises."""
+
+import pandas as pd
+import streamlit as st
+
+from services.profiles import add_exercise, get_settings, list_exercises, save_settings
+from tracker.catalog import CATEGORIES, EQUIPMENT
+from tracker.pain import REGIONS
+from ui.forms import attempt, field_error, show_flash
+from ui.session import current_ctx
+
+ctx = current_ctx()
+current = get_settings(ctx)
+state = st.session_state
+
+
+def save() -> None:
+    """Store the settings form."""
+    raw = {
+        "unit": state.get("set_unit"),
+        "pain_limit": state.get("set_limit"),
+        "regions": state.get("set_regions"),
+        "display_name": state.get("set_name"),
+    }
+    attempt(ctx, "settings", lambda: save_settings(ctx, raw), "Settings saved.")
+
+
+def add() -> None:
+    """Add an exercise of the user's own."""
+    raw = {
+        "name": state.get("ex_name"),
+        "category": state.get("ex_category"),
+        "equipment": state.get("ex_equipment"),
+        "impact": state.get("ex_impact"),
+        "one_sided": state.get("ex_one_sided"),
+    }
+    attempt(ctx, "exercise", lambda: add_exercise(ctx, raw), f"Added {raw['name']} to your exercises.", ["ex_name"])
+
+
+st.title("Settings")
+show_flash()
+st.radio(
+    "Units for weights",
+    ["kg", "lb"],
+    index=["kg", "lb"].index(current.unit),
+    key="set_unit",
+    horizontal=True,
+    help="Stored in kilograms; shown in your unit everywhere.",
+)
+st.number_input(
+    "Acceptable pain during exercise (0-10)",
+    value=current.pain_limit,
+    step=1,
+    key="set_limit",
+    help="Pain up to this level while exercising counts as acceptable. 5 is a common starting point.",
+)
+field_error("settings", "pain_limit")
+st.multiselect(
+    "Body regions you track",
+    list(REGIONS),
+    default=list(current.regions),
+    format_func=REGIONS.__getitem__,
+    key="set_regions",
+)
+field_error("settings", "regions")
+st.text_input("Your name (optional, printed on the doctor report)", value=current.display_name, key="set_name")
+field_error("settings", "display_name")
+st.button("Save settings", type="primary", on_click=save, key="set_save")
+
+st.subheader("Your exercises")
+exercises = list_exercises(ctx)
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "exercise": e.name,
+                "type": CATEGORIES[e.category],
+                "equipment": EQUIPMENT.get(e.equipment, ""),
+                "free-weight counterpart": e.counterpart or "",
+            }
+            for e in exercises
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+with st.expander("Add an exercise"):
+    st.text_input("Name", key="ex_name")
+    field_error("exercise", "name")
+    st.selectbox("Type", list(CATEGORIES), format_func=CATEGORIES.__getitem__, key="ex_category")
+    st.selectbox("Equipment", list(EQUIPMENT), format_func=EQUIPMENT.__getitem__, key="ex_equipment")
+    st.radio(
+        "Impact", ["low", "high"], key="ex_impact", horizontal=True, help="High impact: running, jumping, landing."
+    )
+    st.checkbox("Works one side at a time", key="ex_one_sided")
+    st.button("Add exercise", on_click=add, key="ex_add")

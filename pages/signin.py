@@ -1,0 +1,10 @@
+"""Sign-in page shown in hosted mode before anything else."""
+
+import streamlit as st
+
+st.title("Threshold")
+st.write(
+    "Threshold keeps a private log of your exercise and pain. Sign in to see your own data; "
+    "nobody else who uses this site can see it."
+)
+st.button("Sign in", type="primary", on_click=st.login, key="sign_in")
