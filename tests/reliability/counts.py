@@ -32,3 +32,8 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
             name: [tuple(row) for row in s.execute(select(table).order_by(*table.primary_key.columns))]
             for name, table in sorted(Base.metadata.tables.items())
         }
+
+
+def growth(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    """Tables whose row count changed, with by how much."""
+    return {table: after[table] - before[table] for table in after if after[table] != before.get(table, 0)}

@@ -14,7 +14,7 @@ from services.sessions import log_session, session_form
 from tests.conftest import Figures
 from tests.factories import NOW, strength_session
 from tests.reliability.bad_input_cases import ACCEPTED_NOTES, REFUSED, SQL_DROP, TODAY, Refused
-from tests.reliability.counts import row_counts, snapshot
+from tests.reliability.counts import growth, row_counts, snapshot
 from tracker.errors import ValidationError
 
 CALLS: dict[str, Callable[[Ctx, Mapping[str, Any]], object]] = {
@@ -26,10 +26,6 @@ CALLS: dict[str, Callable[[Ctx, Mapping[str, Any]], object]] = {
     "exercise": add_exercise,
 }
 ONE_SESSION = {"sessions": 1, "entries": 1, "sets": 3, "pain_ratings": 1}
-
-
-def _grown(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
-    return {table: after[table] - before[table] for table in after if after[table] != before[table]}
 
 
 def test_the_catalogue_covers_every_kind_of_bad_input() -> None:
@@ -58,7 +54,7 @@ def test_harmless_text_in_notes_is_kept_exactly_as_typed(
     before = row_counts(shared_ctx.db)
     session_id = log_session(shared_ctx, strength_session(notes=notes), now=NOW)
     assert session_form(shared_ctx, session_id)["notes"] == notes
-    assert _grown(before, row_counts(shared_ctx.db)) == ONE_SESSION
+    assert growth(before, row_counts(shared_ctx.db)) == ONE_SESSION
     figures.tally(f"odd but harmless notes kept exactly ({shared_ctx.db.engine.dialect.name})")
 
 
@@ -68,4 +64,4 @@ def test_sql_in_an_exercise_name_is_just_a_name(shared_ctx: Ctx) -> None:
     add_exercise(shared_ctx, {"name": name, "category": "strength", "equipment": "dumbbell"})
     log_session(shared_ctx, strength_session(exercise=name), now=NOW)
     assert name in {exercise.name for exercise in list_exercises(shared_ctx)}
-    assert _grown(before, row_counts(shared_ctx.db)) == {"exercises": 1, **ONE_SESSION}
+    assert growth(before, row_counts(shared_ctx.db)) == {"exercises": 1, **ONE_SESSION}

@@ -20,7 +20,7 @@ from services.history import history
 from tests.conftest import Figures
 from tests.factories import NOW, create_session
 from tests.reliability.bulk_write import STAGES
-from tests.reliability.counts import integrity, row_counts
+from tests.reliability.counts import growth, integrity, row_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 IMPORTED = 1000
@@ -82,8 +82,7 @@ def test_killed_bulk_write_leaves_none_or_all_of_it(db_url: str, stage: str, fig
         assert integrity(reopened) == "ok"
         after = row_counts(reopened)
         expected = 0 if stage == "mid-write" else IMPORTED
-        grown = {table: after[table] - before[table] for table in after if after[table] != before[table]}
-        assert grown == (
+        assert growth(before, after) == (
             {}
             if expected == 0
             else {"sessions": expected, "entries": expected, "sets": 3 * expected, "pain_ratings": expected}
