@@ -8,6 +8,7 @@ import pytest
 
 from services.context import Ctx, ensure_profile, open_database
 from tests.conftest import BACKENDS, empty_database
+from tests.ui.conftest import app_ctx, app_db, at  # noqa: F401  (the app's AppTest fixtures, reused here)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
