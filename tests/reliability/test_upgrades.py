@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, MetaData, select, text
+from sqlalchemy import Engine, MetaData, inspect, select, text
 
 from db import queries
 from db.engine import Database, alembic_config, migrate
@@ -18,9 +18,10 @@ from services.context import ensure_profile
 from services.history import history
 from services.profiles import get_settings, list_exercises
 from services.sessions import deleted_sessions, log_session
+from services.sharing import list_links, open_link
 from tests.conftest import Figures
 from tests.factories import strength_session
-from tests.fixtures.make_fixtures import RELEASED, build_at, fixture_path
+from tests.fixtures.make_fixtures import RELEASED, SHARE_TOKEN, SHARE_VIEW, build_at, fixture_path
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -77,6 +78,7 @@ def test_upgrade_to_head_keeps_every_row_and_value(old_database: Database, figur
 
 
 def test_upgraded_data_reads_back_through_the_services(old_database: Database) -> None:
+    had_share_links = inspect(old_database.engine).has_table("share_links")
     migrate(old_database.engine)
     ctx = ensure_profile(old_database)
     settings = get_settings(ctx)
@@ -115,6 +117,15 @@ def test_upgraded_data_reads_back_through_the_services(old_database: Database) -
     assert checkins["session_id"].isna().tolist() == [False, False, False, True]
     assert pegs[["pain", "enjoyment", "activity"]].values.tolist() == [[6, 5, 5], [5, 4, 4]]
     assert pressures[["trial1", "trial2", "trial3", "mean"]].values.tolist() == [[3.1, 3.4, 3.0, 3.17]]
+
+    links = list_links(ctx)
+    if had_share_links:
+        assert [(link.note, link.regions, link.views, link.revoked) for link in links] == [
+            ("For Dr Lee, knee review", ("lower_back", "left_knee"), (SHARE_VIEW,), False)
+        ]
+        assert open_link(old_database, SHARE_TOKEN, now=datetime(2026, 1, 14)).owner_id == ctx.owner_id
+    else:
+        assert links == []
 
     # The upgraded database takes new writes as usual.
     log_session(ctx, strength_session(when=datetime(2026, 1, 13, 18), weight=100), now=datetime(2026, 1, 13, 20))
