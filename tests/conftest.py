@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
 
 from db.engine import Database
 from services.context import Ctx, ensure_profile, open_database
@@ -108,8 +109,9 @@ def postgres_url_or_skip(url: str | None = None) -> str:
     url = url or PG_URL
     problem = _pg_problem(url)
     if problem is not None:
-        message = f"PostgreSQL not reachable at {url}: {problem}"
-        if os.environ.get(REQUIRE_POSTGRES):
+        shown = make_url(url).render_as_string(hide_password=True)
+        message = f"PostgreSQL not reachable at {shown}: {problem}"
+        if os.environ.get(REQUIRE_POSTGRES, "") not in ("", "0"):
             pytest.fail(f"{message} ({REQUIRE_POSTGRES} is set, so this is an error, not a skip)")
         pytest.skip(message)
     return url

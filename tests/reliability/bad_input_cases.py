@@ -61,8 +61,9 @@ SETTINGS = {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_n
 EXERCISE = {"name": "Step-ups", "category": "strength", "equipment": "bodyweight"}
 
 
-def _r(id: str, use_case: str, base: dict[str, Any], field: str, says: str, **changes: Any) -> Refused:
-    return Refused(id, use_case, {**base, **changes}, field, says)
+def _r(case_id: str, use_case: str, base: dict[str, Any], field: str, says: str, **changes: Any) -> Refused:
+    """A refused case built from a valid base input with some fields changed."""
+    return Refused(case_id, use_case, {**base, **changes}, field, says)
 
 
 REFUSED: tuple[Refused, ...] = (
