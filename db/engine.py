@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -120,21 +120,49 @@ class Database:
         self.engine.dispose()
 
 
-def _is_busy(error: OperationalError) -> bool:
+# PostgreSQL's codes for "try the transaction again": serialization failure, deadlock, lock not available.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+_UNIQUE_VIOLATION = "23505"
+# A unique-key race settles on the first rerun; more reruns than this mean a real duplicate, so stop.
+RACE_ATTEMPTS = 3
+
+
+def _is_busy(error: DBAPIError) -> bool:
+    """The database asked us to wait or start over (SQLite busy/locked, PostgreSQL conflicts)."""
+    if getattr(error.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
     text = str(error.orig).lower()
-    return "locked" in text or "busy" in text or "could not serialize" in text
+    return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _is_race(error: DBAPIError) -> bool:
+    """Another transaction inserted the same unique key between our check and our insert.
+
+    The use cases look for an existing row before inserting one; a rerun sees the other
+    transaction's row and updates it, which is what the person meant (e.g. two tabs saving
+    the same morning's check-in).
+    """
+    if not isinstance(error, IntegrityError):
+        return False
+    return (
+        getattr(error.orig, "sqlstate", None) == _UNIQUE_VIOLATION
+        or "unique constraint failed" in str(error.orig).lower()
+    )
 
 
 def retry_busy(fn: Callable[P, R], attempts: int = 8) -> Callable[P, R]:
-    """Run a whole use case again when the database reports it is busy, before giving up."""
+    """Run a whole use case again when the database is busy or a concurrent insert won a unique key."""
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         for attempt in range(attempts):
             try:
                 return fn(*args, **kwargs)
-            except OperationalError as error:
-                if not _is_busy(error) or attempt == attempts - 1:
+            except (OperationalError, IntegrityError) as error:
+                race = _is_race(error)
+                if not (race or _is_busy(error)) or attempt == attempts - 1:
+                    raise
+                if race and attempt >= RACE_ATTEMPTS - 1:
                     raise
                 time.sleep(min(1.0, 0.02 * 2**attempt) * (0.5 + random.random()))
         raise AssertionError("unreachable")
