@@ -15,6 +15,8 @@ from tracker.pain import NRS_MAX, NRS_MIN, REGIONS
 from tracker.units import to_kg
 
 MAX_WEIGHT = {"kg": 500.0, "lb": 1100.0}
+# The lightest load that exists (a 100 g wrist weight); anything lighter is a typing slip.
+MIN_WEIGHT = 0.1
 MAX_REPS = 100
 MAX_MINUTES = 600
 MAX_DISTANCE_KM = 300
@@ -101,6 +103,8 @@ def _entry(errors: v.Errors, f: str, raw: Mapping[str, Any], categories: Mapping
             errors[f"{f}.sets"] = f"At most {MAX_SETS} sets per exercise."
         sets = tuple(_set(errors, f"{f}.sets.{j}", s, unit) for j, s in enumerate(sets_raw[:MAX_SETS]))
         return EntryRecord(name, category, sets=sets)
+    if not category:
+        return EntryRecord(name, category)  # unknown exercise: its own message says what to fix
     minutes = v.number(errors, f"{f}.minutes", raw.get("minutes"), label="Minutes", lo=1, hi=MAX_MINUTES)
     distance = v.number(
         errors,
@@ -124,10 +128,9 @@ def _set(errors: v.Errors, f: str, raw: Mapping[str, Any], unit: str) -> SetReco
         f"{f}.weight",
         raw.get("weight"),
         label=f"Weight ({unit})",
-        lo=0,
+        lo=MIN_WEIGHT,
         hi=MAX_WEIGHT[unit],
         required=False,
-        above_lo=True,
     )
     reps = v.number(errors, f"{f}.reps", raw.get("reps"), label="Reps", lo=1, hi=MAX_REPS, integer=True)
     return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))

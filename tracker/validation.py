@@ -16,7 +16,8 @@ EARLIEST_DATE = date(1900, 1, 1)
 CLOCK_SLACK = timedelta(minutes=5)
 MAX_NOTES = 2000
 MAX_NAME = 80
-_TAG = re.compile(r"<\s*[/!?a-zA-Z]")
+# A tag opens with "<" directly followed by a name, "/", "!" or "?"; "knee < hip" is plain text.
+_TAG = re.compile(r"<[/!?]?[a-zA-Z]")
 # Spreadsheet programs run a cell starting with these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,7 +51,11 @@ def number(
     except (TypeError, ValueError):
         errors[field] = f"{label} must be a number; {str(value)[:20]!r} is not one."
         return None
+    if math.isnan(parsed) and isinstance(value, str):
+        errors[field] = f"{label} must be a number; {value.strip()[:20]!r} is not one."
+        return None
     if math.isnan(parsed):
+        # A float NaN is how spreadsheets and pandas say "empty cell".
         if required:
             errors[field] = f"{label} is missing: enter a number."
         return None
@@ -66,7 +71,9 @@ def number(
 
 
 def _shown(value: float) -> str:
-    return "infinity" if math.isinf(value) else f"{value:g}"
+    if math.isinf(value):
+        return "infinity" if value > 0 else "minus infinity"
+    return f"{value:g}"
 
 
 def text(errors: Errors, field: str, value: object, *, label: str, max_len: int, required: bool = False) -> str:
@@ -75,7 +82,7 @@ def text(errors: Errors, field: str, value: object, *, label: str, max_len: int,
     cleaned = unicodedata.normalize("NFC", raw.strip())
     if not cleaned:
         if required:
-            errors[field] = f"{label} is empty: type a name."
+            errors[field] = f"{label} is empty: please fill it in."
         return ""
     if len(cleaned) > max_len:
         errors[field] = f"{label} is {len(cleaned):,} characters long; shorten it to {max_len:,} or fewer."
@@ -125,6 +132,6 @@ def choice(errors: Errors, field: str, value: object, *, label: str, options: di
     """One of a fixed set of values."""
     if isinstance(value, str) and value in options:
         return value
-    allowed = ", ".join(options)
+    allowed = ", ".join(options.values() if isinstance(options, dict) else options)
     errors[field] = f"{label} must be one of: {allowed}."
     return ""

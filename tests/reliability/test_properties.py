@@ -14,7 +14,7 @@ from tests.factories import NOW
 from tracker import validation as v
 from tracker.errors import ValidationError
 from tracker.pain import NRS_MAX, NRS_MIN
-from tracker.records import MAX_WEIGHT, check_checkin, check_session
+from tracker.records import MAX_WEIGHT, MIN_WEIGHT, check_checkin, check_session
 from tracker.units import DISPLAY_DECIMALS, KG_PER_LB, display_weight, to_kg
 
 MANY = settings(max_examples=200, deadline=None)
@@ -61,7 +61,7 @@ def test_any_pain_score_with_a_fraction_is_refused(pain: float) -> None:
 @given(st.sampled_from(["kg", "lb"]), st.data())
 def test_any_weight_in_range_is_accepted_and_any_outside_refused(unit: str, data: st.DataObject) -> None:
     weight = data.draw(finite)
-    inside = 0 < weight <= MAX_WEIGHT[unit]
+    inside = MIN_WEIGHT <= weight <= MAX_WEIGHT[unit]
     raw = _session_with_weight(weight, unit)
     if inside:
         stored = check_session(raw, categories=CATEGORIES, unit=unit, now=NOW).entries[0].sets[0].weight_kg

@@ -148,3 +148,21 @@ def test_settings_need_a_region_and_a_limit_in_range():
     with pytest.raises(ValidationError) as caught:
         check_settings({"unit": "kg", "pain_limit": 0, "regions": []})
     assert set(caught.value.errors) == {"pain_limit", "regions"}
+
+
+def test_a_less_than_sign_in_plain_text_is_not_markup():
+    notes = "knee < hip today, 3 < 5"
+    assert check_session(session(notes=notes), categories=CATS, unit="kg", now=NOW).notes == notes
+
+
+def test_an_unknown_exercise_gets_one_message_only():
+    assert list(errors_of(session(entries=[{"exercise": "Moon walk"}]))) == ["entries.0.exercise"]
+
+
+def test_a_weight_too_light_to_exist_is_refused_not_stored_as_zero():
+    raw = session(entries=[{"exercise": "Leg press", "sets": [{"weight": 0.00001, "reps": 5}]}])
+    assert "from 0.1 to 500" in errors_of(raw)["entries.0.sets.0.weight"]
+
+
+def test_region_messages_use_readable_names():
+    assert "Lower back" in errors_of(session(pains=[{"region": "elbow", "during": 2}]))["pains.0.region"]
