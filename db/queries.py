@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Executable, select
+from sqlalchemy import ColumnElement, Executable, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
@@ -18,8 +18,8 @@ def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.D
     return frame
 
 
-def _live(owner_id: int, start: datetime | None, end: datetime | None) -> list[object]:
-    conditions: list[object] = [Session.owner_id == owner_id, Session.deleted_at.is_(None)]
+def _live(owner_id: int, start: datetime | None, end: datetime | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Session.owner_id == owner_id, Session.deleted_at.is_(None)]
     if start is not None:
         conditions.append(Session.started_at >= start)
     if end is not None:
@@ -31,7 +31,7 @@ def sessions(s: OrmSession, owner_id: int, start: datetime | None = None, end: d
     """One row per live session: session_id, started_at, notes, rpe."""
     stmt = (
         select(Session.id.label("session_id"), Session.started_at, Session.notes, Session.rpe)
-        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .where(*_live(owner_id, start, end))
         .order_by(Session.started_at)
     )
     return _frame(s, stmt, ("started_at",))
@@ -56,7 +56,7 @@ def entries(s: OrmSession, owner_id: int, start: datetime | None = None, end: da
         )
         .join(Session, Entry.session_id == Session.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .where(*_live(owner_id, start, end))
         .order_by(Session.started_at, Entry.position)
     )
     return _frame(s, stmt, ("started_at",))
@@ -78,7 +78,7 @@ def sets(s: OrmSession, owner_id: int, start: datetime | None = None, end: datet
         .join(Entry, WorkSet.entry_id == Entry.id)
         .join(Session, Entry.session_id == Session.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .where(*_live(owner_id, start, end))
         .order_by(Session.started_at, Entry.position, WorkSet.position)
     )
     return _frame(s, stmt, ("started_at",))
@@ -96,7 +96,7 @@ def pains(s: OrmSession, owner_id: int, start: datetime | None = None, end: date
             PainRating.after,
         )
         .join(Session, PainRating.session_id == Session.id)
-        .where(*_live(owner_id, start, end))  # type: ignore[arg-type]
+        .where(*_live(owner_id, start, end))
         .order_by(Session.started_at, PainRating.region)
     )
     return _frame(s, stmt, ("started_at",))
