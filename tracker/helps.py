@@ -9,7 +9,7 @@ from statistics import fmean
 
 # Fewer days than this on either side and a difference is mostly chance.
 MIN_DAYS = 3
-DECIMALS = 2
+DECIMALS = 1
 
 
 @dataclass(frozen=True)
