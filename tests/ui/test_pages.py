@@ -15,6 +15,7 @@ PAGES = [
     "pages/log.py",
     "pages/checkins.py",
     "pages/history.py",
+    "pages/progress.py",
     "pages/suggestions.py",
     "pages/settings.py",
 ]
