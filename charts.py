@@ -20,13 +20,16 @@ import pyarrow as pa
 
 from tracker.threshold import Status
 
-HEIGHT = 260
+HEIGHT = 280
+# Room for the exercise legend under the plot.
+TALL = 360
 AnyChart: TypeAlias = alt.Chart | alt.LayerChart
 Source: TypeAlias = pd.DataFrame | alt.NamedData
 TABLE = "table"
 TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth"]
 DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
-BOTTOM = alt.Legend(orient="bottom", title=None)
+# Two legend columns fit a phone screen; one long row would be cut off.
+BOTTOM = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=120)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 STATUS_SHAPES = alt.Scale(
     domain=[s.value for s in Status],
@@ -57,9 +60,7 @@ def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerCh
     """
     if measure is None:
         measure = threshold_params(frame)["measure"] if isinstance(frame, pd.DataFrame) and len(frame) else ""
-    field, title = (
-        ("amount", f"Tolerated work ({measure})") if measure else ("percent", "Tolerated work, % of your first")
-    )
+    field, title = ("amount", measure) if measure else ("percent", "% of first tolerated")
     base = alt.Chart(frame).encode(
         x=_x(),
         y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False)),
@@ -76,14 +77,15 @@ def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerCh
     )
     line = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_line()
     over = alt.datum.status == Status.OVER.value
-    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=alt.Legend(orient="bottom", title="Session"))
+    # The shapes are explained in words under the chart: a second legend does not fit beside the first on a phone.
+    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=None)
     points = base.transform_filter(~over).mark_point(filled=True, size=60).encode(shape=shape)
     over_marks = (
         base.transform_filter(over)
-        .mark_point(filled=True, size=160)
+        .mark_point(filled=True, size=110)
         .encode(shape=shape, color=alt.value(OVER_COLOUR), stroke=alt.value(OVER_COLOUR))
     )
-    return alt.LayerChart(layer=[line, points, over_marks]).properties(height=HEIGHT)
+    return alt.LayerChart(layer=[line, points, over_marks]).properties(height=TALL)
 
 
 def pressure_chart(frame: Source) -> alt.Chart:
@@ -93,7 +95,7 @@ def pressure_chart(frame: Source) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("kg_cm2:Q", title="Pressure pain threshold (kg/cm²)", scale=alt.Scale(zero=False)),
+            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False)),
             color=alt.Color("site:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -135,7 +137,7 @@ def strength_chart(frame: Source, unit: str = "kg") -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("e1rm:Q", title=f"Estimated 1RM ({unit})", scale=alt.Scale(zero=False)),
+            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False)),
             color=alt.Color("exercise:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -157,7 +159,7 @@ def cardio_chart(frame: Source, bucket: str = "week") -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("period:T", timeUnit=unit, title=None, axis=alt.Axis(labelOverlap=True)),
-            y=alt.Y("per_week:Q", title="Cardio minutes per week", stack="zero"),
+            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero"),
             color=alt.Color("modality:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -188,7 +190,9 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
         .encode(
             x=alt.X("period:T", timeUnit=TIME_UNITS[bucket], title=None, axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("sessions:Q", title="Sessions", stack="zero", axis=ticks),
-            color=alt.Color("response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None)),
+            color=alt.Color(
+                "response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None, columns=2)
+            ),
             order=alt.Order("response_order:Q"),
             tooltip=[
                 DATE,
@@ -225,7 +229,7 @@ def peg_chart(frame: Source) -> alt.Chart:
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("peg:Q", title="PEG score (0-10)", scale=PAIN_SCALE),
+            y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )
         .properties(height=HEIGHT)

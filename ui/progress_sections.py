@@ -55,7 +55,8 @@ def sections(data: Progress) -> list[Section]:
             "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
             "you did while pain stayed within your limit and settled by morning shows here, per exercise.",
             f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
-            "had settled by the next morning. Red crosses mark sessions over your limit. Rising tolerated work at "
+            "had settled by the next morning. Dots: tolerated; red crosses: over your limit; triangles: not settled by "
+            "morning; squares: pain or next-morning check-in missing. Rising tolerated work at "
             "steady pain suggests your threshold is rising." + shown,
             **_chart(data.threshold, "threshold", **threshold),
         ),

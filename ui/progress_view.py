@@ -88,7 +88,7 @@ def render(section: Section) -> None:
     else:
         spec = section.chart_spec()
         st.vega_lite_chart(spec=spec, width="stretch")
-        name = f"threshold-{section.key}"
+        name = f"progress-{section.key}"
         png, svg = st.columns(2)
         for column, kind, make, mime in ((png, "png", to_png, "image/png"), (svg, "svg", to_svg, "image/svg+xml")):
             column.download_button(
