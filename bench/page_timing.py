@@ -20,6 +20,7 @@ FALLBACK_PAGE = "pages/history.py"
 CHART_TYPES = ("vega_lite_chart", "arrow_vega_lite_chart")
 # The date-range control's whole-history choice reads like "All", "All history" or "All time".
 ALL_PREFIX = "all"
+RANGE_KEY = "prog_range"
 RUN_TIMEOUT_S = 300
 
 
@@ -69,6 +70,8 @@ def _options(widget: Any) -> list[str]:
 def choose_all_history(at: AppTest) -> bool:
     """Pick the 'all history' option of the page's date-range control; False when the page has none."""
     widgets = [*at.selectbox, *at.radio, *at.get("button_group"), *at.select_slider]
+    # The Progress page's period picker first; any other control offering "All ..." after it.
+    widgets.sort(key=lambda widget: getattr(widget, "key", None) != RANGE_KEY)
     for widget in widgets:
         hits = [i for i, option in enumerate(_options(widget)) if option.strip().lower().startswith(ALL_PREFIX)]
         if not hits:

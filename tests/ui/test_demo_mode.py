@@ -81,3 +81,12 @@ def test_the_demo_database_is_filled_only_once(at):
     assert not again.exception
     assert _demo_sessions() == first
     assert _history_rows(again) == first
+
+
+def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
+    from ui import auth, session
+
+    assert session.demo_subject() == "local"  # one shared demo on a personal install
+    monkeypatch.setattr(auth, "auth_enabled", lambda: True)
+    monkeypatch.setattr(auth, "subject", lambda: "oidc|alice")
+    assert session.demo_subject() == "demo|oidc|alice"
