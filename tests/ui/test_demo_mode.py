@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from services.context import ensure_profile, open_database
 from services.history import history
 from tests.ui.conftest import APP
+from ui import auth, session
 from ui.session import DEMO_KEY
 
 BANNER = "Demo data"
@@ -84,8 +85,6 @@ def test_the_demo_database_is_filled_only_once(at):
 
 
 def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
-    from ui import auth, session
-
     assert session.demo_subject() == "local"  # one shared demo on a personal install
     monkeypatch.setattr(auth, "auth_enabled", lambda: True)
     monkeypatch.setattr(auth, "subject", lambda: "oidc|alice")
