@@ -19,17 +19,25 @@ from tracker.synthetic import DemoHistory, demo_history
 DEMO_REGIONS: tuple[str, ...] = ("lower_back", "right_knee")
 
 
-def _ids(s: OrmSession, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert many rows in one statement batch and return their new ids in the rows' order."""
+def _ids(s: OrmSession, model: Any, rows: list[dict[str, Any]], key: tuple[str, ...]) -> list[int]:
+    """Insert many rows in batches and return their new ids in the rows' order.
+
+    The database may hand back RETURNING rows in any order, so they are matched on `key`, which is unique
+    among the rows (asking for the order instead makes SQLAlchemy insert one row at a time).
+    """
     if not rows:
         return []
-    statement = insert(model).returning(model.id, sort_by_parameter_order=True)
-    return list(s.execute(statement, rows).scalars())
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, *(table.c[k] for k in key))
+    found = {tuple(row[1:]): row[0] for row in s.execute(statement, rows)}
+    if len(found) != len(rows):
+        raise AssertionError(f"{table.name}: {key} is not unique among the generated rows")
+    return [found[tuple(r[k] for k in key)] for r in rows]
 
 
 def _insert(s: OrmSession, model: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
-        s.execute(insert(model), rows)
+        s.execute(insert(model.__table__), rows)
 
 
 def _exercise_ids(s: OrmSession, owner_id: int, history: DemoHistory) -> dict[str, int]:
@@ -49,6 +57,7 @@ def _write(s: OrmSession, owner_id: int, history: DemoHistory) -> int:
         s,
         Session,
         [{"owner_id": owner_id, "started_at": r.started_at, "notes": r.notes, "rpe": r.rpe} for r in records],
+        ("started_at",),
     )
     entry_rows, entry_sets, pain_rows = [], [], []
     for session_id, record in zip(session_ids, records, strict=True):
@@ -68,7 +77,7 @@ def _write(s: OrmSession, owner_id: int, history: DemoHistory) -> int:
             {"session_id": session_id, "region": p.region, "before": p.before, "during": p.during, "after": p.after}
             for p in record.pains
         ]
-    entry_ids = _ids(s, Entry, entry_rows)
+    entry_ids = _ids(s, Entry, entry_rows, ("session_id", "position"))
     set_rows = [
         {"entry_id": entry_id, "position": j, "weight_kg": one.weight_kg, "reps": one.reps}
         for entry_id, sets in zip(entry_ids, entry_sets, strict=True)

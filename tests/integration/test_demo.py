@@ -13,6 +13,7 @@ from services.context import ensure_profile
 from services.demo import DEMO_REGIONS, fill_demo, fill_demo_once
 from services.history import history
 from services.profiles import get_settings
+from services.sessions import session_form
 from tests.factories import create_session
 from tracker.synthetic import demo_history
 
@@ -83,3 +84,20 @@ def test_fill_once_fills_an_empty_owner_and_then_does_nothing(ctx):
     assert fill_demo_once(ctx, years=0.5, today=TODAY) == 0
     assert len(history(ctx)) == first
     assert get_settings(ctx).regions == DEMO_REGIONS
+
+
+def test_every_stored_session_reads_back_as_generated(ctx):
+    expected = {d.record.started_at: d.record for d in demo_history(years=0.5, seed=5, today=TODAY).sessions}
+    fill_demo(ctx, years=0.5, seed=5, today=TODAY)
+    with ctx.db.read() as s:
+        ids = list(s.scalars(select(Session.id).where(Session.owner_id == ctx.owner_id)))
+    for session_id in ids:
+        form = session_form(ctx, session_id)
+        record = expected[form["started_at"]]
+        assert [e["exercise"] for e in form["entries"]] == [e.exercise for e in record.entries]
+        assert [[(w["weight"], w["reps"]) for w in e["sets"]] for e in form["entries"]] == [
+            [(w.weight_kg, w.reps) for w in e.sets] for e in record.entries
+        ]
+        assert [(p["region"], p["before"], p["during"], p["after"]) for p in form["pains"]] == [
+            (p.region, p.before, p.during, p.after) for p in record.pains
+        ]
