@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
+from ui.demo import demo_banner
 
 st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
 
@@ -17,6 +18,8 @@ PAGES = [
 
 if signed_in():
     sign_out_button()
-    st.navigation(PAGES).run()
+    page = st.navigation(PAGES)
+    demo_banner()
+    page.run()
 else:
     st.navigation([st.Page("pages/signin.py", title="Sign in", icon=":material/login:")]).run()
