@@ -15,8 +15,10 @@ from tracker.describe import describe_entry, describe_pain
 HISTORY_COLUMNS = ["session_id", "when", "exercises", "pain", "effort", "notes"]
 
 
-def history(ctx: Ctx, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
-    """One row per session, newest first, with exercises and pain as readable text."""
+def history(
+    ctx: Ctx, start: datetime | None = None, end: datetime | None = None, regions: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    """One row per session, newest first, with exercises and pain (in `regions` only, if given) as readable text."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         sessions = queries.sessions(s, ctx.owner_id, start, end)
@@ -25,6 +27,8 @@ def history(ctx: Ctx, start: datetime | None = None, end: datetime | None = None
         pains = queries.pains(s, ctx.owner_id, start, end)
     if sessions.empty:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
+    if regions is not None:
+        pains = pains[pains["region"].isin(regions)].copy()
     sets_by_entry = {
         entry_id: list(
             zip(

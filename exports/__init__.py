@@ -1,0 +1,1 @@
+"""Exports: pure functions that turn an owner's data into files (bytes)."""
