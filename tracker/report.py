@@ -190,7 +190,7 @@ def summary(report: ReportData) -> list[Section]:
         Section(
             "Adherence",
             (
-                f"{a.sessions} sessions, {a.per_week:g} per week",
+                f"{a.sessions} session{'' if a.sessions == 1 else 's'}, {a.per_week:g} per week",
                 f"Cardio: {a.cardio_minutes:g} minutes in all, about {a.cardio_per_week:g} per week",
             ),
         ),
