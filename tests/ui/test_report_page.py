@@ -6,11 +6,13 @@ from datetime import date, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
 
+from services.context import ensure_profile
 from services.profiles import save_settings
-from services.sharing import list_links, open_link
+from services.sharing import create_link, list_links, open_link
 from tests.factories import create_session
 from tests.ui.conftest import APP
 from tests.ui.test_pages import _texts
+from tests.ui.test_signin import _hosted
 
 
 def _report_page(at: AppTest) -> AppTest:
@@ -94,3 +96,17 @@ def test_a_note_with_markup_is_refused_beside_the_field(at, app_ctx):
     at.button(key="share_create").click().run()
     assert any("markup" in e.value for e in at.error)
     assert list_links(app_ctx) == [] and not at.code
+
+
+def test_in_hosted_mode_each_person_reports_and_shares_only_their_own_data(app_db):
+    alice = ensure_profile(app_db, "oidc|alice")
+    save_settings(alice, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Alice A"})
+    create_session(alice, when=datetime.now() - timedelta(days=1))
+    create_link(alice, start=date.today() - timedelta(days=7), end=date.today(), regions=["lower_back"])
+    bob = _hosted({"is_logged_in": True, "sub": "bob", "iss": "oidc", "name": "Bob"})
+    bob.run()
+    _report_page(bob)
+    assert not bob.exception
+    texts = _texts(bob)
+    assert "0 sessions" in texts and "Alice" not in texts
+    assert not [b for b in bob.button if str(b.key).startswith("share_revoke_")]
