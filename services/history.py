@@ -16,9 +16,15 @@ HISTORY_COLUMNS = ["session_id", "when", "exercises", "pain", "effort", "notes"]
 
 
 def history(
-    ctx: Ctx, start: datetime | None = None, end: datetime | None = None, regions: tuple[str, ...] | None = None
+    ctx: Ctx,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    regions: tuple[str, ...] | None = None,
+    *,
+    compact: bool = False,
 ) -> pd.DataFrame:
-    """One row per session, newest first, with exercises and pain (in `regions` only, if given) as readable text."""
+    """One row per session, newest first, with exercises (identical sets grouped when compact) and pain
+    (in `regions` only, if given) as readable text."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         sessions = queries.sessions(s, ctx.owner_id, start, end)
@@ -41,7 +47,12 @@ def history(
     }
     entries["text"] = [
         describe_entry(
-            row.exercise, sets_by_entry.get(row.entry_id, []), _opt(row.minutes), _opt(row.distance_km), unit
+            row.exercise,
+            sets_by_entry.get(row.entry_id, []),
+            _opt(row.minutes),
+            _opt(row.distance_km),
+            unit,
+            compact=compact,
         )
         for row in entries.itertuples()
     ]

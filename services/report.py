@@ -52,7 +52,7 @@ def flags_in(history: History, limits: Thresholds, start: date, end: date) -> li
 
 def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:
     """The range's sessions, oldest first, as readable text (pain in the chosen regions only)."""
-    table = history(ctx, *_bounds(start, end), regions=regions)
+    table = history(ctx, *_bounds(start, end), regions=regions, compact=True)
     return table.iloc[::-1].reset_index(drop=True)[LOG_COLUMNS]
 
 

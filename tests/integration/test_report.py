@@ -86,7 +86,7 @@ def test_pdf_has_the_name_in_any_alphabet_and_the_summary_numbers(ctx):
     assert "4 sessions, 1 per week" in text
     assert "Cardio: 35 minutes in all" in text
     assert "Cold outside, 2°C" in text
-    assert "Leg press: 40 kg × 10" in text
+    assert "Leg press: 3 × 10 at 40 kg" in text
 
 
 def test_an_empty_range_gives_a_short_pdf_that_says_nothing_was_logged(ctx):

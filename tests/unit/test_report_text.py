@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from tracker.describe import describe_entry
 from tracker.errors import ValidationError
 from tracker.pain import pain_change
 from tracker.report import (
@@ -97,3 +98,11 @@ def test_report_request_refuses_reversed_future_and_regionless_requests():
         TODAY,
         ("neck",),
     )
+
+
+def test_the_log_groups_identical_sets_in_a_row():
+    sets = [(40.0, 10), (40.0, 10), (40.0, 10), (45.0, 8), (None, 12), (None, 12)]
+    assert describe_entry("Leg press", sets, None, None, "kg", compact=True) == (
+        "Leg press: 3 × 10 at 40 kg, 1 × 8 at 45 kg, 2 × 12 reps"
+    )
+    assert describe_entry("Leg press", sets[:2], None, None, "lb") == "Leg press: 88.2 lb × 10, 88.2 lb × 10"
