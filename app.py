@@ -13,10 +13,14 @@ PAGES = [
     st.Page("pages/checkins.py", title="Check-ins", icon=":material/wb_sunny:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
+    st.Page("pages/report.py", title="Report", icon=":material/description:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
-if signed_in():
+if "token" in st.query_params:
+    # A doctor's share link: only the read-only report it grants, before and without any sign-in.
+    st.navigation([st.Page("pages/shared.py", title="Shared report")], position="hidden").run()
+elif signed_in():
     sign_out_button()
     page = st.navigation(PAGES)
     demo_banner()

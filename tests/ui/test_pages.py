@@ -16,6 +16,7 @@ PAGES = [
     "pages/checkins.py",
     "pages/history.py",
     "pages/suggestions.py",
+    "pages/report.py",
     "pages/settings.py",
 ]
 
