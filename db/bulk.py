@@ -164,7 +164,8 @@ def add_pressures(s: OrmSession, owner_id: int, records: Sequence[PressureRecord
 
 def checkin_days(s: OrmSession, owner_id: int) -> set[tuple[date, str]]:
     """(day, region) of the owner's check-ins."""
-    return set(s.execute(select(Checkin.day, Checkin.region).where(Checkin.owner_id == owner_id)).tuples())
+    rows = s.execute(select(Checkin.day, Checkin.region).where(Checkin.owner_id == owner_id))
+    return {(day, region) for day, region in rows}
 
 
 def peg_days(s: OrmSession, owner_id: int) -> set[date]:
@@ -182,5 +183,5 @@ def pressure_keys(s: OrmSession, owner_id: int) -> Counter[tuple[date, str, floa
             PressureThreshold.trial2,
             PressureThreshold.trial3,
         ).where(PressureThreshold.owner_id == owner_id)
-    ).tuples()
-    return Counter(rows)
+    )
+    return Counter((day, site, t1, t2, t3) for day, site, t1, t2, t3 in rows)

@@ -16,11 +16,12 @@ from db.models import Exercise, Profile
 from exports import tables as t
 from exports.readme import readme_text
 from services.context import Ctx
-from tracker.units import from_kg
+from tracker.units import from_kg, to_kg
 
-# Six decimals of a pound are about 0.2 mg: far below the 0.1 mg that weights are stored to, so
-# reading an export back gives the stored kilograms exactly.
+# Weights are stored in kg to 4 decimals. Six decimals of a pound (about 0.2 mg) always read back to the
+# stored kilograms; fewer usually do, and the export writes the shortest that does (88.2, not 88.199896).
 LB_DECIMALS = 6
+STORED_DECIMALS = 4
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
@@ -46,9 +47,15 @@ def table_csv(frame: pd.DataFrame) -> bytes:
 def _weight(weight_kg: object, unit: str) -> object:
     if weight_kg is None or pd.isna(weight_kg):  # type: ignore[call-overload]
         return None
+    kg = float(weight_kg)  # type: ignore[arg-type]
     if unit == "kg":
-        return float(weight_kg)  # type: ignore[arg-type]
-    return t.number(from_kg(float(weight_kg), unit), LB_DECIMALS)  # type: ignore[arg-type]
+        return kg
+    pounds = from_kg(kg, unit)
+    for decimals in range(1, LB_DECIMALS):
+        shown = t.number(pounds, decimals)
+        if round(to_kg(float(shown), unit), STORED_DECIMALS) == kg:
+            return shown
+    return t.number(pounds, LB_DECIMALS)
 
 
 def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[object]]:

@@ -216,7 +216,8 @@ def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed) -
         parsed.problems.append(Problem(file, first.line, bad_moment("The date", first.started)))
         return None
     session_unit = unit if unit in ("kg", "lb") else first.unit
-    notes = "\n".join(part for part in (first.title, first.notes) if part)
+    said = next((row.notes for row in group if row.notes), "")
+    notes = "\n".join(part for part in (first.title, said) if part)
     places = {"": (file, first.line)}
     entries: dict[str, dict[str, Any]] = {}
     for row in group:
