@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
@@ -57,7 +58,7 @@ HEVY_LB = """\
 """
 
 
-def zipped(files: dict[str, bytes | str]) -> bytes:
+def zipped(files: Mapping[str, bytes | str]) -> bytes:
     """A zip holding the given files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
