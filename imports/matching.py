@@ -32,6 +32,8 @@ class Matched:
     questions: list[str] = field(default_factory=list)
     """Names whose equipment nobody knows yet: the person is asked machine or free weight."""
     problems: list[Problem] = field(default_factory=list)
+    unknown: set[str] = field(default_factory=set)
+    """Names of a Threshold file found nowhere (each already has a problem of its own)."""
     existing: int = 0
     """Rows of exercises.csv that were already in the list."""
 
@@ -98,6 +100,7 @@ def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str]
             if found is not None:
                 result.names[name] = found.name
             elif name.strip():
+                result.unknown.add(name)
                 file, line = session.where(f"entries.{i}")
                 message = f"exercise {name!r} is neither in your exercise list nor in exercises.csv; add it there."
                 result.problems.append(Problem(file, line, message))

@@ -98,10 +98,22 @@ def _sessions(
         try:
             records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now))
         except ValidationError as error:
-            problems.extend(Problem(*session.where(field), message) for field, message in error.errors.items())
+            problems.extend(
+                Problem(*session.where(field), message)
+                for field, message in error.errors.items()
+                if not _reported(field, raw, matched)
+            )
         if n % 1000 == 0:
             progress(READ_SHARE + CHECK_SHARE * n / total, f"Checking session {n + 1:,} of {total:,}")
     return records
+
+
+def _reported(field: str, raw: dict[str, Any], matched: Matched) -> bool:
+    """True for the 'not in your list' message of a name that matching has already reported."""
+    parts = field.split(".")
+    if len(parts) != 3 or parts[2] != "exercise":
+        return False
+    return raw["entries"][int(parts[1])]["exercise"] in matched.unknown
 
 
 def _once(rows: list[tuple[Any, RawItem]], key: Callable[[Any], object], what: str, problems: list[Problem]) -> None:
