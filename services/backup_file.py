@@ -1,0 +1,119 @@
+"""Backup files: always a SQLite database at a known schema revision, so any backup opens anywhere.
+
+Checking an uploaded file and bringing it to the current schema happens on a private copy, before
+anything in the app's database is touched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+from sqlalchemy import select
+
+from db.engine import Database, alembic_config, migrate
+from db.ownership import PROFILES
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+SUFFIX = ".sqlite"
+
+
+class BackupError(ValueError):
+    """A backup that cannot be made or restored; the message says what is wrong and what to do."""
+
+
+def _scripts(db: Database) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(db.engine))
+
+
+def head_revision(db: Database) -> str:
+    """The schema revision this version of Threshold writes."""
+    return str(_scripts(db).get_current_head())
+
+
+def compact(path: Path) -> None:
+    """Fold any write-ahead log into the file, so the one file is the whole backup."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """The file opened with SQLite after its integrity check passed."""
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise BackupError(
+            "This file is not a Threshold backup: it is not a SQLite database. "
+            f"Choose a file made with 'Download backup' (its name ends in {SUFFIX})."
+        )
+    con = sqlite3.connect(path)
+    try:
+        problems = [str(row[0]) for row in con.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as error:
+        con.close()
+        raise BackupError(f"This backup is damaged and cannot be restored ({error}). Try an older backup.") from None
+    if problems != ["ok"]:
+        con.close()
+        raise BackupError(
+            f"This backup is damaged and cannot be restored: the database check found {len(problems)} "
+            f"problem(s), the first: {problems[0]}. Try an older backup."
+        )
+    return con
+
+
+def check_revision(path: Path, db: Database) -> str:
+    """The backup's schema revision, after checking that it is a sound file this version can read."""
+    con = _open_checked(path)
+    try:
+        tables = {row[0] for row in con.execute("select name from sqlite_master where type = 'table'")}
+        rows = con.execute("select version_num from alembic_version").fetchall() if "alembic_version" in tables else []
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"This backup is damaged and cannot be restored ({error}). Try an older backup.") from None
+    finally:
+        con.close()
+    if len(rows) != 1:
+        raise BackupError(
+            "This SQLite file is not a Threshold backup: it carries no Threshold schema version. "
+            "Choose a file made with 'Download backup'."
+        )
+    revision = str(rows[0][0])
+    known = {script.revision for script in _scripts(db).walk_revisions()}
+    if revision not in known:
+        raise BackupError(
+            f"This backup has schema version {revision!r}, which this version of Threshold does not know: "
+            f"it was most likely made by a newer version (this one writes {head_revision(db)!r}). "
+            "Update Threshold, then restore it again."
+        )
+    return revision
+
+
+def upgrade_copy(path: Path) -> None:
+    """Migrate the (private) backup copy to the current schema."""
+    copy = Database(f"sqlite:///{path}")
+    try:
+        migrate(copy.engine)
+    except Exception as error:  # anything alembic or SQLite raises means: this file cannot be upgraded
+        raise BackupError(f"This backup could not be brought up to the current schema ({error}).") from None
+    finally:
+        copy.dispose()
+
+
+def backup_owner(copy: Database, subject: str) -> int:
+    """The profile whose data the backup restores: its only one, or the one with the same sign-in."""
+    with copy.read() as s:
+        profiles = s.execute(select(PROFILES.c.id, PROFILES.c.subject).order_by(PROFILES.c.id)).all()
+    if not profiles:
+        raise BackupError("This backup holds no profile, so there is nothing to restore.")
+    if len(profiles) == 1:
+        return int(profiles[0].id)
+    for row in profiles:
+        if row.subject == subject:
+            return int(row.id)
+    raise BackupError(
+        f"This backup holds the data of {len(profiles)} people and none of them is you, "
+        "so it is not clear whose data to restore. Make a backup signed in as the person it is for."
+    )
