@@ -35,7 +35,15 @@ BACKUP_DIR_ENV = "THRESHOLD_BACKUP_DIR"
 # Settings travel with the data; the profile's id, sign-in subject and creation time stay the current ones.
 PROFILE_SETTINGS = ("display_name", "unit", "pain_limit", "regions", "rule_settings")
 
-__all__ = ["BACKUP_DIR_ENV", "BackupError", "RestoreResult", "backup_dir", "make_backup", "restore_backup"]
+__all__ = [
+    "BACKUP_DIR_ENV",
+    "BackupError",
+    "RestoreResult",
+    "backup_dir",
+    "check_backup",
+    "make_backup",
+    "restore_backup",
+]
 
 
 @dataclass(frozen=True)
@@ -152,12 +160,20 @@ def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
         return count_owned(dst, ctx.owner_id)
 
 
+def check_backup(data: bytes) -> str:
+    """Check that data is a backup this version can restore (BackupError says why not); returns its schema."""
+    with tempfile.TemporaryDirectory(prefix="threshold-check-") as folder:
+        path = Path(folder) / f"upload{SUFFIX}"
+        path.write_bytes(data)
+        return check_revision(path)
+
+
 def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None) -> RestoreResult:
     """Replace ctx's owner's data with a backup's, after checking it and saving the current data first."""
     with tempfile.TemporaryDirectory(prefix="threshold-restore-") as folder:
         path = Path(folder) / f"upload{SUFFIX}"
         path.write_bytes(data)
-        revision = check_revision(path, ctx.db)
+        revision = check_revision(path)
         upgrade_copy(path)
         copy = Database(f"sqlite:///{path}")
         try:
@@ -170,4 +186,4 @@ def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None) -> Res
             copy.dispose()
     # A backup from an older release may lack exercises the catalogue has gained since.
     ensure_profile(ctx.db, subject)
-    return RestoreResult(rows, revision, head_revision(ctx.db), safety)
+    return RestoreResult(rows, revision, head_revision(), safety)

@@ -12,7 +12,7 @@ from pathlib import Path
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
-from db.engine import Database, alembic_config, migrate
+from db.engine import MIGRATIONS, Database, migrate
 from db.ownership import PROFILES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -23,13 +23,13 @@ class BackupError(ValueError):
     """A backup that cannot be made or restored; the message says what is wrong and what to do."""
 
 
-def _scripts(db: Database) -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config(db.engine))
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory(str(MIGRATIONS))
 
 
-def head_revision(db: Database) -> str:
+def head_revision() -> str:
     """The schema revision this version of Threshold writes."""
-    return str(_scripts(db).get_current_head())
+    return str(_scripts().get_current_head())
 
 
 def compact(path: Path) -> None:
@@ -65,7 +65,7 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     return con
 
 
-def check_revision(path: Path, db: Database) -> str:
+def check_revision(path: Path) -> str:
     """The backup's schema revision, after checking that it is a sound file this version can read."""
     con = _open_checked(path)
     try:
@@ -81,11 +81,11 @@ def check_revision(path: Path, db: Database) -> str:
             "Choose a file made with 'Download backup'."
         )
     revision = str(rows[0][0])
-    known = {script.revision for script in _scripts(db).walk_revisions()}
+    known = {script.revision for script in _scripts().walk_revisions()}
     if revision not in known:
         raise BackupError(
             f"This backup has schema version {revision!r}, which this version of Threshold does not know: "
-            f"it was most likely made by a newer version (this one writes {head_revision(db)!r}). "
+            f"it was most likely made by a newer version (this one writes {head_revision()!r}). "
             "Update Threshold, then restore it again."
         )
     return revision
