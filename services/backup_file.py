@@ -9,10 +9,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import select
 
 from db.engine import MIGRATIONS, Database, migrate
+from db.models import Base
 from db.ownership import PROFILES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -91,15 +94,34 @@ def check_revision(path: Path) -> str:
     return revision
 
 
+def _missing(copy: Database) -> list[str]:
+    """What the models need that the copy's tables lack (extra tables or columns do no harm: they are not read)."""
+    with copy.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        diffs = compare_metadata(context, Base.metadata)
+    found = []
+    for diff in diffs:
+        kind = str((diff[0] if isinstance(diff, list) else diff)[0])
+        if not kind.startswith("remove_"):
+            found.append(kind.replace("_", " "))
+    return found
+
+
 def upgrade_copy(path: Path) -> None:
-    """Migrate the (private) backup copy to the current schema."""
+    """Migrate the (private) backup copy to the current schema, and check its tables match it."""
     copy = Database(f"sqlite:///{path}")
     try:
         migrate(copy.engine)
+        missing = _missing(copy)
     except Exception as error:  # anything alembic or SQLite raises means: this file cannot be upgraded
         raise BackupError(f"This backup could not be brought up to the current schema ({error}).") from None
     finally:
         copy.dispose()
+    if missing:
+        raise BackupError(
+            f"This backup's tables do not match its schema version ({len(missing)} difference(s), the first: "
+            f"{missing[0]}); it may have been edited. Try another backup."
+        )
 
 
 def backup_owner(copy: Database, subject: str) -> int:

@@ -139,6 +139,14 @@ def _newer(data: bytes, folder: Path) -> bytes:
     return (folder / "opened.sqlite").read_bytes()
 
 
+def _edited(data: bytes, folder: Path) -> bytes:
+    con = _open(data, folder)
+    con.execute("alter table sessions drop column notes")
+    con.commit()
+    con.close()
+    return (folder / "opened.sqlite").read_bytes()
+
+
 def _foreign(folder: Path) -> bytes:
     con = sqlite3.connect(folder / "notes.sqlite")
     con.execute("create table notes (body text)")
@@ -156,8 +164,9 @@ def _foreign(folder: Path) -> bytes:
         (lambda data, folder: _scrambled(data), "damaged"),
         (_newer, "newer version"),
         (lambda data, folder: _foreign(folder), "carries no Threshold schema version"),
+        (_edited, "tables do not match"),
     ],
-    ids=["empty", "csv", "truncated", "scrambled", "newer-schema", "other-sqlite"],
+    ids=["empty", "csv", "truncated", "scrambled", "newer-schema", "other-sqlite", "edited"],
 )
 def test_a_bad_file_writes_nothing_and_says_what_is_wrong(ctx, tmp_path, safety_dir, make_bad, message):
     fill_owner(ctx)
