@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -94,17 +95,27 @@ def check_revision(path: Path) -> str:
     return revision
 
 
+def _describe(diff: Any) -> str | None:
+    """A difference the restore cannot live with, in words; None for extras it never reads."""
+    step = diff[0] if isinstance(diff, list) else diff
+    kind = str(step[0])
+    if kind.startswith("remove_"):
+        return None
+    if kind == "add_table":
+        return f"table {step[1].name} is missing"
+    if kind == "add_column":
+        return f"column {step[2]}.{step[3].name} is missing"
+    if kind.startswith("modify_"):
+        return f"column {step[2]}.{step[3]} differs ({kind.removeprefix('modify_')})"
+    return kind.replace("_", " ")
+
+
 def _missing(copy: Database) -> list[str]:
     """What the models need that the copy's tables lack (extra tables or columns do no harm: they are not read)."""
     with copy.engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diffs = compare_metadata(context, Base.metadata)
-    found = []
-    for diff in diffs:
-        kind = str((diff[0] if isinstance(diff, list) else diff)[0])
-        if not kind.startswith("remove_"):
-            found.append(kind.replace("_", " "))
-    return found
+    return [text for text in map(_describe, diffs) if text]
 
 
 def upgrade_copy(path: Path) -> None:

@@ -164,7 +164,7 @@ def _foreign(folder: Path) -> bytes:
         (lambda data, folder: _scrambled(data), "damaged"),
         (_newer, "newer version"),
         (lambda data, folder: _foreign(folder), "carries no Threshold schema version"),
-        (_edited, "tables do not match"),
+        (_edited, "column sessions.notes is missing"),
     ],
     ids=["empty", "csv", "truncated", "scrambled", "newer-schema", "other-sqlite", "edited"],
 )
