@@ -32,8 +32,8 @@ from services.backup_file import (
 from services.context import Ctx, ensure_profile
 
 BACKUP_DIR_ENV = "THRESHOLD_BACKUP_DIR"
-# Settings travel with the data; the profile's id, sign-in subject and creation time stay the current ones.
-PROFILE_SETTINGS = ("display_name", "unit", "pain_limit", "regions", "rule_settings")
+# Settings (every other profile column) travel with the data; who the profile is stays as it is.
+PROFILE_IDENTITY = ("id", "subject", "created_at")
 
 __all__ = [
     "BACKUP_DIR_ENV",
@@ -150,7 +150,7 @@ def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
     """In one transaction: drop the owner's rows, then put the backup's in (all or nothing)."""
     with copy.engine.connect() as src, ctx.db.write() as s:
         dst = s.connection()
-        settings = {key: value for key, value in profile_row(src, source_owner).items() if key in PROFILE_SETTINGS}
+        settings = {k: v for k, v in profile_row(src, source_owner).items() if k not in PROFILE_IDENTITY}
         delete_owned(dst, ctx.owner_id)
         dst.execute(update(PROFILES).where(PROFILES.c.id == ctx.owner_id).values(**settings))
         try:
