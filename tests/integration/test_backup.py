@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from db.engine import Database
-from db.ownership import owned, owned_tables
+from db.ownership import copy_owned, owned, owned_tables
+from services import backup
 from services.backup import BACKUP_DIR_ENV, BackupError, backup_dir, make_backup, restore_backup
 from services.context import ensure_profile, open_database
 from services.history import history
@@ -244,3 +245,19 @@ def test_the_automatic_backup_goes_beside_the_sqlite_file_by_default(sqlite_db, 
     result = restore_backup(ctx, make_backup(ctx))
     assert backup_dir(sqlite_db) == Path(sqlite_db.engine.url.database or "").parent / "backups"
     assert result.safety_backup.parent == backup_dir(sqlite_db)
+
+
+def test_a_restore_that_fails_halfway_leaves_the_data_as_it_was(ctx, monkeypatch):
+    fill_owner(ctx)
+    data = make_backup(ctx)
+    create_session(ctx, weight=77)
+    before = owner_rows(ctx)
+
+    def copy_then_fail(*args, **kwargs):
+        copy_owned(*args, **kwargs)
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(backup, "copy_owned", copy_then_fail)
+    with pytest.raises(RuntimeError, match="disk full"):
+        restore_backup(ctx, data)
+    assert owner_rows(ctx) == before
