@@ -172,3 +172,10 @@ def test_hosted_backup_for_one_profile_holds_only_their_rows(tmp_path):
     con = sqlite3.connect(out)
     assert con.execute("select subject, display_name from profiles").fetchall() == [("oidc|alice", "Alice")]
     con.close()
+
+
+def test_an_unreachable_server_is_a_clear_error_without_the_password(tmp_path):
+    url = "postgresql+psycopg://someone:s3cret@127.0.0.1:1/threshold"
+    result = run("suggest", "--db", url, cwd=tmp_path)
+    _one_clear_line(result, "Cannot open the database", "someone:***@127.0.0.1:1")
+    assert "s3cret" not in result.stderr
