@@ -17,7 +17,9 @@ PAGES = [
     "pages/history.py",
     "pages/progress.py",
     "pages/suggestions.py",
+    "pages/report.py",
     "pages/settings.py",
+    "pages/backup.py",
 ]
 
 
