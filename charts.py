@@ -260,9 +260,23 @@ def spec_json(kind: str, **params: Any) -> str:
     return _template(kind, tuple(sorted(params.items())))
 
 
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Repeated labels as categories (each sent once) and 32-bit counts: about a third of the bytes.
+
+    Decimals stay 64-bit, so a tooltip never shows 2.0999999 for 2.1.
+    """
+    types: dict[str, str] = {}
+    for name, dtype in frame.dtypes.items():
+        if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
+            types[str(name)] = "category"
+        elif pd.api.types.is_integer_dtype(dtype):
+            types[str(name)] = "int32"
+    return frame.astype(types)
+
+
 def to_arrow(frame: pd.DataFrame) -> bytes:
     """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
