@@ -144,42 +144,49 @@ def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
 
 
-def pain_totals(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
+def _as_date(value: date | str) -> date:
+    """A day from SQL: SQLite's date() gives text, PostgreSQL's a date."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def pain_totals(
+    s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
+) -> list[tuple[date, float, int]]:
     """Per day: the sum and number of resting pain ratings (before and after sessions, morning check-ins).
 
     Pain at peak during exercise is left out: it belongs to the work done, not to the day's level.
     A day may appear twice (once from sessions, once from check-ins); callers add the parts.
+    Plain rows rather than a DataFrame here and below: the Progress page only iterates them.
     """
     day = func.date(Session.started_at)
     from_sessions = (
         select(
-            day.label("day"),
-            func.sum(func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)).label("total"),
-            (func.count(PainRating.before) + func.count(PainRating.after)).label("count"),
+            day,
+            func.sum(func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)),
+            func.count(PainRating.before) + func.count(PainRating.after),
         )
         .join(Session, PainRating.session_id == Session.id)
         .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
         .group_by(day)
     )
     from_checkins = (
-        select(Checkin.day, func.sum(Checkin.pain).label("total"), func.count(Checkin.pain).label("count"))
+        select(Checkin.day, func.sum(Checkin.pain), func.count(Checkin.pain))
         .where(Checkin.owner_id == owner_id, Checkin.day >= start, Checkin.day <= end, Checkin.region.in_(regions))
         .group_by(Checkin.day)
     )
-    frames = [_frame(s, from_sessions, ("day",)), _frame(s, from_checkins, ("day",))]
-    return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+    return [
+        (_as_date(d), float(total or 0), int(count))
+        for stmt in (from_sessions, from_checkins)
+        for d, total, count in s.connection().execute(stmt)
+    ]
 
 
-def session_pains(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
-    """Per session and region: pain before, at peak during, and on the next morning (linked check-in)."""
+def session_pains(
+    s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
+) -> list[tuple[int, int | None, int | None, int | None]]:
+    """Per session and region: session_id, pain before, at peak during, and the next morning (linked check-in)."""
     stmt = (
-        select(
-            PainRating.session_id,
-            PainRating.region,
-            PainRating.before,
-            PainRating.during,
-            Checkin.pain.label("morning"),
-        )
+        select(PainRating.session_id, PainRating.before, PainRating.during, Checkin.pain)
         .join(Session, PainRating.session_id == Session.id)
         .outerjoin(
             Checkin,
@@ -187,7 +194,39 @@ def session_pains(s: OrmSession, owner_id: int, start: date, end: date, regions:
         )
         .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
     )
-    return _frame(s, stmt)
+    return [(sid, before, during, morning) for sid, before, during, morning in s.connection().execute(stmt)]
+
+
+def session_days(s: OrmSession, owner_id: int, start: date, end: date) -> list[tuple[int, datetime]]:
+    """Live sessions in the range: id and start time, oldest first."""
+    stmt = select(Session.id, Session.started_at).where(*_live(owner_id, *day_range(start, end)))
+    return [(sid, started) for sid, started in s.connection().execute(stmt.order_by(Session.started_at))]
+
+
+def entry_rows(
+    s: OrmSession, owner_id: int, start: date, end: date
+) -> list[tuple[int, int, datetime, str, str, float | None]]:
+    """Exercises done in the range: entry_id, session_id, started_at, exercise, category, minutes."""
+    stmt = (
+        select(Entry.id, Entry.session_id, Session.started_at, Exercise.name, Exercise.category, Entry.minutes)
+        .join(Session, Entry.session_id == Session.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .where(*_live(owner_id, *day_range(start, end)))
+        .order_by(Session.started_at, Entry.position)
+    )
+    return [(e, sid, t, name, cat, minutes) for e, sid, t, name, cat, minutes in s.connection().execute(stmt)]
+
+
+def set_rows(s: OrmSession, owner_id: int, start: date, end: date) -> list[tuple[int, float | None, int]]:
+    """Strength sets in the range: entry_id, weight_kg, reps (in set order)."""
+    stmt = (
+        select(WorkSet.entry_id, WorkSet.weight_kg, WorkSet.reps)
+        .join(Entry, WorkSet.entry_id == Entry.id)
+        .join(Session, Entry.session_id == Session.id)
+        .where(*_live(owner_id, *day_range(start, end)))
+        .order_by(WorkSet.entry_id, WorkSet.position)
+    )
+    return [(entry_id, weight, reps) for entry_id, weight, reps in s.connection().execute(stmt)]
 
 
 def pegs_between(s: OrmSession, owner_id: int, start: date, end: date) -> pd.DataFrame:

@@ -118,10 +118,7 @@ def progress_data(
         pegs = queries.pegs_between(s, ctx.owner_id, start, end)
         pressures = queries.pressures_between(s, ctx.owner_id, start, end)
     bucket = bucket_for(start, end)
-    days = daily_pain(
-        (pd.Timestamp(d).date(), float(t), int(n))
-        for d, t, n in zip(totals["day"], totals["total"], totals["count"], strict=True)
-    )
+    days = daily_pain(totals)
     helps = _helps(works, {d.day: d.pain for d in days}, start)
     chosen = [w for w in works if not exercises or w.exercise in exercises]
     top = () if exercises else _most_done(works)
