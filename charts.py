@@ -3,20 +3,16 @@
 No builder sets a width: the page stretches each chart to its container (phone or desktop) and the
 image export sets one. Every mark has a tooltip with the numbers behind it.
 
-Each builder also accepts `alt.NamedData`, so `page_spec` can build a chart's Vega-Lite spec once per
-process and attach each rerun's data to it: building and validating Altair charts costs more than the
-queries behind them.
+Each builder also accepts `alt.NamedData`, so `chart_specs.py` can build a chart's Vega-Lite spec once
+per process and attach each rerun's rows to it.
 """
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
 from typing import Any, Literal, TypeAlias
 
 import altair as alt
 import pandas as pd
-import pyarrow as pa
 
 from tracker.threshold import Status
 
@@ -25,7 +21,6 @@ HEIGHT = 280
 TALL = 360
 AnyChart: TypeAlias = alt.Chart | alt.LayerChart
 Source: TypeAlias = pd.DataFrame | alt.NamedData
-TABLE = "table"
 TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth"]
 DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
 # Two legend columns fit a phone screen; one long row would be cut off.
@@ -234,56 +229,3 @@ def peg_chart(frame: Source) -> alt.Chart:
         )
         .properties(height=HEIGHT)
     )
-
-
-BUILDERS: dict[str, Any] = {
-    "threshold": threshold_chart,
-    "pressure": pressure_chart,
-    "pain": pain_chart,
-    "strength": strength_chart,
-    "cardio": cardio_chart,
-    "response": response_chart,
-    "helps": helps_chart,
-    "peg": peg_chart,
-}
-
-
-@lru_cache(maxsize=256)
-def _template(kind: str, params: tuple[tuple[str, Any], ...]) -> str:
-    spec = BUILDERS[kind](alt.NamedData(name=TABLE), **dict(params)).to_dict()
-    spec.pop("config", None)  # Altair's default theme sizes; the page and the export size charts themselves
-    return json.dumps(spec)
-
-
-def spec_json(kind: str, **params: Any) -> str:
-    """A chart's Vega-Lite spec as JSON, reading its rows from the dataset named TABLE (built once per process)."""
-    return _template(kind, tuple(sorted(params.items())))
-
-
-def _compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """Repeated labels as categories (each sent once) and 32-bit counts: about a third of the bytes.
-
-    Decimals stay 64-bit, so a tooltip never shows 2.0999999 for 2.1.
-    """
-    types: dict[str, str] = {}
-    for name, dtype in frame.dtypes.items():
-        if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
-            types[str(name)] = "category"
-        elif pd.api.types.is_integer_dtype(dtype):
-            types[str(name)] = "int32"
-    return frame.astype(types)
-
-
-def to_arrow(frame: pd.DataFrame) -> bytes:
-    """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
-    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return bytes(sink.getvalue().to_pybytes())
-
-
-def from_arrow(data: bytes) -> list[dict[str, Any]]:
-    """Rows back from Arrow bytes, as JSON-ready records (dates in ISO form), e.g. for image export."""
-    frame = pa.ipc.open_stream(data).read_all().to_pandas()
-    return list(json.loads(frame.to_json(orient="records", date_format="iso")))

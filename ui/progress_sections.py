@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 
+import chart_specs
 import charts
 from services.progress import Progress
 
@@ -27,14 +28,14 @@ class Section:
     def chart_spec(self) -> dict[str, Any]:
         """A fresh Vega-Lite spec with its rows attached (Streamlit edits the dict it is given)."""
         spec = dict(json.loads(self.spec))
-        spec["datasets"] = {charts.TABLE: self.rows}
+        spec["datasets"] = {chart_specs.TABLE: self.rows}
         return spec
 
 
 def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
     if frame.empty:
         return {}
-    return {"spec": charts.spec_json(kind, **params), "rows": charts.to_arrow(frame)}
+    return {"spec": chart_specs.spec_json(kind, **params), "rows": chart_specs.to_arrow(frame)}
 
 
 def sections(data: Progress) -> list[Section]:

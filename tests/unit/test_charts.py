@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import altair as alt
@@ -148,24 +147,3 @@ def test_every_chart_carries_only_the_aggregated_rows_it_was_given():
         {"period": "2026-01-19T00:00:00", "peg": 4.0, "checkins": 1},
     ]
     assert "aggregate" not in str(spec(charts.peg_chart(frame)))
-
-
-def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
-    frame = pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": [2, 1, 1]})
-    template = json.loads(charts.spec_json("peg"))
-    built = spec(charts.peg_chart(frame))
-    assert template["data"] == {"name": charts.TABLE} and "datasets" not in template and "config" not in template
-    assert template["encoding"] == built["encoding"] and template["mark"] == built["mark"]
-    assert charts.from_arrow(charts.to_arrow(frame)) == [
-        {"period": "2026-01-05T00:00:00.000", "peg": 6.0, "checkins": 2},
-        {"period": "2026-01-12T00:00:00.000", "peg": 5.0, "checkins": 1},
-        {"period": "2026-01-19T00:00:00.000", "peg": 4.0, "checkins": 1},
-    ]
-
-
-def test_a_page_spec_is_built_once_per_kind_and_parameters():
-    assert charts.spec_json("threshold", measure="min") is charts.spec_json("threshold", measure="min")
-    one = json.loads(charts.spec_json("threshold", measure="min"))
-    several = json.loads(charts.spec_json("threshold", measure=""))
-    assert one["layer"][0]["encoding"]["y"]["field"] == "amount"
-    assert several["layer"][0]["encoding"]["y"]["field"] == "percent"

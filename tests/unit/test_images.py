@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
+import chart_specs
 import charts
 from exports.images import EXPORT_WIDTH, to_png, to_svg
 
@@ -35,7 +36,7 @@ def test_the_chart_on_the_page_keeps_its_container_width():
 
 
 def test_a_page_spec_with_arrow_rows_exports_like_the_chart():
-    page = json.loads(charts.spec_json("peg")) | {"datasets": {charts.TABLE: charts.to_arrow(FRAME)}}
+    page = json.loads(chart_specs.spec_json("peg")) | {"datasets": {chart_specs.TABLE: chart_specs.to_arrow(FRAME)}}
     svg = to_svg(page)
     assert b"PEG (0-10)" in svg
     assert b'aria-label="period: Jan 05, 2026; PEG (0-10): 6;' in svg  # the rows were drawn

@@ -1,0 +1,72 @@
+"""Chart specs for the page: each chart's Vega-Lite spec built once per process, rows attached as Arrow.
+
+Building and validating an Altair chart costs more than the queries behind it, so a rerun must not do
+it: the spec depends only on the chart kind and a few parameters, the rows are cached with the data.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import pyarrow as pa
+
+import charts
+
+TABLE = "table"
+
+
+BUILDERS: dict[str, Any] = {
+    "threshold": charts.threshold_chart,
+    "pressure": charts.pressure_chart,
+    "pain": charts.pain_chart,
+    "strength": charts.strength_chart,
+    "cardio": charts.cardio_chart,
+    "response": charts.response_chart,
+    "helps": charts.helps_chart,
+    "peg": charts.peg_chart,
+}
+
+
+@lru_cache(maxsize=256)
+def _template(kind: str, params: tuple[tuple[str, Any], ...]) -> str:
+    spec = BUILDERS[kind](alt.NamedData(name=TABLE), **dict(params)).to_dict()
+    spec.pop("config", None)  # Altair's default theme sizes; the page and the export size charts themselves
+    return json.dumps(spec)
+
+
+def spec_json(kind: str, **params: Any) -> str:
+    """A chart's Vega-Lite spec as JSON, reading its rows from the dataset named TABLE (built once per process)."""
+    return _template(kind, tuple(sorted(params.items())))
+
+
+def _compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Repeated labels as categories (each sent once) and 32-bit counts: about a third of the bytes.
+
+    Decimals stay 64-bit, so a tooltip never shows 2.0999999 for 2.1.
+    """
+    types: dict[str, str] = {}
+    for name, dtype in frame.dtypes.items():
+        if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
+            types[str(name)] = "category"
+        elif pd.api.types.is_integer_dtype(dtype):
+            types[str(name)] = "int32"
+    return frame.astype(types)
+
+
+def to_arrow(frame: pd.DataFrame) -> bytes:
+    """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
+    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def from_arrow(data: bytes) -> list[dict[str, Any]]:
+    """Rows back from Arrow bytes, as JSON-ready records (dates in ISO form), e.g. for image export."""
+    frame = pa.ipc.open_stream(data).read_all().to_pandas()
+    return list(json.loads(frame.to_json(orient="records", date_format="iso")))
