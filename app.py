@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("pages/data.py", title="Your data", icon=":material/database:"),
 ]
 
 if signed_in():

@@ -17,6 +17,7 @@ PAGES = [
     "pages/history.py",
     "pages/suggestions.py",
     "pages/settings.py",
+    "pages/data.py",
 ]
 
 
