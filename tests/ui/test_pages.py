@@ -16,8 +16,10 @@ PAGES = [
     "pages/checkins.py",
     "pages/history.py",
     "pages/suggestions.py",
+    "pages/report.py",
     "pages/settings.py",
     "pages/data.py",
+    "pages/backup.py",
 ]
 
 
