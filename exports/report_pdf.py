@@ -54,14 +54,14 @@ class _Report(FPDF):
 
 def _heading(pdf: FPDF, text: str, size: float = 11) -> None:
     pdf.set_font(FAMILY, "B", size)
-    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, size=10)
 
 
 def _line(pdf: FPDF, text: str, *, size: float = 10, indent: float = 0) -> None:
     pdf.set_font(FAMILY, size=size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, size * 0.5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _page_one(pdf: FPDF, report: ReportData) -> None:

@@ -25,6 +25,7 @@ from tracker.trends import baseline_vs_recent, daily_pain
 LOG_COLUMNS = ["when", "exercises", "pain", "effort", "notes"]
 # Page 1 and the tolerated-load chart show the exercises done most often within the limit.
 TOP_EXERCISES = 4
+LOADED = ("strength", "cardio")
 Chart = alt.Chart | alt.LayerChart
 
 
@@ -60,18 +61,21 @@ def pain_lines(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> tu
     return tuple(lines)
 
 
-def top_exercises(threshold: pd.DataFrame) -> list[str]:
-    """The exercises with the most sessions of tolerated work, most first."""
-    tolerated = threshold[threshold["status"] == Status.TOLERATED.value]
+def top_exercises(threshold: pd.DataFrame, loaded: set[str]) -> list[str]:
+    """The strength and cardio exercises (`loaded`) with the most sessions of tolerated work, most first.
+
+    Stretches, Pilates and yoga are left out: their minutes say how long, not how much load was tolerated.
+    """
+    tolerated = threshold[(threshold["status"] == Status.TOLERATED.value) & threshold["exercise"].isin(loaded)]
     counts = tolerated.groupby("exercise")["sessions"].sum().sort_values(ascending=False, kind="stable")
     return [str(name) for name in counts.index[:TOP_EXERCISES]]
 
 
-def load_lines(threshold: pd.DataFrame) -> tuple[LoadLine, ...]:
+def load_lines(threshold: pd.DataFrame, top: list[str]) -> tuple[LoadLine, ...]:
     """First and last tolerated amount of each top exercise that has at least two periods of it."""
     lines = []
     tolerated = threshold[threshold["status"] == Status.TOLERATED.value].sort_values("period")
-    for name in top_exercises(threshold):
+    for name in top:
         rows = tolerated[tolerated["exercise"] == name]
         if len(rows) >= 2:
             first, last = rows.iloc[0], rows.iloc[-1]
@@ -94,9 +98,8 @@ def flags_in(history: History, limits: Thresholds, start: date, end: date) -> li
     return [FlagLine(f.title, f.dates) for f in red_flags(history, window, end)]
 
 
-def report_charts(p: Progress) -> tuple[tuple[str, Chart], ...]:
+def report_charts(p: Progress, top: list[str]) -> tuple[tuple[str, Chart], ...]:
     """The report's charts with their titles, leaving out those with nothing to draw."""
-    top = top_exercises(p.threshold)
     found: list[tuple[str, pd.DataFrame, Chart]] = [
         ("Pain at rest (0-10)", p.pain, charts.pain_chart(p.pain, p.bucket)),
         (
@@ -123,6 +126,8 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
     p = progress_data(ctx, start=start, end=end, regions=regions)
     full, _ = load_history(ctx)
+    loaded = {name for name, e in full.exercises.items() if e.category in LOADED}
+    top = top_exercises(p.threshold, loaded)
     data = ReportData(
         name=settings.display_name,
         start=start,
@@ -132,9 +137,9 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         adherence=adherence(ctx, start, end),
         pain=pain_lines(ctx, start, end, regions),
         peg=tuple((pd.Timestamp(d).date(), float(v)) for d, v in zip(p.peg["period"], p.peg["peg"], strict=True)),
-        loads=load_lines(p.threshold),
+        loads=load_lines(p.threshold, top),
         changes=tuple(ChangeLine(c.day, c.title) for c in accepted_changes(ctx, start, end)),
         flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
         note=note,
     )
-    return Report(data, report_charts(p))
+    return Report(data, report_charts(p, top))

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from exports.report_pdf import report_pdf
+from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
 from services.report import build_report, session_log
@@ -148,3 +149,13 @@ def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
 
 def test_an_empty_range_has_no_charts(ctx):
     assert build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts == ()
+
+
+def test_tolerated_load_leaves_out_stretches_and_classes(ctx):
+    for days in (20, 13, 6):
+        log_session(ctx, cardio_session(when=NOW - timedelta(days=days), exercise="Cat-cow stretch"), now=NOW)
+        day = (NOW - timedelta(days=days)).date() + timedelta(days=1)
+        record_checkin(ctx, {"day": day, "region": "lower_back", "pain": 1}, today=TODAY)
+    report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
+    assert report.data.loads == ()
+    assert "Tolerated load of the main exercises" not in [title for title, _ in report.charts]
