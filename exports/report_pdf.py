@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable, Sequence
 from datetime import date
 from io import BytesIO
@@ -99,6 +100,9 @@ def _charts(pdf: FPDF, charts: Sequence[tuple[str, bytes]]) -> None:
     pdf.add_page()
     _heading(pdf, "Charts", size=14)
     for title, png in charts:
+        width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
+        if pdf.will_page_break(CHART_WIDTH * height_px / width_px + 10):
+            pdf.add_page()  # keep each title on the page of its chart
         pdf.ln(2)
         _heading(pdf, title)
         pdf.image(BytesIO(png), w=CHART_WIDTH)
