@@ -15,6 +15,7 @@ PAGES = [
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
     st.Page("pages/report.py", title="Report", icon=":material/description:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("pages/backup.py", title="Backup", icon=":material/backup:"),
 ]
 
 if "token" in st.query_params:

@@ -18,6 +18,7 @@ PAGES = [
     "pages/suggestions.py",
     "pages/report.py",
     "pages/settings.py",
+    "pages/backup.py",
 ]
 
 
