@@ -34,6 +34,10 @@ ARTIFACTS = ROOT / "artifacts"
 # Generous: two cores are shared by the app server, Chromium and a second test worker.
 TIMEOUT_MS = 30_000
 DESKTOP = {"width": 1280, "height": 900}
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/130.0.0.0 Mobile Safari/537.36"
+)
 
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -121,5 +125,12 @@ def page(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 def phone(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A page the size of a phone held upright (390 px wide), with touch."""
     yield from new_page(
-        chromium, request, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+        chromium,
+        request,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        # Streamlit tells a phone by its user agent (it then folds the sidebar away after a tap on a page).
+        user_agent=PHONE_AGENT,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -20,7 +21,8 @@ def idle(page: Page) -> None:
 def open_app(page: Page, url: str, path: str = "") -> None:
     """Open the app and wait for its first run to finish (sidebar navigation drawn)."""
     page.goto(f"{url}/{path}")
-    expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
+    # The navigation is drawn (if folded away, as on a phone) once the app's own script has run.
+    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     idle(page)
 
@@ -29,7 +31,7 @@ def go_to(page: Page, label: str, heading: str | None = None) -> None:
     """Click a page in the sidebar navigation and wait for its title."""
     nav = page.get_by_test_id("stSidebarNav")
     if not nav.is_visible():
-        page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_role("button", name="Expand sidebar").click()
     nav.get_by_role("link", name=label, exact=True).click()
     expect(page.get_by_role("heading", level=1, name=heading or label)).to_be_visible()
     idle(page)
@@ -55,6 +57,18 @@ def shown_as(value: object) -> str | re.Pattern[str]:
         return str(value)
     text = re.escape(f"{value:g}")
     return re.compile(rf"^{text}0*$" if "." in text else rf"^{text}(\.0+)?$")
+
+
+def set_date(page: Page, label: str, day: date) -> None:
+    """Type a date into a date input, segment by segment (year, month, day), as a keyboard user does."""
+    for part, digits in (("year", f"{day:%Y}"), ("month", f"{day:%m}"), ("day", f"{day:%d}")):
+        segment = page.get_by_role("spinbutton", name=f"{part}, {label}", exact=True)
+        segment.click()
+        segment.press_sequentially(digits)
+    page.keyboard.press("Enter")
+    widget = page.get_by_test_id("stDateInput").filter(has=page.get_by_role("group", name=label, exact=True))
+    expect(widget.locator("input[type=date]")).to_have_value(day.isoformat())
+    idle(page)
 
 
 def choose(page: Page, label: str, option: str) -> None:
