@@ -16,6 +16,7 @@ PAGES = [
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
     st.Page("pages/report.py", title="Report", icon=":material/description:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("pages/data.py", title="Your data", icon=":material/database:"),
     st.Page("pages/backup.py", title="Backup", icon=":material/backup:"),
 ]
 

@@ -19,6 +19,7 @@ PAGES = [
     "pages/suggestions.py",
     "pages/report.py",
     "pages/settings.py",
+    "pages/data.py",
     "pages/backup.py",
 ]
 
