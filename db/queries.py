@@ -149,7 +149,14 @@ def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def pain_totals(
+def pain_totals(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
+    """pain_total_rows as a frame: day (timestamp), total, count."""
+    frame = pd.DataFrame(pain_total_rows(s, owner_id, start, end, regions), columns=["day", "total", "count"])
+    frame["day"] = pd.to_datetime(frame["day"])
+    return frame
+
+
+def pain_total_rows(
     s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
 ) -> list[tuple[date, float, int]]:
     """Per day: the sum and number of resting pain ratings (before and after sessions, morning check-ins).
@@ -181,7 +188,13 @@ def pain_totals(
     ]
 
 
-def session_pains(
+def session_pains(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
+    """session_pain_rows as a frame: session_id, before, during, morning."""
+    rows = session_pain_rows(s, owner_id, start, end, regions)
+    return pd.DataFrame(rows, columns=["session_id", "before", "during", "morning"]).astype("Int64")
+
+
+def session_pain_rows(
     s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
 ) -> list[tuple[int, int | None, int | None, int | None]]:
     """Per session and region: session_id, pain before, at peak during, and the next morning (linked check-in)."""

@@ -107,21 +107,26 @@ def progress_data(
     exercises: Sequence[str] | None = None,
     formula: Formula = Formula.EPLEY,
     measure: Measure = Measure.VOLUME,
+    max_lines: int | None = None,
 ) -> Progress:
-    """Everything the Progress page charts for the owner between start and end (both included)."""
+    """Everything the Progress page charts for the owner between start and end (both included).
+
+    With `max_lines` and no exercises chosen, the threshold and strength frames keep only that many of the
+    most-done exercises (named in `top_exercises`), so a long list of exercises cannot swell the charts.
+    """
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
         regions = tuple(regions or settings.regions)
         unit = settings.unit
         works, responses = load_works(s, ctx.owner_id, start, end, regions, unit)
-        totals = queries.pain_totals(s, ctx.owner_id, start, end, regions)
+        totals = queries.pain_total_rows(s, ctx.owner_id, start, end, regions)
         pegs = queries.pegs_between(s, ctx.owner_id, start, end)
         pressures = queries.pressures_between(s, ctx.owner_id, start, end)
     bucket = bucket_for(start, end)
     days = daily_pain(totals)
     helps = _helps(works, {d.day: d.pain for d in days}, start)
     chosen = [w for w in works if not exercises or w.exercise in exercises]
-    top = () if exercises else _most_done(works)
+    top = () if exercises or max_lines is None else _most_done(works, max_lines)
     lines = [w for w in chosen if not top or w.exercise in top]
     return Progress(
         start=start,
@@ -242,12 +247,12 @@ def _pressure(pressures: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
     return _frame(rows, ("period", "site", "kg_cm2", "readings"))
 
 
-def _most_done(works: Sequence[Work]) -> tuple[str, ...]:
-    """The MAX_LINES exercises done most often, when there are more than that; else empty (show all)."""
+def _most_done(works: Sequence[Work], limit: int) -> tuple[str, ...]:
+    """The `limit` exercises done most often, when there are more than that; else empty (show all)."""
     counts: dict[str, int] = defaultdict(int)
     for work in works:
         counts[work.exercise] += 1
-    if len(counts) <= MAX_LINES:
+    if len(counts) <= limit:
         return ()
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return tuple(sorted(ranked[:MAX_LINES]))
+    return tuple(sorted(ranked[:limit]))

@@ -24,7 +24,7 @@ def load_works(
         sets_of[entry_id].append((None if weight is None else from_kg(weight, unit), reps))
     ratings: dict[int, list[tuple[int | None, int | None]]] = defaultdict(list)
     peaks: dict[int, int] = {}
-    for sid, before, during, morning in queries.session_pains(s, owner_id, start, end, regions):
+    for sid, before, during, morning in queries.session_pain_rows(s, owner_id, start, end, regions):
         ratings[sid].append((before, morning))
         if during is not None:
             peaks[sid] = max(peaks.get(sid, during), during)

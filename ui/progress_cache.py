@@ -9,7 +9,7 @@ from datetime import date
 import streamlit as st
 
 from services.context import Ctx
-from services.progress import Options, progress_data, progress_options
+from services.progress import MAX_LINES, Options, progress_data, progress_options
 from ui.cache import on_write
 from ui.progress_sections import Section, sections
 from ui.progress_view import Filters
@@ -46,6 +46,7 @@ def _page(url: str, owner_id: int, filters: Filters) -> PageView:
         exercises=filters.exercises,
         formula=filters.formula,
         measure=filters.measure,
+        max_lines=MAX_LINES,
     )
     return PageView(data.start, data.end, data.bucket, data.unit, tuple(sections(data)))
 

@@ -110,8 +110,9 @@ def test_more_exercises_than_a_chart_can_tell_apart_show_the_most_done_ones(ctx)
         for j in range(1 if name == "Split squat" else 2):
             when = NOW - timedelta(days=2 * i + j + 1)
             log_session(ctx, strength_session(when=when, exercise=name), now=NOW)
-    data = progress_data(ctx, start=END - timedelta(days=30), end=END)
+    assert progress_data(ctx, start=END - timedelta(days=30), end=END).top_exercises == ()  # no cap asked for
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END, max_lines=6)
     assert set(data.top_exercises) == set(names) - {"Split squat"}
     assert set(data.threshold["exercise"]) == set(data.top_exercises)
-    picked = progress_data(ctx, start=END - timedelta(days=30), end=END, exercises=["Split squat"])
+    picked = progress_data(ctx, start=END - timedelta(days=30), end=END, exercises=["Split squat"], max_lines=6)
     assert picked.top_exercises == () and set(picked.threshold["exercise"]) == {"Split squat"}
