@@ -13,6 +13,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 import charts
 
@@ -43,23 +44,25 @@ def spec_json(kind: str, **params: Any) -> str:
     return _template(kind, tuple(sorted(params.items())))
 
 
-def _compact(frame: pd.DataFrame) -> pd.DataFrame:
-    """Repeated labels as categories (each sent once) and 32-bit counts: about a third of the bytes.
+def _compact(table: pa.Table) -> pa.Table:
+    """Repeated labels as dictionaries (each label sent once) and 32-bit counts: about a third of the bytes.
 
     Decimals stay 64-bit, so a tooltip never shows 2.0999999 for 2.1.
     """
-    types: dict[str, str] = {}
-    for name, dtype in frame.dtypes.items():
-        if pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype):
-            types[str(name)] = "category"
-        elif pd.api.types.is_integer_dtype(dtype):
-            types[str(name)] = "int32"
-    return frame.astype(types)
+    columns = []
+    for column in table.columns:
+        kind = column.type
+        if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+            column = pc.dictionary_encode(column)
+        elif pa.types.is_integer(kind):
+            column = column.cast(pa.int32())
+        columns.append(column)
+    return pa.table(columns, names=table.column_names)
 
 
 def to_arrow(frame: pd.DataFrame) -> bytes:
     """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
-    table = pa.Table.from_pandas(_compact(frame), preserve_index=False)
+    table = _compact(pa.Table.from_pandas(frame, preserve_index=False))
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
