@@ -89,3 +89,12 @@ def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
     monkeypatch.setattr(auth, "auth_enabled", lambda: True)
     monkeypatch.setattr(auth, "subject", lambda: "oidc|alice")
     assert session.demo_subject() == "demo|oidc|alice"
+
+
+def test_the_progress_page_draws_its_charts_from_the_demo(at):
+    at.button(key="try_demo").click().run()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    # Two years of demo fill every section: tolerated work, pressure threshold, pain, strength, cardio,
+    # 24-hour response, what helps, PEG (none falls back to an empty state asking for more logging).
+    assert len(at.get("vega_lite_chart")) >= 7
