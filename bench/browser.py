@@ -84,7 +84,8 @@ class BrowserFigures:
 
     shell_s: float
     first_chart_s: float
-    cached_chart_s: float
+    cached_chart_s: float | None
+    """None when the revisit was skipped."""
 
 
 def _times_to(page: Page, url: str, *selectors: str) -> list[float]:
@@ -98,7 +99,9 @@ def _times_to(page: Page, url: str, *selectors: str) -> list[float]:
     return found
 
 
-def browser_figures(database_url: str, demo_url: str, page_path: str, selector: str = "") -> BrowserFigures:
+def browser_figures(
+    database_url: str, demo_url: str, page_path: str, *, revisit: bool = True, selector: str = ""
+) -> BrowserFigures:
     """Time a page's first chart in Chromium (the server's own start and imports are paid before timing)."""
     from playwright.sync_api import sync_playwright
 
@@ -114,7 +117,7 @@ def browser_figures(database_url: str, demo_url: str, page_path: str, selector: 
             warm.close()
             visitor = browser.new_context()
             shell, first = _times_to(visitor.new_page(), url, APP_FRAME, selector)
-            (again,) = _times_to(visitor.new_page(), url, selector)
+            again = _times_to(visitor.new_page(), url, selector)[0] if revisit else None
             return BrowserFigures(shell, first, again)
         finally:
             browser.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import tempfile
 import time
@@ -48,6 +49,11 @@ def build(folder: Path, name: str, years: float) -> str:
     return url
 
 
+def phase(started: float, what: str) -> None:
+    """Say on stderr how long the run has taken so far (stdout stays pure JSON lines)."""
+    print(f"[{time.perf_counter() - started:5.1f} s] {what}", file=sys.stderr, flush=True)
+
+
 def _ratio(a: float, b: float) -> float | None:
     return a / b if b else None
 
@@ -82,22 +88,29 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore")
     page = measured_page()
     started = time.perf_counter()
+    # Other work on the machine moves every figure; the load average says how busy it was.
+    emit("load_average_1m_at_start", os.getloadavg()[0], "processes")
     with tempfile.TemporaryDirectory(prefix="threshold-bench-") as tmp:
         folder = Path(tmp)
         empty, one, ten = build(folder, "empty.db", 0), build(folder, "1y.db", 1), build(folder, "10y.db", 10)
         warm_up(empty)
+        phase(started, "databases built and AppTest warmed up")
         figures = measure([empty, one, ten], runs=runs)
         report("", figures[empty], figures[one], figures[ten])
+        phase(started, "default view measured")
         whole = measure([empty, one, ten], runs=runs, all_history=True)
         report("_all", whole[empty], whole[one], whole[ten])
+        phase(started, "all-history view measured")
         if not args.no_browser and page == PAGE:
             from bench.browser import browser_figures
 
             path = Path(page).stem
-            seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path)
+            seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path, revisit=not args.quick)
             emit("browser_app_frame_s", seen.shell_s, "s")
             emit("browser_first_chart_s", seen.first_chart_s, "s")
-            emit("browser_first_chart_s_revisit", seen.cached_chart_s, "s")
+            if seen.cached_chart_s is not None:
+                emit("browser_first_chart_s_revisit", seen.cached_chart_s, "s")
+    emit("load_average_1m_at_end", os.getloadavg()[0], "processes")
     emit("bench_total_s", time.perf_counter() - started, "s")
     if page != PAGE:
         print(f"note: {PAGE} is not there yet; measured {page} instead, without the browser", file=sys.stderr)

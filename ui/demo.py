@@ -6,9 +6,10 @@ import threading
 
 import streamlit as st
 
+from db.engine import default_url, normalise_url
 from services.demo import fill_demo_once
 from ui.cache import after_write
-from ui.session import current_ctx, in_demo, set_demo
+from ui.session import current_ctx, demo_url, in_demo, set_demo
 
 DEMO_YEARS = 2.0
 # Two browser tabs starting the demo at once should not both generate it (the database check backs this up).
@@ -39,10 +40,18 @@ def try_demo_button() -> None:
         "See what Threshold shows after two years of logging: made-up sessions, pain and check-ins, kept in a "
         "separate demo database. Your own data is not touched, and you can leave the demo at any time."
     )
-    if st.button("Try with demo data", key="try_demo", icon=":material/science:"):
-        with st.spinner("Preparing two years of demo history…"):
-            start_demo()
-        st.rerun()
+    if not st.button("Try with demo data", key="try_demo", icon=":material/science:"):
+        return
+    if normalise_url(demo_url()) == normalise_url(default_url()):
+        st.error(
+            "THRESHOLD_DEMO_URL points at your own database, so the demo would mix made-up data into yours. "
+            "Point it at a separate file (or leave it unset) and try again.",
+            icon=":material/error:",
+        )
+        return
+    with st.spinner("Preparing two years of demo history…"):
+        start_demo()
+    st.rerun()
 
 
 def demo_banner() -> None:

@@ -89,3 +89,21 @@ def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
     monkeypatch.setattr(auth, "auth_enabled", lambda: True)
     monkeypatch.setattr(auth, "subject", lambda: "oidc|alice")
     assert session.demo_subject() == "demo|oidc|alice"
+
+
+def test_the_progress_page_draws_its_charts_from_the_demo(at):
+    at.button(key="try_demo").click().run()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    # Two years of demo fill every section: tolerated work, pressure threshold, pain, strength, cardio,
+    # 24-hour response, what helps, PEG (none falls back to an empty state asking for more logging).
+    assert len(at.get("vega_lite_chart")) >= 7
+
+
+def test_a_demo_address_equal_to_the_users_own_database_is_refused(at, app_ctx, monkeypatch):
+    monkeypatch.setenv("THRESHOLD_DEMO_URL", os.environ["DATABASE_URL"])
+    at.button(key="try_demo").click().run()
+    assert not at.exception
+    assert any("THRESHOLD_DEMO_URL" in str(e.value) for e in at.error)
+    assert DEMO_KEY not in at.session_state or not at.session_state[DEMO_KEY]
+    assert history(app_ctx).empty
