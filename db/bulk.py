@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
@@ -69,6 +69,23 @@ def exercise_ids(s: OrmSession, owner_id: int) -> dict[str, int]:
     return {name: exercise_id for name, exercise_id in rows}
 
 
+def reserve_ids(s: OrmSession, table: Table, count: int) -> list[int]:
+    """`count` new primary keys for `table`, taken before inserting so child rows can point at them.
+
+    PostgreSQL hands them out from the table's sequence (safe beside other writers); SQLite continues
+    after the largest id, which is safe because a write transaction there holds the database's write lock.
+    """
+    if count == 0:
+        return []
+    conn = s.connection()
+    if conn.dialect.name == "postgresql":
+        sequence = conn.execute(text("select pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar_one()
+        found = conn.execute(text("select nextval(:s) from generate_series(1, :n)"), {"s": sequence, "n": count})
+        return [int(i) for i in found.scalars()]
+    last = conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return list(range(int(last) + 1, int(last) + 1 + count))
+
+
 def add_sessions(
     s: OrmSession,
     owner_id: int,
@@ -78,42 +95,57 @@ def add_sessions(
 ) -> dict[datetime, int]:
     """Insert sessions with their entries, sets and pain ratings; returns start time -> new session id."""
     started: dict[datetime, int] = {}
+    conn = s.connection()
+    sessions, entries_table = Session.__table__, Entry.__table__
     for first in range(0, len(records), BATCH):
         batch = records[first : first + BATCH]
-        session_ids = s.scalars(
-            insert(Session).returning(Session.id, sort_by_parameter_order=True),
-            [{"owner_id": owner_id, "started_at": r.started_at, "notes": r.notes, "rpe": r.rpe} for r in batch],
-        ).all()
+        session_ids = reserve_ids(s, sessions, len(batch))  # type: ignore[arg-type]
+        entry_ids = iter(reserve_ids(s, entries_table, sum(len(r.entries) for r in batch)))  # type: ignore[arg-type]
+        session_rows: list[dict[str, object]] = []
         entry_rows: list[dict[str, object]] = []
+        set_rows: list[dict[str, object]] = []
         pain_rows: list[dict[str, object]] = []
         for session_id, record in zip(session_ids, batch, strict=True):
             started.setdefault(record.started_at, session_id)
-            entry_rows.extend(
+            session_rows.append(
                 {
-                    "session_id": session_id,
-                    "exercise_id": ids[e.exercise],
-                    "position": i,
-                    "minutes": e.minutes,
-                    "distance_km": e.distance_km,
-                    "intensity": e.intensity,
+                    "id": session_id,
+                    "owner_id": owner_id,
+                    "started_at": record.started_at,
+                    "notes": record.notes,
+                    "rpe": record.rpe,
+                    "deleted_at": None,
                 }
-                for i, e in enumerate(record.entries)
             )
+            for i, e in enumerate(record.entries):
+                entry_id = next(entry_ids)
+                entry_rows.append(
+                    {
+                        "id": entry_id,
+                        "session_id": session_id,
+                        "exercise_id": ids[e.exercise],
+                        "position": i,
+                        "minutes": e.minutes,
+                        "distance_km": e.distance_km,
+                        "intensity": e.intensity,
+                    }
+                )
+                set_rows.extend(
+                    {"entry_id": entry_id, "position": j, "weight_kg": w.weight_kg, "reps": w.reps}
+                    for j, w in enumerate(e.sets)
+                )
             pain_rows.extend(
                 {"session_id": session_id, "region": p.region, "before": p.before, "during": p.during, "after": p.after}
                 for p in record.pains
             )
-        entry_ids = s.scalars(insert(Entry).returning(Entry.id, sort_by_parameter_order=True), entry_rows).all()
-        entries = (e for record in batch for e in record.entries)
-        set_rows = [
-            {"entry_id": entry_id, "position": j, "weight_kg": w.weight_kg, "reps": w.reps}
-            for entry_id, entry in zip(entry_ids, entries, strict=True)
-            for j, w in enumerate(entry.sets)
-        ]
-        if set_rows:
-            s.execute(insert(WorkSet), set_rows)
-        if pain_rows:
-            s.execute(insert(PainRating), pain_rows)
+        for table, rows in (
+            (sessions, session_rows),
+            (entries_table, entry_rows),
+            (WorkSet.__table__, set_rows),
+            (PainRating.__table__, pain_rows),
+        ):
+            if rows:
+                conn.execute(insert(table), rows)  # type: ignore[arg-type]
         done(len(batch))
     return started
 

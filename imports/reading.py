@@ -77,7 +77,8 @@ def read_csv(file: str, data: bytes) -> CsvText:
     start = 1
     try:
         for cells in reader:
-            if any(c.strip() for c in cells):
+            # A row of nothing but separators and spaces is a blank line.
+            if any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells)):
                 if header is None:
                     header = [c.strip() for c in cells]
                 else:

@@ -154,3 +154,24 @@ def test_semicolon_files_with_tabs_or_semicolons_are_sniffed(ctx):
     data = strong({}).decode().replace(",", "\t").encode()
     result = import_file(ctx, "strong.tsv", data)
     assert result.written, result.problems
+
+
+def test_a_10_mb_file_imports_whole_with_progress_reported(sqlite_db):
+    from datetime import datetime, timedelta
+
+    from services.context import ensure_profile
+
+    ctx = ensure_profile(sqlite_db)
+    note = "Steady session, knee quiet afterwards; " * 10
+    first = datetime(2018, 1, 1, 8, 0)
+    rows = [
+        {"date": f"{first + timedelta(hours=12 * (n // 10)):%Y-%m-%d %H:%M:%S}", "notes": f'"{note}"'}
+        for n in range(25_000)
+    ]
+    data = strong(*rows)
+    assert len(data) >= 10 * 1024 * 1024
+    seen: list[float] = []
+    result = import_file(ctx, "strong.csv", data, progress=lambda done, _text: seen.append(done))
+    assert result.written, result.problems[:3]
+    assert result.sessions_added == 2_500 and result.sets_added == 25_000
+    assert seen == sorted(seen) and seen[0] == 0.0 and seen[-1] == 1.0 and len(seen) > 5
