@@ -6,21 +6,24 @@ import os
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+import cli
 from db.engine import Database
 from services.backup import BACKUP_DIR_ENV
 from services.context import Ctx, ensure_profile, open_database
 from tests.backup_helpers import fill_owner, owner_dump
 from tests.conftest import private_schema
 from tests.factories import create_session
+from tests.transfer_data import STRONG_6
 
 CLI = Path(__file__).resolve().parents[2] / "cli.py"
-COMMANDS = ("backup", "restore", "suggest")
+COMMANDS = ("export", "import", "backup", "restore", "report", "suggest")
 
 
 def run(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -58,10 +61,13 @@ def test_help_lists_every_command(tmp_path):
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_each_command_has_help_with_db(tmp_path, command):
-    result = run(command, "--help", cwd=tmp_path)
-    assert result.returncode == 0
-    assert "--db" in result.stdout and "--profile" in result.stdout
+def test_each_command_has_help_with_db(capsys, command):
+    # In-process (the parser alone): one subprocess per command would only re-test Python's start-up.
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([command, "--help"])
+    assert exit_.value.code == 0
+    shown = capsys.readouterr().out
+    assert "--db" in shown and "--profile" in shown
 
 
 def test_backup_then_restore_round_trip(local, tmp_path):
@@ -179,3 +185,49 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(tmp_path):
     result = run("suggest", "--db", url, cwd=tmp_path)
     _one_clear_line(result, "Cannot open the database", "someone:***@127.0.0.1:1")
     assert "s3cret" not in result.stderr
+
+
+def test_export_writes_the_csv_zip(local, tmp_path):
+    _, path = local
+    result = run("export", "--db", str(path), "-o", str(tmp_path / "mine.zip"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "mine.zip") as archive:
+        assert "README.txt" in archive.namelist()
+        assert any(name.startswith("sessions") for name in archive.namelist())
+
+
+def test_import_asks_for_unknown_equipment_then_imports(tmp_path):
+    strong = tmp_path / "strong.csv"
+    strong.write_text(STRONG_6)
+    target = tmp_path / "imported.db"
+    asked = run("import", "--db", str(target), str(strong), cwd=tmp_path)
+    _one_clear_line(asked, "Nothing imported", "Pull Up", '--equipment "Pull Up=machine"')
+    done = run("import", "--db", str(target), str(strong), "--equipment", "Pull Up=bodyweight", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Added 2 session(s) with 4 set(s)")
+    again = run("import", "--db", str(target), str(strong), "--equipment", "Pull Up=bodyweight", cwd=tmp_path)
+    assert "Added 0 session(s)" in again.stdout and "already in your data" in again.stdout
+
+
+def test_an_import_with_bad_rows_lists_them_and_writes_nothing(local, tmp_path):
+    ctx, path = local
+    before = owner_dump(ctx)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Date,Exercise Name,Set Order,Weight (kg),Reps\nnot-a-date,Leg Press (Machine),1,40,10\n")
+    result = run("import", "--db", str(path), str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == f"error: 1 problem(s) in {bad}; nothing was imported."
+    assert "bad.csv, line 2:" in result.stderr
+    assert owner_dump(ctx) == before
+
+
+def test_report_writes_a_pdf_and_refuses_a_backwards_range(local, tmp_path):
+    _, path = local
+    out = tmp_path / "report.pdf"
+    made = run(
+        "report", "--db", str(path), "--start", "2026-11-01", "--end", "2026-11-23", "-o", str(out), cwd=tmp_path
+    )
+    assert made.returncode == 0, made.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    backwards = run("report", "--db", str(path), "--start", "2026-11-23", "--end", "2026-11-01", cwd=tmp_path)
+    _one_clear_line(backwards, "before the start date")
