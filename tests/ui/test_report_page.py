@@ -122,3 +122,11 @@ def test_the_link_points_at_the_app_root_not_the_report_page(monkeypatch):
     assert share_links.link_url("abc") == "https://clinic.example/threshold/?token=abc"
     monkeypatch.setattr(share_links.st, "get_option", lambda name: "")
     assert share_links.link_url("abc") == "https://clinic.example/?token=abc"
+
+
+def test_demo_mode_offers_no_share_links(at, app_ctx):
+    at.session_state["demo_mode"] = True
+    _report_page(at)
+    assert not at.exception
+    assert all(b.key != "share_create" for b in at.button)
+    assert "leave the demo" in _texts(at)
