@@ -14,6 +14,7 @@ from tests.ui.conftest import APP
 from tests.ui.test_pages import _texts
 from tests.ui.test_signin import _hosted
 from ui import share_links
+from ui.session import DEMO_KEY
 
 
 def _report_page(at: AppTest) -> AppTest:
@@ -125,7 +126,7 @@ def test_the_link_points_at_the_app_root_not_the_report_page(monkeypatch):
 
 
 def test_demo_mode_offers_no_share_links(at, app_ctx):
-    at.session_state["demo_mode"] = True
+    at.session_state[DEMO_KEY] = True
     _report_page(at)
     assert not at.exception
     assert all(b.key != "share_create" for b in at.button)
