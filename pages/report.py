@@ -12,7 +12,7 @@ from tracker.pain import REGIONS
 from tracker.report import check_report_request
 from ui.forms import show_flash
 from ui.report_view import pdf_download, render_charts, render_summary
-from ui.session import current_ctx
+from ui.session import current_ctx, in_demo
 from ui.share_links import render_share_section
 
 DEFAULT_WEEKS = 12
@@ -53,4 +53,8 @@ pdf_download(
 )
 
 st.subheader("Share with your doctor")
-render_share_section(ctx, first, last, chosen)
+if in_demo():
+    # A link opens the real database, where demo data does not exist.
+    st.info("Share links are for your own data: leave the demo to make one.", icon=":material/link_off:")
+else:
+    render_share_section(ctx, first, last, chosen)

@@ -185,7 +185,7 @@ def summary(report: ReportData) -> list[Section]:
         Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
         Section(
-            "Tolerated load (most work with pain within the limit and a settled next morning)",
+            "Tolerated load, first → latest (most work with pain within the limit and a settled next morning)",
             tuple(load_text(x) for x in report.loads)
             or ("No exercise has two periods of tolerated work yet (it needs next-morning check-ins).",),
         ),

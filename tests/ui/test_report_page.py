@@ -13,6 +13,8 @@ from tests.factories import create_session
 from tests.ui.conftest import APP
 from tests.ui.test_pages import _texts
 from tests.ui.test_signin import _hosted
+from ui import share_links
+from ui.session import DEMO_KEY
 
 
 def _report_page(at: AppTest) -> AppTest:
@@ -110,3 +112,22 @@ def test_in_hosted_mode_each_person_reports_and_shares_only_their_own_data(app_d
     texts = _texts(bob)
     assert "0 sessions" in texts and "Alice" not in texts
     assert not [b for b in bob.button if str(b.key).startswith("share_revoke_")]
+
+
+def test_the_link_points_at_the_app_root_not_the_report_page(monkeypatch):
+    class Context:
+        url = "https://clinic.example/threshold/report"
+
+    monkeypatch.setattr(share_links.st, "context", Context())
+    monkeypatch.setattr(share_links.st, "get_option", lambda name: "threshold/")
+    assert share_links.link_url("abc") == "https://clinic.example/threshold/?token=abc"
+    monkeypatch.setattr(share_links.st, "get_option", lambda name: "")
+    assert share_links.link_url("abc") == "https://clinic.example/?token=abc"
+
+
+def test_demo_mode_offers_no_share_links(at, app_ctx):
+    at.session_state[DEMO_KEY] = True
+    _report_page(at)
+    assert not at.exception
+    assert all(b.key != "share_create" for b in at.button)
+    assert "leave the demo" in _texts(at)
