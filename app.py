@@ -12,9 +12,11 @@ PAGES = [
     st.Page("pages/log.py", title="Log session", icon=":material/fitness_center:"),
     st.Page("pages/checkins.py", title="Check-ins", icon=":material/wb_sunny:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
     st.Page("pages/report.py", title="Report", icon=":material/description:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("pages/data.py", title="Your data", icon=":material/database:"),
     st.Page("pages/backup.py", title="Backup", icon=":material/backup:"),
 ]
 

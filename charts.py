@@ -2,21 +2,34 @@
 
 No builder sets a width: the page stretches each chart to its container (phone or desktop) and the
 image export sets one. Every mark has a tooltip with the numbers behind it.
+
+Each builder also accepts `alt.NamedData`, so `page_spec` can build a chart's Vega-Lite spec once per
+process and attach each rerun's data to it: building and validating Altair charts costs more than the
+queries behind them.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+from functools import lru_cache
+from typing import Any, Literal, TypeAlias
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 
 from tracker.threshold import Status
 
-HEIGHT = 260
+HEIGHT = 280
+# Room for the exercise legend under the plot.
+TALL = 360
+AnyChart: TypeAlias = alt.Chart | alt.LayerChart
+Source: TypeAlias = pd.DataFrame | alt.NamedData
+TABLE = "table"
 TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth"]
 DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
-BOTTOM = alt.Legend(orient="bottom", title=None)
+# Two legend columns fit a phone screen; one long row would be cut off.
+BOTTOM = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=120)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 STATUS_SHAPES = alt.Scale(
     domain=[s.value for s in Status],
@@ -33,20 +46,21 @@ def _x(title: str = "") -> alt.X:
     return alt.X("period:T", title=title or None, axis=alt.Axis(labelOverlap=True))
 
 
-def threshold_chart(frame: pd.DataFrame) -> alt.LayerChart:
+def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
+    """What the threshold chart's axis depends on: one exercise (and its measure) or several."""
+    single = frame["exercise"].nunique() == 1
+    return {"measure": str(frame["measure"].iloc[0]) if single else ""}
+
+
+def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerChart:
     """Tolerated work per exercise (line), with over-limit and unsettled sessions as distinct marks.
 
-    One exercise shows its own amounts; several share an axis as a percentage of each one's first tolerated amount.
+    One exercise (`measure` set) shows its own amounts; several share an axis as a percentage of each
+    one's first tolerated amount.
     """
-    single = frame["exercise"].nunique() <= 1
-    field, title = (
-        ("amount", f"Tolerated work ({frame['measure'].iloc[0]})")
-        if single and len(frame)
-        else (
-            "percent",
-            "Tolerated work, % of your first",
-        )
-    )
+    if measure is None:
+        measure = threshold_params(frame)["measure"] if isinstance(frame, pd.DataFrame) and len(frame) else ""
+    field, title = ("amount", measure) if measure else ("percent", "% of first tolerated")
     base = alt.Chart(frame).encode(
         x=_x(),
         y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False)),
@@ -63,24 +77,25 @@ def threshold_chart(frame: pd.DataFrame) -> alt.LayerChart:
     )
     line = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_line()
     over = alt.datum.status == Status.OVER.value
-    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=alt.Legend(orient="bottom", title="Session"))
+    # The shapes are explained in words under the chart: a second legend does not fit beside the first on a phone.
+    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=None)
     points = base.transform_filter(~over).mark_point(filled=True, size=60).encode(shape=shape)
     over_marks = (
         base.transform_filter(over)
-        .mark_point(filled=True, size=160)
+        .mark_point(filled=True, size=110)
         .encode(shape=shape, color=alt.value(OVER_COLOUR), stroke=alt.value(OVER_COLOUR))
     )
-    return alt.LayerChart(layer=[line, points, over_marks]).properties(height=HEIGHT)
+    return alt.LayerChart(layer=[line, points, over_marks]).properties(height=TALL)
 
 
-def pressure_chart(frame: pd.DataFrame) -> alt.Chart:
+def pressure_chart(frame: Source) -> alt.Chart:
     """Pressure pain threshold (mean of three trials) per site: higher means less sensitive."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("kg_cm2:Q", title="Pressure pain threshold (kg/cm²)", scale=alt.Scale(zero=False)),
+            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False)),
             color=alt.Color("site:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -93,7 +108,7 @@ def pressure_chart(frame: pd.DataFrame) -> alt.Chart:
     )
 
 
-def pain_chart(frame: pd.DataFrame, bucket: str = "day") -> alt.LayerChart:
+def pain_chart(frame: Source, bucket: str = "day") -> alt.LayerChart:
     """Daily pain with its 7-day rolling mean and lowest-highest band (period means over longer ranges)."""
     trend = "7-day average" if bucket == "day" else f"{bucket}ly average"
     tooltip = [
@@ -115,14 +130,14 @@ def pain_chart(frame: pd.DataFrame, bucket: str = "day") -> alt.LayerChart:
     return alt.LayerChart(layer=layers).properties(height=HEIGHT)
 
 
-def strength_chart(frame: pd.DataFrame, unit: str = "kg") -> alt.Chart:
+def strength_chart(frame: Source, unit: str = "kg") -> alt.Chart:
     """Best estimated one-rep max per exercise and period; sets over 10 reps are counted, not estimated."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("e1rm:Q", title=f"Estimated 1RM ({unit})", scale=alt.Scale(zero=False)),
+            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False)),
             color=alt.Color("exercise:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -136,7 +151,7 @@ def strength_chart(frame: pd.DataFrame, unit: str = "kg") -> alt.Chart:
     )
 
 
-def cardio_chart(frame: pd.DataFrame, bucket: str = "week") -> alt.Chart:
+def cardio_chart(frame: Source, bucket: str = "week") -> alt.Chart:
     """Cardio minutes per week, stacked by modality (weekly averages per month over long ranges)."""
     unit: TimeUnit = "yearmonth" if bucket == "month" else "yearweek"
     return (
@@ -144,7 +159,7 @@ def cardio_chart(frame: pd.DataFrame, bucket: str = "week") -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("period:T", timeUnit=unit, title=None, axis=alt.Axis(labelOverlap=True)),
-            y=alt.Y("per_week:Q", title="Cardio minutes per week", stack="zero"),
+            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero"),
             color=alt.Color("modality:N", legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -157,18 +172,27 @@ def cardio_chart(frame: pd.DataFrame, bucket: str = "week") -> alt.Chart:
     )
 
 
-def response_chart(frame: pd.DataFrame, bucket: str = "day") -> alt.Chart:
-    """Sessions per period by next-morning response: green settled, amber same, red worse, grey unknown."""
+def response_params(frame: pd.DataFrame) -> dict[str, Any]:
+    """What the response chart's axis depends on: the most sessions in one period, when that is few."""
     most = int(frame.groupby("period")["sessions"].sum().max()) if len(frame) else 1
+    return {"most": most if most <= SMALL_COUNT else 0}
+
+
+def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None) -> alt.Chart:
+    """Sessions per period by next-morning response: green settled, amber same, red worse, grey unknown."""
+    if most is None:
+        most = response_params(frame)["most"] if isinstance(frame, pd.DataFrame) else 0
     # Whole sessions only: list the ticks while there are few (Vega's tickMinStep is not honoured everywhere).
-    ticks = alt.Axis(values=list(range(most + 1))) if most <= SMALL_COUNT else alt.Axis(tickMinStep=1, format="d")
+    ticks = alt.Axis(values=list(range(most + 1))) if most else alt.Axis(tickMinStep=1, format="d")
     return (
         alt.Chart(frame)
         .mark_bar()
         .encode(
             x=alt.X("period:T", timeUnit=TIME_UNITS[bucket], title=None, axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("sessions:Q", title="Sessions", stack="zero", axis=ticks),
-            color=alt.Color("response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None)),
+            color=alt.Color(
+                "response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None, columns=2)
+            ),
             order=alt.Order("response_order:Q"),
             tooltip=[
                 DATE,
@@ -181,7 +205,7 @@ def response_chart(frame: pd.DataFrame, bucket: str = "day") -> alt.Chart:
     )
 
 
-def helps_chart(frame: pd.DataFrame) -> alt.LayerChart:
+def helps_chart(frame: Source) -> alt.LayerChart:
     """Mean next-day pain after days with each kind of exercise against days without it."""
     base = alt.Chart(frame).encode(
         y=alt.Y("kind:N", title=None),
@@ -198,15 +222,54 @@ def helps_chart(frame: pd.DataFrame) -> alt.LayerChart:
     return alt.LayerChart(layer=[link, dots]).properties(height=alt.Step(40))
 
 
-def peg_chart(frame: pd.DataFrame) -> alt.Chart:
+def peg_chart(frame: Source) -> alt.Chart:
     """Weekly PEG-3 score (0-10; monthly means over long ranges)."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
             x=_x(),
-            y=alt.Y("peg:Q", title="PEG score (0-10)", scale=PAIN_SCALE),
+            y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )
         .properties(height=HEIGHT)
     )
+
+
+BUILDERS: dict[str, Any] = {
+    "threshold": threshold_chart,
+    "pressure": pressure_chart,
+    "pain": pain_chart,
+    "strength": strength_chart,
+    "cardio": cardio_chart,
+    "response": response_chart,
+    "helps": helps_chart,
+    "peg": peg_chart,
+}
+
+
+@lru_cache(maxsize=256)
+def _template(kind: str, params: tuple[tuple[str, Any], ...]) -> str:
+    spec = BUILDERS[kind](alt.NamedData(name=TABLE), **dict(params)).to_dict()
+    spec.pop("config", None)  # Altair's default theme sizes; the page and the export size charts themselves
+    return json.dumps(spec)
+
+
+def spec_json(kind: str, **params: Any) -> str:
+    """A chart's Vega-Lite spec as JSON, reading its rows from the dataset named TABLE (built once per process)."""
+    return _template(kind, tuple(sorted(params.items())))
+
+
+def to_arrow(frame: pd.DataFrame) -> bytes:
+    """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def from_arrow(data: bytes) -> list[dict[str, Any]]:
+    """Rows back from Arrow bytes, as JSON-ready records (dates in ISO form), e.g. for image export."""
+    frame = pa.ipc.open_stream(data).read_all().to_pandas()
+    return list(json.loads(frame.to_json(orient="records", date_format="iso")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,9 +51,9 @@ def chart_bytes(at: AppTest) -> tuple[int, int]:
     return total, count
 
 
-def _run(at: AppTest, step: Callable[[AppTest], AppTest]) -> float:
+def _run(at: AppTest) -> float:
     started = time.perf_counter()
-    step(at)
+    at.run()
     elapsed = time.perf_counter() - started
     if at.exception:
         raise RuntimeError(f"the page raised: {at.exception[0].value}")
@@ -95,20 +95,34 @@ def open_app(database_url: str, page: str) -> AppTest:
     return at
 
 
-def measure(database_url: str, *, runs: int, all_history: bool = False, page: str | None = None) -> PageFigures:
-    """Median run time with cleared caches (cold) and of a plain rerun (warm), and the chart bytes sent."""
-    at = open_app(database_url, page or measured_page())
-    if all_history and choose_all_history(at):
-        at.run()
-    colds, warms = [], []
+def measure(
+    urls: Sequence[str], *, runs: int, all_history: bool = False, page: str | None = None
+) -> dict[str, PageFigures]:
+    """Per database: median run time with cleared caches (cold) and of a plain rerun (warm), and chart bytes.
+
+    The databases take turns within each repetition, so a burst of load from elsewhere on the machine
+    slows all of them alike instead of skewing one ratio.
+    """
+    apps = {}
+    for url in urls:
+        apps[url] = open_app(url, page or measured_page())
+        if all_history and choose_all_history(apps[url]):
+            apps[url].run()
+    colds: dict[str, list[float]] = {url: [] for url in urls}
+    warms: dict[str, list[float]] = {url: [] for url in urls}
     for _ in range(runs):
-        st.cache_data.clear()
-        colds.append(_run(at, lambda a: a.run()))
-        warms.append(_run(at, lambda a: a.run()))
-    size, count = chart_bytes(at)
-    return PageFigures(statistics.median(colds), statistics.median(warms), size, count)
+        for url, at in apps.items():
+            os.environ["DATABASE_URL"] = url
+            st.cache_data.clear()
+            colds[url].append(_run(at))
+            warms[url].append(_run(at))
+    figures = {}
+    for url, at in apps.items():
+        size, count = chart_bytes(at)
+        figures[url] = PageFigures(statistics.median(colds[url]), statistics.median(warms[url]), size, count)
+    return figures
 
 
 def warm_up(database_url: str) -> None:
     """One throwaway run, so the first AppTest's imports do not count against any figure."""
-    measure(database_url, runs=1)
+    measure([database_url], runs=1)

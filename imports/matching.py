@@ -62,14 +62,15 @@ def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str]
     """Resolve every exercise the upload names; new ones are checked like the Settings form checks them."""
     folded = _lookup(known)
     result = Matched()
+    exact = dict(known)
     for item in parsed.exercises:
-        name = str(item.raw.get("name", ""))
-        if name.casefold() in folded:
+        name = str(item.raw.get("name", "")).strip()
+        if name in exact:
             result.existing += 1
             continue
         record = _checked(item.raw, item.where, result)
-        if record is not None:
-            folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
+        if record is not None and record.name not in exact:
+            exact[record.name] = folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
             result.new.append(record)
     for name, guess in parsed.guesses.items():
         found = find(name, folded)
@@ -96,7 +97,7 @@ def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str]
             name = str(entry.get("exercise", ""))
             if name in result.names or name in parsed.guesses:
                 continue
-            found = folded.get(name.strip().casefold())
+            found = exact.get(name.strip()) or folded.get(name.strip().casefold())
             if found is not None:
                 result.names[name] = found.name
             elif name.strip():

@@ -67,3 +67,14 @@ def _noted(parsed: Parsed, tables: dict[str, CsvText]) -> Parsed:
     if latin:
         parsed.notes.append(f"{', '.join(latin)} was not UTF-8; it was read as Latin-1 (Western European).")
     return parsed
+
+
+def bundle(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
+    """Several uploaded CSV files of one export as one zip (a single file is passed on as it is)."""
+    if len(files) == 1:
+        return files[0]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files:
+            archive.writestr(PurePath(name).name, content)
+    return "upload.zip", buffer.getvalue()

@@ -6,12 +6,12 @@ import streamlit as st
 
 from exports.report_pdf import report_pdf
 from services.profiles import get_settings
-from services.report import report_data
+from services.report import build_report
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request
 from ui.forms import show_flash
-from ui.report_view import pdf_download, render_summary
+from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx
 from ui.share_links import render_share_section
 
@@ -40,8 +40,11 @@ except ValidationError as error:
         st.error(message, icon=":material/error:")
     st.stop()
 
+report = build_report(ctx, start=first, end=last, regions=chosen)
 with st.container(border=True):
-    render_summary(report_data(ctx, start=first, end=last, regions=chosen))
+    render_summary(report.data)
+with st.expander("Charts", expanded=False):
+    render_charts(report.charts)
 pdf_download(
     "rep_pdf",
     (first, last, chosen),

@@ -5,11 +5,11 @@ import streamlit as st
 from db.engine import default_url
 from exports.report_pdf import report_pdf
 from services.context import Ctx
-from services.report import report_data
+from services.report import build_report
 from services.sharing import open_link
 from tracker.advice import day_text
 from tracker.sharing import INVALID, InvalidLink, token_hash
-from ui.report_view import pdf_download, render_summary
+from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import database
 
 # Links already counted as a visit in this browser session: later clicks recheck the link but are not new visits.
@@ -32,8 +32,10 @@ st.caption(
     f"Shared with you by the patient through Threshold; read-only. This link works until "
     f"{day_text(scope.expires_at.date())}. The numbers are self-reported."
 )
+report = build_report(ctx, start=scope.start, end=scope.end, regions=scope.regions, note=scope.note)
 with st.container(border=True):
-    render_summary(report_data(ctx, start=scope.start, end=scope.end, regions=scope.regions, note=scope.note))
+    render_summary(report.data)
+render_charts(report.charts)
 pdf_download(
     "shared_pdf",
     (scope.start, scope.end, scope.regions),

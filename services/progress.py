@@ -41,6 +41,8 @@ from tracker.trends import (
 )
 
 NO_CHECKIN = "no check-in"
+# More lines than this on one small chart cannot be told apart, and each one adds data to send.
+MAX_LINES = 6
 WITH, WITHOUT = "after a day with it", "after a day without it"
 PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")
 DECIMALS = 1
@@ -80,6 +82,8 @@ class Progress:
     comparison: str
     strength: pd.DataFrame
     not_estimated: tuple[str, ...]
+    top_exercises: tuple[str, ...]
+    """When more exercises were done than a chart can show apart, the most-done ones shown (else empty)."""
     cardio: pd.DataFrame
     response: pd.DataFrame
     helps: pd.DataFrame
@@ -120,18 +124,21 @@ def progress_data(
     )
     helps = _helps(works, {d.day: d.pain for d in days}, start)
     chosen = [w for w in works if not exercises or w.exercise in exercises]
+    top = () if exercises else _most_done(works)
+    lines = [w for w in chosen if not top or w.exercise in top]
     return Progress(
         start=start,
         end=end,
         bucket=bucket,
         unit=unit,
         pain_limit=settings.pain_limit,
-        threshold=_threshold(chosen, settings.pain_limit, bucket, measure, formula, unit),
+        threshold=_threshold(lines, settings.pain_limit, bucket, measure, formula, unit),
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
         comparison=baseline_vs_recent(days).text,
-        strength=_strength(chosen, bucket, formula),
-        not_estimated=_not_estimated(chosen, bucket, formula),
+        strength=_strength(lines, bucket, formula),
+        not_estimated=_not_estimated(lines, bucket, formula),
+        top_exercises=top,
         cardio=_cardio(chosen, bucket),
         response=_response(responses, bucket),
         helps=_helps_frame(helps),
@@ -236,3 +243,14 @@ def _pressure(pressures: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
         for b in bucket_mean(((pd.Timestamp(d).date(), float(m)) for d, m in points), bucket):
             rows.append((b.start, str(site), b.value, b.count))
     return _frame(rows, ("period", "site", "kg_cm2", "readings"))
+
+
+def _most_done(works: Sequence[Work]) -> tuple[str, ...]:
+    """The MAX_LINES exercises done most often, when there are more than that; else empty (show all)."""
+    counts: dict[str, int] = defaultdict(int)
+    for work in works:
+        counts[work.exercise] += 1
+    if len(counts) <= MAX_LINES:
+        return ()
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    return tuple(sorted(ranked[:MAX_LINES]))

@@ -109,11 +109,12 @@ def _sessions(
 
 
 def _reported(field: str, raw: dict[str, Any], matched: Matched) -> bool:
-    """True for the 'not in your list' message of a name that matching has already reported."""
+    """True for the 'not in your list' message of a name that matching has reported or asks about."""
     parts = field.split(".")
     if len(parts) != 3 or parts[2] != "exercise":
         return False
-    return raw["entries"][int(parts[1])]["exercise"] in matched.unknown
+    name = raw["entries"][int(parts[1])]["exercise"]
+    return name in matched.unknown or name in matched.questions
 
 
 def _once(rows: list[tuple[Any, RawItem]], key: Callable[[Any], object], what: str, problems: list[Problem]) -> None:

@@ -93,29 +93,35 @@ def snapshot(ctx: Ctx) -> dict[str, Any]:
         return {
             "sessions": sorted(
                 (
-                    x.started_at,
-                    x.notes,
-                    x.rpe,
-                    tuple(
-                        (
-                            e.exercise.name,
-                            e.minutes,
-                            e.distance_km,
-                            e.intensity,
-                            tuple((w.weight_kg, w.reps) for w in e.sets),
-                        )
-                        for e in x.entries
-                    ),
-                    tuple(sorted((p.region, p.before, p.during, p.after) for p in x.pains)),
-                )
-                for x in sessions
+                    (
+                        x.started_at,
+                        x.notes,
+                        x.rpe,
+                        tuple(
+                            (
+                                e.exercise.name,
+                                e.minutes,
+                                e.distance_km,
+                                e.intensity,
+                                tuple((w.weight_kg, w.reps) for w in e.sets),
+                            )
+                            for e in x.entries
+                        ),
+                        tuple(sorted(((p.region, p.before, p.during, p.after) for p in x.pains), key=repr)),
+                    )
+                    for x in sessions
+                ),
+                key=lambda row: (row[0], repr(row)),
             ),
             "checkins": sorted(
-                (c.day, c.region, c.pain, starts.get(c.session_id) if c.session_id else None) for c in checkins
+                ((c.day, c.region, c.pain, starts.get(c.session_id) if c.session_id else None) for c in checkins),
+                key=repr,
             ),
-            "pegs": sorted((p.day, p.pain, p.enjoyment, p.activity) for p in pegs),
-            "pressures": sorted((p.day, p.site, p.trial1, p.trial2, p.trial3, p.mean) for p in pressures),
-            "exercises": sorted((e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in own),
+            "pegs": sorted(((p.day, p.pain, p.enjoyment, p.activity) for p in pegs), key=repr),
+            "pressures": sorted(((p.day, p.site, p.trial1, p.trial2, p.trial3, p.mean) for p in pressures), key=repr),
+            "exercises": sorted(
+                ((e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in own), key=repr
+            ),
         }
 
 

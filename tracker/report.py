@@ -8,7 +8,8 @@ from datetime import date
 from tracker import validation as v
 from tracker.advice import day_text
 from tracker.errors import ValidationError
-from tracker.pain import REGIONS, Change
+from tracker.pain import REGIONS
+from tracker.trends import Comparison
 
 # A red flag seen on many days lists only the latest few, so page 1 stays short.
 MAX_FLAG_DAYS = 3
@@ -42,20 +43,21 @@ def check_report_request(
 
 @dataclass(frozen=True)
 class PainLine:
-    """Baseline against current pain in one region (None when there are too few ratings)."""
+    """Baseline against recent pain in one region (the comparison has no change while too few days are rated)."""
 
     region: str
-    change: Change | None
+    comparison: Comparison
 
 
 @dataclass(frozen=True)
 class LoadLine:
-    """How the tolerated amount of one exercise moved over the range (in the report's unit or minutes)."""
+    """How the most work of one exercise done within the pain limit and settled next morning moved over the range."""
 
     exercise: str
     first: float
     last: float
-    unit: str
+    measure: str
+    """What the amounts count, e.g. 'kg × reps' (best set) or 'min'."""
 
     @property
     def percent(self) -> float | None:
@@ -118,7 +120,7 @@ class ReportData:
     @property
     def empty(self) -> bool:
         """True when nothing at all was logged in the range."""
-        return self.adherence.sessions == 0 and not self.peg and all(p.change is None for p in self.pain)
+        return self.adherence.sessions == 0 and not self.peg and all(p.comparison.change is None for p in self.pain)
 
 
 @dataclass(frozen=True)
@@ -146,19 +148,18 @@ def _signed(value: float) -> str:
 
 
 def pain_text(line: PainLine) -> str:
-    """'Lower back: 6.2 → 3.9 (-2.3 points, -37%): clinically important improvement'."""
+    """'Lower back: Baseline (first 14 days) 6.2 against the last 14 days 3.9: -2.3 points, ...' or why not yet."""
     region = REGIONS.get(line.region, line.region)
-    c = line.change
-    if c is None:
-        return f"{region}: not enough ratings to compare"
-    percent = "" if c.percent is None else f", {_signed(round(c.percent))}%"
-    return f"{region}: {c.baseline:g} → {c.current:g} ({_signed(c.points)} points{percent}): {c.label}"
+    c = line.comparison
+    if c.change is None:
+        return f"{region}: too few days rated in this period to compare (it takes {2 * c.span})"
+    return f"{region}: {c.text}"
 
 
 def load_text(line: LoadLine) -> str:
-    """'Leg press: 40 → 55 kg (+37.5%)'."""
+    """'Leg press: 400 → 550 kg × reps (+37.5%)'."""
     percent = "" if line.percent is None else f" ({_signed(line.percent)}%)"
-    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.unit}{percent}"
+    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.measure}{percent}"
 
 
 def flag_text(line: FlagLine) -> str:
@@ -175,17 +176,18 @@ def summary(report: ReportData) -> list[Section]:
     peg = report.peg
     if peg:
         peg_lines: tuple[str, ...] = (
-            f"First week {day_text(peg[0][0])}: {peg[0][1]:g}; latest {day_text(peg[-1][0])}: {peg[-1][1]:g} "
-            f"({len(peg)} weekly scores, 0-10, lower is better)",
+            f"First, week of {day_text(peg[0][0])}: {peg[0][1]:g}; latest, week of {day_text(peg[-1][0])}: "
+            f"{peg[-1][1]:g} (0-10, lower is better; {len(peg)} periods with a score)",
         )
     else:
         peg_lines = ("No PEG-3 check-ins in this range.",)
     sections = [
-        Section("Pain: baseline → current (0-10)", tuple(pain_text(p) for p in report.pain) or ("No pain ratings.",)),
+        Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
         Section(
             "Tolerated load (most work with pain within the limit and a settled next morning)",
-            tuple(load_text(x) for x in report.loads) or ("Not enough sessions to show a trend.",),
+            tuple(load_text(x) for x in report.loads)
+            or ("No exercise has two periods of tolerated work yet (it needs next-morning check-ins).",),
         ),
         Section(
             "Adherence",

@@ -56,6 +56,7 @@ def attempt(ctx: Ctx, form: str, write: Callable[[], object], done: str, clear: 
     after_write(ctx)
     set_errors(form, {})
     for key in clear:
-        st.session_state.pop(key, None)
+        # Set, not deleted: only a value set here empties the box in the browser too.
+        st.session_state[key] = None
     flash(done)
     return True

@@ -71,11 +71,22 @@ def collect(categories: dict[str, str], regions: list[str]) -> dict[str, Any]:
     }
 
 
+# Widgets holding what was typed; everything else under PREFIX (buttons, counts, date and time, which the
+# page fills on each run) is simply dropped.
+_TYPED = {"ex", "w", "r", "min", "dist", "int", "pb", "pd", "pa", "rpe", "notes"}
+
+
 def clear() -> None:
     """Forget everything typed into the form (after a save or a cancelled edit)."""
-    for name in [k for k in st.session_state if isinstance(k, str) and k.startswith(PREFIX)]:
-        del st.session_state[name]
-    st.session_state.pop(EDIT_KEY, None)
+    state = st.session_state
+    for name in [k for k in state if isinstance(k, str) and k.startswith(PREFIX)]:
+        kind = name.removeprefix(PREFIX).split("_")[0]
+        if kind in _TYPED:
+            # Only a value set here reaches the browser: a deleted key would leave the old entry on screen.
+            state[name] = "" if kind == "notes" else None
+        else:
+            del state[name]
+    state.pop(EDIT_KEY, None)
 
 
 def fill(session_id: int, raw: dict[str, Any]) -> None:

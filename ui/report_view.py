@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 
 import streamlit as st
 
 from exports.report_pdf import Progress
+from services.report import Chart
 from tracker.report import ReportData, range_text, regions_text, summary
 
 PDF_MIME = "application/pdf"
@@ -33,6 +34,13 @@ def render_summary(report: ReportData) -> None:
         st.info("Nothing was logged in this period.", icon=":material/info:")
     for section in summary(report):
         st.markdown(f"**{section.title}**\n\n" + "\n".join(f"- {plain(line)}" for line in section.lines))
+
+
+def render_charts(charts: Sequence[tuple[str, Chart]]) -> None:
+    """The report's charts, each under its title, as wide as the page."""
+    for title, chart in charts:
+        st.markdown(f"**{title}**")
+        st.altair_chart(chart, width="stretch", alt=title)
 
 
 def pdf_download(key: str, request: Hashable, build: Callable[[Progress], bytes], file_name: str) -> None:

@@ -28,6 +28,7 @@ def _sessions(ctx):
 def test_strong_asks_about_equipment_it_cannot_tell_and_writes_nothing_until_answered(ctx):
     first = import_file(ctx, "strong.csv", STRONG_6.encode())
     assert first.needs_equipment == ("Pull Up",)
+    assert first.problems == ()
     assert not first.written
     assert counts(ctx)["sessions"] == 0
     result = import_file(ctx, "strong.csv", STRONG_6.encode(), equipment={"Pull Up": "bodyweight"})

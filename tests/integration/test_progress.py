@@ -102,3 +102,16 @@ def test_what_helps_needs_three_days_each_way(ctx, days):
         assert data.helps.empty and "more day" in lines
     else:
         assert not data.helps.empty and "next-day pain" in lines
+
+
+def test_more_exercises_than_a_chart_can_tell_apart_show_the_most_done_ones(ctx):
+    names = ["Leg press", "Leg curl", "Leg extension", "Lat pulldown", "Cable row", "Goblet squat", "Split squat"]
+    for i, name in enumerate(names):
+        for j in range(1 if name == "Split squat" else 2):
+            when = NOW - timedelta(days=2 * i + j + 1)
+            log_session(ctx, strength_session(when=when, exercise=name), now=NOW)
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END)
+    assert set(data.top_exercises) == set(names) - {"Split squat"}
+    assert set(data.threshold["exercise"]) == set(data.top_exercises)
+    picked = progress_data(ctx, start=END - timedelta(days=30), end=END, exercises=["Split squat"])
+    assert picked.top_exercises == () and set(picked.threshold["exercise"]) == {"Split squat"}

@@ -9,16 +9,23 @@ import pytest
 from pypdf import PdfReader
 
 from exports.report_pdf import report_pdf
+from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
-from services.report import report_data, session_log
+from services.report import build_report, session_log
 from services.sessions import log_session
 from services.suggestions import decide
 from tests.factories import NOW, cardio_session, create_session, strength_session
 from tests.integration.test_suggestions import KEY, seed_progress
+from tests.progress_history import fill_weeks
 
 TODAY = NOW.date()
 START = TODAY - timedelta(days=27)
+
+
+def report_data(ctx, **request):
+    """Page 1's values of the report."""
+    return build_report(ctx, **request).data
 
 
 def pdf_text(data: bytes) -> str:
@@ -107,3 +114,51 @@ def test_any_name_prints(ctx, name):
     save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": name})
     text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
     assert (f"Patient: {name}" in text) == bool(name)
+
+
+def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
+    first = fill_weeks(ctx, end=TODAY)
+    report = build_report(ctx, start=first, end=TODAY, regions=("lower_back",))
+    (pain,) = report.data.pain
+    assert pain.comparison.change is not None and pain.comparison.span == 14
+    assert [round(v, 2) for _, v in report.data.peg] == [5.0, 5.0, 4.67, 4.67, 4.33, 4.33]
+    (leg_press,) = report.data.loads
+    assert (leg_press.exercise, leg_press.first, leg_press.last, leg_press.measure) == (
+        "Leg press",
+        400.0,
+        525.0,
+        "kg × reps",
+    )
+    assert [title for title, _ in report.charts] == [
+        "Pain at rest (0-10)",
+        "Tolerated load of the main exercises",
+        "Weekly PEG-3",
+        "Cardio minutes per week",
+        "How sessions settled by the next morning",
+    ]
+
+
+def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
+    first = fill_weeks(ctx, end=TODAY)
+    data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back",))
+    pages = PdfReader(BytesIO(data)).pages
+    assert "Leg press: 400 → 525 kg × reps (+31.2%)" in pages[0].extract_text()
+    titles = [title for title, _ in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
+    assert sum(len(p.images) for p in pages) == len(titles) == 5
+    for page in pages[1:]:
+        text = page.extract_text()
+        assert len(page.images) == sum(title in text for title in titles), "each title sits on its chart's page"
+
+
+def test_an_empty_range_has_no_charts(ctx):
+    assert build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts == ()
+
+
+def test_tolerated_load_leaves_out_stretches_and_classes(ctx):
+    for days in (20, 13, 6):
+        log_session(ctx, cardio_session(when=NOW - timedelta(days=days), exercise="Cat-cow stretch"), now=NOW)
+        day = (NOW - timedelta(days=days)).date() + timedelta(days=1)
+        record_checkin(ctx, {"day": day, "region": "lower_back", "pain": 1}, today=TODAY)
+    report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
+    assert report.data.loads == ()
+    assert "Tolerated load of the main exercises" not in [title for title, _ in report.charts]

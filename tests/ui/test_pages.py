@@ -15,9 +15,11 @@ PAGES = [
     "pages/log.py",
     "pages/checkins.py",
     "pages/history.py",
+    "pages/progress.py",
     "pages/suggestions.py",
     "pages/report.py",
     "pages/settings.py",
+    "pages/data.py",
     "pages/backup.py",
 ]
 

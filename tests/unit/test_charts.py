@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import altair as alt
@@ -71,7 +72,7 @@ def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
 def test_threshold_chart_for_one_exercise_shows_its_own_amounts():
     chart = charts.threshold_chart(threshold_frame(("Leg press",)))
     y = layers(chart)[1]["encoding"]["y"]
-    assert y["field"] == "amount" and y["title"] == "Tolerated work (kg × reps)"
+    assert y["field"] == "amount" and y["title"] == "kg × reps"
 
 
 def test_pain_chart_draws_a_band_the_rolling_mean_and_daily_points():
@@ -96,7 +97,7 @@ def test_strength_tooltip_says_sets_over_ten_reps_are_not_estimated():
     frame = pd.DataFrame({"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "sets": 3, "skipped": 1})
     chart = charts.strength_chart(frame, "lb")
     d = spec(chart)
-    assert d["encoding"]["y"]["title"] == "Estimated 1RM (lb)"
+    assert d["encoding"]["y"]["title"] == "e1RM (lb)"
     assert "Sets over 10 reps (not estimated)" in {t["title"] for t in d["encoding"]["tooltip"]}
 
 
@@ -147,3 +148,24 @@ def test_every_chart_carries_only_the_aggregated_rows_it_was_given():
         {"period": "2026-01-19T00:00:00", "peg": 4.0, "checkins": 1},
     ]
     assert "aggregate" not in str(spec(charts.peg_chart(frame)))
+
+
+def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
+    frame = pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": [2, 1, 1]})
+    template = json.loads(charts.spec_json("peg"))
+    built = spec(charts.peg_chart(frame))
+    assert template["data"] == {"name": charts.TABLE} and "datasets" not in template and "config" not in template
+    assert template["encoding"] == built["encoding"] and template["mark"] == built["mark"]
+    assert charts.from_arrow(charts.to_arrow(frame)) == [
+        {"period": "2026-01-05T00:00:00.000", "peg": 6.0, "checkins": 2},
+        {"period": "2026-01-12T00:00:00.000", "peg": 5.0, "checkins": 1},
+        {"period": "2026-01-19T00:00:00.000", "peg": 4.0, "checkins": 1},
+    ]
+
+
+def test_a_page_spec_is_built_once_per_kind_and_parameters():
+    assert charts.spec_json("threshold", measure="min") is charts.spec_json("threshold", measure="min")
+    one = json.loads(charts.spec_json("threshold", measure="min"))
+    several = json.loads(charts.spec_json("threshold", measure=""))
+    assert one["layer"][0]["encoding"]["y"]["field"] == "amount"
+    assert several["layer"][0]["encoding"]["y"]["field"] == "percent"

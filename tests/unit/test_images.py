@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import struct
 import xml.etree.ElementTree as ET
 
@@ -24,10 +25,18 @@ def test_svg_is_well_formed_and_keeps_the_axis_title():
     data = to_svg(charts.peg_chart(FRAME))
     root = ET.fromstring(data)
     assert root.tag.endswith("svg")
-    assert b"PEG score (0-10)" in data
+    assert b"PEG (0-10)" in data
 
 
 def test_the_chart_on_the_page_keeps_its_container_width():
     chart = charts.peg_chart(FRAME)
     to_png(chart, scale=1.0)
     assert "width" not in chart.to_dict()
+
+
+def test_a_page_spec_with_arrow_rows_exports_like_the_chart():
+    page = json.loads(charts.spec_json("peg")) | {"datasets": {charts.TABLE: charts.to_arrow(FRAME)}}
+    svg = to_svg(page)
+    assert b"PEG (0-10)" in svg
+    assert b'aria-label="period: Jan 05, 2026; PEG (0-10): 6;' in svg  # the rows were drawn
+    assert to_png(page, scale=1.0)[:4] == b"\x89PNG"

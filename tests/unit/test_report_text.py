@@ -24,6 +24,7 @@ from tracker.report import (
     range_text,
     summary,
 )
+from tracker.trends import Comparison
 
 TODAY = date(2026, 11, 23)
 
@@ -40,21 +41,23 @@ def _report(**overrides) -> ReportData:
     return replace(report, **overrides)
 
 
-def test_pain_line_gives_both_levels_the_change_and_its_label():
-    line = PainLine("lower_back", pain_change(6.0, 3.5))
-    assert pain_text(line) == "Lower back: 6 → 3.5 (-2.5 points, -42%): clinically important improvement"
+def test_pain_line_names_the_region_both_levels_the_change_and_its_label():
+    text = pain_text(PainLine("lower_back", Comparison(pain_change(6.0, 3.5), 14, 0)))
+    assert text.startswith("Lower back: Baseline (first 14 days) 6.0 against the last 14 days 3.5")
+    assert text.endswith("clinically important improvement.")
 
 
 def test_a_small_change_is_called_no_clear_change():
-    assert pain_text(PainLine("left_knee", pain_change(5.0, 4.5))).endswith("no clear change")
+    assert pain_text(PainLine("left_knee", Comparison(pain_change(5.0, 4.5), 14, 0))).endswith("no clear change.")
 
 
-def test_a_region_without_ratings_says_so():
-    assert pain_text(PainLine("neck", None)) == "Neck: not enough ratings to compare"
+def test_a_region_with_too_few_rated_days_says_so():
+    text = pain_text(PainLine("neck", Comparison(None, 14, 20)))
+    assert text == "Neck: too few days rated in this period to compare (it takes 28)"
 
 
 def test_load_line_shows_the_trend_in_percent():
-    assert load_text(LoadLine("Leg press", 40, 55, "kg")) == "Leg press: 40 → 55 kg (+37.5%)"
+    assert load_text(LoadLine("Leg press", 400, 550, "kg × reps")) == "Leg press: 400 → 550 kg × reps (+37.5%)"
 
 
 def test_a_flag_seen_on_many_days_lists_only_the_latest():
@@ -74,7 +77,7 @@ def test_summary_has_every_block_in_order_with_adherence_per_week():
         peg=((date(2026, 9, 7), 6.0), (date(2026, 11, 16), 4.33)),
     )
     sections = {s.title.split(" ")[0]: s.lines for s in summary(report)}
-    assert list(sections) == ["Pain:", "Weekly", "Tolerated", "Adherence", "Changes", "Red"]
+    assert list(sections) == ["Pain", "Weekly", "Tolerated", "Adherence", "Changes", "Red"]
     assert sections["Adherence"] == ("24 sessions, 2 per week", "Cardio: 360 minutes in all, about 30 per week")
     assert sections["Changes"] == ("2 Oct 2026: Leg press: try goblet squat",)
     assert "6" in sections["Weekly"][0] and "4.33" in sections["Weekly"][0]

@@ -1,0 +1,82 @@
+"""Logging a strength session in the browser, and finding it again in History."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from services.history import history
+from tests.e2e.conftest import ARTIFACTS, App
+from tests.e2e.ui import choose, click, field, go_to, idle, message, open_app, selected, shown_as, type_into
+
+pytestmark = pytest.mark.e2e
+
+SETS = [(40, 10), (42.5, 10), (45, 8)]
+PAIN = {"Before (0-10)": 2, "Peak during (0-10)": 5, "After (0-10)": 3}
+# Each page in the sidebar, with the title it shows.
+PAGES = {
+    "Today": "Threshold",
+    "Log session": "Log a session",
+    "Check-ins": "Check-ins",
+    "History": "History",
+    "Suggestions": "Suggestions",
+    "Settings": "Settings",
+}
+
+
+def fill_leg_press(page: Page, unit: str = "kg") -> None:
+    """Choose the leg press machine and type three sets and pain before, during and after."""
+    choose(page, "Exercise 1", "Leg press · machine")
+    expect(field(page, f"Set 3 weight ({unit})")).to_be_visible()
+    for number, (weight, reps) in enumerate(SETS, start=1):
+        type_into(page, f"Set {number} weight ({unit})", weight)
+        type_into(page, f"Set {number} reps", reps)
+    for label, value in PAIN.items():
+        type_into(page, label, value)
+
+
+def save_session(page: Page) -> None:
+    """Press Save and wait for the confirmation."""
+    click(page, "Save session")
+    expect(message(page, "Session saved")).to_be_visible()
+    idle(page)
+
+
+def test_logged_session_shows_in_history(app: App, page: Page) -> None:
+    open_app(page, app.url)
+    go_to(page, "Log session", "Log a session")
+    fill_leg_press(page)
+    save_session(page)
+    # The form is empty again, ready for the next session.
+    expect(selected(page, "Exercise 1")).to_have_value("")
+
+    go_to(page, "History")
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    expect(selected(page, "Choose a session")).to_have_value(
+        re.compile(r"· Leg press: 40 kg × 10, 42.5 kg × 10, 45 kg × 8$")
+    )
+
+    # Opening it for editing shows every number as typed.
+    click(page, "Edit")
+    expect(page.get_by_role("heading", level=1, name="Edit session")).to_be_visible()
+    idle(page)
+    for number, (weight, reps) in enumerate(SETS, start=1):
+        expect(field(page, f"Set {number} weight (kg)")).to_have_value(shown_as(weight))
+        expect(field(page, f"Set {number} reps")).to_have_value(str(reps))
+    for label, value in PAIN.items():
+        expect(field(page, label)).to_have_value(str(value))
+
+    stored = history(app.ctx)
+    assert len(stored) == 1
+    assert stored.loc[0, "pain"] == "Lower back 2 → 5 → 3"
+
+    # Screenshots of every page with this session in it, for people reviewing a change.
+    click(page, "Cancel editing")
+    idle(page)
+    folder = ARTIFACTS / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, title in PAGES.items():
+        go_to(page, name, title)
+        page.screenshot(path=str(folder / f"{name.lower().replace(' ', '-')}.png"), full_page=True)

@@ -1,0 +1,40 @@
+"""At phone width (390 px) the log form fits the screen and a session can be saved."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from services.history import history
+from tests.e2e.conftest import ARTIFACTS, App
+from tests.e2e.test_log_session import PAIN, SETS, fill_leg_press, save_session
+from tests.e2e.ui import field, go_to, open_app
+
+pytestmark = pytest.mark.e2e
+
+
+def overflows_sideways(page: Page) -> bool:
+    """True when the page is wider than the screen (the user would have to scroll sideways)."""
+    return bool(page.evaluate("document.documentElement.scrollWidth > window.innerWidth"))
+
+
+def test_log_form_usable_at_phone_width(app: App, phone: Page) -> None:
+    open_app(phone, app.url)
+    go_to(phone, "Log session", "Log a session")
+    fill_leg_press(phone)
+
+    viewport = phone.viewport_size
+    assert viewport is not None and viewport["width"] == 390
+    labels = [f"Set {n} weight (kg)" for n in range(1, len(SETS) + 1)] + list(PAIN)
+    for label in labels:
+        box = field(phone, label).bounding_box()
+        assert box is not None, label
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"{label} runs off the screen"
+        assert box["width"] >= 60, f"{label} is too narrow to read ({box['width']:.0f} px)"
+    assert not overflows_sideways(phone)
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "phone-log-form.png"), full_page=True)
+    save_session(phone)
+    expect(phone.get_by_role("heading", level=1, name="Log a session")).to_be_visible()
+    assert len(history(app.ctx)) == 1

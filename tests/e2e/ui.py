@@ -1,0 +1,96 @@
+"""What a person does in the app, as Playwright steps that wait on what the page shows (never on time)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from playwright.sync_api import Locator, Page, expect
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def idle(page: Page) -> None:
+    """Wait until the app's script run has finished (after what the action changed is already visible)."""
+    expect(page.locator(IDLE)).to_have_count(1)
+    errors = page.get_by_test_id("stException")
+    if errors.count():
+        raise AssertionError(f"The app shows an error:\n{errors.first.inner_text()}")
+
+
+def open_app(page: Page, url: str, path: str = "") -> None:
+    """Open the app and wait for its first run to finish (sidebar navigation drawn)."""
+    page.goto(f"{url}/{path}")
+    # The navigation is drawn (if folded away, as on a phone) once the app's own script has run.
+    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    idle(page)
+
+
+def go_to(page: Page, label: str, heading: str | None = None) -> None:
+    """Click a page in the sidebar navigation and wait for its title."""
+    nav = page.get_by_test_id("stSidebarNav")
+    if not nav.is_visible():
+        page.get_by_role("button", name="Expand sidebar").click()
+    nav.get_by_role("link", name=label, exact=True).click()
+    expect(page.get_by_role("heading", level=1, name=heading or label)).to_be_visible()
+    idle(page)
+
+
+def field(page: Page, label: str) -> Locator:
+    """The input whose label is exactly `label`."""
+    return page.get_by_label(label, exact=True)
+
+
+def type_into(page: Page, label: str, value: object) -> None:
+    """Type a value into a text or number input and commit it (as pressing Enter does)."""
+    box = field(page, label)
+    box.fill(str(value))
+    box.press("Enter")
+    expect(box).to_have_value(shown_as(value))
+    idle(page)
+
+
+def shown_as(value: object) -> str | re.Pattern[str]:
+    """What an input shows once a value is committed: numbers may gain decimals (40 -> 40.00)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    text = re.escape(f"{value:g}")
+    return re.compile(rf"^{text}0*$" if "." in text else rf"^{text}(\.0+)?$")
+
+
+def set_date(page: Page, label: str, day: date) -> None:
+    """Type a date into a date input, segment by segment (year, month, day), as a keyboard user does."""
+    for part, digits in (("year", f"{day:%Y}"), ("month", f"{day:%m}"), ("day", f"{day:%d}")):
+        segment = page.get_by_role("spinbutton", name=f"{part}, {label}", exact=True)
+        segment.click()
+        segment.press_sequentially(digits)
+    page.keyboard.press("Enter")
+    widget = page.get_by_test_id("stDateInput").filter(has=page.get_by_role("group", name=label, exact=True))
+    expect(widget.locator("input[type=date]")).to_have_value(day.isoformat())
+    idle(page)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option from a select box by the text shown for it (typing to narrow a long list)."""
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
+    box.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    expect(selected(page, label)).to_have_value(option)
+    idle(page)
+
+
+def selected(page: Page, label: str) -> Locator:
+    """The text box of a select box, whose value is the option shown as chosen."""
+    return page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).locator("input")
+
+
+def click(page: Page, name: str) -> None:
+    """Press a button by its text."""
+    page.get_by_role("button", name=name, exact=True).click()
+
+
+def message(page: Page, text: str | re.Pattern[str]) -> Locator:
+    """An alert (success, info, warning or error box) showing the text."""
+    return page.get_by_test_id("stAlert").filter(has_text=text)
