@@ -63,7 +63,7 @@ if done := state.pop(DONE_KEY, None):
         )
 if error := state.pop("backup_error", None):
     st.error(error, icon=":material/error:")
-st.file_uploader("Backup file (.sqlite)", type=["sqlite", "db"], key="backup_upload")
+st.file_uploader("Backup file (.sqlite)", type=["sqlite", "sqlite3", "db"], key="backup_upload")
 st.warning(
     "Restoring replaces all your current data with the backup's. A copy of your current data is saved first, "
     "so you can go back.",

@@ -261,3 +261,16 @@ def test_a_restore_that_fails_halfway_leaves_the_data_as_it_was(ctx, monkeypatch
     with pytest.raises(RuntimeError, match="disk full"):
         restore_backup(ctx, data)
     assert owner_rows(ctx) == before
+
+
+def test_no_restore_when_the_automatic_backup_cannot_be_saved(ctx, tmp_path, monkeypatch):
+    fill_owner(ctx)
+    data = make_backup(ctx)
+    create_session(ctx, weight=77)
+    before = owner_rows(ctx)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(BACKUP_DIR_ENV, str(blocker / "backups"))
+    with pytest.raises(BackupError, match=r"Could not save the automatic backup .* nothing was restored"):
+        restore_backup(ctx, data)
+    assert owner_rows(ctx) == before
