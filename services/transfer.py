@@ -96,7 +96,7 @@ def _sessions(
         raw = dict(session.raw)
         raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
         try:
-            records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now))
+            records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now, stored=True))
         except ValidationError as error:
             problems.extend(
                 Problem(*session.where(field), message)

@@ -70,8 +70,14 @@ def _pain(errors: v.Errors, field: str, value: object, label: str, required: boo
     return None if result is None else int(result)
 
 
-def check_session(raw: Mapping[str, Any], *, categories: Mapping[str, str], unit: str, now: datetime) -> SessionRecord:
-    """Turn raw session input into a SessionRecord, or raise ValidationError listing every problem."""
+def check_session(
+    raw: Mapping[str, Any], *, categories: Mapping[str, str], unit: str, now: datetime, stored: bool = False
+) -> SessionRecord:
+    """Turn raw session input into a SessionRecord, or raise ValidationError listing every problem.
+
+    The log form asks for peak pain during the session; `stored=True` checks history read back from an
+    export instead, where a region may lack any of its three ratings, as the database allows.
+    """
     errors = v.Errors()
     started = v.moment(errors, "started_at", raw.get("started_at"), label="Date and time", now=now)
     notes = v.text(errors, "notes", raw.get("notes"), label="Notes", max_len=v.MAX_NOTES)
@@ -80,7 +86,7 @@ def check_session(raw: Mapping[str, Any], *, categories: Mapping[str, str], unit
     if not entries_raw:
         errors["entries"] = "Add at least one exercise."
     entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(entries_raw))
-    pains = tuple(_pain_record(errors, f"pains.{i}", p) for i, p in enumerate(raw.get("pains") or ()))
+    pains = tuple(_pain_record(errors, f"pains.{i}", p, stored) for i, p in enumerate(raw.get("pains") or ()))
     regions = [p.region for p in pains]
     if len(set(regions)) != len(regions):
         errors["pains"] = "Each body region can be rated once per session."
@@ -136,10 +142,10 @@ def _set(errors: v.Errors, f: str, raw: Mapping[str, Any], unit: str) -> SetReco
     return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))
 
 
-def _pain_record(errors: v.Errors, f: str, raw: Mapping[str, Any]) -> PainRecord:
+def _pain_record(errors: v.Errors, f: str, raw: Mapping[str, Any], stored: bool) -> PainRecord:
     region = v.choice(errors, f"{f}.region", raw.get("region"), label="Body region", options=REGIONS)
     before = _pain(errors, f"{f}.before", raw.get("before"), "Pain before", required=False)
-    during = _pain(errors, f"{f}.during", raw.get("during"), "Peak pain during")
+    during = _pain(errors, f"{f}.during", raw.get("during"), "Peak pain during", required=not stored)
     after = _pain(errors, f"{f}.after", raw.get("after"), "Pain after", required=False)
     return PainRecord(region, before, during, after)
 

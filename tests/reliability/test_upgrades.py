@@ -14,14 +14,17 @@ from sqlalchemy import Engine, MetaData, inspect, select, text
 
 from db import queries
 from db.engine import Database, alembic_config, migrate
-from services.context import ensure_profile
+from exports.csv_export import export_zip
+from services.context import ensure_profile, open_database
 from services.history import history
 from services.profiles import get_settings, list_exercises
 from services.sessions import deleted_sessions, log_session
 from services.sharing import list_links, open_link
+from services.transfer import import_file
 from tests.conftest import Figures
 from tests.factories import strength_session
 from tests.fixtures.make_fixtures import RELEASED, SHARE_TOKEN, SHARE_VIEW, build_at, fixture_path
+from tests.transfer_data import snapshot
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
@@ -130,3 +133,38 @@ def test_upgraded_data_reads_back_through_the_services(old_database: Database) -
     # The upgraded database takes new writes as usual.
     log_session(ctx, strength_session(when=datetime(2026, 1, 13, 18), weight=100), now=datetime(2026, 1, 13, 20))
     assert history(ctx).loc[0, "exercises"].startswith("Leg press: 100 lb × 10")
+
+
+def _to_stored_precision(shot: dict[str, Any]) -> dict[str, Any]:
+    """Set weights at the 4 decimals of a kilogram that today's release stores.
+
+    The fixture holds 100 lb as 45.359237 kg; the export says 100 lb and the import stores 45.3592 kg.
+    """
+    sessions = [
+        (
+            *row[:3],
+            tuple((*e[:4], tuple((w if w is None else round(w, 4), r) for w, r in e[4])) for e in row[3]),
+            row[4],
+        )
+        for row in shot["sessions"]
+    ]
+    return shot | {"sessions": sessions}
+
+
+def test_upgraded_data_survives_its_own_export_and_import_into_an_empty_database(
+    old_database: Database, tmp_path: Path
+) -> None:
+    migrate(old_database.engine)
+    ctx = ensure_profile(old_database)
+    empty = open_database(str(tmp_path / "empty.db"))
+    try:
+        fresh = ensure_profile(empty)
+        result = import_file(fresh, "threshold-export.zip", export_zip(ctx))
+        assert result.written, result.problems
+        assert (result.sessions_added, result.checkins_added, result.pegs_added) == (3, 4, 2)
+        assert _to_stored_precision(snapshot(fresh)) == _to_stored_precision(snapshot(ctx))
+        # The knee was not rated during the first session; the copy keeps that gap instead of inventing a value.
+        first = snapshot(fresh)["sessions"][0]
+        assert ("left_knee", 2, None, 2) in first[4]
+    finally:
+        empty.dispose()

@@ -166,3 +166,17 @@ def test_a_weight_too_light_to_exist_is_refused_not_stored_as_zero():
 
 def test_region_messages_use_readable_names():
     assert "Lower back" in errors_of(session(pains=[{"region": "elbow", "during": 2}]))["pains.0.region"]
+
+
+def test_the_form_needs_peak_pain_but_stored_history_may_lack_it():
+    raw = session(pains=[{"region": "left_knee", "before": 2, "during": "", "after": 2}])
+    assert errors_of(raw) == {"pains.0.during": "Peak pain during is missing: enter a number."}
+    record = check_session(raw, categories=CATS, unit="kg", now=NOW, stored=True)
+    assert record.pains[0].during is None and record.pains[0].before == 2
+
+
+def test_stored_history_keeps_the_same_pain_range():
+    raw = session(pains=[{"region": "left_knee", "before": 2, "during": 11, "after": None}])
+    with pytest.raises(ValidationError) as caught:
+        check_session(raw, categories=CATS, unit="kg", now=NOW, stored=True)
+    assert list(caught.value.errors) == ["pains.0.during"]
