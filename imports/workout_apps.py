@@ -22,6 +22,7 @@ from typing import Any
 from imports.cells import bad_moment, moment, records
 from imports.model import Guess, Parsed, Problem, RawSession
 from imports.reading import CsvText
+from tracker.records import MIN_MINUTES
 from tracker.units import from_kg, to_kg
 
 KM_PER = {"km": 1.0, "kilometers": 1.0, "m": 0.001, "meters": 0.001, "mi": 1.609344, "miles": 1.609344}
@@ -198,10 +199,16 @@ def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) 
         category = _category(group)
         equipment = equipment_of(name) if category == "strength" else "none"
         parsed.guesses[name] = Guess(category, equipment, (file, group[0].line))
+    short: list[str] = []
     for group in grouped.values():
-        session = _session(group, file, unit, parsed)
+        session = _session(group, file, unit, parsed, short)
         if session is not None:
             parsed.sessions.append(session)
+    if short:
+        parsed.notes.append(
+            f"{len(short):,} timed exercise(s) lasted under {MIN_MINUTES} minute in all and were saved as "
+            f"{MIN_MINUTES} minute, the shortest time Threshold records: {_listed(short)}."
+        )
     if warmups:
         parsed.notes.append(f"{warmups:,} warm-up set(s) were left out: only working sets are kept.")
     if unit is None:
@@ -209,7 +216,23 @@ def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) 
     return parsed
 
 
-def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed) -> RawSession | None:
+def _listed(items: list[str], most: int = 5) -> str:
+    more = f" and {len(items) - most:,} more" if len(items) > most else ""
+    return "; ".join(items[:most]) + more
+
+
+def _minutes(entry: dict[str, Any], where: tuple[str, int], short: list[str]) -> float | None:
+    """An entry's minutes; a timed exercise (no sets) under the shortest time is raised to it and listed."""
+    if not entry["seconds"]:
+        return None
+    minutes = round(entry["seconds"] / 60, 2)
+    if minutes < MIN_MINUTES and not entry["sets"]:
+        short.append(f"{entry['exercise']} ({entry['seconds']:g} s, line {where[1]})")
+        return MIN_MINUTES
+    return minutes
+
+
+def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed, short: list[str]) -> RawSession | None:
     first = group[0]
     started = moment(first.started)
     if started is None:
@@ -244,10 +267,10 @@ def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed) -
         {
             "exercise": e["exercise"],
             "sets": e["sets"],
-            "minutes": round(e["seconds"] / 60, 2) if e["seconds"] else None,
+            "minutes": _minutes(e, places[f"entries.{i}"], short),
             "distance_km": round(e["km"], 3) if e["km"] else None,
         }
-        for e in entries.values()
+        for i, e in enumerate(entries.values())
     ]
     raw = {"started_at": started, "notes": notes, "rpe": None, "entries": raw_entries, "pains": []}
     return RawSession(raw, session_unit, places)

@@ -57,6 +57,16 @@ HEVY_LB = """\
 "Cardio","2 Aug 2026, 18:00","2 Aug 2026, 18:40","","Lat Pulldown (Machine)",,"",0,"dropset",100,10,,,
 """
 
+# Timed holds shorter than a minute in all (45 s; 20 s + 25 s), beside a longer one (75 s).
+HEVY_SHORT_PLANK = HEVY_KG.replace(",,90,", ",,45,")
+STRONG_SHORT_HOLDS = """\
+Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes
+1,2026-10-01 18:00:00,Core,900,Leg Press (Machine),1,60,10,,,,,
+1,2026-10-01 18:00:00,Core,900,Plank,1,,,,,20,,
+1,2026-10-01 18:00:00,Core,900,Plank,2,,,,,25,,
+1,2026-10-01 18:00:00,Core,900,Side Plank,1,,,,,75,,
+"""
+
 
 def zipped(files: Mapping[str, bytes | str]) -> bytes:
     """A zip holding the given files."""

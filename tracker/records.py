@@ -18,6 +18,7 @@ MAX_WEIGHT = {"kg": 500.0, "lb": 1100.0}
 # The lightest load that exists (a 100 g wrist weight); anything lighter is a typing slip.
 MIN_WEIGHT = 0.1
 MAX_REPS = 100
+MIN_MINUTES = 1
 MAX_MINUTES = 600
 MAX_DISTANCE_KM = 300
 MAX_SETS = 20
@@ -111,7 +112,7 @@ def _entry(errors: v.Errors, f: str, raw: Mapping[str, Any], categories: Mapping
         return EntryRecord(name, category, sets=sets)
     if not category:
         return EntryRecord(name, category)  # unknown exercise: its own message says what to fix
-    minutes = v.number(errors, f"{f}.minutes", raw.get("minutes"), label="Minutes", lo=1, hi=MAX_MINUTES)
+    minutes = v.number(errors, f"{f}.minutes", raw.get("minutes"), label="Minutes", lo=MIN_MINUTES, hi=MAX_MINUTES)
     distance = v.number(
         errors,
         f"{f}.distance_km",

@@ -11,9 +11,11 @@ from services.transfer import import_file
 from tests.transfer_data import (
     HEVY_KG,
     HEVY_LB,
+    HEVY_SHORT_PLANK,
     STRONG_6,
     STRONG_6_SEMICOLON_LB,
     STRONG_CLASSIC,
+    STRONG_SHORT_HOLDS,
     STRONG_UNIT_PER_ROW,
     counts,
     snapshot,
@@ -113,3 +115,21 @@ def test_importing_the_same_app_file_twice_adds_nothing_the_second_time(ctx, sam
     assert first.sessions_added == 1
     assert second.written and second.sessions_added == 0 and second.already_there == 1
     assert snapshot(ctx) == before
+
+
+def test_a_timed_exercise_under_a_minute_imports_as_one_minute_and_the_result_says_so(ctx):
+    result = import_file(ctx, "workouts.csv", HEVY_SHORT_PLANK.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)
+    assert session[3][2] == ("Plank", 1.0, None, None, ())
+    (note,) = [note for note in result.notes if "minute" in note]
+    assert "Plank" in note and "line 5" in note and "45 s" in note
+
+
+def test_short_timed_sets_add_up_before_rounding_and_longer_ones_are_kept(ctx):
+    result = import_file(ctx, "strong.csv", STRONG_SHORT_HOLDS.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)
+    assert [(entry[0], entry[1]) for entry in session[3]] == [("Leg press", None), ("Plank", 1.0), ("Side Plank", 1.25)]
+    notes = [note for note in result.notes if "minute" in note]
+    assert len(notes) == 1 and "Plank" in notes[0] and "Side Plank" not in notes[0]
