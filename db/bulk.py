@@ -1,4 +1,4 @@
-"""Many rows at once: insert statements with parameter lists, for imports of whole histories."""
+"""Many rows at once: insert statements with parameter lists, for imports and demo histories."""
 
 from __future__ import annotations
 
@@ -92,9 +92,9 @@ def add_sessions(
     records: Sequence[SessionRecord],
     ids: dict[str, int],
     done: Callable[[int], None] = lambda _n: None,
-) -> dict[datetime, int]:
-    """Insert sessions with their entries, sets and pain ratings; returns start time -> new session id."""
-    started: dict[datetime, int] = {}
+) -> list[int]:
+    """Insert sessions with their entries, sets and pain ratings; returns the new session ids in order."""
+    added: list[int] = []
     conn = s.connection()
     sessions, entries_table = Session.__table__, Entry.__table__
     for first in range(0, len(records), BATCH):
@@ -105,8 +105,8 @@ def add_sessions(
         entry_rows: list[dict[str, object]] = []
         set_rows: list[dict[str, object]] = []
         pain_rows: list[dict[str, object]] = []
+        added.extend(session_ids)
         for session_id, record in zip(session_ids, batch, strict=True):
-            started.setdefault(record.started_at, session_id)
             session_rows.append(
                 {
                     "id": session_id,
@@ -147,7 +147,7 @@ def add_sessions(
             if rows:
                 conn.execute(insert(table), rows)  # type: ignore[arg-type]
         done(len(batch))
-    return started
+    return added
 
 
 def add_checkins(s: OrmSession, owner_id: int, rows: Sequence[tuple[CheckinRecord, int | None]]) -> None:
