@@ -5,14 +5,19 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from db import queries
-from services.checkins import due_today, record_checkin
+from db.models import Checkin, Entry, Exercise, Session
+from exports.csv_export import export_zip
+from services.checkins import due_today, record_checkin, record_morning, record_peg, record_pressure
 from services.context import ensure_profile
 from services.history import history, week_summary
 from services.profiles import add_exercise, list_exercises
 from services.sessions import delete_session, restore_session, session_form, update_session
+from services.transfer import import_file
 from tests.factories import NOW, create_session, strength_session
+from tests.transfer_data import snapshot, unzipped, zipped
 from tracker.errors import NotFoundError
 
 
@@ -65,3 +70,71 @@ def test_custom_exercises_are_private(bob, alice):
     assert "Alice's wall sit" not in {e.name for e in list_exercises(bob)}
     # Bob may create an exercise with the same name in his own list.
     add_exercise(bob, {"name": "Alice's wall sit", "category": "strength", "equipment": "bodyweight"})
+
+
+def _fill_alice(alice):
+    """Alice's history: an own exercise, two sessions, a morning check-in, a PEG-3 and a pressure threshold."""
+    today = NOW.date()
+    add_exercise(alice, {"name": "Alice's wall sit", "category": "strength", "equipment": "bodyweight"})
+    create_session(alice, when=NOW - timedelta(days=2), weight=40, notes="Alice's secret")
+    create_session(alice, when=NOW - timedelta(days=1), exercise="Alice's wall sit", weight=5)
+    record_morning(alice, today, {"lower_back": 6}, today=today)
+    record_peg(alice, {"day": today, "pain": 7, "enjoyment": 6, "activity": 6}, today=today)
+    record_pressure(alice, {"day": today, "site": "Alice's knee", "trial1": 3, "trial2": 3, "trial3": 3}, today=today)
+
+
+def test_an_export_holds_only_the_owners_rows(bob, alice):
+    _fill_alice(alice)
+    create_session(bob, when=NOW - timedelta(days=3), weight=80, notes="Bob's own")
+    files = {name: data.decode("utf-8-sig") for name, data in unzipped(export_zip(bob)).items()}
+    assert not [name for name, text in files.items() if "Alice" in text]
+    rows = {name: len(text.splitlines()) - 1 for name, text in files.items() if name.endswith(".csv")}
+    assert rows == {
+        "sessions.csv": 1,
+        "entries.csv": 1,
+        "sets.csv": 3,
+        "pain_ratings.csv": 1,
+        "checkins.csv": 0,
+        "peg.csv": 0,
+        "pressure_thresholds.csv": 0,
+        "exercises.csv": 0,
+    }
+    assert "Bob's own" in files["sessions.csv"]
+
+
+def test_an_import_for_one_owner_leaves_the_other_owners_data_unchanged(db, bob, alice):
+    _fill_alice(alice)
+    alices = snapshot(alice)
+    result = import_file(bob, "alice.zip", export_zip(alice))
+    # Alice's identical rows do not count as "already there" for Bob: he gets his own copy of everything.
+    assert result.written, result.problems
+    assert (result.sessions_added, result.checkins_added, result.already_there) == (2, 1, 0)
+    assert result.exercises_created == ("Alice's wall sit",)
+    assert snapshot(alice) == alices
+    assert snapshot(bob) == alices
+    with db.read() as s:
+        # Bob's entries use his own exercises and his check-in follows his own session, never Alice's.
+        owners = s.execute(
+            select(Exercise.owner_id)
+            .join(Entry, Entry.exercise_id == Exercise.id)
+            .join(Session, Entry.session_id == Session.id)
+            .where(Session.owner_id == bob.owner_id)
+        ).scalars()
+        assert set(owners) == {bob.owner_id}
+        linked = s.execute(
+            select(Session.owner_id)
+            .join(Checkin, Checkin.session_id == Session.id)
+            .where(Checkin.owner_id == bob.owner_id)
+        ).scalars()
+        assert set(linked) == {bob.owner_id}
+
+
+def test_a_failed_import_for_one_owner_writes_nothing_for_anyone(bob, alice):
+    _fill_alice(alice)
+    alices = snapshot(alice)
+    files = unzipped(export_zip(alice))
+    files["sets.csv"] = files["sets.csv"].replace(b",10,", b",1000,", 1)
+    result = import_file(bob, "alice.zip", zipped(files))
+    assert not result.written and result.problems
+    assert snapshot(alice) == alices
+    assert snapshot(bob)["sessions"] == []
