@@ -21,8 +21,7 @@ def idle(page: Page) -> None:
 def open_app(page: Page, url: str, path: str = "") -> None:
     """Open the app and wait for its first run to finish (sidebar navigation drawn)."""
     page.goto(f"{url}/{path}")
-    # The navigation is drawn (if folded away, as on a phone) once the app's own script has run.
-    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
+    # Every page starts with a title, which only the app's script run draws.
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     idle(page)
 
@@ -79,6 +78,13 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
     expect(selected(page, label)).to_have_value(option)
     idle(page)
+
+
+def options(page: Page, label: str) -> Locator:
+    """Open a select box and return its options (press Escape to close it again)."""
+    page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).click()
+    expect(page.get_by_role("listbox")).to_be_visible()
+    return page.get_by_role("listbox").get_by_role("option")
 
 
 def selected(page: Page, label: str) -> Locator:
