@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
+from ui.demo import demo_banner
 
 st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
 
@@ -11,12 +12,21 @@ PAGES = [
     st.Page("pages/log.py", title="Log session", icon=":material/fitness_center:"),
     st.Page("pages/checkins.py", title="Check-ins", icon=":material/wb_sunny:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),
+    st.Page("pages/report.py", title="Report", icon=":material/description:"),
     st.Page("pages/settings.py", title="Settings", icon=":material/settings:"),
+    st.Page("pages/data.py", title="Your data", icon=":material/database:"),
+    st.Page("pages/backup.py", title="Backup", icon=":material/backup:"),
 ]
 
-if signed_in():
+if "token" in st.query_params:
+    # A doctor's share link: only the read-only report it grants, before and without any sign-in.
+    st.navigation([st.Page("pages/shared.py", title="Shared report")], position="hidden").run()
+elif signed_in():
     sign_out_button()
-    st.navigation(PAGES).run()
+    page = st.navigation(PAGES)
+    demo_banner()
+    page.run()
 else:
     st.navigation([st.Page("pages/signin.py", title="Sign in", icon=":material/login:")]).run()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, select
+from sqlalchemy import ColumnElement, Executable, and_, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
@@ -133,3 +134,94 @@ def pressures(s: OrmSession, owner_id: int, start: date | None = None) -> pd.Dat
     if start is not None:
         stmt = stmt.where(PressureThreshold.day >= start)
     return _frame(s, stmt.order_by(PressureThreshold.day, PressureThreshold.id), ("day",))
+
+
+# --- Progress page: reads limited to a date range, aggregated where the database does it best ---------
+
+
+def day_range(start: date, end: date) -> tuple[datetime, datetime]:
+    """Datetimes covering the days start..end, both included."""
+    return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
+
+
+def pain_totals(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
+    """Per day: the sum and number of resting pain ratings (before and after sessions, morning check-ins).
+
+    Pain at peak during exercise is left out: it belongs to the work done, not to the day's level.
+    A day may appear twice (once from sessions, once from check-ins); callers add the parts.
+    """
+    day = func.date(Session.started_at)
+    from_sessions = (
+        select(
+            day.label("day"),
+            func.sum(func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)).label("total"),
+            (func.count(PainRating.before) + func.count(PainRating.after)).label("count"),
+        )
+        .join(Session, PainRating.session_id == Session.id)
+        .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
+        .group_by(day)
+    )
+    from_checkins = (
+        select(Checkin.day, func.sum(Checkin.pain).label("total"), func.count(Checkin.pain).label("count"))
+        .where(Checkin.owner_id == owner_id, Checkin.day >= start, Checkin.day <= end, Checkin.region.in_(regions))
+        .group_by(Checkin.day)
+    )
+    frames = [_frame(s, from_sessions, ("day",)), _frame(s, from_checkins, ("day",))]
+    return pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+
+
+def session_pains(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
+    """Per session and region: pain before, at peak during, and on the next morning (linked check-in)."""
+    stmt = (
+        select(
+            PainRating.session_id,
+            PainRating.region,
+            PainRating.before,
+            PainRating.during,
+            Checkin.pain.label("morning"),
+        )
+        .join(Session, PainRating.session_id == Session.id)
+        .outerjoin(
+            Checkin,
+            and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region),
+        )
+        .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
+    )
+    return _frame(s, stmt)
+
+
+def pegs_between(s: OrmSession, owner_id: int, start: date, end: date) -> pd.DataFrame:
+    """Weekly PEG-3 check-ins from start to end (both included)."""
+    stmt = select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity).where(
+        PegCheckin.owner_id == owner_id, PegCheckin.day >= start, PegCheckin.day <= end
+    )
+    return _frame(s, stmt.order_by(PegCheckin.day), ("day",))
+
+
+def pressures_between(s: OrmSession, owner_id: int, start: date, end: date) -> pd.DataFrame:
+    """Pressure pain threshold means (kg/cm2) per day and site from start to end."""
+    stmt = select(PressureThreshold.day, PressureThreshold.site, PressureThreshold.mean).where(
+        PressureThreshold.owner_id == owner_id, PressureThreshold.day >= start, PressureThreshold.day <= end
+    )
+    return _frame(s, stmt.order_by(PressureThreshold.day), ("day",))
+
+
+def exercises_done(s: OrmSession, owner_id: int) -> list[str]:
+    """Names of the exercises the owner has logged in live sessions, alphabetically."""
+    stmt = (
+        select(Exercise.name)
+        .join(Entry, Entry.exercise_id == Exercise.id)
+        .join(Session, Entry.session_id == Session.id)
+        .where(*_live(owner_id, None, None))
+        .distinct()
+        .order_by(Exercise.name)
+    )
+    return list(s.scalars(stmt))
+
+
+def first_day(s: OrmSession, owner_id: int) -> date | None:
+    """The day of the owner's earliest live session or check-in, or None when there is nothing yet."""
+    started = s.scalar(select(func.min(Session.started_at)).where(*_live(owner_id, None, None)))
+    checked = s.scalar(select(func.min(Checkin.day)).where(Checkin.owner_id == owner_id))
+    days = [d.date() if isinstance(d, datetime) else d for d in (started, checked) if d is not None]
+    return min(days) if days else None

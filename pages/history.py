@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from exports.csv_export import table_csv
 from services.history import history
 from services.sessions import delete_session, deleted_sessions, restore_session, session_form
 from tracker.errors import NotFoundError
@@ -60,6 +61,14 @@ else:
         hide_index=True,
         width="stretch",
         column_config={"when": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")},
+    )
+    st.download_button(
+        "Download as CSV",
+        lambda: table_csv(shown),
+        "threshold-history.csv",
+        "text/csv",
+        key="hist_csv",
+        on_click="ignore",
     )
     labels = {int(r.session_id): f"{r.when:%Y-%m-%d %H:%M} · {str(r.exercises)[:60]}" for r in table.itertuples()}
     chosen = st.selectbox("Choose a session", list(labels), format_func=labels.__getitem__, key="hist_pick")

@@ -5,6 +5,7 @@ import streamlit as st
 from services.checkins import due_today
 from services.history import week_summary
 from services.profiles import get_settings
+from ui.demo import try_demo_button
 from ui.session import current_ctx
 from ui.suggestion_list import render_suggestions
 
@@ -52,3 +53,5 @@ else:
         "-" if week.worst_peak_pain is None else f"{week.worst_peak_pain}/10",
         help=f"Your acceptable limit during exercise is {settings.pain_limit}/10.",
     )
+
+try_demo_button()

@@ -67,6 +67,13 @@ def ensure_profile(db: Database, subject: str = LOCAL_SUBJECT, display_name: str
         return Ctx(db, profile.id)
 
 
+def find_profile(db: Database, subject: str = LOCAL_SUBJECT) -> Ctx | None:
+    """The existing profile for a subject, or None (nothing is created)."""
+    with db.read() as s:
+        found = s.scalars(select(Profile.id).where(Profile.subject == subject)).one_or_none()
+    return None if found is None else Ctx(db, found)
+
+
 def settings_of(profile: Profile) -> Settings:
     """The stored profile columns as a Settings value."""
     regions = tuple(r for r in profile.regions.split(",") if r)

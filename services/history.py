@@ -15,8 +15,16 @@ from tracker.describe import describe_entry, describe_pain
 HISTORY_COLUMNS = ["session_id", "when", "exercises", "pain", "effort", "notes"]
 
 
-def history(ctx: Ctx, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
-    """One row per session, newest first, with exercises and pain as readable text."""
+def history(
+    ctx: Ctx,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    regions: tuple[str, ...] | None = None,
+    *,
+    compact: bool = False,
+) -> pd.DataFrame:
+    """One row per session, newest first, with exercises (identical sets grouped when compact) and pain
+    (in `regions` only, if given) as readable text."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         sessions = queries.sessions(s, ctx.owner_id, start, end)
@@ -25,6 +33,8 @@ def history(ctx: Ctx, start: datetime | None = None, end: datetime | None = None
         pains = queries.pains(s, ctx.owner_id, start, end)
     if sessions.empty:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
+    if regions is not None:
+        pains = pains[pains["region"].isin(regions)].copy()
     sets_by_entry = {
         entry_id: list(
             zip(
@@ -37,7 +47,12 @@ def history(ctx: Ctx, start: datetime | None = None, end: datetime | None = None
     }
     entries["text"] = [
         describe_entry(
-            row.exercise, sets_by_entry.get(row.entry_id, []), _opt(row.minutes), _opt(row.distance_km), unit
+            row.exercise,
+            sets_by_entry.get(row.entry_id, []),
+            _opt(row.minutes),
+            _opt(row.distance_km),
+            unit,
+            compact=compact,
         )
         for row in entries.itertuples()
     ]

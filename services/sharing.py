@@ -111,8 +111,9 @@ def revoke_link(ctx: Ctx, link_id: int, *, now: datetime | None = None) -> None:
 
 
 @retry_busy
-def open_link(db: Database, token: str, *, now: datetime | None = None) -> SharedScope:
-    """Check a visitor's token and record the visit; raise InvalidLink for anything but a live link."""
+def open_link(db: Database, token: str, *, now: datetime | None = None, record: bool = True) -> SharedScope:
+    """Check a visitor's token and record the visit (unless `record` is False, for the same visitor's later
+    clicks); raise InvalidLink for anything but a live link."""
     now = now or datetime.now()
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         raise InvalidLink()
@@ -122,7 +123,8 @@ def open_link(db: Database, token: str, *, now: datetime | None = None) -> Share
             raise InvalidLink()
         if link.revoked_at is not None or link.expires_at <= now:
             raise InvalidLink()
-        s.add(ShareView(link_id=link.id, opened_at=now))
+        if record:
+            s.add(ShareView(link_id=link.id, opened_at=now))
         return SharedScope(
             link.owner_id, link.start, link.end, tuple(link.regions.split(",")), link.note, link.expires_at
         )

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from tracker.pain import REGIONS
 from tracker.units import format_weight
 
 
-def describe_sets(sets: Sequence[tuple[float | None, int]], unit: str) -> str:
-    """'40 kg × 10, 40 kg × 8' (bodyweight sets show reps only)."""
+def describe_sets(sets: Sequence[tuple[float | None, int]], unit: str, *, compact: bool = False) -> str:
+    """'40 kg × 10, 40 kg × 8' (bodyweight sets show reps only); compact: '3 × 10 at 40 kg, 1 × 8 at 45 kg'."""
+    if compact:
+        return ", ".join(_run(len(list(run)), reps, weight_kg, unit) for (weight_kg, reps), run in groupby(sets))
     parts = []
     for weight_kg, reps in sets:
         parts.append(f"{reps} reps" if weight_kg is None else f"{format_weight(weight_kg, unit)} × {reps}")
     return ", ".join(parts)
+
+
+def _run(count: int, reps: int, weight_kg: float | None, unit: str) -> str:
+    """Identical sets in a row: '3 × 10 at 40 kg', or '2 × 12 reps' without a load."""
+    return f"{count} × {reps} reps" if weight_kg is None else f"{count} × {reps} at {format_weight(weight_kg, unit)}"
 
 
 def describe_entry(
@@ -22,10 +30,12 @@ def describe_entry(
     minutes: float | None,
     distance_km: float | None,
     unit: str,
+    *,
+    compact: bool = False,
 ) -> str:
-    """One exercise with its sets, or its minutes and distance."""
+    """One exercise with its sets (identical sets grouped when compact), or its minutes and distance."""
     if sets:
-        return f"{exercise}: {describe_sets(sets, unit)}"
+        return f"{exercise}: {describe_sets(sets, unit, compact=compact)}"
     detail = f"{minutes:g} min" if minutes is not None else ""
     if distance_km is not None:
         detail += f", {distance_km:g} km"

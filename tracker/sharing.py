@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from tracker import validation as v
 from tracker.errors import ValidationError
-from tracker.pain import REGIONS
+from tracker.report import check_range
 
 TOKEN_BYTES = 32  # 256 random bits; the issue asks for at least 128
 DEFAULT_DAYS = 30
@@ -44,13 +44,7 @@ def check_link_request(
 ) -> tuple[date, date, tuple[str, ...], int, str]:
     """Validate what the owner asks to share; raise ValidationError with every problem."""
     errors = v.Errors()
-    first = v.day(errors, "start", start, label="From", today=today)
-    last = v.day(errors, "end", end, label="To", today=today)
-    if first and last and first > last:
-        errors["end"] = "The end date is before the start date; swap them."
-    chosen = tuple(regions) if isinstance(regions, (list, tuple)) else ()
-    if not chosen or any(r not in REGIONS for r in chosen):
-        errors["regions"] = "Pick at least one body region to share."
+    first, last, chosen = check_range(errors, start, end, regions, today=today)
     valid = v.number(errors, "days", days, label="Valid for (days)", lo=1, hi=MAX_DAYS, integer=True)
     text = v.text(errors, "note", note, label="Note for the doctor", max_len=v.MAX_NOTES)
     if errors:

@@ -39,8 +39,14 @@ def set_demo(on: bool) -> None:
     st.session_state[DEMO_KEY] = on
 
 
+def demo_subject() -> str:
+    """Whose demo this is: one shared demo locally; when hosted, one per signed-in person, so nobody sees
+    what another visitor typed into the demo."""
+    return f"demo|{auth.subject()}" if auth.auth_enabled() else LOCAL_SUBJECT
+
+
 def current_ctx() -> Ctx:
     """The database and owner for this browser session (demo data when demo mode is on)."""
     if in_demo():
-        return _profile(demo_url(), LOCAL_SUBJECT, "")
+        return _profile(demo_url(), demo_subject(), "")
     return _profile(default_url(), auth.subject(), auth.display_name())

@@ -101,3 +101,12 @@ def test_bad_requests_are_refused_with_reasons(ctx):
     with pytest.raises(ValidationError) as caught:
         create_link(ctx, start=date(2026, 11, 1), end=date(2026, 9, 1), regions=[], days=0, now=NOW)
     assert set(caught.value.errors) == {"end", "regions", "days"}
+
+
+def test_a_recheck_without_recording_is_still_refused_after_revoking(db, ctx, token):
+    open_link(db, token, now=NOW)
+    open_link(db, token, now=NOW, record=False)
+    assert len(list_links(ctx)[0].views) == 1
+    revoke_link(ctx, list_links(ctx)[0].id, now=NOW)
+    with pytest.raises(InvalidLink):
+        open_link(db, token, now=NOW, record=False)

@@ -15,8 +15,12 @@ PAGES = [
     "pages/log.py",
     "pages/checkins.py",
     "pages/history.py",
+    "pages/progress.py",
     "pages/suggestions.py",
+    "pages/report.py",
     "pages/settings.py",
+    "pages/data.py",
+    "pages/backup.py",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic-history command line (run from the repository root)."""

@@ -1,0 +1,128 @@
+"""Timing one page of the app through streamlit.testing (AppTest), and weighing the charts it sends."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = "pages/progress.py"
+FALLBACK_PAGE = "pages/history.py"
+CHART_TYPES = ("vega_lite_chart", "arrow_vega_lite_chart")
+# The date-range control's whole-history choice reads like "All", "All history" or "All time".
+ALL_PREFIX = "all"
+RANGE_KEY = "prog_range"
+RUN_TIMEOUT_S = 300
+
+
+def measured_page() -> str:
+    """The Progress page once it exists; until then a page that reads the whole history."""
+    return PAGE if (ROOT / PAGE).exists() else FALLBACK_PAGE
+
+
+@dataclass(frozen=True)
+class PageFigures:
+    """Median cold and warm run times (seconds) and the bytes of chart specs and data sent."""
+
+    cold_s: float
+    warm_s: float
+    chart_bytes: int
+    charts: int
+
+
+def chart_bytes(at: AppTest) -> tuple[int, int]:
+    """Total serialised size of every chart element (spec plus data sets) in the last run, and their count."""
+    total = count = 0
+    for kind in CHART_TYPES:
+        for element in at.get(kind):
+            proto: Any = getattr(element, "proto", None)
+            if proto is not None:
+                total += proto.ByteSize()
+                count += 1
+    return total, count
+
+
+def _run(at: AppTest) -> float:
+    started = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"the page raised: {at.exception[0].value}")
+    return elapsed
+
+
+def _options(widget: Any) -> list[str]:
+    try:
+        return [str(option) for option in widget.options]
+    except (AttributeError, TypeError):
+        return []
+
+
+def choose_all_history(at: AppTest) -> bool:
+    """Pick the 'all history' option of the page's date-range control; False when the page has none."""
+    widgets = [*at.selectbox, *at.radio, *at.get("button_group"), *at.select_slider]
+    # The Progress page's period picker first; any other control offering "All ..." after it.
+    widgets.sort(key=lambda widget: getattr(widget, "key", None) != RANGE_KEY)
+    for widget in widgets:
+        hits = [i for i, option in enumerate(_options(widget)) if option.strip().lower().startswith(ALL_PREFIX)]
+        if not hits:
+            continue
+        if hasattr(widget, "select_index"):
+            widget.select_index(hits[0])
+        else:
+            widget.set_value(widget.options[hits[0]])
+        return True
+    return False
+
+
+def open_app(database_url: str, page: str) -> AppTest:
+    """An AppTest on `page` with the app pointed at the given database (the first run is not timed)."""
+    os.environ["DATABASE_URL"] = database_url
+    at = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    at.run()
+    at.switch_page(page).run()
+    if at.exception:
+        raise RuntimeError(f"{page} raised: {at.exception[0].value}")
+    return at
+
+
+def measure(
+    urls: Sequence[str], *, runs: int, all_history: bool = False, page: str | None = None
+) -> dict[str, PageFigures]:
+    """Per database: median run time with cleared caches (cold) and of a plain rerun (warm), and chart bytes.
+
+    The databases take turns within each repetition, so a burst of load from elsewhere on the machine
+    slows all of them alike instead of skewing one ratio.
+    """
+    apps = {}
+    for url in urls:
+        apps[url] = open_app(url, page or measured_page())
+        if all_history and choose_all_history(apps[url]):
+            apps[url].run()
+    colds: dict[str, list[float]] = {url: [] for url in urls}
+    warms: dict[str, list[float]] = {url: [] for url in urls}
+    for _ in range(runs):
+        for url, at in apps.items():
+            os.environ["DATABASE_URL"] = url
+            st.cache_data.clear()
+            colds[url].append(_run(at))
+            warms[url].append(_run(at))
+    figures = {}
+    for url, at in apps.items():
+        size, count = chart_bytes(at)
+        figures[url] = PageFigures(statistics.median(colds[url]), statistics.median(warms[url]), size, count)
+    return figures
+
+
+def warm_up(database_url: str) -> None:
+    """One throwaway run, so the first AppTest's imports do not count against any figure."""
+    measure([database_url], runs=1)

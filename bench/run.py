@@ -1,0 +1,108 @@
+"""Benchmarks: Progress page speed and chart size at 0, 1 and 10 years of history.
+
+`python bench/run.py [--quick] [--no-browser]` prints one JSON object per line: {"metric", "value", "unit"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from streamlit.logger import set_log_level
+
+from bench.page_timing import PAGE, PageFigures, measure, measured_page, warm_up
+from services.context import ensure_profile, open_database
+from services.demo import fill_demo_once
+
+SEED = 1
+
+
+def emit(metric: str, value: float | None, unit: str) -> None:
+    """Print one figure as a JSON line (value null when it cannot be computed, e.g. a ratio over zero)."""
+    shown = None if value is None or not math.isfinite(value) else round(value, 4)
+    print(json.dumps({"metric": metric, "value": shown, "unit": unit}), flush=True)
+
+
+def build(folder: Path, name: str, years: float) -> str:
+    """A database with `years` of made-up history (0 for an empty one); returns its URL."""
+    url = f"sqlite:///{folder / name}"
+    db = open_database(url)
+    try:
+        ctx = ensure_profile(db)
+        if years > 0:
+            started = time.perf_counter()
+            written = fill_demo_once(ctx, years=years, seed=SEED)
+            label = f"{years:g}y"
+            emit(f"generate_s_{label}", time.perf_counter() - started, "s")
+            emit(f"sessions_{label}", written, "sessions")
+    finally:
+        db.dispose()
+    return url
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return a / b if b else None
+
+
+def report(view: str, empty: PageFigures, one: PageFigures, ten: PageFigures) -> None:
+    """The figures for one view of the page ('' for the default, '_all' for all history)."""
+    emit(f"progress_cold_s_empty{view}", empty.cold_s, "s")
+    emit(f"progress_cold_s_1y{view}", one.cold_s, "s")
+    emit(f"progress_cold_s_10y{view}", ten.cold_s, "s")
+    emit(f"progress_cold_ratio_10y{view}", _ratio(ten.cold_s, empty.cold_s), "ratio")
+    emit(f"progress_warm_s_empty{view}", empty.warm_s, "s")
+    emit(f"progress_warm_s_1y{view}", one.warm_s, "s")
+    emit(f"progress_warm_s_10y{view}", ten.warm_s, "s")
+    emit(f"progress_warm_ratio_10y{view}", _ratio(ten.warm_s, empty.warm_s), "ratio")
+    emit(f"charts_10y{view}", ten.charts, "charts")
+    emit(f"chart_bytes_empty{view}", empty.chart_bytes, "bytes")
+    emit(f"chart_bytes_1y{view}", one.chart_bytes, "bytes")
+    emit(f"chart_bytes_10y{view}", ten.chart_bytes, "bytes")
+    emit(f"chart_bytes_ratio_10y_1y{view}", _ratio(ten.chart_bytes, one.chart_bytes), "ratio")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the databases, time the page, optionally time the first chart in Chromium."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (under a minute on 2 cores)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the real-browser measurement")
+    parser.add_argument("--runs", type=int, default=None, help="repetitions per figure (median is reported)")
+    args = parser.parse_args(argv)
+    runs = args.runs or (5 if args.quick else 11)
+    # AppTest outside a server warns about a missing run context on every cached call; not our figures.
+    set_log_level("error")
+    warnings.filterwarnings("ignore")
+    page = measured_page()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="threshold-bench-") as tmp:
+        folder = Path(tmp)
+        empty, one, ten = build(folder, "empty.db", 0), build(folder, "1y.db", 1), build(folder, "10y.db", 10)
+        warm_up(empty)
+        figures = measure([empty, one, ten], runs=runs)
+        report("", figures[empty], figures[one], figures[ten])
+        whole = measure([empty, one, ten], runs=runs, all_history=True)
+        report("_all", whole[empty], whole[one], whole[ten])
+        if not args.no_browser and page == PAGE:
+            from bench.browser import browser_figures
+
+            path = Path(page).stem
+            seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path)
+            emit("browser_app_frame_s", seen.shell_s, "s")
+            emit("browser_first_chart_s", seen.first_chart_s, "s")
+            emit("browser_first_chart_s_revisit", seen.cached_chart_s, "s")
+    emit("bench_total_s", time.perf_counter() - started, "s")
+    if page != PAGE:
+        print(f"note: {PAGE} is not there yet; measured {page} instead, without the browser", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

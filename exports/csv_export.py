@@ -1,0 +1,136 @@
+"""Your data as tidy CSV files: a zip with a data dictionary, and single tables for download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import select
+
+from db import queries
+from db.models import Exercise, Profile
+from exports import tables as t
+from exports.readme import readme_text
+from services.context import Ctx
+from tracker.units import from_kg, to_kg
+
+# Weights are stored in kg to 4 decimals. Six decimals of a pound (about 0.2 mg) always read back to the
+# stored kilograms; fewer usually do, and the export writes the shortest that does (88.2, not 88.199896).
+LB_DECIMALS = 6
+STORED_DECIMALS = 4
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """One CSV file: UTF-8 with a byte-order mark, every cell through the export's cell rules."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([t.cell(v) for v in row] for row in rows)
+    return buffer.getvalue().encode(t.BOM_ENCODING)
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """A single table as a CSV download (for example the History table)."""
+    columns = []
+    for name in frame.columns:
+        column = frame[name]
+        if pd.api.types.is_datetime64_any_dtype(column) and (column.dropna().dt.normalize() == column.dropna()).all():
+            column = column.dt.date  # a column of whole days reads better as dates
+        columns.append(column.astype(object).tolist())
+    return write_csv([str(c) for c in frame.columns], zip(*columns, strict=True) if columns else [])
+
+
+def _weight(weight_kg: object, unit: str) -> object:
+    if weight_kg is None or pd.isna(weight_kg):  # type: ignore[call-overload]
+        return None
+    kg = float(weight_kg)  # type: ignore[arg-type]
+    if unit == "kg":
+        return kg
+    pounds = from_kg(kg, unit)
+    for decimals in range(1, LB_DECIMALS):
+        shown = t.number(pounds, decimals)
+        if round(to_kg(float(shown), unit), STORED_DECIMALS) == kg:
+            return shown
+    return t.number(pounds, LB_DECIMALS)
+
+
+def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[object]]:
+    return frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None).values.tolist()
+
+
+def export_tables(ctx: Ctx) -> dict[str, bytes]:
+    """Every table of the owner's data as CSV bytes, keyed by file name (README.txt included)."""
+    with ctx.db.read() as s:
+        unit = s.get_one(Profile, ctx.owner_id).unit
+        sessions = queries.sessions(s, ctx.owner_id)
+        entries = queries.entries(s, ctx.owner_id)
+        sets = queries.sets(s, ctx.owner_id)
+        pains = queries.pains(s, ctx.owner_id)
+        checkins = queries.checkins(s, ctx.owner_id)
+        pegs = queries.pegs(s, ctx.owner_id)
+        pressures = queries.pressures(s, ctx.owner_id)
+        own = list(s.scalars(select(Exercise).where(Exercise.owner_id == ctx.owner_id, Exercise.builtin.is_(False))))
+    started = dict(zip(sessions["session_id"], sessions["started_at"], strict=True))
+    entries["entry_number"] = entries["position"] + 1
+    sets = sets.merge(entries[["entry_id", "entry_number"]], on="entry_id")
+    sets["set_number"] = sets["set_number"] + 1
+    sets["weight"] = [_weight(w, unit) for w in sets["weight_kg"]]
+    checkins["session_started_at"] = checkins["session_id"].map(started)
+    pegs["score"] = ((pegs["pain"] + pegs["enjoyment"] + pegs["activity"]) / 3).round(2)
+    for frame in (checkins, pegs, pressures):
+        frame["day"] = frame["day"].dt.date
+    files = {
+        t.SESSIONS.file: write_csv(
+            t.SESSIONS.columns(unit), _rows(sessions, ["session_id", "started_at", "rpe", "notes"])
+        ),
+        t.ENTRIES.file: write_csv(
+            t.ENTRIES.columns(unit),
+            _rows(
+                entries,
+                [
+                    "session_id",
+                    "entry_number",
+                    "exercise",
+                    "minutes",
+                    "distance_km",
+                    "intensity",
+                    "started_at",
+                    "category",
+                ],
+            ),
+        ),
+        t.SETS.file: write_csv(
+            t.SETS.columns(unit),
+            _rows(sets, ["session_id", "entry_number", "set_number", "weight", "reps", "started_at", "exercise"]),
+        ),
+        t.PAINS.file: write_csv(
+            t.PAINS.columns(unit), _rows(pains, ["session_id", "region", "before", "during", "after", "started_at"])
+        ),
+        t.CHECKINS.file: write_csv(
+            t.CHECKINS.columns(unit), _rows(checkins, ["day", "region", "pain", "session_started_at"])
+        ),
+        t.PEGS.file: write_csv(t.PEGS.columns(unit), _rows(pegs, ["day", "pain", "enjoyment", "activity", "score"])),
+        t.PRESSURES.file: write_csv(
+            t.PRESSURES.columns(unit),
+            _rows(pressures, ["day", "site", "trial1", "trial2", "trial3", "mean"]),
+        ),
+        t.EXERCISES.file: write_csv(
+            t.EXERCISES.columns(unit),
+            [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in own],
+        ),
+    }
+    files["README.txt"] = readme_text(unit, datetime.now()).encode("utf-8")
+    return files
+
+
+def export_zip(ctx: Ctx) -> bytes:
+    """All of the owner's data as a zip of tidy CSV files with README.txt as the data dictionary."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in export_tables(ctx).items():
+            archive.writestr(name, content)
+    return buffer.getvalue()

@@ -1,0 +1,55 @@
+"""Chart images (PNG and SVG) made offline with vl-convert, for downloads and the PDF report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from charts import from_arrow
+
+# A chart on the page takes its container's width; an image needs a fixed one (about an A4 text width).
+EXPORT_WIDTH = 640
+_VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+_OPTIONS: dict[str, Any] = {"allowed_base_urls": []}  # data is inline: never fetch anything
+
+
+Chartable = alt.TopLevelMixin | Mapping[str, Any]
+
+
+def _spec(chart: Chartable, width: int) -> dict[str, Any]:
+    """The Vega-Lite spec with inline rows, a fixed width and a white background for image viewers.
+
+    A chart may be an Altair chart or a spec dict whose datasets are rows, a DataFrame or Arrow bytes.
+    """
+    if isinstance(chart, alt.TopLevelMixin):
+        spec = chart.to_dict()
+    else:
+        spec = dict(chart)
+        spec["datasets"] = {name: _rows(rows) for name, rows in spec.get("datasets", {}).items()}
+    if not isinstance(spec.get("width"), int | float):
+        spec["width"] = width
+    spec.setdefault("background", "white")
+    return spec
+
+
+def _rows(data: object) -> object:
+    if isinstance(data, bytes):
+        return from_arrow(data)
+    if isinstance(data, pd.DataFrame):
+        return json.loads(data.to_json(orient="records", date_format="iso"))
+    return data
+
+
+def to_png(chart: Chartable, scale: float = 2.0, *, width: int = EXPORT_WIDTH) -> bytes:
+    """The chart as a PNG image; scale 2 gives sharp text on high-density screens and in print."""
+    return bytes(vl_convert.vegalite_to_png(_spec(chart, width), vl_version=_VL_VERSION, scale=scale, **_OPTIONS))
+
+
+def to_svg(chart: Chartable, *, width: int = EXPORT_WIDTH) -> bytes:
+    """The chart as an SVG image (UTF-8 bytes)."""
+    return str(vl_convert.vegalite_to_svg(_spec(chart, width), vl_version=_VL_VERSION, **_OPTIONS)).encode("utf-8")

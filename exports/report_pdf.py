@@ -1,0 +1,163 @@
+"""The doctor's report as a PDF: page 1 the summary, then the charts, then the session log as a table."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Sequence
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF, FontFace
+
+from exports.images import to_png
+from services.context import Ctx
+from services.report import build_report, session_log
+from tracker.advice import day_text
+from tracker.pain import MCID_PERCENT, MCID_POINTS
+from tracker.report import ReportData, range_text, regions_text, summary
+
+Progress = Callable[[float, str], None]
+FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+FAMILY = "DejaVu"
+LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
+CHART_WIDTH = 180
+# 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
+CHART_SCALE = 1.5
+
+
+class _Report(FPDF):
+    """A4 pages in DejaVu Sans (so any language's letters print) with a footer on each page."""
+
+    def __init__(self, generated: date) -> None:
+        super().__init__(format="A4")
+        self.generated = generated
+        self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
+        self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+        self.set_margins(15, 15, 15)
+        self.set_auto_page_break(True, margin=15)
+        self.set_font(FAMILY, size=10)
+
+    def footer(self) -> None:
+        """Where the numbers come from, and the page number."""
+        self.set_y(-12)
+        self.set_font(FAMILY, size=7)
+        self.set_text_color(110)
+        self.cell(
+            0,
+            5,
+            f"Self-reported by the patient in Threshold on {day_text(self.generated)}. Page {self.page_no()}/{{nb}}",
+            align="C",
+        )
+        self.set_text_color(0)
+
+
+def _heading(pdf: FPDF, text: str, size: float = 11) -> None:
+    pdf.set_font(FAMILY, "B", size)
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, size=10)
+
+
+def _line(pdf: FPDF, text: str, *, size: float = 10, indent: float = 0) -> None:
+    pdf.set_font(FAMILY, size=size)
+    pdf.set_x(pdf.l_margin + indent)
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _page_one(pdf: FPDF, report: ReportData) -> None:
+    pdf.add_page()
+    _heading(pdf, "Exercise and pain report", size=16)
+    pdf.ln(1)
+    if report.name:
+        _line(pdf, f"Patient: {report.name}", size=11)
+    _line(pdf, f"Period: {range_text(report.start, report.end)}", size=11)
+    _line(pdf, f"Body regions: {regions_text(report.regions)}", size=11)
+    if report.note:
+        _line(pdf, f"Note from the patient: {report.note}", size=10)
+    if report.empty:
+        pdf.ln(2)
+        _line(pdf, "Nothing was logged in this period.", size=11)
+    for section in summary(report):
+        pdf.ln(2.5)
+        _heading(pdf, section.title)
+        for text in section.lines:
+            _line(pdf, f"• {text}", indent=2)
+    pdf.ln(3)
+    _line(
+        pdf,
+        f"Pain is rated 0-10 (numeric rating scale). A change counts as clinically important from "
+        f"{MCID_POINTS:g} points or {MCID_PERCENT:g}% of the baseline; smaller changes are reported as "
+        "'no clear change'. PEG-3 is the mean of pain, interference with enjoyment of life and with general "
+        "activity (0-10).",
+        size=8,
+    )
+
+
+def _charts(pdf: FPDF, charts: Sequence[tuple[str, bytes]]) -> None:
+    if not charts:
+        return
+    pdf.add_page()
+    _heading(pdf, "Charts", size=14)
+    for title, png in charts:
+        width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
+        if pdf.will_page_break(CHART_WIDTH * height_px / width_px + 10):
+            pdf.add_page()  # keep each title on the page of its chart
+        pdf.ln(2)
+        _heading(pdf, title)
+        pdf.image(BytesIO(png), w=CHART_WIDTH)
+
+
+def _log(pdf: FPDF, log: pd.DataFrame) -> None:
+    pdf.add_page()
+    _heading(pdf, "Session log", size=14)
+    if log.empty:
+        _line(pdf, "No sessions in this period.")
+        return
+    pdf.set_font(FAMILY, size=8)
+    style = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+    with pdf.table(col_widths=LOG_WIDTHS, text_align="LEFT", headings_style=style, line_height=4) as table:
+        table.row(["Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes"])
+        for row in log.itertuples(index=False):
+            effort = "" if pd.isna(row.effort) else str(row.effort)
+            table.row([f"{row.when:%Y-%m-%d %H:%M}", str(row.exercises), str(row.pain), effort, str(row.notes or "")])
+
+
+def render_pdf(
+    report: ReportData,
+    log: pd.DataFrame,
+    charts: Sequence[tuple[str, bytes]] = (),
+    *,
+    generated: date | None = None,
+) -> bytes:
+    """The report's bytes from already gathered data: summary, chart images (PNG) and the session log."""
+    pdf = _Report(generated or date.today())
+    pdf.set_title("Exercise and pain report")
+    pdf.set_creator("Threshold")
+    _page_one(pdf, report)
+    _charts(pdf, charts)
+    _log(pdf, log)
+    return bytes(pdf.output())
+
+
+def report_pdf(
+    ctx: Ctx,
+    *,
+    start: date,
+    end: date,
+    regions: tuple[str, ...],
+    progress: Progress | None = None,
+    note: str = "",
+) -> bytes:
+    """The owner's report for a range and regions as PDF bytes; `progress(fraction, text)` hears how far it is."""
+    say = progress or (lambda _fraction, _text: None)
+    say(0.05, "Summarising your data…")
+    report = build_report(ctx, start=start, end=end, regions=regions, note=note)
+    images = []
+    for i, (title, chart) in enumerate(report.charts):
+        say(0.2 + 0.5 * i / len(report.charts), f"Drawing the charts ({i + 1} of {len(report.charts)})…")
+        images.append((title, to_png(chart, scale=CHART_SCALE)))
+    say(0.75, "Writing the session log…")
+    pdf = render_pdf(report.data, session_log(ctx, start, end, regions), images)
+    say(1.0, "Done.")
+    return pdf

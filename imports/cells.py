@@ -1,0 +1,71 @@
+"""Reading single cells: dates in the forms the supported files use, and rows as dictionaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+from imports.model import Problem
+from imports.reading import CsvText, cells_of, row_width_problem, wrong_separator
+
+# Hevy writes '26 Jul 2025, 07:06'; some of its versions add seconds.
+OTHER_MOMENTS = ("%d %b %Y, %H:%M", "%d %b %Y, %H:%M:%S", "%d %B %Y, %H:%M")
+
+
+def moment(text: str) -> datetime | None:
+    """A date and time from ISO text ('2026-11-23 18:30:00', 'T' allowed) or Hevy's form; None if neither."""
+    text = text.strip()
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        pass
+    for form in OTHER_MOMENTS:
+        try:
+            return datetime.strptime(text, form)
+        except ValueError:
+            continue
+    return None
+
+
+def day(text: str) -> date | None:
+    """A calendar day from ISO text ('2026-11-23'); None when it is not one."""
+    text = text.strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        found = moment(text)
+        return found.date() if found is not None and found.time() == datetime.min.time() else None
+
+
+def bad_moment(column: str, text: str) -> str:
+    """The message for a cell that should hold a date and time."""
+    if not text.strip():
+        return f"{column} is empty: enter a date and time like 2026-11-23 18:30:00."
+    return f"{column} {text.strip()[:30]!r} is not a date and time; write it like 2026-11-23 18:30:00."
+
+
+def bad_day(column: str, text: str) -> str:
+    """The message for a cell that should hold a day."""
+    if not text.strip():
+        return f"{column} is empty: enter a date like 2026-11-23."
+    return f"{column} {text.strip()[:30]!r} is not a date; write it like 2026-11-23."
+
+
+def whole(text: str) -> int | None:
+    """A whole number from text ('3', '3.0'); None when it is not one."""
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else None
+
+
+def records(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row as {lower-case column: cell}; rows that cannot be split right become problems instead."""
+    names = [c.strip().lower() for c in table.header]
+    for line, cells in table.rows:
+        message = wrong_separator(table, cells) or row_width_problem(table, line, cells)
+        if message:
+            problems.append(Problem(table.file, line, message))
+            continue
+        yield line, dict(zip(names, cells_of(table, cells), strict=False))

@@ -1,0 +1,116 @@
+"""Exercise names in an upload matched to the person's list; the rest become their own exercises."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from imports.model import Parsed, Problem
+from imports.workout_apps import bare_name, equipment_of
+from tracker.catalog import EQUIPMENT
+from tracker.errors import ValidationError
+from tracker.records import ExerciseRecord, check_exercise
+
+
+@dataclass(frozen=True)
+class Known:
+    """An exercise already in the person's list."""
+
+    name: str
+    category: str
+    equipment: str
+
+
+@dataclass
+class Matched:
+    """How every exercise name in the upload resolves."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    """Name as written in the file -> name in the person's list (existing or about to be created)."""
+    new: list[ExerciseRecord] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    """Names whose equipment nobody knows yet: the person is asked machine or free weight."""
+    problems: list[Problem] = field(default_factory=list)
+    unknown: set[str] = field(default_factory=set)
+    """Names of a Threshold file found nowhere (each already has a problem of its own)."""
+    existing: int = 0
+    """Rows of exercises.csv that were already in the list."""
+
+
+def _lookup(known: Mapping[str, Known]) -> dict[str, Known]:
+    return {name.casefold(): k for name, k in known.items()}
+
+
+def find(name: str, folded: dict[str, Known]) -> Known | None:
+    """The listed exercise a file's name stands for: same name ignoring case, or the same name without a
+    bracketed equipment suffix when that equipment agrees ('Leg Press (Machine)' -> 'Leg press')."""
+    found = folded.get(name.strip().casefold())
+    if found is not None:
+        return found
+    bare = folded.get(bare_name(name).casefold())
+    said = equipment_of(name)
+    return bare if bare is not None and said is not None and bare.equipment == said else None
+
+
+def _answer(name: str, answers: Mapping[str, str]) -> str | None:
+    folded = {k.casefold(): v for k, v in answers.items()}
+    return folded.get(name.casefold())
+
+
+def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str] | None = None) -> Matched:
+    """Resolve every exercise the upload names; new ones are checked like the Settings form checks them."""
+    folded = _lookup(known)
+    result = Matched()
+    exact = dict(known)
+    for item in parsed.exercises:
+        name = str(item.raw.get("name", "")).strip()
+        if name in exact:
+            result.existing += 1
+            continue
+        record = _checked(item.raw, item.where, result)
+        if record is not None and record.name not in exact:
+            exact[record.name] = folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
+            result.new.append(record)
+    for name, guess in parsed.guesses.items():
+        found = find(name, folded)
+        if found is not None:
+            result.names[name] = found.name
+            continue
+        equipment = guess.equipment or _answer(name, answers or {})
+        if equipment is None:
+            result.questions.append(name)
+            continue
+        if equipment not in EQUIPMENT:
+            result.problems.append(
+                Problem(guess.where[0], guess.where[1], f"{equipment!r} is not a kind of equipment.")
+            )
+            continue
+        raw = {"name": name, "category": guess.category, "equipment": equipment}
+        record = _checked(raw, guess.where, result)
+        if record is not None:
+            folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
+            result.new.append(record)
+            result.names[name] = record.name
+    for session in parsed.sessions:
+        for i, entry in enumerate(session.raw["entries"]):
+            name = str(entry.get("exercise", ""))
+            if name in result.names or name in parsed.guesses:
+                continue
+            found = exact.get(name.strip()) or folded.get(name.strip().casefold())
+            if found is not None:
+                result.names[name] = found.name
+            elif name.strip():
+                result.unknown.add(name)
+                file, line = session.where(f"entries.{i}")
+                message = f"exercise {name!r} is neither in your exercise list nor in exercises.csv; add it there."
+                result.problems.append(Problem(file, line, message))
+    return result
+
+
+def _checked(raw: Mapping[str, Any], where: tuple[str, int], result: Matched) -> ExerciseRecord | None:
+    try:
+        return check_exercise(raw)
+    except ValidationError as error:
+        result.problems.extend(Problem(where[0], where[1], message) for message in error.errors.values())
+        return None

@@ -1,0 +1,84 @@
+"""What a parser hands to the import use case: raw input with the file and line it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Where = tuple[str, int]
+"""A file name and a line number in it (1 is the header line)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the upload, and where."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.file}, line {self.line}" if self.line else self.file
+        return f"{place}: {self.message}"
+
+
+class FileProblem(ValueError):
+    """The file as a whole cannot be read (empty, not CSV, unknown layout...)."""
+
+    def __init__(self, file: str, message: str, line: int = 0) -> None:
+        self.problem = Problem(file, line, message)
+        super().__init__(str(self.problem))
+
+
+@dataclass
+class RawSession:
+    """One session as check_session input, with where each part of it was read from."""
+
+    raw: dict[str, Any]
+    unit: str | None
+    """The unit its weights are written in; None means the importing person's own unit."""
+    places: dict[str, Where]
+    """Where each part came from, keyed by field path ('' for the session, 'entries.0.sets.1', 'pains.0')."""
+
+    def where(self, field_path: str) -> Where:
+        """The file and line of a validation message's field ('entries.0.sets.2.reps' -> that set's line)."""
+        parts = field_path.split(".")
+        for size in range(len(parts), 0, -1):
+            found = self.places.get(".".join(parts[:size]))
+            if found is not None:
+                return found
+        return self.places[""]
+
+
+@dataclass
+class RawItem:
+    """One check-in, PEG, pressure threshold or exercise row as raw input."""
+
+    raw: dict[str, Any]
+    where: Where
+
+
+@dataclass
+class Guess:
+    """What a workout app's file says about an exercise Threshold may not know."""
+
+    category: str
+    equipment: str | None
+    """None when the name does not say; the person is asked."""
+    where: Where
+
+
+@dataclass
+class Parsed:
+    """Everything read from one upload, not yet checked against the rules or the database."""
+
+    source: str
+    sessions: list[RawSession] = field(default_factory=list)
+    checkins: list[RawItem] = field(default_factory=list)
+    pegs: list[RawItem] = field(default_factory=list)
+    pressures: list[RawItem] = field(default_factory=list)
+    exercises: list[RawItem] = field(default_factory=list)
+    guesses: dict[str, Guess] = field(default_factory=dict)
+    """Exercises named by a workout app, by the name as written in the file."""
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,80 @@
+"""Which kind of file was uploaded (Threshold zip or CSV, Strong, Hevy), read into raw input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePath
+
+from imports.model import FileProblem, Parsed, Problem
+from imports.reading import CsvText, read_csv
+from imports.threshold import parse_threshold, which_table
+from imports.workout_apps import hevy_rows, is_hevy, is_strong, sessions_from, strong_rows
+
+# Far above a lifetime of logging (100,000 sets are about 5 MB of CSV), low enough to refuse a zip bomb.
+MAX_BYTES = 100 * 1024 * 1024
+
+
+def _members(filename: str, data: bytes) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise FileProblem(filename, "this zip file is damaged or incomplete; download the export again.") from error
+    with archive:
+        infos = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and info.filename.lower().endswith(".csv") and "__macosx" not in info.filename.lower()
+        ]
+        if sum(info.file_size for info in infos) > MAX_BYTES:
+            raise FileProblem(filename, f"the zip unpacks to more than {MAX_BYTES // 2**20} MB; split it up.")
+        if not infos:
+            raise FileProblem(filename, "the zip holds no CSV files; upload the zip that Threshold exported.")
+        return {PurePath(info.filename).name: archive.read(info) for info in infos}
+
+
+def parse_upload(filename: str, data: bytes) -> Parsed:
+    """Read an upload into raw input, or raise FileProblem when it cannot be read at all."""
+    if len(data) > MAX_BYTES:
+        raise FileProblem(filename, f"the file is larger than {MAX_BYTES // 2**20} MB; split it up.")
+    is_zip = data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip")
+    members = _members(filename, data) if is_zip else {PurePath(filename).name or "upload.csv": data}
+    tables = {name: read_csv(name, content) for name, content in members.items()}
+    if len(tables) == 1:
+        table = next(iter(tables.values()))
+        for is_app, rows_of, source in ((is_strong, strong_rows, "Strong"), (is_hevy, hevy_rows, "Hevy")):
+            if is_app(table.header):
+                problems: list[Problem] = []
+                rows, unit = rows_of(table, problems)
+                parsed = sessions_from(rows, table.file, source, unit)
+                parsed.problems[:0] = problems
+                return _noted(parsed, tables)
+    unknown = [t for t in tables.values() if which_table(t.file, t.header) is None]
+    if unknown:
+        first = unknown[0]
+        raise FileProblem(
+            first.file,
+            f"the columns ({', '.join(first.header[:6])}{'...' if len(first.header) > 6 else ''}) are not those of a "
+            "Threshold, Strong or Hevy export. Upload Threshold's zip or one of its CSV files, or the CSV file "
+            "that Strong or Hevy exported.",
+            1,
+        )
+    return _noted(parse_threshold(tables), tables)
+
+
+def _noted(parsed: Parsed, tables: dict[str, CsvText]) -> Parsed:
+    latin = [t.file for t in tables.values() if t.encoding != "UTF-8"]
+    if latin:
+        parsed.notes.append(f"{', '.join(latin)} was not UTF-8; it was read as Latin-1 (Western European).")
+    return parsed
+
+
+def bundle(files: list[tuple[str, bytes]]) -> tuple[str, bytes]:
+    """Several uploaded CSV files of one export as one zip (a single file is passed on as it is)."""
+    if len(files) == 1:
+        return files[0]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files:
+            archive.writestr(PurePath(name).name, content)
+    return "upload.zip", buffer.getvalue()

@@ -1,0 +1,79 @@
+"""Backup: download a copy of your data; restore one after confirming, with the current data saved first."""
+
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from services.backup import BackupError, make_backup, restore_backup
+from ui.cache import after_write
+from ui.session import current_ctx
+
+ctx = current_ctx()
+state = st.session_state
+DONE_KEY = "backup_restored"
+
+
+def restore() -> None:
+    """Restore the uploaded file; keep the outcome (or the reason it failed) for this run."""
+    upload = state.get("backup_upload")
+    if upload is None:
+        state["backup_error"] = "Choose a backup file first."
+        return
+    try:
+        result = restore_backup(ctx, upload.getvalue())
+    except BackupError as error:
+        state["backup_error"] = str(error)
+        return
+    after_write(ctx)
+    migrated = (
+        f" It came from an older version (schema {result.from_revision}) and was updated." if result.migrated else ""
+    )
+    state[DONE_KEY] = (f"Backup restored: {result.sessions} sessions.{migrated}", str(result.safety_backup))
+    state.pop("backup_confirm", None)
+
+
+st.title("Backup")
+st.write(
+    "A backup is one file holding all your data: sessions, check-ins, settings, your own exercises and share "
+    "links. Keep it somewhere safe (another disk, your cloud storage); you can restore it here, on this or "
+    "another computer, even after Threshold has been updated."
+)
+st.download_button(
+    "Download backup",
+    data=lambda: make_backup(ctx),
+    file_name=f"threshold-backup-{date.today():%Y-%m-%d}.sqlite",
+    mime="application/vnd.sqlite3",
+    key="backup_download",
+    icon=":material/download:",
+    type="primary",
+)
+
+st.subheader("Restore from a backup")
+if done := state.pop(DONE_KEY, None):
+    message, kept = done
+    st.success(message, icon=":material/check_circle:")
+    st.info(f"Your data as it was just before the restore was saved to `{kept}`.", icon=":material/save:")
+    if Path(kept).exists():
+        st.download_button(
+            "Download the data from before the restore",
+            data=Path(kept).read_bytes(),
+            file_name=Path(kept).name,
+            key="backup_download_previous",
+        )
+if error := state.pop("backup_error", None):
+    st.error(error, icon=":material/error:")
+st.file_uploader("Backup file (.sqlite)", type=["sqlite", "db"], key="backup_upload")
+st.warning(
+    "Restoring replaces all your current data with the backup's. A copy of your current data is saved first, "
+    "so you can go back.",
+    icon=":material/warning:",
+)
+confirmed = st.checkbox("Yes, replace my current data with this backup", key="backup_confirm")
+st.button(
+    "Restore",
+    on_click=restore,
+    disabled=not confirmed or state.get("backup_upload") is None,
+    key="backup_restore",
+    icon=":material/restore:",
+)

@@ -1,0 +1,27 @@
+"""Progress: tolerated work, pain, strength, cardio, next-morning response, what helps and PEG over time."""
+
+from datetime import date
+
+import streamlit as st
+
+from ui.progress_cache import options, page_view
+from ui.progress_view import filters, render
+from ui.session import current_ctx
+
+ctx = current_ctx()
+st.title("Progress")
+choices = options(ctx)
+if choices.first_day is None:
+    st.info(
+        "Nothing logged yet. Log a session with pain before, during and after, and check in the next morning: "
+        "your charts start from there.",
+        icon=":material/info:",
+    )
+chosen = filters(choices, date.today())
+if chosen.start > chosen.end:
+    st.error("The start date is after the end date: pick a start on or before the end.")
+    st.stop()
+view = page_view(ctx, chosen)
+st.caption(f"{view.start:%d %b %Y} to {view.end:%d %b %Y}, one point per {view.bucket}. Weights in {view.unit}.")
+for section in view.sections:
+    render(section)

@@ -1,0 +1,56 @@
+"""Report for your doctor: pick a range and regions, preview page 1, download the PDF, share a link."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from exports.report_pdf import report_pdf
+from services.profiles import get_settings
+from services.report import build_report
+from tracker.errors import ValidationError
+from tracker.pain import REGIONS
+from tracker.report import check_report_request
+from ui.forms import show_flash
+from ui.report_view import pdf_download, render_charts, render_summary
+from ui.session import current_ctx
+from ui.share_links import render_share_section
+
+DEFAULT_WEEKS = 12
+
+ctx = current_ctx()
+settings = get_settings(ctx)
+today = date.today()
+
+st.title("Report for your doctor")
+show_flash()
+left, right = st.columns(2)
+start = left.date_input("From", value=today - timedelta(weeks=DEFAULT_WEEKS), max_value=today, key="rep_start")
+end = right.date_input("To", value=today, max_value=today, key="rep_end")
+regions = st.multiselect(
+    "Body regions",
+    list(REGIONS),
+    default=list(settings.regions),
+    format_func=REGIONS.__getitem__,
+    key="rep_regions",
+)
+try:
+    first, last, chosen = check_report_request(start, end, regions, today=today)
+except ValidationError as error:
+    for message in error.errors.values():
+        st.error(message, icon=":material/error:")
+    st.stop()
+
+report = build_report(ctx, start=first, end=last, regions=chosen)
+with st.container(border=True):
+    render_summary(report.data)
+with st.expander("Charts", expanded=False):
+    render_charts(report.charts)
+pdf_download(
+    "rep_pdf",
+    (first, last, chosen),
+    lambda progress: report_pdf(ctx, start=first, end=last, regions=chosen, progress=progress),
+    f"threshold-report-{first}-to-{last}.pdf",
+)
+
+st.subheader("Share with your doctor")
+render_share_section(ctx, first, last, chosen)

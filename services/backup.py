@@ -1,0 +1,189 @@
+"""Backup and restore of one owner's data, as a SQLite file that opens anywhere.
+
+On a SQLite database that holds only this owner, the backup is the whole file copied with SQLite's
+online backup API (consistent while others write). On PostgreSQL, or a SQLite database shared by
+several people, it is a fresh SQLite file at the current schema holding this owner's rows only, read
+in one snapshot. Restore accepts either, from any released schema version.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import update
+from sqlalchemy.engine import make_url
+
+from db.engine import ROOT, Database, migrate, retry_busy
+from db.ownership import PROFILES, InconsistentDataError, copy_owned, count_owned, delete_owned, profile_row
+from services.backup_file import (
+    SUFFIX,
+    BackupError,
+    backup_owner,
+    check_revision,
+    compact,
+    head_revision,
+    upgrade_copy,
+)
+from services.context import Ctx, ensure_profile
+
+BACKUP_DIR_ENV = "THRESHOLD_BACKUP_DIR"
+# Settings (every other profile column) travel with the data; who the profile is stays as it is.
+PROFILE_IDENTITY = ("id", "subject", "created_at")
+
+__all__ = [
+    "BACKUP_DIR_ENV",
+    "BackupError",
+    "RestoreResult",
+    "backup_dir",
+    "check_backup",
+    "make_backup",
+    "restore_backup",
+]
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: rows put back per table, the backup's schema, and where the old data went."""
+
+    rows: dict[str, int]
+    from_revision: str
+    to_revision: str
+    safety_backup: Path
+    """The automatic backup of the data as it was just before the restore."""
+
+    @property
+    def sessions(self) -> int:
+        """Sessions restored (including any in the bin)."""
+        return self.rows.get("sessions", 0)
+
+    @property
+    def migrated(self) -> bool:
+        """True when the backup came from an older schema and was upgraded."""
+        return self.from_revision != self.to_revision
+
+
+def backup_dir(db: Database) -> Path:
+    """Where automatic backups go: THRESHOLD_BACKUP_DIR, else backups/ beside the SQLite file, else data/backups."""
+    configured = os.environ.get(BACKUP_DIR_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    database = make_url(db.url).database if db.is_sqlite else None
+    if database and database != ":memory:":
+        return Path(database).resolve().parent / "backups"
+    return ROOT / "data" / "backups"
+
+
+def _whole_file(ctx: Ctx, path: Path) -> bool:
+    """Copy the whole SQLite database with the backup API; False (and no file) if others' data is in it."""
+    raw = ctx.db.engine.raw_connection()
+    try:
+        dest = sqlite3.connect(path)
+        try:
+            raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+            owners = [row[0] for row in dest.execute("select id from profiles")]
+        finally:
+            dest.close()
+    finally:
+        raw.close()
+    if owners == [ctx.owner_id]:
+        return True
+    path.unlink()
+    return False
+
+
+def _owner_rows(ctx: Ctx, path: Path) -> None:
+    """Write a fresh SQLite file at the current schema holding only ctx's owner's rows."""
+    target = Database(f"sqlite:///{path}")
+    try:
+        migrate(target.engine)
+        source = ctx.db.engine.connect()
+        if not ctx.db.is_sqlite:
+            # One snapshot for every table, so rows written meanwhile never half-appear.
+            source = source.execution_options(isolation_level="REPEATABLE READ")
+        with source, source.begin(), target.engine.begin() as dst:
+            dst.execute(PROFILES.insert(), [profile_row(source, ctx.owner_id)])
+            copy_owned(source, dst, ctx.owner_id, ctx.owner_id, keep_ids=True)
+    finally:
+        target.dispose()
+
+
+def make_backup(ctx: Ctx) -> bytes:
+    """A consistent backup of ctx's owner's data as the bytes of a SQLite file."""
+    with tempfile.TemporaryDirectory(prefix="threshold-backup-") as folder:
+        path = Path(folder) / f"backup{SUFFIX}"
+        if not (ctx.db.is_sqlite and _whole_file(ctx, path)):
+            _owner_rows(ctx, path)
+        compact(path)
+        return path.read_bytes()
+
+
+def _keep_safety_copy(ctx: Ctx, now: datetime) -> Path:
+    """Write a backup of the current data into the backup folder; returns its path."""
+    folder = backup_dir(ctx.db)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = make_backup(ctx)
+        stem = f"before-restore-{now:%Y-%m-%d-%H%M%S}-profile{ctx.owner_id}"
+        for attempt in range(100):
+            path = folder / f"{stem}{f'-{attempt}' if attempt else ''}{SUFFIX}"
+            try:
+                with path.open("xb") as handle:
+                    handle.write(data)
+                return path
+            except FileExistsError:
+                continue
+    except OSError as error:
+        raise BackupError(
+            f"Could not save the automatic backup of your current data in {folder} ({error.strerror}); "
+            f"nothing was restored. Set {BACKUP_DIR_ENV} to a folder Threshold can write to."
+        ) from None
+    raise BackupError(f"Could not find a free file name in {folder}; nothing was restored.")
+
+
+@retry_busy
+def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
+    """In one transaction: drop the owner's rows, then put the backup's in (all or nothing)."""
+    with copy.engine.connect() as src, ctx.db.write() as s:
+        dst = s.connection()
+        settings = {k: v for k, v in profile_row(src, source_owner).items() if k not in PROFILE_IDENTITY}
+        delete_owned(dst, ctx.owner_id)
+        dst.execute(update(PROFILES).where(PROFILES.c.id == ctx.owner_id).values(**settings))
+        try:
+            copy_owned(src, dst, source_owner, ctx.owner_id, keep_ids=False)
+        except InconsistentDataError as error:
+            raise BackupError(f"This backup is not consistent ({error}); nothing was restored.") from None
+        return count_owned(dst, ctx.owner_id)
+
+
+def check_backup(data: bytes) -> str:
+    """Check that data is a backup this version can restore (BackupError says why not); returns its schema."""
+    with tempfile.TemporaryDirectory(prefix="threshold-check-") as folder:
+        path = Path(folder) / f"upload{SUFFIX}"
+        path.write_bytes(data)
+        return check_revision(path)
+
+
+def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None) -> RestoreResult:
+    """Replace ctx's owner's data with a backup's, after checking it and saving the current data first."""
+    with tempfile.TemporaryDirectory(prefix="threshold-restore-") as folder:
+        path = Path(folder) / f"upload{SUFFIX}"
+        path.write_bytes(data)
+        revision = check_revision(path)
+        upgrade_copy(path)
+        copy = Database(f"sqlite:///{path}")
+        try:
+            with ctx.db.read() as s:
+                subject = str(s.execute(PROFILES.select().where(PROFILES.c.id == ctx.owner_id)).one().subject)
+            source_owner = backup_owner(copy, subject)
+            safety = _keep_safety_copy(ctx, now or datetime.now())
+            rows = _replace(ctx, copy, source_owner)
+        finally:
+            copy.dispose()
+    # A backup from an older release may lack exercises the catalogue has gained since.
+    ensure_profile(ctx.db, subject)
+    return RestoreResult(rows, revision, head_revision(), safety)

@@ -1,0 +1,256 @@
+"""The Progress page's data: one owner's history in a date range, aggregated into small chart-ready frames.
+
+Every frame has at most one row per time bucket and series (the bucket grows with the range: day, week or
+month), so what a chart sends to the browser stays about the same size at one year or ten.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import astuple, dataclass
+from datetime import date
+
+import pandas as pd
+
+from db import queries
+from db.models import Profile
+from services.context import Ctx, settings_of
+from services.progress_reads import load_works
+from tracker.catalog import CATEGORIES
+from tracker.helps import Helps, what_helps
+from tracker.pain import Response
+from tracker.strength import Formula
+from tracker.threshold import (
+    Measure,
+    Work,
+    e1rm_series,
+    first_amounts,
+    response_counts,
+    tolerated_series,
+)
+from tracker.trends import (
+    Bucket,
+    baseline_vs_recent,
+    bucket_for,
+    bucket_mean,
+    cardio_per_week,
+    daily_pain,
+    pain_series,
+    peg_series,
+)
+
+NO_CHECKIN = "no check-in"
+# More lines than this on one small chart cannot be told apart, and each one adds data to send.
+MAX_LINES = 6
+WITH, WITHOUT = "after a day with it", "after a day without it"
+PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")
+DECIMALS = 1
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the filters can offer: the first logged day, exercises done, tracked regions, weight unit."""
+
+    first_day: date | None
+    exercises: tuple[str, ...]
+    regions: tuple[str, ...]
+    unit: str
+
+
+def progress_options(ctx: Ctx) -> Options:
+    """Choices for the Progress page's filters."""
+    with ctx.db.read() as s:
+        settings = settings_of(s.get_one(Profile, ctx.owner_id))
+        names = queries.exercises_done(s, ctx.owner_id)
+        first = queries.first_day(s, ctx.owner_id)
+    return Options(first, tuple(names), settings.regions, settings.unit)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Chart-ready frames for one date range (weights in the user's unit), and the summary lines."""
+
+    start: date
+    end: date
+    bucket: Bucket
+    unit: str
+    pain_limit: int
+    threshold: pd.DataFrame
+    pressure: pd.DataFrame
+    pain: pd.DataFrame
+    comparison: str
+    strength: pd.DataFrame
+    not_estimated: tuple[str, ...]
+    top_exercises: tuple[str, ...]
+    """When more exercises were done than a chart can show apart, the most-done ones shown (else empty)."""
+    cardio: pd.DataFrame
+    response: pd.DataFrame
+    helps: pd.DataFrame
+    helps_lines: tuple[str, ...]
+    peg: pd.DataFrame
+
+
+def _frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
+    """A frame from row tuples; the first column is the period start, as a timestamp."""
+    frame = pd.DataFrame(list(rows), columns=list(columns))
+    frame[columns[0]] = pd.to_datetime(frame[columns[0]])
+    return frame
+
+
+def progress_data(
+    ctx: Ctx,
+    *,
+    start: date,
+    end: date,
+    regions: Sequence[str] | None = None,
+    exercises: Sequence[str] | None = None,
+    formula: Formula = Formula.EPLEY,
+    measure: Measure = Measure.VOLUME,
+) -> Progress:
+    """Everything the Progress page charts for the owner between start and end (both included)."""
+    with ctx.db.read() as s:
+        settings = settings_of(s.get_one(Profile, ctx.owner_id))
+        regions = tuple(regions or settings.regions)
+        unit = settings.unit
+        works, responses = load_works(s, ctx.owner_id, start, end, regions, unit)
+        totals = queries.pain_totals(s, ctx.owner_id, start, end, regions)
+        pegs = queries.pegs_between(s, ctx.owner_id, start, end)
+        pressures = queries.pressures_between(s, ctx.owner_id, start, end)
+    bucket = bucket_for(start, end)
+    days = daily_pain(
+        (pd.Timestamp(d).date(), float(t), int(n))
+        for d, t, n in zip(totals["day"], totals["total"], totals["count"], strict=True)
+    )
+    helps = _helps(works, {d.day: d.pain for d in days}, start)
+    chosen = [w for w in works if not exercises or w.exercise in exercises]
+    top = () if exercises else _most_done(works)
+    lines = [w for w in chosen if not top or w.exercise in top]
+    return Progress(
+        start=start,
+        end=end,
+        bucket=bucket,
+        unit=unit,
+        pain_limit=settings.pain_limit,
+        threshold=_threshold(lines, settings.pain_limit, bucket, measure, formula, unit),
+        pressure=_pressure(pressures, bucket),
+        pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
+        comparison=baseline_vs_recent(days).text,
+        strength=_strength(lines, bucket, formula),
+        not_estimated=_not_estimated(lines, bucket, formula),
+        top_exercises=top,
+        cardio=_cardio(chosen, bucket),
+        response=_response(responses, bucket),
+        helps=_helps_frame(helps),
+        helps_lines=tuple(h.text for h in helps),
+        peg=_peg(pegs, bucket),
+    )
+
+
+def _measure_label(works: Sequence[Work], measure: Measure, unit: str) -> str:
+    if works[0].category != "strength":
+        return "min"
+    if measure is Measure.E1RM:
+        return f"{unit} e1RM"
+    return f"{unit} × reps" if any(w for work in works for w, _ in work.sets) else "reps"
+
+
+def _threshold(
+    works: Sequence[Work], limit: int, bucket: Bucket, measure: Measure, formula: Formula, unit: str
+) -> pd.DataFrame:
+    """Tolerated work per exercise and bucket, with over-limit and unsettled work apart, and % of the first."""
+    points = tolerated_series(works, limit, bucket, measure, formula)
+    base = first_amounts(points)
+    by_name: dict[str, list[Work]] = defaultdict(list)
+    for work in works:
+        by_name[work.exercise].append(work)
+    labels = {name: _measure_label(done, measure, unit) for name, done in by_name.items()}
+    rows = (
+        (
+            p.start,
+            p.exercise,
+            p.status.value,
+            round(p.amount, DECIMALS),
+            round(100 * p.amount / base[p.exercise]) if base[p.exercise] else None,
+            labels[p.exercise],
+            p.sessions,
+        )
+        for p in points
+    )
+    return _frame(rows, ("period", "exercise", "status", "amount", "percent", "measure", "sessions"))
+
+
+def _strength(works: Sequence[Work], bucket: Bucket, formula: Formula) -> pd.DataFrame:
+    rows = (
+        (p.start, p.exercise, round(p.e1rm, DECIMALS), p.estimated_sets, p.skipped_sets)
+        for p in e1rm_series(works, bucket, formula)
+        if p.e1rm is not None
+    )
+    return _frame(rows, ("period", "exercise", "e1rm", "sets", "skipped"))
+
+
+def _not_estimated(works: Sequence[Work], bucket: Bucket, formula: Formula) -> tuple[str, ...]:
+    """Strength exercises with loaded sets in the range but none of 10 reps or fewer."""
+    estimated: dict[str, bool] = {}
+    for p in e1rm_series(works, bucket, formula):
+        estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None
+    return tuple(sorted(name for name, ok in estimated.items() if not ok))
+
+
+def _cardio(works: Sequence[Work], bucket: Bucket) -> pd.DataFrame:
+    done = ((w.day, w.exercise, w.minutes) for w in works if w.category == "cardio" and w.minutes)
+    rows = (astuple(m) for m in cardio_per_week(done, bucket))  # type: ignore[arg-type]
+    return _frame(rows, ("period", "modality", "per_week", "total"))
+
+
+def _response(responses: Iterable[tuple[date, Response | None]], bucket: Bucket) -> pd.DataFrame:
+    rows = (
+        (c.start, c.response.value if c.response else NO_CHECKIN, c.sessions)
+        for c in response_counts(responses, bucket)
+    )
+    return _frame(rows, ("period", "response", "sessions"))
+
+
+def _helps(works: Sequence[Work], daily: Mapping[date, float], since: date) -> list[Helps]:
+    done: dict[date, set[str]] = defaultdict(set)
+    for work in works:
+        done[work.day].add(CATEGORIES.get(work.category, work.category))
+    kinds = [label for key, label in CATEGORIES.items() if any(w.category == key for w in works)]
+    return what_helps(daily, done, kinds, since=since)
+
+
+def _helps_frame(helps: Sequence[Helps]) -> pd.DataFrame:
+    """Long form for the chart, only where both sides have enough days."""
+    rows = [
+        (h.kind, side, pain, n)
+        for h in helps
+        if h.enough
+        for side, pain, n in ((WITH, h.pain_with, h.days_with), (WITHOUT, h.pain_without, h.days_without))
+    ]
+    return pd.DataFrame(rows, columns=["kind", "side", "pain", "days"])
+
+
+def _peg(pegs: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
+    items = zip(pegs["day"], pegs["pain"], pegs["enjoyment"], pegs["activity"], strict=True)
+    found = peg_series(((pd.Timestamp(d).date(), int(p), int(e), int(a)) for d, p, e, a in items), bucket)
+    return _frame((astuple(b) for b in found), ("period", "peg", "checkins"))
+
+
+def _pressure(pressures: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
+    rows = []
+    for site, group in pressures.groupby("site", sort=True):
+        points = zip(group["day"], group["mean"], strict=True)
+        for b in bucket_mean(((pd.Timestamp(d).date(), float(m)) for d, m in points), bucket):
+            rows.append((b.start, str(site), b.value, b.count))
+    return _frame(rows, ("period", "site", "kg_cm2", "readings"))
+
+
+def _most_done(works: Sequence[Work]) -> tuple[str, ...]:
+    """The MAX_LINES exercises done most often, when there are more than that; else empty (show all)."""
+    counts: dict[str, int] = defaultdict(int)
+    for work in works:
+        counts[work.exercise] += 1
+    if len(counts) <= MAX_LINES:
+        return ()
+    ranked = sorted(counts, key=lambda name: (-counts[name], name))
+    return tuple(sorted(ranked[:MAX_LINES]))

@@ -1,0 +1,145 @@
+"""The doctor's report: one owner's data for a date range and body regions, gathered for page and PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+import charts
+from db import queries
+from db.models import Profile
+from services.context import Ctx, settings_of
+from services.history import history
+from services.progress import Progress, progress_data
+from services.suggestions import accepted_changes, load_history
+from tracker.history import History
+from tracker.redflags import red_flags
+from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
+from tracker.rules import Thresholds, thresholds
+from tracker.threshold import Status
+from tracker.trends import baseline_vs_recent, daily_pain
+
+LOG_COLUMNS = ["when", "exercises", "pain", "effort", "notes"]
+# Page 1 and the tolerated-load chart show the exercises done most often within the limit.
+TOP_EXERCISES = 4
+LOADED = ("strength", "cardio")
+Chart = alt.Chart | alt.LayerChart
+
+
+@dataclass(frozen=True)
+class Report:
+    """Page 1's values and the charts that follow it (titled), for the screen and the PDF."""
+
+    data: ReportData
+    charts: tuple[tuple[str, Chart], ...]
+
+
+def adherence(ctx: Ctx, start: date, end: date) -> Adherence:
+    """Sessions and cardio minutes in the range (both days included)."""
+    with ctx.db.read() as s:
+        sessions = queries.sessions(s, ctx.owner_id, *queries.day_range(start, end))
+        entries = queries.entries(s, ctx.owner_id, *queries.day_range(start, end))
+    cardio = float(entries.loc[entries["category"] == "cardio", "minutes"].sum())
+    weeks = ((end - start).days + 1) / 7
+    return Adherence(len(sessions), weeks, round(cardio, 1))
+
+
+def pain_lines(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> tuple[PainLine, ...]:
+    """Per region: resting pain of the range's first two weeks against its last two (with the MCID label)."""
+    lines = []
+    with ctx.db.read() as s:
+        for region in regions:
+            totals = queries.pain_totals(s, ctx.owner_id, start, end, (region,))
+            days = daily_pain(
+                (pd.Timestamp(d).date(), float(t), int(n))
+                for d, t, n in zip(totals["day"], totals["total"], totals["count"], strict=True)
+            )
+            lines.append(PainLine(region, baseline_vs_recent(days)))
+    return tuple(lines)
+
+
+def top_exercises(threshold: pd.DataFrame, loaded: set[str]) -> list[str]:
+    """The strength and cardio exercises (`loaded`) with the most sessions of tolerated work, most first.
+
+    Stretches, Pilates and yoga are left out: their minutes say how long, not how much load was tolerated.
+    """
+    tolerated = threshold[(threshold["status"] == Status.TOLERATED.value) & threshold["exercise"].isin(loaded)]
+    counts = tolerated.groupby("exercise")["sessions"].sum().sort_values(ascending=False, kind="stable")
+    return [str(name) for name in counts.index[:TOP_EXERCISES]]
+
+
+def load_lines(threshold: pd.DataFrame, top: list[str]) -> tuple[LoadLine, ...]:
+    """First and last tolerated amount of each top exercise that has at least two periods of it."""
+    lines = []
+    tolerated = threshold[threshold["status"] == Status.TOLERATED.value].sort_values("period")
+    for name in top:
+        rows = tolerated[tolerated["exercise"] == name]
+        if len(rows) >= 2:
+            first, last = rows.iloc[0], rows.iloc[-1]
+            lines.append(LoadLine(name, float(first["amount"]), float(last["amount"]), str(last["measure"])))
+    return tuple(lines)
+
+
+def _within(history: History, end: date, regions: tuple[str, ...]) -> History:
+    """The history up to `end`, with pain ratings of the chosen regions only."""
+    sessions = tuple(
+        replace(s, pains=tuple(p for p in s.pains if p.region in regions)) for s in history.sessions if s.day <= end
+    )
+    mornings = tuple(m for m in history.mornings if m.region in regions and m.day <= end)
+    return History(sessions, mornings, history.exercises)
+
+
+def flags_in(history: History, limits: Thresholds, start: date, end: date) -> list[FlagLine]:
+    """Red flags anywhere in the range: the red-flag rules run with the whole range as the recent window."""
+    window = Thresholds({**limits.values, "recent_days": (end - start).days + 1})
+    return [FlagLine(f.title, f.dates) for f in red_flags(history, window, end)]
+
+
+def report_charts(p: Progress, top: list[str]) -> tuple[tuple[str, Chart], ...]:
+    """The report's charts with their titles, leaving out those with nothing to draw."""
+    found: list[tuple[str, pd.DataFrame, Chart]] = [
+        ("Pain at rest (0-10)", p.pain, charts.pain_chart(p.pain, p.bucket)),
+        (
+            "Tolerated load of the main exercises",
+            threshold := p.threshold[p.threshold["exercise"].isin(top)],
+            charts.threshold_chart(threshold),
+        ),
+        ("Weekly PEG-3", p.peg, charts.peg_chart(p.peg)),
+        ("Cardio minutes per week", p.cardio, charts.cardio_chart(p.cardio, p.bucket)),
+        ("How sessions settled by the next morning", p.response, charts.response_chart(p.response, p.bucket)),
+    ]
+    return tuple((title, chart) for title, frame, chart in found if not frame.empty)
+
+
+def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:
+    """The range's sessions, oldest first, as readable text (pain in the chosen regions only)."""
+    table = history(ctx, *queries.day_range(start, end), regions=regions, compact=True)
+    return table.iloc[::-1].reset_index(drop=True)[LOG_COLUMNS]
+
+
+def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], note: str = "") -> Report:
+    """Page 1 and the charts of the owner's report from `start` to `end` (both included) in `regions`."""
+    with ctx.db.read() as s:
+        settings = settings_of(s.get_one(Profile, ctx.owner_id))
+    p = progress_data(ctx, start=start, end=end, regions=regions)
+    full, _ = load_history(ctx)
+    loaded = {name for name, e in full.exercises.items() if e.category in LOADED}
+    top = top_exercises(p.threshold, loaded)
+    data = ReportData(
+        name=settings.display_name,
+        start=start,
+        end=end,
+        regions=regions,
+        unit=settings.unit,
+        adherence=adherence(ctx, start, end),
+        pain=pain_lines(ctx, start, end, regions),
+        peg=tuple((pd.Timestamp(d).date(), float(v)) for d, v in zip(p.peg["period"], p.peg["peg"], strict=True)),
+        loads=load_lines(p.threshold, top),
+        changes=tuple(ChangeLine(c.day, c.title) for c in accepted_changes(ctx, start, end)),
+        flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
+        note=note,
+    )
+    return Report(data, report_charts(p, top))

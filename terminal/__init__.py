@@ -1,0 +1,1 @@
+"""Helpers for cli.py, the command-line entry point."""

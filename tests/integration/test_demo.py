@@ -1,0 +1,103 @@
+"""Filling an owner with a made-up history: one fast write, only for that owner, readable by the app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from db import queries
+from db.models import Checkin, Entry, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from services.checkins import record_peg
+from services.context import ensure_profile
+from services.demo import DEMO_REGIONS, fill_demo, fill_demo_once
+from services.history import history
+from services.profiles import get_settings
+from services.sessions import session_form
+from tests.factories import create_session
+from tracker.synthetic import demo_history
+
+TODAY = date(2026, 11, 24)
+
+
+def _count(ctx, model, owner_column) -> int:
+    with ctx.db.read() as s:
+        return s.scalar(select(func.count()).select_from(model).where(owner_column == ctx.owner_id)) or 0
+
+
+def test_fill_writes_the_generated_history_for_the_owner(ctx):
+    expected = demo_history(years=1, seed=2, today=TODAY)
+    written = fill_demo(ctx, years=1, seed=2, today=TODAY)
+    assert written == len(expected.sessions) == _count(ctx, Session, Session.owner_id)
+    assert len(history(ctx)) == written
+    with ctx.db.read() as s:
+        sets = queries.sets(s, ctx.owner_id)
+        pains = queries.pains(s, ctx.owner_id)
+    assert len(sets) == sum(len(e.sets) for d in expected.sessions for e in d.record.entries)
+    assert len(pains) == written  # one tracked region (the default)
+    assert _count(ctx, Checkin, Checkin.owner_id) == sum(len(d.morning) for d in expected.sessions)
+    assert _count(ctx, PegCheckin, PegCheckin.owner_id) == len(expected.pegs)
+    assert _count(ctx, PressureThreshold, PressureThreshold.owner_id) == len(expected.pressures)
+
+
+def test_check_ins_are_linked_to_the_session_the_day_before(ctx):
+    fill_demo(ctx, years=0.5, today=TODAY)
+    with ctx.db.read() as s:
+        rows = s.execute(select(Checkin.day, Session.started_at).join(Session, Checkin.session_id == Session.id)).all()
+        unlinked = s.scalar(select(func.count()).select_from(Checkin).where(Checkin.session_id.is_(None)))
+    assert rows and unlinked == 0
+    assert all((day - started.date()).days == 1 for day, started in rows)
+
+
+def test_fill_writes_only_for_its_owner(db):
+    alice, bob = ensure_profile(db, "oidc|alice"), ensure_profile(db, "oidc|bob")
+    create_session(bob)
+    fill_demo(alice, years=1, today=TODAY)
+    assert len(history(bob)) == 1
+    with db.read() as s:
+        assert queries.checkins(s, bob.owner_id).empty
+        assert queries.pegs(s, bob.owner_id).empty
+        assert queries.pressures(s, bob.owner_id).empty
+        other_rows = s.scalar(
+            select(func.count()).select_from(WorkSet).join(Entry).join(Session).where(Session.owner_id == bob.owner_id)
+        )
+        pain_rows = s.scalar(
+            select(func.count()).select_from(PainRating).join(Session).where(Session.owner_id == bob.owner_id)
+        )
+    assert (other_rows, pain_rows) == (3, 1)  # bob's own session, nothing more
+
+
+def test_fill_uses_the_owners_tracked_regions_and_keeps_their_existing_check_ins(ctx):
+    record_peg(ctx, {"day": date(2026, 11, 1), "pain": 9, "enjoyment": 9, "activity": 9}, today=TODAY)
+    fill_demo(ctx, years=1, today=TODAY)
+    with ctx.db.read() as s:
+        pegs = queries.pegs(s, ctx.owner_id)
+        regions = set(queries.pains(s, ctx.owner_id)["region"])
+    assert regions == set(get_settings(ctx).regions)
+    assert pegs["day"].is_unique
+    assert 9 in set(pegs["pain"])  # the person's own entry was kept, not overwritten
+
+
+def test_fill_once_fills_an_empty_owner_and_then_does_nothing(ctx):
+    first = fill_demo_once(ctx, years=0.5, today=TODAY)
+    assert first > 0
+    assert fill_demo_once(ctx, years=0.5, today=TODAY) == 0
+    assert len(history(ctx)) == first
+    assert get_settings(ctx).regions == DEMO_REGIONS
+
+
+def test_every_stored_session_reads_back_as_generated(ctx):
+    expected = {d.record.started_at: d.record for d in demo_history(years=0.5, seed=5, today=TODAY).sessions}
+    fill_demo(ctx, years=0.5, seed=5, today=TODAY)
+    with ctx.db.read() as s:
+        ids = list(s.scalars(select(Session.id).where(Session.owner_id == ctx.owner_id)))
+    for session_id in ids:
+        form = session_form(ctx, session_id)
+        record = expected[form["started_at"]]
+        assert [e["exercise"] for e in form["entries"]] == [e.exercise for e in record.entries]
+        assert [[(w["weight"], w["reps"]) for w in e["sets"]] for e in form["entries"]] == [
+            [(w.weight_kg, w.reps) for w in e.sets] for e in record.entries
+        ]
+        assert [(p["region"], p["before"], p["during"], p["after"]) for p in form["pains"]] == [
+            (p.region, p.before, p.during, p.after) for p in record.pains
+        ]

@@ -1,0 +1,161 @@
+"""The CSV export, and reading it back: identical data, nothing twice, nothing at all when one row is wrong."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from db.models import Session
+from exports.csv_export import export_zip, table_csv
+from services.checkins import record_morning, record_peg, record_pressure
+from services.context import ensure_profile
+from services.profiles import add_exercise, save_settings
+from services.sessions import log_session
+from services.transfer import import_file
+from tests.factories import cardio_session, create_session, strength_session
+from tests.transfer_data import snapshot, unzipped, zipped
+
+TODAY = date(2026, 11, 23)
+
+
+def _history(ctx, *, unit="kg"):
+    """A small but complete history: strength, cardio, an own exercise, check-ins, PEG, pressure."""
+    save_settings(ctx, {"unit": unit, "pain_limit": 5, "regions": ["lower_back", "left_knee"]})
+    add_exercise(ctx, {"name": "Step-ups, low box", "category": "strength", "equipment": "bodyweight"})
+    create_session(ctx, when=datetime(2026, 11, 20, 9, 30), notes="'Quoted' start, comma, and\nnew line", weight=88.2)
+    log_session(
+        ctx,
+        strength_session(when=datetime(2026, 11, 21, 18, 0), exercise="Step-ups, low box", weight=2.5, rpe=6)
+        | {"pains": [{"region": "left_knee", "before": 1, "during": 4, "after": None}]},
+        now=datetime(2026, 11, 23),
+    )
+    log_session(ctx, cardio_session(when=datetime(2026, 11, 22, 7, 0), minutes=32.5), now=datetime(2026, 11, 23))
+    record_morning(ctx, date(2026, 11, 21), {"lower_back": 2, "left_knee": 3}, today=TODAY)
+    record_peg(ctx, {"day": date(2026, 11, 22), "pain": 4, "enjoyment": 3, "activity": 5}, today=TODAY)
+    record_pressure(
+        ctx,
+        {"day": date(2026, 11, 22), "site": "Knee, inner", "trial1": 3.1, "trial2": 2.9, "trial3": 3.35},
+        today=TODAY,
+    )
+
+
+def _rows(files, name):
+    text = files[name].decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_export_then_import_into_an_empty_profile_gives_identical_data(ctx, unit):
+    _history(ctx, unit=unit)
+    other = ensure_profile(ctx.db, "someone-else")
+    result = import_file(other, "threshold-export.zip", export_zip(ctx))
+    assert result.written, result.problems
+    assert result.sessions_added == 3 and result.checkins_added == 2
+    assert snapshot(other) == snapshot(ctx)
+
+
+def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_column_name(ctx):
+    _history(ctx, unit="lb")
+    files = unzipped(export_zip(ctx))
+    assert set(files) == {
+        "README.txt",
+        "sessions.csv",
+        "entries.csv",
+        "sets.csv",
+        "pain_ratings.csv",
+        "checkins.csv",
+        "peg.csv",
+        "pressure_thresholds.csv",
+        "exercises.csv",
+    }
+    assert all(content.startswith(b"\xef\xbb\xbf") for name, content in files.items() if name.endswith(".csv"))
+    sets = _rows(files, "sets.csv")
+    assert "weight_lb" in sets[0] and "weight_kg" not in sets[0]
+    assert sets[0]["weight_lb"] == "88.2" and sets[0]["started_at"] == "2026-11-20 09:30:00"
+    assert _rows(files, "peg.csv")[0]["day"] == "2026-11-22"
+    assert _rows(files, "exercises.csv")[0]["name"] == "Step-ups, low box"
+    readme = files["README.txt"].decode()
+    assert "weight_lb" in readme and "apostrophe" in readme
+
+
+def test_text_that_a_spreadsheet_would_run_is_neutralised_in_the_export(ctx):
+    create_session(ctx, when=datetime(2026, 11, 20, 9, 30))
+    with ctx.db.write() as s:  # older data written before text was checked on the way in
+        s.get_one(Session, 1).notes = '=HYPERLINK("http://example.org")'
+    files = unzipped(export_zip(ctx))
+    assert _rows(files, "sessions.csv")[0]["notes"] == '\'=HYPERLINK("http://example.org")'
+    table = pd.DataFrame({"note": ["+1 rep", "-", "@home", "\tx", "fine", "'quoted"], "n": [-1, 2, 3, 4, 5, 6]})
+    cells = [row["note"] for row in csv.DictReader(io.StringIO(table_csv(table).decode("utf-8-sig")))]
+    assert cells == ["'+1 rep", "'-", "'@home", "'\tx", "fine", "''quoted"]
+    numbers = [row["n"] for row in csv.DictReader(io.StringIO(table_csv(table).decode("utf-8-sig")))]
+    assert numbers[0] == "-1"  # numbers are never changed
+
+
+def test_an_apostrophe_at_the_start_of_a_note_survives_the_round_trip(ctx):
+    create_session(ctx, when=datetime(2026, 11, 20, 9, 30), notes="'Twas easy")
+    files = unzipped(export_zip(ctx))
+    assert _rows(files, "sessions.csv")[0]["notes"] == "''Twas easy"
+    other = ensure_profile(ctx.db, "someone-else")
+    import_file(other, "export.zip", zipped(files))
+    assert snapshot(other)["sessions"][0][1] == "'Twas easy"
+
+
+def test_importing_the_same_export_twice_adds_nothing_the_second_time(ctx):
+    _history(ctx)
+    data = export_zip(ctx)
+    other = ensure_profile(ctx.db, "someone-else")
+    import_file(other, "export.zip", data)
+    again = import_file(other, "export.zip", data)
+    assert again.written
+    assert again.sessions_added == again.checkins_added == again.pegs_added == again.pressures_added == 0
+    assert again.already_there == 3 + 2 + 1 + 1 + 1
+    assert snapshot(other) == snapshot(ctx)
+
+
+def test_importing_into_the_same_profile_adds_nothing(ctx):
+    _history(ctx)
+    before = snapshot(ctx)
+    result = import_file(ctx, "export.zip", export_zip(ctx))
+    assert result.sessions_added == 0
+    assert snapshot(ctx) == before
+
+
+def test_one_bad_row_means_nothing_is_written_and_the_fixed_file_then_imports(ctx):
+    _history(ctx)
+    files = unzipped(export_zip(ctx))
+    good_sets = files["sets.csv"]
+    files["sets.csv"] = good_sets.replace(b",10,2026-11-21", b",-4,2026-11-21", 1)
+    other = ensure_profile(ctx.db, "someone-else")
+    failed = import_file(other, "export.zip", zipped(files))
+    assert not failed.written
+    assert [(p.file, p.line) for p in failed.problems] == [("sets.csv", 5)]
+    assert "Reps must be a whole number from 1 to 100; you entered -4" in failed.problems[0].message
+    assert snapshot(other) == {"sessions": [], "checkins": [], "pegs": [], "pressures": [], "exercises": []}
+    files["sets.csv"] = good_sets
+    assert import_file(other, "export.zip", zipped(files)).written
+    assert snapshot(other) == snapshot(ctx)
+
+
+def test_single_csv_files_of_the_export_import_on_their_own(ctx):
+    _history(ctx)
+    files = unzipped(export_zip(ctx))
+    other = ensure_profile(ctx.db, "someone-else")
+    for name in ("exercises.csv", "peg.csv", "pressure_thresholds.csv"):
+        assert import_file(other, name, files[name]).written
+    shot = snapshot(other)
+    assert shot["pegs"] == snapshot(ctx)["pegs"] and shot["pressures"] == snapshot(ctx)["pressures"]
+    assert shot["exercises"] == snapshot(ctx)["exercises"]
+
+
+def test_history_table_downloads_as_csv_with_iso_times(ctx):
+    create_session(ctx, when=datetime(2026, 11, 20, 9, 30))
+    from services.history import history
+
+    text = table_csv(history(ctx).drop(columns=["session_id"])).decode("utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header == "when,exercises,pain,effort,notes"
+    assert first.startswith("2026-11-20 09:30:00,")

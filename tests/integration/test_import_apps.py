@@ -1,0 +1,115 @@
+"""Importing Strong's and Hevy's CSV exports (samples written in their layouts)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from services.profiles import list_exercises, save_settings
+from services.transfer import import_file
+from tests.transfer_data import (
+    HEVY_KG,
+    HEVY_LB,
+    STRONG_6,
+    STRONG_6_SEMICOLON_LB,
+    STRONG_CLASSIC,
+    STRONG_UNIT_PER_ROW,
+    counts,
+    snapshot,
+)
+from tracker.units import KG_PER_LB
+
+
+def _sessions(ctx):
+    return snapshot(ctx)["sessions"]
+
+
+def test_strong_asks_about_equipment_it_cannot_tell_and_writes_nothing_until_answered(ctx):
+    first = import_file(ctx, "strong.csv", STRONG_6.encode())
+    assert first.needs_equipment == ("Pull Up",)
+    assert first.problems == ()
+    assert not first.written
+    assert counts(ctx)["sessions"] == 0
+    result = import_file(ctx, "strong.csv", STRONG_6.encode(), equipment={"Pull Up": "bodyweight"})
+    assert result.written, result.problems
+    assert result.sessions_added == 2
+    assert set(result.exercises_created) == {"Squat (Barbell)", "Pull Up"}
+    assert any("warm-up" in note for note in result.notes)
+
+
+def test_strong_names_map_onto_the_catalogue_and_sets_keep_their_loads(ctx):
+    import_file(ctx, "strong.csv", STRONG_6.encode(), equipment={"pull up": "bodyweight"})
+    legs, walk = _sessions(ctx)
+    assert walk[0] == datetime(2026, 10, 3, 7, 30)
+    assert walk[3] == (("Treadmill walk", 30.0, 3.0, None, ()),)
+    assert legs[0] == datetime(2026, 10, 1, 18, 0)
+    assert legs[1] == "Legs, easy\nKnee felt fine"
+    names = [entry[0] for entry in legs[3]]
+    assert names == ["Leg press", "Squat (Barbell)", "Pull Up"]
+    assert legs[3][0][4] == ((60.0, 10), (62.5, 9))  # the warm-up set is left out
+    assert legs[3][2][4] == ((None, 6),)  # Strong's 0 means no added load
+    own = {e.name: e for e in list_exercises(ctx)}
+    assert own["Squat (Barbell)"].equipment == "barbell"
+    assert own["Pull Up"].equipment == "bodyweight"
+
+
+def test_strong_semicolons_with_decimal_commas_in_pounds(ctx):
+    result = import_file(ctx, "strong.csv", STRONG_6_SEMICOLON_LB.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)
+    ((name, *_rest, sets),) = session[3]
+    assert name == "Dumbbell bench press"
+    assert sets == ((round(42.5 * KG_PER_LB, 4), 10), (round(42.5 * KG_PER_LB, 4), 9))
+
+
+def test_strong_weight_unit_per_row_is_honoured(ctx):
+    result = import_file(ctx, "strong.csv", STRONG_UNIT_PER_ROW.encode())
+    assert result.written, result.problems
+    ((_name, *_rest, sets),) = _sessions(ctx)[0][3]
+    assert sets == ((round(50 * KG_PER_LB, 4), 12), (25.0, 10))
+
+
+@pytest.mark.parametrize("unit, kg", [("kg", 30.0), ("lb", round(30 * KG_PER_LB, 4))])
+def test_older_strong_files_without_a_unit_are_read_in_the_persons_unit(ctx, unit, kg):
+    save_settings(ctx, {"unit": unit, "pain_limit": 5, "regions": ["lower_back"]})
+    result = import_file(ctx, "strong.csv", STRONG_CLASSIC.encode())
+    assert result.written, result.problems
+    assert any("unit" in note for note in result.notes)
+    ((name, *_rest, sets),) = _sessions(ctx)[0][3]
+    assert name == "Leg extension"
+    assert sets == ((kg, 12), (kg, 11))
+
+
+def test_hevy_in_kilograms(ctx):
+    result = import_file(ctx, "workouts.csv", HEVY_KG.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)
+    assert session[0] == datetime(2026, 7, 26, 7, 6)
+    assert session[1] == "Lower\nFelt strong"
+    assert session[3] == (
+        ("Leg curl", None, None, None, ((35.0, 10),)),
+        ("Romanian deadlift", None, None, None, ((50.0, 8),)),
+        ("Plank", 1.5, None, None, ()),
+    )
+    assert result.exercises_created == ("Plank",)
+
+
+def test_hevy_in_pounds_and_miles(ctx):
+    result = import_file(ctx, "workouts.csv", HEVY_LB.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)
+    assert session[3] == (
+        ("Running", 20.0, round(2 * 1.609344, 3), None, ()),
+        ("Lat pulldown", None, None, None, ((round(100 * KG_PER_LB, 4), 10),)),
+    )
+
+
+@pytest.mark.parametrize("sample", [STRONG_6_SEMICOLON_LB, STRONG_CLASSIC, HEVY_KG, HEVY_LB])
+def test_importing_the_same_app_file_twice_adds_nothing_the_second_time(ctx, sample):
+    first = import_file(ctx, "export.csv", sample.encode())
+    before = snapshot(ctx)
+    second = import_file(ctx, "export.csv", sample.encode())
+    assert first.sessions_added == 1
+    assert second.written and second.sessions_added == 0 and second.already_there == 1
+    assert snapshot(ctx) == before

@@ -1,0 +1,117 @@
+"""The Progress page's data: aggregated frames from the owner's history, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from services.checkins import record_morning
+from services.profiles import save_settings
+from services.progress import progress_data, progress_options
+from services.sessions import log_session
+from tests.factories import NOW, strength_session
+from tests.progress_history import FLARE_WEEK, fill_weeks
+from tracker.strength import Formula
+from tracker.threshold import Measure, Status
+
+END = NOW.date()
+
+
+def test_an_empty_history_gives_empty_frames_and_says_what_is_missing(ctx):
+    data = progress_data(ctx, start=END - timedelta(days=364), end=END)
+    for frame in (data.threshold, data.pain, data.strength, data.cardio, data.response, data.peg, data.pressure):
+        assert frame.empty
+    assert "28 days" in data.comparison
+    assert progress_options(ctx).first_day is None
+
+
+def test_six_weeks_give_one_point_a_day_and_the_flare_as_an_over_limit_mark(ctx):
+    first = fill_weeks(ctx, end=END)
+    data = progress_data(ctx, start=first, end=END)
+    assert data.bucket == "day"
+    leg = data.threshold[data.threshold["exercise"] == "Leg press"]
+    over = leg[leg["status"] == Status.OVER.value]
+    assert over["period"].dt.date.tolist() == [first + timedelta(days=7 * FLARE_WEEK)]
+    assert over["amount"].tolist() == [(40 + 2.5 * FLARE_WEEK) * 10]
+    tolerated = leg[leg["status"] == Status.TOLERATED.value]
+    assert tolerated["percent"].iloc[0] == 100
+    assert tolerated["measure"].iloc[0] == "kg × reps"
+    assert set(data.response["response"]) >= {"settled", "worse", "no check-in"}
+    assert list(data.cardio["modality"].unique()) == ["Treadmill walk"]
+    assert data.peg["peg"].iloc[0] == 5.0  # (6 + 5 + 4) / 3
+    assert data.pressure["site"].unique().tolist() == ["Lower back, left"]
+    assert "Baseline (first 14 days)" in data.comparison
+    assert progress_options(ctx).first_day == first
+
+
+def test_sets_over_ten_reps_are_not_estimated_and_an_exercise_with_only_those_is_named(ctx):
+    log_session(ctx, strength_session(when=NOW - timedelta(days=2), exercise="Leg curl", reps=15), now=NOW)
+    log_session(ctx, strength_session(when=NOW - timedelta(days=1), weight=60, reps=5), now=NOW)
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END)
+    assert data.strength["exercise"].tolist() == ["Leg press"]
+    assert data.strength["e1rm"].tolist() == [70.0]  # 60 * (1 + 5/30)
+    assert data.not_estimated == ("Leg curl",)
+    brzycki = progress_data(ctx, start=END - timedelta(days=30), end=END, formula=Formula.BRZYCKI)
+    assert brzycki.strength["e1rm"].tolist() == [round(60 * 36 / 32, 1)]
+
+
+def test_weights_follow_the_unit_chosen_in_settings(ctx):
+    log_session(ctx, strength_session(when=NOW - timedelta(days=1), weight=100, reps=1, sets=1), now=NOW)
+    save_settings(ctx, {"unit": "lb", "pain_limit": 5, "regions": ["lower_back"]})
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END, measure=Measure.E1RM)
+    assert data.unit == "lb"
+    assert data.strength["e1rm"].tolist() == [220.5]
+    assert data.threshold["amount"].tolist() == [220.5]
+    assert data.threshold["measure"].tolist() == ["lb e1RM"]
+
+
+def test_ten_years_stay_within_a_few_hundred_points_per_series(ctx):
+    start = date(2016, 1, 1)
+    for month in range(0, 120, 3):
+        when = datetime(2016 + month // 12, month % 12 + 1, 10, 18)
+        log_session(ctx, strength_session(when=when, weight=40 + month), now=NOW)
+        record_morning(ctx, when.date() + timedelta(days=1), {"lower_back": 2}, today=END)
+    data = progress_data(ctx, start=start, end=END)
+    assert data.bucket == "month"
+    assert len(data.threshold) == 40 and len(data.pain) <= 130
+
+
+def test_the_exercise_and_region_filters_narrow_what_is_shown(ctx):
+    first = fill_weeks(ctx, end=END)
+    data = progress_data(ctx, start=first, end=END, exercises=["Treadmill walk"], regions=["left_knee"])
+    assert set(data.threshold["exercise"]) == {"Treadmill walk"}
+    assert data.pain.empty  # nothing was rated for the left knee
+    assert set(data.threshold["status"]) == {Status.UNKNOWN.value}
+
+
+def test_another_owners_history_never_shows(ctx, db):
+    from services.context import ensure_profile
+
+    fill_weeks(ensure_profile(db, "someone-else"), end=END)
+    data = progress_data(ctx, start=END - timedelta(days=60), end=END)
+    assert data.threshold.empty and data.pain.empty and data.peg.empty and data.pressure.empty
+
+
+@pytest.mark.parametrize("days", [7, 90])
+def test_what_helps_needs_three_days_each_way(ctx, days):
+    first = fill_weeks(ctx, end=END, weeks=1 if days == 7 else 6)
+    data = progress_data(ctx, start=first, end=END)
+    lines = " ".join(data.helps_lines)
+    if days == 7:
+        assert data.helps.empty and "more day" in lines
+    else:
+        assert not data.helps.empty and "next-day pain" in lines
+
+
+def test_more_exercises_than_a_chart_can_tell_apart_show_the_most_done_ones(ctx):
+    names = ["Leg press", "Leg curl", "Leg extension", "Lat pulldown", "Cable row", "Goblet squat", "Split squat"]
+    for i, name in enumerate(names):
+        for j in range(1 if name == "Split squat" else 2):
+            when = NOW - timedelta(days=2 * i + j + 1)
+            log_session(ctx, strength_session(when=when, exercise=name), now=NOW)
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END)
+    assert set(data.top_exercises) == set(names) - {"Split squat"}
+    assert set(data.threshold["exercise"]) == set(data.top_exercises)
+    picked = progress_data(ctx, start=END - timedelta(days=30), end=END, exercises=["Split squat"])
+    assert picked.top_exercises == () and set(picked.threshold["exercise"]) == {"Split squat"}

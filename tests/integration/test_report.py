@@ -1,0 +1,164 @@
+"""The doctor's report from stored data: exactly the range and regions asked for, and the owner's data only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from exports.report_pdf import report_pdf
+from services.checkins import record_checkin
+from services.context import ensure_profile
+from services.profiles import save_settings
+from services.report import build_report, session_log
+from services.sessions import log_session
+from services.suggestions import decide
+from tests.factories import NOW, cardio_session, create_session, strength_session
+from tests.integration.test_suggestions import KEY, seed_progress
+from tests.progress_history import fill_weeks
+
+TODAY = NOW.date()
+START = TODAY - timedelta(days=27)
+
+
+def report_data(ctx, **request):
+    """Page 1's values of the report."""
+    return build_report(ctx, **request).data
+
+
+def pdf_text(data: bytes) -> str:
+    """All the text in a PDF, page by page."""
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def two_regions(ctx, when, *, back: int, knee: int, notes: str = "") -> int:
+    raw = strength_session(when=when, during=back, notes=notes)
+    raw["pains"].append({"region": "left_knee", "before": 1, "during": knee, "after": 1})
+    return log_session(ctx, raw, now=NOW)
+
+
+def test_adherence_counts_sessions_and_cardio_minutes_inside_the_range_only(ctx):
+    create_session(ctx, when=NOW - timedelta(days=2))
+    log_session(ctx, cardio_session(when=NOW - timedelta(days=3), minutes=25), now=NOW)
+    log_session(ctx, cardio_session(when=NOW - timedelta(days=27, hours=-1), minutes=20), now=NOW)
+    create_session(ctx, when=NOW - timedelta(days=40))
+    a = report_data(ctx, start=START, end=TODAY, regions=("lower_back",)).adherence
+    assert (a.sessions, a.cardio_minutes, a.per_week) == (3, 45.0, 0.8)
+
+
+def test_accepted_suggestions_are_the_changes_made(ctx):
+    seed_progress(ctx)
+    decide(ctx, KEY, "accepted", today=TODAY, now=NOW)
+    (change,) = report_data(ctx, start=START, end=TODAY, regions=("lower_back",)).changes
+    assert (change.day, change.title) == (TODAY, "Chest press machine: try 42.5 kg")
+
+
+def test_red_flags_count_in_the_range_and_in_the_chosen_regions_only(ctx):
+    two_regions(ctx, NOW - timedelta(days=5), back=3, knee=9)
+    two_regions(ctx, NOW - timedelta(days=60), back=9, knee=2)
+    knee = report_data(ctx, start=START, end=TODAY, regions=("left_knee",))
+    assert [f.title for f in knee.flags] == ["Very high left knee pain"]
+    assert knee.flags[0].days == (TODAY - timedelta(days=5),)
+    assert report_data(ctx, start=START, end=TODAY, regions=("lower_back",)).flags == ()
+
+
+def test_session_log_shows_pain_of_the_chosen_regions_oldest_first(ctx):
+    two_regions(ctx, NOW - timedelta(days=3), back=3, knee=6, notes="Stairs fine")
+    two_regions(ctx, NOW - timedelta(days=1), back=4, knee=5)
+    log = session_log(ctx, START, TODAY, ("left_knee",))
+    assert list(log["pain"]) == ["Left knee 1 → 6 → 1", "Left knee 1 → 5 → 1"]
+    assert log.loc[0, "notes"] == "Stairs fine"
+
+
+def test_another_owners_data_never_reaches_the_report(db, ctx):
+    bob = ensure_profile(db, "oidc|bob")
+    save_settings(bob, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Bob"})
+    for days in (1, 2, 3):
+        create_session(bob, when=NOW - timedelta(days=days), during=9, notes="Bob's secret")
+    mine = report_data(ctx, start=START, end=TODAY, regions=("lower_back",))
+    assert mine.adherence.sessions == 0 and mine.flags == () and mine.name == ""
+    assert session_log(ctx, START, TODAY, ("lower_back",)).empty
+    assert "Bob" not in pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
+
+
+def test_pdf_has_the_name_in_any_alphabet_and_the_summary_numbers(ctx):
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Zoë Ångström"})
+    for days in (1, 3, 5):
+        create_session(ctx, when=NOW - timedelta(days=days), notes="Cold outside, 2°C")
+    log_session(ctx, cardio_session(when=NOW - timedelta(days=2), minutes=35), now=NOW)
+    text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
+    assert "Patient: Zoë Ångström" in text
+    assert "4 sessions, 1 per week" in text
+    assert "Cardio: 35 minutes in all" in text
+    assert "Cold outside, 2°C" in text
+    assert "Leg press: 3 × 10 at 40 kg" in text
+
+
+def test_an_empty_range_gives_a_short_pdf_that_says_nothing_was_logged(ctx):
+    create_session(ctx, when=NOW - timedelta(days=100))
+    seen: list[float] = []
+    data = report_pdf(
+        ctx, start=START, end=TODAY, regions=("lower_back",), progress=lambda done, _text: seen.append(done)
+    )
+    text = pdf_text(data)
+    assert data.startswith(b"%PDF")
+    assert "Nothing was logged in this period." in text and "No sessions in this period." in text
+    assert "0 sessions" in text and len(PdfReader(BytesIO(data)).pages) == 2
+    assert seen == sorted(seen) and seen[-1] == 1.0
+
+
+@pytest.mark.parametrize("name", ["", "Ирина Петрова", "Σοφία Παπαδοπούλου", "O'Brien & Søn", "Đặng Thị Ngọc"])
+def test_any_name_prints(ctx, name):
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": name})
+    text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
+    assert (f"Patient: {name}" in text) == bool(name)
+
+
+def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
+    first = fill_weeks(ctx, end=TODAY)
+    report = build_report(ctx, start=first, end=TODAY, regions=("lower_back",))
+    (pain,) = report.data.pain
+    assert pain.comparison.change is not None and pain.comparison.span == 14
+    assert [round(v, 2) for _, v in report.data.peg] == [5.0, 5.0, 4.67, 4.67, 4.33, 4.33]
+    (leg_press,) = report.data.loads
+    assert (leg_press.exercise, leg_press.first, leg_press.last, leg_press.measure) == (
+        "Leg press",
+        400.0,
+        525.0,
+        "kg × reps",
+    )
+    assert [title for title, _ in report.charts] == [
+        "Pain at rest (0-10)",
+        "Tolerated load of the main exercises",
+        "Weekly PEG-3",
+        "Cardio minutes per week",
+        "How sessions settled by the next morning",
+    ]
+
+
+def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
+    first = fill_weeks(ctx, end=TODAY)
+    data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back",))
+    pages = PdfReader(BytesIO(data)).pages
+    assert "Leg press: 400 → 525 kg × reps (+31.2%)" in pages[0].extract_text()
+    titles = [title for title, _ in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
+    assert sum(len(p.images) for p in pages) == len(titles) == 5
+    for page in pages[1:]:
+        text = page.extract_text()
+        assert len(page.images) == sum(title in text for title in titles), "each title sits on its chart's page"
+
+
+def test_an_empty_range_has_no_charts(ctx):
+    assert build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts == ()
+
+
+def test_tolerated_load_leaves_out_stretches_and_classes(ctx):
+    for days in (20, 13, 6):
+        log_session(ctx, cardio_session(when=NOW - timedelta(days=days), exercise="Cat-cow stretch"), now=NOW)
+        day = (NOW - timedelta(days=days)).date() + timedelta(days=1)
+        record_checkin(ctx, {"day": day, "region": "lower_back", "pain": 1}, today=TODAY)
+    report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
+    assert report.data.loads == ()
+    assert "Tolerated load of the main exercises" not in [title for title, _ in report.charts]

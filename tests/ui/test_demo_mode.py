@@ -1,0 +1,91 @@
+"""Demo mode: a button opens made-up data in its own database; leaving it shows the user's own again.
+
+AppTest runs the entry script (app.py, where the banner lives) only on an AppTest's first run and the page
+script alone after that, so the banner is checked on a first run that starts in demo mode.
+"""
+
+from __future__ import annotations
+
+import os
+
+from streamlit.testing.v1 import AppTest
+
+from services.context import ensure_profile, open_database
+from services.history import history
+from tests.ui.conftest import APP
+from ui import auth, session
+from ui.session import DEMO_KEY
+
+BANNER = "Demo data"
+
+
+def _warnings(at: AppTest) -> str:
+    return "\n".join(str(w.value) for w in at.warning)
+
+
+def _history_rows(at: AppTest) -> int:
+    at.switch_page("pages/history.py").run()
+    assert not at.exception
+    return len(at.dataframe[0].value) if at.dataframe else 0
+
+
+def _in_demo_from_the_start() -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=30)
+    app.session_state[DEMO_KEY] = True
+    return app.run()
+
+
+def _demo_sessions() -> int:
+    demo = open_database(os.environ["THRESHOLD_DEMO_URL"])
+    try:
+        return len(history(ensure_profile(demo)))
+    finally:
+        demo.dispose()
+
+
+def test_try_with_demo_data_opens_about_two_years_of_history(at, app_ctx):
+    assert BANNER not in _warnings(at)
+    at.button(key="try_demo").click().run()
+    assert not at.exception
+    assert at.session_state[DEMO_KEY]
+    assert 150 < _history_rows(at) == _demo_sessions() < 550  # two years at 3-5 sessions a week
+    assert history(app_ctx).empty  # the user's own database got nothing
+
+
+def test_demo_mode_shows_a_banner_with_a_way_out(at):
+    at.button(key="try_demo").click().run()
+    demo = _in_demo_from_the_start()
+    assert not demo.exception
+    assert BANNER in _warnings(demo)
+    assert "leave_demo" in [b.key for b in demo.button]
+    assert "try_demo" not in [b.key for b in demo.button]  # no second offer while inside
+
+
+def test_leaving_the_demo_shows_the_users_own_empty_data(at, app_ctx):
+    at.button(key="try_demo").click().run()
+    demo = _in_demo_from_the_start()
+    demo.button(key="leave_demo").click().run()
+    assert not demo.exception
+    assert not demo.session_state[DEMO_KEY]
+    assert BANNER not in _warnings(demo)
+    assert "try_demo" in [b.key for b in demo.button]
+    assert _history_rows(demo) == 0
+    assert any("No sessions yet" in str(i.value) for i in demo.info)
+    assert history(app_ctx).empty
+
+
+def test_the_demo_database_is_filled_only_once(at):
+    at.button(key="try_demo").click().run()
+    first = _demo_sessions()
+    again = AppTest.from_file(APP, default_timeout=30).run()
+    again.button(key="try_demo").click().run()
+    assert not again.exception
+    assert _demo_sessions() == first
+    assert _history_rows(again) == first
+
+
+def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
+    assert session.demo_subject() == "local"  # one shared demo on a personal install
+    monkeypatch.setattr(auth, "auth_enabled", lambda: True)
+    monkeypatch.setattr(auth, "subject", lambda: "oidc|alice")
+    assert session.demo_subject() == "demo|oidc|alice"

@@ -1,0 +1,78 @@
+"""The Progress page (AppTest): empty states on an empty database, every chart with a few weeks of data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from services.checkins import record_peg
+from services.context import ensure_profile
+from tests.progress_history import fill_weeks
+from tracker.threshold import Measure
+from ui.cache import after_write
+
+CHART = "vega_lite_chart"
+SECTIONS = ("threshold", "pressure", "pain", "strength", "cardio", "response", "helps", "peg")
+
+
+def _texts(at: AppTest) -> str:
+    kinds = ("markdown", "info", "warning", "error", "caption")
+    return "\n".join(str(getattr(e, "value", "")) for kind in kinds for e in at.get(kind))
+
+
+def _open(at: AppTest) -> AppTest:
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    return at
+
+
+def test_an_empty_database_shows_what_to_log_for_every_chart(at):
+    _open(at)
+    texts = _texts(at)
+    assert "Nothing logged yet" in texts
+    assert "then check in the next morning" in texts
+    assert "log a pressure pain threshold on the Check-ins page" in texts
+    assert "Rate your pain before and after sessions" in texts
+    assert "Fill in the weekly PEG" in texts
+    assert "needs 28 days from your first rating" in texts
+    assert at.get(CHART) == []
+    assert at.get("download_button") == []
+
+
+def test_a_few_weeks_of_history_show_every_chart_with_downloads(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    assert len(at.get(CHART)) == len(SECTIONS)
+    keys = {b.key for b in at.get("download_button")}
+    assert keys == {f"{kind}_{s}" for s in SECTIONS for kind in ("png", "svg")}
+    assert "Baseline (first 14 days)" in _texts(at)
+    assert "Nothing logged yet" not in _texts(at)
+
+
+def test_reads_are_cached_until_a_write_by_the_same_owner(at, app_ctx, app_db):
+    _open(at)
+    assert at.get(CHART) == []
+    record_peg(app_ctx, {"day": date.today(), "pain": 3, "enjoyment": 3, "activity": 3})
+    at.run()
+    assert at.get(CHART) == [], "served from the cache until a write says otherwise"
+    after_write(ensure_profile(app_db, "someone-else"))
+    at.run()
+    assert at.get(CHART) == [], "another owner's write leaves this owner's cache alone"
+    after_write(app_ctx)
+    at.run()
+    assert len(at.get(CHART)) == 1  # the weekly PEG
+
+
+def test_filters_change_the_range_and_the_strength_measure(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    at.selectbox(key="prog_range").set_value("Last 4 weeks").run()
+    assert not at.exception
+    at.radio(key="prog_measure").set_value(Measure.E1RM).run()
+    at.multiselect(key="prog_exercises").select("Treadmill walk").run()
+    assert not at.exception
+    assert "one point per day" in _texts(at)
+    spec = json.loads(at.get(CHART)[0].proto.spec)
+    assert spec["layer"][0]["encoding"]["y"]["field"] == "amount"  # one exercise: its own minutes

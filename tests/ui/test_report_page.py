@@ -1,0 +1,112 @@
+"""The Report page: preview, PDF built only when asked, and share links created, listed and withdrawn."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from streamlit.testing.v1 import AppTest
+
+from services.context import ensure_profile
+from services.profiles import save_settings
+from services.sharing import create_link, list_links, open_link
+from tests.factories import create_session
+from tests.ui.conftest import APP
+from tests.ui.test_pages import _texts
+from tests.ui.test_signin import _hosted
+
+
+def _report_page(at: AppTest) -> AppTest:
+    return at.switch_page("pages/report.py").run()
+
+
+def _token_from(at: AppTest) -> str:
+    (shown,) = [c.value for c in at.code]
+    assert "/?token=" in shown
+    return shown.split("token=", 1)[1]
+
+
+def test_preview_shows_the_summary_for_the_chosen_range(at, app_ctx):
+    save_settings(app_ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Zoë Ångström"})
+    for days in (1, 2, 3):
+        create_session(app_ctx, when=datetime.now() - timedelta(days=days))
+    _report_page(at)
+    assert not at.exception
+    texts = _texts(at)
+    assert "Zoë Ångström" in texts and "3 sessions" in texts
+    at.date_input(key="rep_end").set_value(date.today() - timedelta(days=10)).run()
+    assert "0 sessions" in _texts(at) and "Nothing was logged in this period." in _texts(at)
+
+
+def test_a_reversed_range_says_what_to_fix(at, app_ctx):
+    _report_page(at)
+    at.date_input(key="rep_start").set_value(date.today() - timedelta(days=1))
+    at.date_input(key="rep_end").set_value(date.today() - timedelta(days=5)).run()
+    assert any("before the start date" in e.value for e in at.error)
+    assert all(b.key != "rep_pdf_build" for b in at.button) and "sessions," not in _texts(at)
+
+
+def test_pdf_is_built_only_when_asked_and_rebuilt_for_a_new_range(at, app_ctx):
+    create_session(app_ctx, when=datetime.now() - timedelta(days=1))
+    _report_page(at)
+    assert "rep_pdf_built" not in at.session_state
+    assert [b.key for b in at.get("download_button")] == []
+    at.button(key="rep_pdf_build").click().run()
+    assert not at.exception
+    request, data = at.session_state["rep_pdf_built"]
+    assert data.startswith(b"%PDF") and request[2] == ("lower_back",)
+    assert len(at.get("download_button")) == 1
+    at.multiselect(key="rep_regions").set_value(["lower_back", "left_knee"]).run()
+    assert [b.key for b in at.get("download_button")] == [], "the old PDF no longer matches the request"
+
+
+def test_creating_a_link_shows_it_once_and_lists_it(at, app_ctx):
+    _report_page(at)
+    at.number_input(key="share_days").set_value(10)
+    at.text_area(key="share_note").set_value("Für Dr. Müller: knee since March")
+    at.button(key="share_create").click().run()
+    assert not at.exception
+    token = _token_from(at)
+    scope = open_link(app_ctx.db, token)
+    assert scope.owner_id == app_ctx.owner_id and scope.note == "Für Dr. Müller: knee since March"
+    (link,) = list_links(app_ctx)
+    assert (link.expires_at - link.created_at).days == 10
+    at.run()
+    assert not at.code, "the link is shown only once"
+    assert "opened once" in _texts(at)
+
+
+def test_withdrawing_a_link_stops_it_and_shows_withdrawn(at, app_ctx):
+    _report_page(at)
+    at.button(key="share_create").click().run()
+    token = _token_from(at)
+    (link,) = list_links(app_ctx)
+    at.button(key=f"share_revoke_{link.id}").click().run()
+    assert list_links(app_ctx)[0].revoked
+    assert "withdrawn" in _texts(at)
+    assert all(b.key != f"share_revoke_{link.id}" for b in at.button)
+    doctor = AppTest.from_file(APP, default_timeout=30)
+    doctor.query_params["token"] = token
+    doctor.run()
+    assert "This link is not valid" in _texts(doctor)
+
+
+def test_a_note_with_markup_is_refused_beside_the_field(at, app_ctx):
+    _report_page(at)
+    at.text_area(key="share_note").set_value("<script>alert(1)</script>")
+    at.button(key="share_create").click().run()
+    assert any("markup" in e.value for e in at.error)
+    assert list_links(app_ctx) == [] and not at.code
+
+
+def test_in_hosted_mode_each_person_reports_and_shares_only_their_own_data(app_db):
+    alice = ensure_profile(app_db, "oidc|alice")
+    save_settings(alice, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Alice A"})
+    create_session(alice, when=datetime.now() - timedelta(days=1))
+    create_link(alice, start=date.today() - timedelta(days=7), end=date.today(), regions=["lower_back"])
+    bob = _hosted({"is_logged_in": True, "sub": "bob", "iss": "oidc", "name": "Bob"})
+    bob.run()
+    _report_page(bob)
+    assert not bob.exception
+    texts = _texts(bob)
+    assert "0 sessions" in texts and "Alice" not in texts
+    assert not [b for b in bob.button if str(b.key).startswith("share_revoke_")]

@@ -1,0 +1,150 @@
+"""The doctor's view through a share link: exactly the link's range and regions, read-only, no sign-in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services.context import ensure_profile
+from services.profiles import save_settings
+from services.sharing import create_link, list_links, revoke_link
+from tests.factories import create_session
+from tests.ui.conftest import APP
+from tests.ui.test_pages import _texts
+from tests.ui.test_signin import AUTH
+from tracker import sharing
+
+INPUTS = (
+    "text_input",
+    "text_area",
+    "number_input",
+    "date_input",
+    "time_input",
+    "selectbox",
+    "multiselect",
+    "radio",
+    "checkbox",
+    "toggle",
+    "slider",
+    "select_slider",
+    "color_picker",
+    "chat_input",
+)
+TODAY = date.today()
+
+
+def _doctor(token: str, *, hosted: bool = False) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if hosted:
+        at.secrets["auth"] = AUTH
+        at.user = {"is_logged_in": False}
+    at.query_params["token"] = token
+    return at.run()
+
+
+def _inputs(at: AppTest) -> list[str]:
+    return [kind for kind in INPUTS for _ in at.get(kind)]
+
+
+def _share(ctx, *, days_back: int = 20, regions=("lower_back",), note: str = "", now: datetime | None = None) -> str:
+    end = (now or datetime.now()).date()
+    return create_link(ctx, start=end - timedelta(days=days_back), end=end, regions=list(regions), note=note, now=now)
+
+
+@pytest.fixture
+def alice(app_db):
+    """A signed-in person with a name, three recent sessions and an old one outside any link's range."""
+    ctx = ensure_profile(app_db, "oidc|alice")
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Zoë Ångström"})
+    for days in (1, 3, 5):
+        create_session(ctx, when=datetime.now() - timedelta(days=days), notes="Stairs fine")
+    create_session(ctx, when=datetime.now() - timedelta(days=60), exercise="Leg curl")
+    return ctx
+
+
+def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
+    at = _doctor(_share(alice, note="Knee since March"), hosted=True)
+    assert not at.exception
+    texts = _texts(at)
+    start = TODAY - timedelta(days=20)
+    assert f"{start.day} {start:%b %Y} to {TODAY.day} {TODAY:%b %Y}" in texts
+    assert "Zoë Ångström" in texts and "3 sessions" in texts and "Knee since March" in texts
+    assert all(b.key != "sign_in" for b in at.button)
+    assert len(list_links(alice)[0].views) == 1
+    assert len(at.get("vega_lite_chart")) == 2, "pain at rest and next-morning response"
+
+
+def test_the_shared_view_has_no_input_and_only_the_download_buttons(alice):
+    at = _doctor(_share(alice))
+    assert _inputs(at) == []
+    assert [b.key for b in at.button] == ["shared_pdf_build"]
+    at.button(key="shared_pdf_build").click().run()
+    assert not at.exception
+    assert [b.key for b in at.button] == []
+    assert [b.key for b in at.get("download_button")] == ["shared_pdf_download"]
+    _, pdf = at.session_state["shared_pdf_built"]
+    assert pdf.startswith(b"%PDF")
+    assert len(list_links(alice)[0].views) == 1, "clicks on the page are not new visits"
+
+
+def test_withdrawing_stops_a_view_that_is_already_open(alice):
+    at = _doctor(_share(alice))
+    revoke_link(alice, list_links(alice)[0].id)
+    at.button(key="shared_pdf_build").click().run()
+    assert "This link is not valid" in _texts(at)
+    assert "shared_pdf_built" not in at.session_state
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda t: t[:-1],
+        lambda t: t[: len(t) // 2],
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),
+        lambda t: sharing.new_token(),
+        lambda t: "",
+        lambda t: "' OR 1=1 --",
+    ],
+    ids=["truncated", "half", "tampered", "random", "empty", "sql"],
+)
+def test_wrong_tokens_show_only_the_plain_message(alice, mangle):
+    at = _doctor(mangle(_share(alice)))
+    _assert_plain_refusal(at)
+    assert list_links(alice)[0].views == ()
+
+
+def test_expired_and_withdrawn_links_show_the_same_plain_message(alice):
+    expired = _share(alice, now=datetime.now() - timedelta(days=31))
+    _assert_plain_refusal(_doctor(expired))
+    withdrawn = _share(alice)
+    revoke_link(alice, list_links(alice)[0].id)
+    _assert_plain_refusal(_doctor(withdrawn))
+
+
+def _assert_plain_refusal(at: AppTest) -> None:
+    assert not at.exception
+    assert [w.value for w in at.warning] == [sharing.INVALID]
+    assert [t.value for t in at.title] == ["Threshold"]
+    texts = _texts(at)
+    assert "Zoë" not in texts and "sessions" not in texts and "Stairs" not in texts
+    assert _inputs(at) == [] and not at.button and not at.sidebar.children
+
+
+def test_a_link_never_shows_another_owners_data(app_db, alice):
+    bob = ensure_profile(app_db, "oidc|bob")
+    save_settings(bob, {"unit": "kg", "pain_limit": 5, "regions": ["left_knee"], "display_name": "Bob Builder"})
+    create_session(bob, when=datetime.now() - timedelta(days=2), region="left_knee", during=9, notes="Bob's note")
+    bobs = _doctor(_share(bob, regions=("left_knee",)))
+    texts = _texts(bobs)
+    assert "Bob Builder" in texts and "1 session," in texts and "Very high left knee pain" in texts
+    assert "Zoë" not in texts
+    alices = _texts(_doctor(_share(alice)))
+    assert "Bob" not in alices and "left knee" not in alices.lower() and "3 sessions" in alices
+
+
+def test_a_link_shows_only_its_regions(app_db, alice):
+    create_session(alice, when=datetime.now() - timedelta(days=2), region="left_knee", during=9)
+    texts = _texts(_doctor(_share(alice, regions=("lower_back",))))
+    assert "knee" not in texts.lower()

@@ -1,0 +1,171 @@
+"""Chart builders, checked through their Vega-Lite specs: fields, encodings, tooltips, aggregated data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import charts
+from tracker.threshold import Status
+
+PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
+
+
+def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec as a dict."""
+    return chart.to_dict()
+
+
+def rows(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
+    """The data rows the chart carries (what the browser receives)."""
+    (values,) = spec(chart)["datasets"].values()
+    return values
+
+
+def layers(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
+    """Each layer's spec (the chart itself when it has no layers)."""
+    d = spec(chart)
+    return d.get("layer", [d])
+
+
+def tooltip_fields(layer: dict[str, Any]) -> set[str]:
+    """Fields named in a layer's tooltip."""
+    return {t["field"] for t in layer["encoding"]["tooltip"]}
+
+
+def no_width(chart: alt.TopLevelMixin) -> None:
+    """The page stretches charts to the container; a fixed width would overflow a phone."""
+    assert "width" not in spec(chart)
+
+
+def threshold_frame(exercises: tuple[str, ...] = ("Leg press", "Treadmill walk")) -> pd.DataFrame:
+    """Two exercises, one over-limit session."""
+    data = []
+    for name in exercises:
+        measure = "min" if name == "Treadmill walk" else "kg × reps"
+        for i, period in enumerate(PERIODS):
+            data.append((period, name, Status.TOLERATED.value, 100.0 + 10 * i, 100 + 10 * i, measure, 1))
+    data.append((PERIODS[1], exercises[0], Status.OVER.value, 200.0, 200, data[0][5], 1))
+    return pd.DataFrame(data, columns=["period", "exercise", "status", "amount", "percent", "measure", "sessions"])
+
+
+def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
+    chart = charts.threshold_chart(threshold_frame())
+    line, points, over = layers(chart)
+    assert line["mark"]["type"] == "line"
+    assert line["transform"] == [{"filter": f"(datum.status === '{Status.TOLERATED.value}')"}]
+    assert over["transform"] == [{"filter": f"(datum.status === '{Status.OVER.value}')"}]
+    assert over["encoding"]["color"] == {"value": charts.OVER_COLOUR}
+    shape = points["encoding"]["shape"]
+    assert shape["field"] == "status"
+    assert dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))[Status.OVER.value] == "cross"
+    assert points["encoding"]["y"]["field"] == "percent"  # two exercises in different units share a % axis
+    assert {"amount", "measure", "status", "sessions"} <= tooltip_fields(points)
+    assert len(rows(chart)) == 7
+    no_width(chart)
+
+
+def test_threshold_chart_for_one_exercise_shows_its_own_amounts():
+    chart = charts.threshold_chart(threshold_frame(("Leg press",)))
+    y = layers(chart)[1]["encoding"]["y"]
+    assert y["field"] == "amount" and y["title"] == "kg × reps"
+
+
+def test_pain_chart_draws_a_band_the_rolling_mean_and_daily_points():
+    frame = pd.DataFrame(
+        {"period": PERIODS, "pain": [4, 6, 2], "trend": [4, 5, 4], "low": [4, 4, 2], "high": [4, 6, 6], "days": 1}
+    )
+    chart = charts.pain_chart(frame, "day")
+    band, line, points = layers(chart)
+    assert (band["mark"]["type"], band["encoding"]["y"]["field"], band["encoding"]["y2"]["field"]) == (
+        "area",
+        "low",
+        "high",
+    )
+    assert line["encoding"]["y"]["field"] == "trend" and points["encoding"]["y"]["field"] == "pain"
+    assert band["encoding"]["y"]["scale"]["domain"] == [0, 10]
+    assert {t["title"] for t in line["encoding"]["tooltip"]} >= {"7-day average", "Lowest day", "Highest day"}
+    assert len(rows(chart)) == 3
+    assert len(layers(charts.pain_chart(frame, "month"))) == 2  # period means need no separate points
+
+
+def test_strength_tooltip_says_sets_over_ten_reps_are_not_estimated():
+    frame = pd.DataFrame({"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "sets": 3, "skipped": 1})
+    chart = charts.strength_chart(frame, "lb")
+    d = spec(chart)
+    assert d["encoding"]["y"]["title"] == "e1RM (lb)"
+    assert "Sets over 10 reps (not estimated)" in {t["title"] for t in d["encoding"]["tooltip"]}
+
+
+@pytest.mark.parametrize(("bucket", "unit"), [("week", "yearweek"), ("month", "yearmonth")])
+def test_cardio_bars_span_a_week_or_a_month_and_stack_by_modality(bucket, unit):
+    frame = pd.DataFrame(
+        {"period": PERIODS, "modality": ["Treadmill walk", "Swimming laps", "Treadmill walk"], "per_week": 30.0}
+    ).assign(total=30.0)
+    d = spec(charts.cardio_chart(frame, bucket))
+    assert d["mark"]["type"] == "bar"
+    assert d["encoding"]["x"]["timeUnit"] == unit
+    assert d["encoding"]["y"]["field"] == "per_week" and d["encoding"]["color"]["field"] == "modality"
+
+
+def test_response_chart_is_a_traffic_light():
+    frame = pd.DataFrame({"period": PERIODS, "response": ["settled", "worse", "no check-in"], "sessions": [2, 1, 1]})
+    d = spec(charts.response_chart(frame))
+    colours = dict(
+        zip(d["encoding"]["color"]["scale"]["domain"], d["encoding"]["color"]["scale"]["range"], strict=True)
+    )
+    assert colours["settled"] == "#2e7d32" and colours["worse"] == "#c62828" and colours["same"] == "#f9a825"
+    assert d["encoding"]["y"]["field"] == "sessions"
+
+
+def test_what_helps_compares_with_and_without_on_the_pain_scale():
+    frame = pd.DataFrame(
+        {"kind": ["Cardio", "Cardio"], "side": ["after a day with it", "after a day without it"], "pain": [2.0, 4.0]}
+    ).assign(days=3)
+    chart = charts.helps_chart(frame)
+    link, dots = layers(chart)
+    assert link["encoding"]["detail"]["field"] == "kind"  # a line joins each pair
+    assert dots["encoding"]["x"]["scale"]["domain"] == [0, 10]
+    assert dots["encoding"]["color"]["field"] == "side" and {"days", "pain"} <= tooltip_fields(dots)
+
+
+def test_peg_and_pressure_charts_plot_their_scores():
+    peg = spec(charts.peg_chart(pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": 1})))
+    assert peg["encoding"]["y"]["field"] == "peg" and peg["encoding"]["y"]["scale"]["domain"] == [0, 10]
+    pressure = pd.DataFrame({"period": PERIODS, "site": "Left knee", "kg_cm2": [3.0, 3.2, 3.5], "readings": 1})
+    assert spec(charts.pressure_chart(pressure))["encoding"]["y"]["field"] == "kg_cm2"
+
+
+def test_every_chart_carries_only_the_aggregated_rows_it_was_given():
+    frame = pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": [2, 1, 1]})
+    assert rows(charts.peg_chart(frame)) == [
+        {"period": "2026-01-05T00:00:00", "peg": 6.0, "checkins": 2},
+        {"period": "2026-01-12T00:00:00", "peg": 5.0, "checkins": 1},
+        {"period": "2026-01-19T00:00:00", "peg": 4.0, "checkins": 1},
+    ]
+    assert "aggregate" not in str(spec(charts.peg_chart(frame)))
+
+
+def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
+    frame = pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": [2, 1, 1]})
+    template = json.loads(charts.spec_json("peg"))
+    built = spec(charts.peg_chart(frame))
+    assert template["data"] == {"name": charts.TABLE} and "datasets" not in template and "config" not in template
+    assert template["encoding"] == built["encoding"] and template["mark"] == built["mark"]
+    assert charts.from_arrow(charts.to_arrow(frame)) == [
+        {"period": "2026-01-05T00:00:00.000", "peg": 6.0, "checkins": 2},
+        {"period": "2026-01-12T00:00:00.000", "peg": 5.0, "checkins": 1},
+        {"period": "2026-01-19T00:00:00.000", "peg": 4.0, "checkins": 1},
+    ]
+
+
+def test_a_page_spec_is_built_once_per_kind_and_parameters():
+    assert charts.spec_json("threshold", measure="min") is charts.spec_json("threshold", measure="min")
+    one = json.loads(charts.spec_json("threshold", measure="min"))
+    several = json.loads(charts.spec_json("threshold", measure=""))
+    assert one["layer"][0]["encoding"]["y"]["field"] == "amount"
+    assert several["layer"][0]["encoding"]["y"]["field"] == "percent"

@@ -1,0 +1,42 @@
+"""Chart images for downloads and the report: real PNG and SVG files, made offline."""
+
+from __future__ import annotations
+
+import json
+import struct
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+
+import charts
+from exports.images import EXPORT_WIDTH, to_png, to_svg
+
+FRAME = pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [6.0, 4.0], "checkins": 1})
+
+
+def test_png_is_a_png_twice_the_export_width():
+    data = to_png(charts.peg_chart(FRAME), scale=2.0)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    assert 2 * EXPORT_WIDTH <= width < 2 * EXPORT_WIDTH + 300 and height > 2 * charts.HEIGHT
+
+
+def test_svg_is_well_formed_and_keeps_the_axis_title():
+    data = to_svg(charts.peg_chart(FRAME))
+    root = ET.fromstring(data)
+    assert root.tag.endswith("svg")
+    assert b"PEG (0-10)" in data
+
+
+def test_the_chart_on_the_page_keeps_its_container_width():
+    chart = charts.peg_chart(FRAME)
+    to_png(chart, scale=1.0)
+    assert "width" not in chart.to_dict()
+
+
+def test_a_page_spec_with_arrow_rows_exports_like_the_chart():
+    page = json.loads(charts.spec_json("peg")) | {"datasets": {charts.TABLE: charts.to_arrow(FRAME)}}
+    svg = to_svg(page)
+    assert b"PEG (0-10)" in svg
+    assert b'aria-label="period: Jan 05, 2026; PEG (0-10): 6;' in svg  # the rows were drawn
+    assert to_png(page, scale=1.0)[:4] == b"\x89PNG"

@@ -1,0 +1,205 @@
+"""The doctor's report as plain values, and the words its first page (and the on-screen preview) uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker import validation as v
+from tracker.advice import day_text
+from tracker.errors import ValidationError
+from tracker.pain import REGIONS
+from tracker.trends import Comparison
+
+# A red flag seen on many days lists only the latest few, so page 1 stays short.
+MAX_FLAG_DAYS = 3
+
+
+def check_range(
+    errors: v.Errors, start: object, end: object, regions: object, *, today: date
+) -> tuple[date | None, date | None, tuple[str, ...]]:
+    """Check a report's date range (not in the future, in order) and body regions, recording messages."""
+    first = v.day(errors, "start", start, label="From", today=today)
+    last = v.day(errors, "end", end, label="To", today=today)
+    if first and last and first > last:
+        errors["end"] = "The end date is before the start date; swap them."
+    chosen = tuple(regions) if isinstance(regions, (list, tuple)) else ()
+    if not chosen or any(r not in REGIONS for r in chosen):
+        errors["regions"] = "Pick at least one body region."
+    return first, last, chosen
+
+
+def check_report_request(
+    start: object, end: object, regions: object, *, today: date
+) -> tuple[date, date, tuple[str, ...]]:
+    """A valid report request, or ValidationError with every problem."""
+    errors = v.Errors()
+    first, last, chosen = check_range(errors, start, end, regions, today=today)
+    if errors:
+        raise ValidationError(errors)
+    assert first is not None and last is not None
+    return first, last, chosen
+
+
+@dataclass(frozen=True)
+class PainLine:
+    """Baseline against recent pain in one region (the comparison has no change while too few days are rated)."""
+
+    region: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class LoadLine:
+    """How the most work of one exercise done within the pain limit and settled next morning moved over the range."""
+
+    exercise: str
+    first: float
+    last: float
+    measure: str
+    """What the amounts count, e.g. 'kg × reps' (best set) or 'min'."""
+
+    @property
+    def percent(self) -> float | None:
+        """The change from first to last, in percent of the first."""
+        return round(100.0 * (self.last - self.first) / self.first, 1) if self.first else None
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """How much was done: sessions per week and cardio minutes."""
+
+    sessions: int
+    weeks: float
+    cardio_minutes: float
+
+    @property
+    def per_week(self) -> float:
+        """Sessions per week over the range."""
+        return round(self.sessions / self.weeks, 1) if self.weeks else 0.0
+
+    @property
+    def cardio_per_week(self) -> float:
+        """Cardio minutes per week over the range."""
+        return round(self.cardio_minutes / self.weeks) if self.weeks else 0.0
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """A change to the plan the person accepted (from the suggestions)."""
+
+    day: date
+    title: str
+
+
+@dataclass(frozen=True)
+class FlagLine:
+    """A red flag seen in the range, with the days it was seen."""
+
+    title: str
+    days: tuple[date, ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the report shows for one person, range and set of regions."""
+
+    name: str
+    start: date
+    end: date
+    regions: tuple[str, ...]
+    unit: str
+    adherence: Adherence
+    pain: tuple[PainLine, ...] = ()
+    peg: tuple[tuple[date, float], ...] = ()
+    loads: tuple[LoadLine, ...] = ()
+    changes: tuple[ChangeLine, ...] = ()
+    flags: tuple[FlagLine, ...] = ()
+    note: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing at all was logged in the range."""
+        return self.adherence.sessions == 0 and not self.peg and all(p.comparison.change is None for p in self.pain)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One block of page 1: a heading and its lines."""
+
+    title: str
+    lines: tuple[str, ...]
+
+
+def range_text(start: date, end: date) -> str:
+    """'1 Sep 2026 to 30 Nov 2026 (13 weeks)'."""
+    days = (end - start).days + 1
+    span = f"{days} days" if days < 14 else f"{round(days / 7)} weeks"
+    return f"{day_text(start)} to {day_text(end)} ({span})"
+
+
+def regions_text(regions: tuple[str, ...]) -> str:
+    """'Lower back, Left knee'."""
+    return ", ".join(REGIONS.get(r, r) for r in regions)
+
+
+def _signed(value: float) -> str:
+    return f"{value:+g}"
+
+
+def pain_text(line: PainLine) -> str:
+    """'Lower back: Baseline (first 14 days) 6.2 against the last 14 days 3.9: -2.3 points, ...' or why not yet."""
+    region = REGIONS.get(line.region, line.region)
+    c = line.comparison
+    if c.change is None:
+        return f"{region}: too few days rated in this period to compare (it takes {2 * c.span})"
+    return f"{region}: {c.text}"
+
+
+def load_text(line: LoadLine) -> str:
+    """'Leg press: 400 → 550 kg × reps (+37.5%)'."""
+    percent = "" if line.percent is None else f" ({_signed(line.percent)}%)"
+    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.measure}{percent}"
+
+
+def flag_text(line: FlagLine) -> str:
+    """'Very high lower back pain: 4 days, latest 3 Nov 2026'."""
+    if len(line.days) == 1:
+        return f"{line.title}: {day_text(line.days[0])}"
+    latest = ", ".join(day_text(d) for d in line.days[-MAX_FLAG_DAYS:][::-1])
+    return f"{line.title}: {len(line.days)} days (latest {latest})"
+
+
+def summary(report: ReportData) -> list[Section]:
+    """Page 1's blocks in reading order; every block says something even when there is no data for it."""
+    a = report.adherence
+    peg = report.peg
+    if peg:
+        peg_lines: tuple[str, ...] = (
+            f"First, week of {day_text(peg[0][0])}: {peg[0][1]:g}; latest, week of {day_text(peg[-1][0])}: "
+            f"{peg[-1][1]:g} (0-10, lower is better; {len(peg)} periods with a score)",
+        )
+    else:
+        peg_lines = ("No PEG-3 check-ins in this range.",)
+    sections = [
+        Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
+        Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
+        Section(
+            "Tolerated load (most work with pain within the limit and a settled next morning)",
+            tuple(load_text(x) for x in report.loads)
+            or ("No exercise has two periods of tolerated work yet (it needs next-morning check-ins).",),
+        ),
+        Section(
+            "Adherence",
+            (
+                f"{a.sessions} session{'' if a.sessions == 1 else 's'}, {a.per_week:g} per week",
+                f"Cardio: {a.cardio_minutes:g} minutes in all, about {a.cardio_per_week:g} per week",
+            ),
+        ),
+        Section(
+            "Changes made (accepted suggestions)",
+            tuple(f"{day_text(c.day)}: {c.title}" for c in report.changes) or ("None in this range.",),
+        ),
+        Section("Red flags", tuple(flag_text(f) for f in report.flags) or ("None in this range.",)),
+    ]
+    return sections

@@ -1,0 +1,198 @@
+"""Pain and activity over time: time buckets, daily pain, rolling averages, baseline against recent pain."""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from statistics import fmean
+from typing import Literal
+
+from tracker.pain import Change, pain_change, peg_score
+
+Bucket = Literal["day", "week", "month"]
+# One point a day up to about three months, one a week up to three years, then one a month:
+# a series never has more than about 160 points per decade, however long the history.
+DAY_RANGE_MAX = 92
+WEEK_RANGE_MAX = 3 * 366
+ROLLING_DAYS = 7
+COMPARE_DAYS = 14
+DECIMALS = 2
+
+
+def bucket_for(start: date, end: date) -> Bucket:
+    """The time bucket for a date range (both ends included), from its length."""
+    days = (end - start).days + 1
+    if days <= DAY_RANGE_MAX:
+        return "day"
+    return "week" if days <= WEEK_RANGE_MAX else "month"
+
+
+def bucket_start(day: date, bucket: Bucket) -> date:
+    """The first day of the bucket holding `day` (weeks start on Monday)."""
+    if bucket == "day":
+        return day
+    if bucket == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1)
+
+
+def bucket_days(start: date, bucket: Bucket) -> int:
+    """How many days the bucket beginning at `start` spans."""
+    if bucket == "day":
+        return 1
+    if bucket == "week":
+        return 7
+    return monthrange(start.year, start.month)[1]
+
+
+def at_least_weekly(bucket: Bucket) -> Bucket:
+    """Weekly measures (PEG, minutes per week) are never split finer than a week."""
+    return "week" if bucket == "day" else bucket
+
+
+@dataclass(frozen=True)
+class BucketValue:
+    """The mean of the values that fell in one time bucket, and how many there were."""
+
+    start: date
+    value: float
+    count: int
+
+
+def bucket_mean(points: Iterable[tuple[date, float]], bucket: Bucket) -> list[BucketValue]:
+    """Mean value per bucket, oldest first; buckets without values are left out (gaps stay gaps)."""
+    groups: dict[date, list[float]] = defaultdict(list)
+    for day, value in points:
+        groups[bucket_start(day, bucket)].append(float(value))
+    return [BucketValue(start, round(fmean(vals), DECIMALS), len(vals)) for start, vals in sorted(groups.items())]
+
+
+@dataclass(frozen=True)
+class DayPain:
+    """Mean pain (0-10) of all ratings given on one day."""
+
+    day: date
+    pain: float
+    ratings: int
+
+
+def daily_pain(totals: Iterable[tuple[date, float, int]]) -> list[DayPain]:
+    """Daily mean pain from (day, sum of ratings, number of ratings) parts; a day may come in several parts."""
+    sums: dict[date, float] = defaultdict(float)
+    counts: dict[date, int] = defaultdict(int)
+    for day, total, count in totals:
+        if count > 0:
+            sums[day] += float(total)
+            counts[day] += int(count)
+    return [DayPain(day, round(sums[day] / counts[day], DECIMALS), counts[day]) for day in sorted(sums)]
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    """One point of the pain trend: the period's pain, its smoothed trend and the lowest and highest day."""
+
+    start: date
+    pain: float
+    trend: float
+    low: float
+    high: float
+    days: int
+
+
+def rolling(days: Sequence[DayPain], window: int = ROLLING_DAYS) -> list[PainPoint]:
+    """For each rated day: the mean, lowest and highest daily pain over the `window` calendar days ending there.
+
+    Days without ratings are gaps, not zeros: the window then simply holds fewer days.
+    """
+    held: deque[DayPain] = deque()
+    points: list[PainPoint] = []
+    for today in sorted(days, key=lambda d: d.day):
+        held.append(today)
+        while held[0].day <= today.day - timedelta(days=window):
+            held.popleft()
+        values = [d.pain for d in held]
+        points.append(
+            PainPoint(today.day, today.pain, round(fmean(values), DECIMALS), min(values), max(values), len(values))
+        )
+    return points
+
+
+def pain_series(days: Sequence[DayPain], bucket: Bucket) -> list[PainPoint]:
+    """The pain trend at the bucket's scale: daily with a 7-day rolling mean, else the period mean and range."""
+    if bucket == "day":
+        return rolling(days)
+    groups: dict[date, list[float]] = defaultdict(list)
+    for d in days:
+        groups[bucket_start(d.day, bucket)].append(d.pain)
+    points = []
+    for start, values in sorted(groups.items()):
+        mean = round(fmean(values), DECIMALS)
+        points.append(PainPoint(start, mean, mean, min(values), max(values), len(values)))
+    return points
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Baseline pain (first days of a range) against the most recent days, or how long until it can be made."""
+
+    change: Change | None
+    span: int
+    days_needed: int
+
+    @property
+    def text(self) -> str:
+        """One line for the page and the report."""
+        if self.change is None:
+            return (
+                f"Baseline against recent pain needs {2 * self.span} days from your first rating "
+                f"({self.days_needed} more to go)."
+            )
+        c = self.change
+        percent = "" if c.percent is None else f", {c.percent:+.0f}%"
+        return (
+            f"Baseline (first {self.span} days) {c.baseline:.1f} against the last {self.span} days {c.current:.1f}: "
+            f"{c.points:+.1f} points{percent}, {c.label}."
+        )
+
+
+def baseline_vs_recent(days: Sequence[DayPain], span: int = COMPARE_DAYS) -> Comparison:
+    """Mean daily pain of the first `span` calendar days against the last `span` days, once they do not overlap."""
+    if not days:
+        return Comparison(None, span, 2 * span)
+    first, last = min(d.day for d in days), max(d.day for d in days)
+    covered = (last - first).days + 1
+    if covered < 2 * span:
+        return Comparison(None, span, 2 * span - covered)
+    base = [d.pain for d in days if d.day < first + timedelta(days=span)]
+    recent = [d.pain for d in days if d.day > last - timedelta(days=span)]
+    return Comparison(pain_change(round(fmean(base), DECIMALS), round(fmean(recent), DECIMALS)), span, 0)
+
+
+@dataclass(frozen=True)
+class ModalityMinutes:
+    """Cardio minutes per week for one modality in one bucket (a week, or the weekly average over a month)."""
+
+    start: date
+    modality: str
+    per_week: float
+    total: float
+
+
+def cardio_per_week(entries: Iterable[tuple[date, str, float]], bucket: Bucket) -> list[ModalityMinutes]:
+    """Minutes per week by modality: weekly sums, or over months the month's total per 7 days."""
+    bucket = at_least_weekly(bucket)
+    totals: dict[tuple[date, str], float] = defaultdict(float)
+    for day, modality, minutes in entries:
+        totals[(bucket_start(day, bucket), modality)] += float(minutes)
+    return [
+        ModalityMinutes(start, modality, round(total * 7 / bucket_days(start, bucket), 1), round(total, 1))
+        for (start, modality), total in sorted(totals.items())
+    ]
+
+
+def peg_series(pegs: Iterable[tuple[date, int, int, int]], bucket: Bucket) -> list[BucketValue]:
+    """PEG-3 scores (pain, enjoyment, activity) per week, or the monthly mean over longer ranges."""
+    return bucket_mean(((day, peg_score(p, e, a)) for day, p, e, a in pegs), at_least_weekly(bucket))

@@ -1,0 +1,58 @@
+"""Demo mode: a first look at Threshold with made-up data, kept in its own database."""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from services.demo import fill_demo_once
+from ui.cache import after_write
+from ui.session import current_ctx, in_demo, set_demo
+
+DEMO_YEARS = 2.0
+# Two browser tabs starting the demo at once should not both generate it (the database check backs this up).
+_FILLING = threading.Lock()
+
+
+def start_demo() -> None:
+    """Switch this browser session to the demo database, filling it the first time."""
+    set_demo(True)
+    ctx = current_ctx()
+    with _FILLING:
+        written = fill_demo_once(ctx, years=DEMO_YEARS)
+    if written:
+        after_write(ctx)
+
+
+def leave_demo() -> None:
+    """Back to the user's own data."""
+    set_demo(False)
+
+
+def try_demo_button() -> None:
+    """The offer on the home page: look around with about two years of made-up history."""
+    if in_demo():
+        return
+    st.subheader("Look around first")
+    st.caption(
+        "See what Threshold shows after two years of logging: made-up sessions, pain and check-ins, kept in a "
+        "separate demo database. Your own data is not touched, and you can leave the demo at any time."
+    )
+    if st.button("Try with demo data", key="try_demo", icon=":material/science:"):
+        with st.spinner("Preparing two years of demo history…"):
+            start_demo()
+        st.rerun()
+
+
+def demo_banner() -> None:
+    """On every page while in demo mode: say so plainly, and offer the way back."""
+    if not in_demo():
+        return
+    with st.container(border=True):
+        text, button = st.columns([3, 1], vertical_alignment="center")
+        text.warning(
+            "**Demo data.** You are looking at a made-up history. Changes here stay in the demo database.",
+            icon=":material/science:",
+        )
+        button.button("Leave demo", key="leave_demo", on_click=leave_demo, icon=":material/logout:")

@@ -1,0 +1,118 @@
+"""The Progress page's sections: each chart's spec and rows (ready to cache), with the words around it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+import charts
+from services.progress import Progress
+
+
+@dataclass(frozen=True)
+class Section:
+    """One chart on the page: heading, spec JSON and Arrow rows ("" when empty), and the words around it."""
+
+    key: str
+    title: str
+    empty: str
+    caption: str = ""
+    summary: str = ""
+    spec: str = ""
+    rows: bytes = b""
+
+    def chart_spec(self) -> dict[str, Any]:
+        """A fresh Vega-Lite spec with its rows attached (Streamlit edits the dict it is given)."""
+        spec = dict(json.loads(self.spec))
+        spec["datasets"] = {charts.TABLE: self.rows}
+        return spec
+
+
+def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
+    if frame.empty:
+        return {}
+    return {"spec": charts.spec_json(kind, **params), "rows": charts.to_arrow(frame)}
+
+
+def sections(data: Progress) -> list[Section]:
+    """The page's charts in order, each with the words that explain it or say what to log."""
+    unit, bucket = data.unit, data.bucket
+    threshold = charts.threshold_params(data.threshold) if not data.threshold.empty else {}
+    response = charts.response_params(data.response)
+    skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
+    shown = (
+        f" Showing your {len(data.top_exercises)} most-done exercises; pick others under the filters above."
+        if data.top_exercises
+        else ""
+    )
+    return [
+        Section(
+            "threshold",
+            "Pain threshold: tolerated work",
+            "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
+            "you did while pain stayed within your limit and settled by morning shows here, per exercise.",
+            f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
+            "had settled by the next morning. Dots: tolerated; red crosses: over your limit; triangles: not settled by "
+            "morning; squares: pain or next-morning check-in missing. Rising tolerated work at "
+            "steady pain suggests your threshold is rising." + shown,
+            **_chart(data.threshold, "threshold", **threshold),
+        ),
+        Section(
+            "pressure",
+            "Pressure pain threshold",
+            "Optional: if you have an algometer, log a pressure pain threshold on the Check-ins page to see it here.",
+            "Mean of three trials at one site; higher means less sensitive. Changes under about 0.3-0.7 kg/cm² "
+            "may be measurement noise.",
+            **_chart(data.pressure, "pressure"),
+        ),
+        Section(
+            "pain",
+            "Pain trend",
+            "Rate your pain before and after sessions, or check in in the morning, to see your daily pain here.",
+            "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
+            "during exercise is left out). The band runs from the lowest to the highest day.",
+            summary=data.comparison,
+            **_chart(data.pain, "pain", bucket=bucket),
+        ),
+        Section(
+            "strength",
+            "Strength: estimated one-rep max",
+            "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per exercise."
+            + skipped,
+            "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + shown,
+            **_chart(data.strength, "strength", unit=unit),
+        ),
+        Section(
+            "cardio",
+            "Cardio minutes per week",
+            "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
+            **_chart(data.cardio, "cardio", bucket=bucket),
+        ),
+        Section(
+            "response",
+            "24-hour response",
+            "Log a session and check in the next morning to see whether it settled.",
+            "Settled: pain on waking at or below your level before the session. Same: one point above. "
+            "Worse: two or more above; next time, ease off the load.",
+            **_chart(data.response, "response", bucket=bucket, **response),
+        ),
+        Section(
+            "helps",
+            "What helps",
+            "No comparison yet: each kind of exercise needs at least 3 days with it and 3 without, each followed "
+            "by a day with a pain rating.",
+            "A comparison of your own days, not proof of cause: talk it through with your physiotherapist.",
+            summary="\n".join(f"- {line}" for line in data.helps_lines),
+            **_chart(data.helps, "helps"),
+        ),
+        Section(
+            "peg",
+            "Weekly PEG",
+            "Fill in the weekly PEG (pain, enjoyment of life, general activity) on the Check-ins page to see it here.",
+            "PEG-3: the mean of three 0-10 items; lower is better.",
+            **_chart(data.peg, "peg"),
+        ),
+    ]

@@ -1,0 +1,104 @@
+"""Progress page pieces: the filter widgets, and one chart section with its empty state and downloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+import streamlit as st
+
+from exports.images import to_png, to_svg
+from services.progress import Options
+from tracker.pain import REGIONS
+from tracker.strength import Formula
+from tracker.threshold import Measure
+from ui.progress_sections import Section
+
+RANGES: dict[str, int | None] = {
+    "Last 4 weeks": 28,
+    "Last 3 months": 91,
+    "Last 12 months": 365,
+    "All time": None,
+    "Custom dates": None,
+}
+DEFAULT_RANGE = "Last 12 months"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user picked on the Progress page."""
+
+    start: date
+    end: date
+    regions: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+    formula: Formula = Formula.EPLEY
+    measure: Measure = Measure.VOLUME
+
+
+MEASURES = {Measure.VOLUME: "Best set (load × reps)", Measure.E1RM: "Estimated 1RM"}
+FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
+
+
+def _dates(choice: str, options: Options, today: date) -> tuple[date, date]:
+    if choice == "Custom dates":
+        picked = st.date_input(
+            "From and to", value=(today - timedelta(days=90), today), max_value=today, key="prog_dates"
+        )
+        if isinstance(picked, tuple) and len(picked) == 2:
+            return picked[0], picked[1]
+        st.caption("Pick an end date too; until then the last 3 months are shown.")
+        return today - timedelta(days=90), today
+    days = RANGES[choice]
+    if days is None:
+        return min(options.first_day or today, today), today
+    return today - timedelta(days=days - 1), today
+
+
+def filters(options: Options, today: date) -> Filters:
+    """The date range, body regions, exercises and strength measure the user picked."""
+    choice = st.selectbox("Period", list(RANGES), index=list(RANGES).index(DEFAULT_RANGE), key="prog_range")
+    start, end = _dates(choice, options, today)
+    with st.expander("Body regions, exercises and strength measure"):
+        regions = st.multiselect(
+            "Body regions",
+            options.regions,
+            format_func=lambda r: REGIONS.get(r, r),
+            placeholder="All you track",
+            key="prog_regions",
+        )
+        exercises = st.multiselect("Exercises", options.exercises, placeholder="All exercises", key="prog_exercises")
+        measure = st.radio(
+            "Strength work measured as", list(MEASURES), format_func=MEASURES.get, horizontal=True, key="prog_measure"
+        )
+        formula = st.radio(
+            "One-rep max formula", list(FORMULAS), format_func=FORMULAS.get, horizontal=True, key="prog_formula"
+        )
+    return Filters(start, end, tuple(regions), tuple(exercises), formula, measure)
+
+
+def render(section: Section) -> None:
+    """Heading, chart with PNG and SVG downloads (made only when clicked), or the empty state."""
+    st.subheader(section.title)
+    if section.summary:
+        st.markdown(section.summary)
+    if not section.spec:
+        st.info(section.empty, icon=":material/edit_note:")
+    else:
+        spec = section.chart_spec()
+        st.vega_lite_chart(spec=spec, width="stretch")
+        name = f"progress-{section.key}"
+        png, svg = st.columns(2)
+        for column, kind, make, mime in ((png, "png", to_png, "image/png"), (svg, "svg", to_svg, "image/svg+xml")):
+            column.download_button(
+                kind.upper(),
+                data=partial(make, spec),
+                file_name=f"{name}.{kind}",
+                mime=mime,
+                key=f"{kind}_{section.key}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+    if section.caption:
+        st.caption(section.caption)

@@ -1,0 +1,74 @@
+"""Showing a report on screen (the Report page's preview and the doctor's shared view) and its PDF download."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Hashable, Sequence
+
+import streamlit as st
+
+from exports.report_pdf import Progress
+from services.report import Chart
+from tracker.report import ReportData, range_text, regions_text, summary
+
+PDF_MIME = "application/pdf"
+# Characters that markdown would read as formatting, links, HTML or maths.
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def plain(text: str) -> str:
+    """Text as the user typed it, safe to put into markdown (shows literally)."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
+def render_summary(report: ReportData) -> None:
+    """The report's first page on screen: who, when, which regions, then each summary block."""
+    header = [f"**Period:** {plain(range_text(report.start, report.end))}"]
+    if report.name:
+        header.insert(0, f"**Patient:** {plain(report.name)}")
+    header.append(f"**Body regions:** {plain(regions_text(report.regions))}")
+    st.markdown("  \n".join(header))
+    if report.note:
+        st.info(f"**Note from the patient:** {plain(report.note)}", icon=":material/sticky_note_2:")
+    if report.empty:
+        st.info("Nothing was logged in this period.", icon=":material/info:")
+    for section in summary(report):
+        st.markdown(f"**{section.title}**\n\n" + "\n".join(f"- {plain(line)}" for line in section.lines))
+
+
+def render_charts(charts: Sequence[tuple[str, Chart]]) -> None:
+    """The report's charts, each under its title, as wide as the page."""
+    for title, chart in charts:
+        st.markdown(f"**{title}**")
+        st.altair_chart(chart, width="stretch", alt=title)
+
+
+def pdf_download(key: str, request: Hashable, build: Callable[[Progress], bytes], file_name: str) -> None:
+    """A button that builds the PDF (with a progress bar) only when asked, then the download button.
+
+    The built file is kept for this browser session until the request (range, regions) changes.
+    """
+    state_key = f"{key}_built"
+    built = st.session_state.get(state_key)
+    if built is None or built[0] != request:
+        slot = st.empty()  # the button, then the progress bar in its place, then nothing
+        if slot.button("Prepare the PDF", key=f"{key}_build", icon=":material/picture_as_pdf:"):
+            bar = slot.progress(0.0, text="Starting…")
+
+            def tell(done: float, text: str) -> None:
+                bar.progress(min(max(done, 0.0), 1.0), text=text)
+
+            data = build(tell)
+            slot.empty()
+            st.session_state[state_key] = built = (request, data)
+    if built is not None and built[0] == request:
+        st.download_button(
+            "Download the PDF",
+            data=built[1],
+            file_name=file_name,
+            mime=PDF_MIME,
+            key=f"{key}_download",
+            icon=":material/download:",
+            type="primary",
+            on_click="ignore",
+        )
