@@ -21,8 +21,12 @@ PAGES = {
     "Log session": "Log a session",
     "Check-ins": "Check-ins",
     "History": "History",
+    "Progress": "Progress",
     "Suggestions": "Suggestions",
+    "Report": "Report for your doctor",
     "Settings": "Settings",
+    "Your data": "Your data",
+    "Backup": "Backup",
 }
 
 

@@ -100,3 +100,11 @@ def click(page: Page, name: str) -> None:
 def message(page: Page, text: str | re.Pattern[str]) -> Locator:
     """An alert (success, info, warning or error box) showing the text."""
     return page.get_by_test_id("stAlert").filter(has_text=text)
+
+
+def chart_marks(page: Page, *texts: str) -> Locator:
+    """Marks (bars, points, lines) of the charts on the page whose description mentions every text.
+
+    Streamlit draws small charts as SVG, and Vega describes every mark for screen readers (aria-label).
+    """
+    return page.get_by_test_id("stVegaLiteChart").locator("".join(f"[aria-label*={text!r}]" for text in texts))
