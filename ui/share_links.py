@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -19,9 +20,12 @@ NEW_TOKEN = "share_new_token"
 
 
 def link_url(token: str) -> str:
-    """The address to give the doctor: this app's address with the token as a query parameter."""
-    base = (st.context.url or "").split("?")[0].rstrip("/")
-    return f"{base}/?token={token}"
+    """The address to give the doctor: the app's root (not the Report page's path) with the token."""
+    # st.context.url ends in the current page's path (/report); the shared view is served from the root.
+    address = urlsplit(st.context.url or "")
+    prefix = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    root = f"{address.scheme}://{address.netloc}/" + (f"{prefix}/" if prefix else "")
+    return f"{root}?token={token}"
 
 
 def _create(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> None:
