@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ from tests.e2e.conftest import new_page
 from tests.e2e.server import Server, free_port, streamlit_server
 from tests.e2e.signin import oidc_provider, write_auth_secrets
 from tests.e2e.test_log_session import fill_strength, save_session
-from tests.e2e.ui import click, go_to, idle, open_app, options, selected
+from tests.e2e.ui import click, go_to, idle, message, open_app, options, selected, type_into
+from tests.factories import create_session
+from tracker.sharing import INVALID
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -87,3 +90,52 @@ def test_two_people_see_only_their_own_sessions(hosted: tuple[Server, str], page
             assert list(stored["exercises"]) == [LOGS[person][2]]
     finally:
         database.dispose()
+
+
+def owner_of(db_url: str, person: str) -> Ctx:
+    """The signed-in person's owner context, found by the provider's subject."""
+    database = open_database(db_url)
+    with database.read() as s:
+        owner_id = next(p.id for p in s.scalars(select(Profile)) if p.subject.endswith(f"|{person}"))
+    return Ctx(database, owner_id)
+
+
+def test_share_link_opens_without_sign_in_until_withdrawn(
+    hosted: tuple[Server, str], page: Page, second_page: Page
+) -> None:
+    server, db_url = hosted
+    sign_in(page, server.url, "alice")
+    alice = owner_of(db_url, "alice")
+    create_session(alice, when=datetime.now() - timedelta(days=3), weight=35.0)
+    alice.db.dispose()
+
+    go_to(page, "Report", "Report for your doctor")
+    type_into(page, "Note for your doctor (optional)", "Knee better since March")
+    click(page, "Create link")
+    expect(message(page, "Link created.")).to_be_visible()
+    idle(page)
+    address = page.get_by_test_id("stCode").inner_text().strip()
+    assert address.startswith(f"{server.url}/?token=")
+
+    doctor = second_page
+    doctor.goto(address)
+    expect(doctor.get_by_role("heading", level=1, name="Exercise and pain report")).to_be_visible()
+    idle(doctor)
+    expect(doctor.get_by_text("Knee better since March")).to_be_visible()
+    expect(doctor.get_by_text("Page not found")).to_have_count(0)
+    expect(doctor.get_by_text("1 session", exact=False).first).to_be_visible()
+    expect(doctor.get_by_role("button", name="Sign in")).to_have_count(0)
+    expect(doctor.get_by_test_id("stSidebarNav")).to_have_count(0)
+
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name="Report for your doctor")).to_be_visible()
+    idle(page)
+    expect(page.get_by_text("opened once")).to_be_visible()
+    click(page, "Withdraw")
+    expect(message(page, "Link withdrawn")).to_be_visible()
+    idle(page)
+
+    doctor.reload()
+    expect(message(doctor, INVALID)).to_be_visible()
+    idle(doctor)
+    expect(doctor.get_by_text("Knee better since March")).to_have_count(0)

@@ -45,7 +45,11 @@ def type_into(page: Page, label: str, value: object) -> None:
     """Type a value into a text or number input and commit it (as pressing Enter does)."""
     box = field(page, label)
     box.fill(str(value))
-    box.press("Enter")
+    # Enter commits an input; in a text area it would add a line, so leaving the box commits it instead.
+    if box.evaluate("element => element.tagName") == "TEXTAREA":
+        box.blur()
+    else:
+        box.press("Enter")
     expect(box).to_have_value(shown_as(value))
     idle(page)
 
