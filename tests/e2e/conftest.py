@@ -131,7 +131,6 @@ def phone(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         request,
         "phone",
         viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
         # Streamlit tells a phone by its user agent (it then folds the sidebar away after a tap on a page).

@@ -12,14 +12,15 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 def idle(page: Page) -> None:
     """Wait until the app's script run has finished (after what the action changed is already visible)."""
-    expect(page.locator(IDLE)).to_have_count(1)
+    # wait_for watches the page continuously; expect() would poll at growing intervals of up to a second.
+    page.locator(IDLE).wait_for(state="attached")
     errors = page.get_by_test_id("stException")
     if errors.count():
         raise AssertionError(f"The app shows an error:\n{errors.first.inner_text()}")
 
 
 def open_app(page: Page, url: str, path: str = "") -> None:
-    """Open the app and wait for its first run to finish (sidebar navigation drawn)."""
+    """Open the app (or one of its paths) and wait for its first script run to finish."""
     page.goto(f"{url}/{path}")
     # Every page starts with a title, which only the app's script run draws.
     expect(page.get_by_role("heading", level=1)).to_be_visible()
