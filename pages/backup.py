@@ -8,6 +8,9 @@ import streamlit as st
 from services.backup import BackupError, make_backup, restore_backup
 from ui.cache import after_write
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 state = st.session_state

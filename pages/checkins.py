@@ -9,6 +9,9 @@ from services.profiles import get_settings
 from tracker.pain import REGIONS
 from ui.forms import attempt, field_error, show_flash
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 regions = get_settings(ctx).regions

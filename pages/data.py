@@ -11,6 +11,9 @@ from services.transfer import import_file
 from tracker.catalog import EQUIPMENT
 from ui.cache import after_write
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 state = st.session_state

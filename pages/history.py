@@ -10,6 +10,9 @@ from ui import log_form
 from ui.cache import after_write
 from ui.forms import flash, show_flash
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 state = st.session_state

@@ -7,7 +7,10 @@ from services.history import week_summary
 from services.profiles import get_settings
 from ui.demo import try_demo_button
 from ui.session import current_ctx
+from ui.shell import require_app
 from ui.suggestion_list import render_suggestions
+
+require_app()
 
 ctx = current_ctx()
 settings = get_settings(ctx)

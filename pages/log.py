@@ -10,6 +10,9 @@ from ui import log_form
 from ui.forms import attempt, field_error, show_flash
 from ui.log_widgets import FORM, exercise_block, pain_block
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 settings = get_settings(ctx)

@@ -7,6 +7,9 @@ import streamlit as st
 from ui.progress_cache import options, page_view
 from ui.progress_view import filters, render
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 st.title("Progress")

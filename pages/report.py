@@ -14,6 +14,9 @@ from ui.forms import show_flash
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx, in_demo
 from ui.share_links import render_share_section
+from ui.shell import require_app
+
+require_app()
 
 DEFAULT_WEEKS = 12
 

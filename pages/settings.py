@@ -9,6 +9,9 @@ from tracker.pain import REGIONS
 from ui.forms import attempt, field_error, show_flash
 from ui.rule_settings import render_rule_settings
 from ui.session import current_ctx
+from ui.shell import require_app
+
+require_app()
 
 ctx = current_ctx()
 current = get_settings(ctx)

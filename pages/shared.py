@@ -11,6 +11,9 @@ from tracker.advice import day_text
 from tracker.sharing import INVALID, InvalidLink, token_hash
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import database
+from ui.shell import require_app
+
+require_app()
 
 # Links already counted as a visit in this browser session: later clicks recheck the link but are not new visits.
 VISITED = "shared_visited"

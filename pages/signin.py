@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui.shell import require_app
+
+require_app()
+
 st.title("Threshold")
 st.write(
     "Threshold keeps a private log of your exercise and pain. Sign in to see your own data; "

@@ -6,7 +6,10 @@ from services.profiles import get_settings
 from tracker.rules import thresholds
 from ui.forms import show_flash
 from ui.session import current_ctx
+from ui.shell import require_app
 from ui.suggestion_list import render_card, render_red_flags, show_decision_error, shown_today, split
+
+require_app()
 
 ctx = current_ctx()
 st.title("Suggestions")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +36,20 @@ def _owned(s: OrmSession, ctx: Ctx, session_id: int, *, deleted: bool = False) -
     return found
 
 
-def _fill(s: OrmSession, ctx: Ctx, target: Session, record: SessionRecord) -> None:
+def _kept(weight_kg: float | None, before: Sequence[float], unit: str) -> float | None:
+    """The weight stored before when the form shows the same number, so an unchanged edit changes nothing.
+
+    Pounds are shown to one decimal place: 40 kg shows as 88.2 lb, which reads back as 40.0068 kg.
+    """
+    if weight_kg is None:
+        return None
+    shown = display_weight(weight_kg, unit)
+    return next((old for old in before if display_weight(old, unit) == shown), weight_kg)
+
+
+def _fill(
+    s: OrmSession, ctx: Ctx, target: Session, record: SessionRecord, before: Sequence[float] = (), unit: str = "kg"
+) -> None:
     rows = s.execute(select(Exercise.name, Exercise.id).where(Exercise.owner_id == ctx.owner_id))
     ids = {name: exercise_id for name, exercise_id in rows}
     target.started_at = record.started_at
@@ -49,7 +62,10 @@ def _fill(s: OrmSession, ctx: Ctx, target: Session, record: SessionRecord) -> No
             minutes=e.minutes,
             distance_km=e.distance_km,
             intensity=e.intensity,
-            sets=[WorkSet(position=j, weight_kg=w.weight_kg, reps=w.reps) for j, w in enumerate(e.sets)],
+            sets=[
+                WorkSet(position=j, weight_kg=_kept(w.weight_kg, before, unit), reps=w.reps)
+                for j, w in enumerate(e.sets)
+            ],
         )
         for i, e in enumerate(record.entries)
     ]
@@ -79,10 +95,11 @@ def update_session(ctx: Ctx, session_id: int, raw: Mapping[str, Any], *, now: da
     with ctx.db.write() as s:
         record = _check(s, ctx, raw, now)
         session = _owned(s, ctx, session_id)
+        before = [w.weight_kg for e in session.entries for w in e.sets if w.weight_kg is not None]
         session.entries.clear()
         session.pains.clear()
         s.flush()
-        _fill(s, ctx, session, record)
+        _fill(s, ctx, session, record, before, s.get_one(Profile, ctx.owner_id).unit)
 
 
 def session_form(ctx: Ctx, session_id: int) -> dict[str, Any]:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import app_test
 
 from db.engine import Database
 from services.context import Ctx, ensure_profile, open_database
@@ -29,6 +31,21 @@ def pytest_configure(config: pytest.Config) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="threshold-tests-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{scratch / 'app.db'}"
     os.environ["THRESHOLD_DEMO_URL"] = f"sqlite:///{scratch / 'demo.db'}"
+    run_app_tests_like_the_server()
+
+
+def run_app_tests_like_the_server() -> None:
+    """Let every AppTest run go through app.py, as every run does on a server once app.py has run once.
+
+    AppTest puts Streamlit back into its old pages/ mode before each run, so a rerun would execute the
+    page file alone; ui.shell.require_app would then rerun it through app.py and a click would be lost.
+    A PagesManager subclass takes that reset, and the mode Streamlit checks stays off.
+    """
+
+    class ServerLikePagesManager(PagesManager):
+        """Same pages manager; AppTest's reset of the old-mode flag lands on this class only."""
+
+    app_test.PagesManager = ServerLikePagesManager  # type: ignore[misc]
 
 
 # --- figures: counts that tests record, printed at the end of the run -------------------------------

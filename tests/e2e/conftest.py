@@ -102,7 +102,9 @@ def _failed(request: pytest.FixtureRequest) -> bool:
     return bool(report is not None and report.failed)
 
 
-def new_page(browser: Browser, request: pytest.FixtureRequest, **context_options: object) -> Iterator[Page]:
+def new_page(
+    browser: Browser, request: pytest.FixtureRequest, name: str = "page", **context_options: object
+) -> Iterator[Page]:
     """A page in a fresh browser context (its own cookies and Streamlit session); screenshot on failure."""
     context = browser.new_context(**context_options)  # type: ignore[arg-type]
     context.set_default_timeout(TIMEOUT_MS)
@@ -110,8 +112,8 @@ def new_page(browser: Browser, request: pytest.FixtureRequest, **context_options
     yield page
     if _failed(request):
         ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::")[-1])
-        page.screenshot(path=str(ARTIFACTS / f"failed-{name}.png"), full_page=True)
+        test = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::")[-1])
+        page.screenshot(path=str(ARTIFACTS / f"failed-{test}-{name}.png"), full_page=True)
     context.close()
 
 
@@ -127,8 +129,8 @@ def phone(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     yield from new_page(
         chromium,
         request,
+        "phone",
         viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
         # Streamlit tells a phone by its user agent (it then folds the sidebar away after a tap on a page).

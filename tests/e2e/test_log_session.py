@@ -21,20 +21,31 @@ PAGES = {
     "Log session": "Log a session",
     "Check-ins": "Check-ins",
     "History": "History",
+    "Progress": "Progress",
     "Suggestions": "Suggestions",
+    "Report": "Report for your doctor",
     "Settings": "Settings",
+    "Your data": "Your data",
+    "Backup": "Backup",
 }
 
 
-def fill_leg_press(page: Page, unit: str = "kg") -> None:
-    """Choose the leg press machine and type three sets and pain before, during and after."""
-    choose(page, "Exercise 1", "Leg press · machine")
-    expect(field(page, f"Set 3 weight ({unit})")).to_be_visible()
-    for number, (weight, reps) in enumerate(SETS, start=1):
+def fill_strength(page: Page, exercise: str, sets: list[tuple[float, int]], unit: str = "kg") -> None:
+    """Choose a strength exercise, type its sets (weight, reps) and pain before, during and after."""
+    choose(page, "Exercise 1", exercise)
+    type_into(page, "Sets", len(sets))
+    expect(field(page, f"Set {len(sets)} weight ({unit})")).to_be_visible()
+    expect(field(page, f"Set {len(sets) + 1} weight ({unit})")).to_have_count(0)
+    for number, (weight, reps) in enumerate(sets, start=1):
         type_into(page, f"Set {number} weight ({unit})", weight)
         type_into(page, f"Set {number} reps", reps)
     for label, value in PAIN.items():
         type_into(page, label, value)
+
+
+def fill_leg_press(page: Page) -> None:
+    """Three sets on the leg press machine, pain 2, 5 and 3."""
+    fill_strength(page, "Leg press · machine", SETS)
 
 
 def save_session(page: Page) -> None:

@@ -12,17 +12,17 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 def idle(page: Page) -> None:
     """Wait until the app's script run has finished (after what the action changed is already visible)."""
-    expect(page.locator(IDLE)).to_have_count(1)
+    # wait_for watches the page continuously; expect() would poll at growing intervals of up to a second.
+    page.locator(IDLE).wait_for(state="attached")
     errors = page.get_by_test_id("stException")
     if errors.count():
         raise AssertionError(f"The app shows an error:\n{errors.first.inner_text()}")
 
 
 def open_app(page: Page, url: str, path: str = "") -> None:
-    """Open the app and wait for its first run to finish (sidebar navigation drawn)."""
+    """Open the app (or one of its paths) and wait for its first script run to finish."""
     page.goto(f"{url}/{path}")
-    # The navigation is drawn (if folded away, as on a phone) once the app's own script has run.
-    expect(page.get_by_test_id("stSidebarNav")).to_be_attached()
+    # Every page starts with a title, which only the app's script run draws.
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     idle(page)
 
@@ -46,7 +46,11 @@ def type_into(page: Page, label: str, value: object) -> None:
     """Type a value into a text or number input and commit it (as pressing Enter does)."""
     box = field(page, label)
     box.fill(str(value))
-    box.press("Enter")
+    # Enter commits an input; in a text area it would add a line, so leaving the box commits it instead.
+    if box.evaluate("element => element.tagName") == "TEXTAREA":
+        box.blur()
+    else:
+        box.press("Enter")
     expect(box).to_have_value(shown_as(value))
     idle(page)
 
@@ -81,6 +85,13 @@ def choose(page: Page, label: str, option: str) -> None:
     idle(page)
 
 
+def options(page: Page, label: str) -> Locator:
+    """Open a select box and return its options (press Escape to close it again)."""
+    page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).click()
+    expect(page.get_by_role("listbox")).to_be_visible()
+    return page.get_by_role("listbox").get_by_role("option")
+
+
 def selected(page: Page, label: str) -> Locator:
     """The text box of a select box, whose value is the option shown as chosen."""
     return page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).locator("input")
@@ -94,3 +105,11 @@ def click(page: Page, name: str) -> None:
 def message(page: Page, text: str | re.Pattern[str]) -> Locator:
     """An alert (success, info, warning or error box) showing the text."""
     return page.get_by_test_id("stAlert").filter(has_text=text)
+
+
+def chart_marks(page: Page, *texts: str) -> Locator:
+    """Marks (bars, points, lines) of the charts on the page whose description mentions every text.
+
+    Streamlit draws small charts as SVG, and Vega describes every mark for screen readers (aria-label).
+    """
+    return page.get_by_test_id("stVegaLiteChart").locator("".join(f"[aria-label*={text!r}]" for text in texts))

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from db import queries
 from services.history import history
 from services.profiles import save_settings
 from services.sessions import (
@@ -54,6 +55,23 @@ def test_weights_entered_in_pounds_are_stored_in_kilograms_and_shown_in_pounds(c
     assert session_form(ctx, sid)["entries"][0]["sets"][0]["weight"] == 100.0
     save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"]})
     assert history(ctx).loc[0, "exercises"] == "Leg press: 45.4 kg × 8"
+
+
+def stored_weights(ctx) -> list[float]:
+    """Every set's weight as stored, in kilograms."""
+    with ctx.db.read() as s:
+        return [float(w) for w in queries.sets(s, ctx.owner_id)["weight_kg"]]
+
+
+def test_saving_an_unchanged_edit_in_pounds_keeps_the_stored_kilograms(ctx):
+    sid = create_session(ctx, weight=40, reps=10, sets=2)
+    save_settings(ctx, {"unit": "lb", "pain_limit": 5, "regions": ["lower_back"]})
+    form = session_form(ctx, sid)
+    assert [w["weight"] for w in form["entries"][0]["sets"]] == [88.2, 88.2]
+    form["entries"][0]["sets"][1]["weight"] = 90
+    update_session(ctx, sid, form, now=NOW)
+    # The set shown as before keeps its 40 kg exactly; the one the user changed takes the new weight.
+    assert stored_weights(ctx) == [40.0, pytest.approx(90 * 0.45359237)]
 
 
 def test_edit_replaces_exercises_and_pain(ctx):
