@@ -23,9 +23,11 @@ from tracker.pain import Response
 from tracker.strength import Formula
 from tracker.threshold import (
     Measure,
+    Status,
     Work,
     e1rm_series,
     first_amounts,
+    markers,
     response_counts,
     tolerated_series,
 )
@@ -160,14 +162,15 @@ def _measure_label(works: Sequence[Work], measure: Measure, unit: str) -> str:
 def _threshold(
     works: Sequence[Work], limit: int, bucket: Bucket, measure: Measure, formula: Formula, unit: str
 ) -> pd.DataFrame:
-    """Tolerated work per exercise and bucket, with over-limit and unsettled work apart, and % of the first."""
+    """Tolerated work per exercise and bucket (with % of the first), and per bucket one row for each kind of
+    session that did not count (over the limit, unsettled, unrated), all exercises together."""
     points = tolerated_series(works, limit, bucket, measure, formula)
     base = first_amounts(points)
     by_name: dict[str, list[Work]] = defaultdict(list)
     for work in works:
         by_name[work.exercise].append(work)
     labels = {name: _measure_label(done, measure, unit) for name, done in by_name.items()}
-    rows = (
+    rows: list[tuple[object, ...]] = [
         (
             p.start,
             p.exercise,
@@ -178,7 +181,21 @@ def _threshold(
             p.sessions,
         )
         for p in points
-    )
+        if p.status is Status.TOLERATED
+    ]
+    for m in markers(points, base):
+        rows.append(
+            (
+                m.start,
+                ", ".join(m.exercises),
+                m.status.value,
+                None if m.amount is None else round(m.amount, DECIMALS),
+                None if m.percent is None else round(m.percent),
+                labels[m.exercises[0]] if len(m.exercises) == 1 else "",
+                m.sessions,
+            )
+        )
+    rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
     return _frame(rows, ("period", "exercise", "status", "amount", "percent", "measure", "sessions"))
 
 
