@@ -22,6 +22,7 @@ from tracker.helps import Helps, what_helps
 from tracker.pain import Response
 from tracker.strength import Formula
 from tracker.threshold import (
+    E1rmPoint,
     Measure,
     Status,
     Work,
@@ -130,6 +131,7 @@ def progress_data(
     chosen = [w for w in works if not exercises or w.exercise in exercises]
     top = () if exercises or max_lines is None else _most_done(works, max_lines)
     lines = [w for w in chosen if not top or w.exercise in top]
+    e1rms = e1rm_series(lines, bucket, formula)
     return Progress(
         start=start,
         end=end,
@@ -140,8 +142,8 @@ def progress_data(
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
         comparison=baseline_vs_recent(days).text,
-        strength=_strength(lines, bucket, formula),
-        not_estimated=_not_estimated(lines, bucket, formula),
+        strength=_strength(e1rms),
+        not_estimated=_not_estimated(e1rms),
         top_exercises=top,
         cardio=_cardio(chosen, bucket),
         response=_response(responses, bucket),
@@ -199,19 +201,19 @@ def _threshold(
     return _frame(rows, ("period", "exercise", "status", "amount", "percent", "measure", "sessions"))
 
 
-def _strength(works: Sequence[Work], bucket: Bucket, formula: Formula) -> pd.DataFrame:
+def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
     rows = (
         (p.start, p.exercise, round(p.e1rm, DECIMALS), p.estimated_sets, p.skipped_sets)
-        for p in e1rm_series(works, bucket, formula)
+        for p in points
         if p.e1rm is not None
     )
     return _frame(rows, ("period", "exercise", "e1rm", "sets", "skipped"))
 
 
-def _not_estimated(works: Sequence[Work], bucket: Bucket, formula: Formula) -> tuple[str, ...]:
+def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
     """Strength exercises with loaded sets in the range but none of 10 reps or fewer."""
     estimated: dict[str, bool] = {}
-    for p in e1rm_series(works, bucket, formula):
+    for p in points:
         estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None
     return tuple(sorted(name for name, ok in estimated.items() if not ok))
 
