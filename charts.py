@@ -21,7 +21,7 @@ HEIGHT = 280
 TALL = 360
 AnyChart: TypeAlias = alt.Chart | alt.LayerChart
 Source: TypeAlias = pd.DataFrame | alt.NamedData
-TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth"]
+TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth", "yearquarter"]
 DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
 # Two legend columns fit a phone screen; one long row would be cut off.
 BOTTOM = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=120)
@@ -33,8 +33,18 @@ STATUS_SHAPES = alt.Scale(
 RESPONSES = ["settled", "same", "worse", "no check-in"]
 RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#f9a825", "#c62828", "#9e9e9e"])
 OVER_COLOUR = "#c62828"
+MARKERS = (
+    (Status.OVER, OVER_COLOUR, 110),
+    (Status.NOT_SETTLED, "#ef6c00", 80),
+    (Status.UNKNOWN, "#757575", 60),
+)
 SMALL_COUNT = 8
-TIME_UNITS: dict[str, TimeUnit] = {"day": "yearmonthdate", "week": "yearweek", "month": "yearmonth"}
+TIME_UNITS: dict[str, TimeUnit] = {
+    "day": "yearmonthdate",
+    "week": "yearweek",
+    "month": "yearmonth",
+    "quarter": "yearquarter",
+}
 
 
 def _x(title: str = "") -> alt.X:
@@ -48,7 +58,7 @@ def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerChart:
-    """Tolerated work per exercise (line), with over-limit and unsettled sessions as distinct marks.
+    """Tolerated work per exercise (line), with over-limit, unsettled and unrated sessions as distinct marks.
 
     One exercise (`measure` set) shows its own amounts; several share an axis as a percentage of each
     one's first tolerated amount.
@@ -71,16 +81,15 @@ def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerCh
         ],
     )
     line = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_line()
-    over = alt.datum.status == Status.OVER.value
     # The shapes are explained in words under the chart: a second legend does not fit beside the first on a phone.
     shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=None)
-    points = base.transform_filter(~over).mark_point(filled=True, size=60).encode(shape=shape)
-    over_marks = (
-        base.transform_filter(over)
-        .mark_point(filled=True, size=110)
-        .encode(shape=shape, color=alt.value(OVER_COLOUR), stroke=alt.value(OVER_COLOUR))
-    )
-    return alt.LayerChart(layer=[line, points, over_marks]).properties(height=TALL)
+    points = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_point(filled=True, size=60)
+    layers = [line, points.encode(shape=shape)]
+    # Sessions that did not count are one mark per period and kind (all exercises together), in a fixed colour.
+    for kind, colour, size in MARKERS:
+        mark = base.transform_filter(alt.datum.status == kind.value).mark_point(filled=True, size=size)
+        layers.append(mark.encode(shape=shape, color=alt.value(colour), stroke=alt.value(colour)))
+    return alt.LayerChart(layer=layers).properties(height=TALL)
 
 
 def pressure_chart(frame: Source) -> alt.Chart:
@@ -147,8 +156,8 @@ def strength_chart(frame: Source, unit: str = "kg") -> alt.Chart:
 
 
 def cardio_chart(frame: Source, bucket: str = "week") -> alt.Chart:
-    """Cardio minutes per week, stacked by modality (weekly averages per month over long ranges)."""
-    unit: TimeUnit = "yearmonth" if bucket == "month" else "yearweek"
+    """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
+    unit = TIME_UNITS["week" if bucket == "day" else bucket]
     return (
         alt.Chart(frame)
         .mark_bar()

@@ -1,6 +1,7 @@
 """Benchmarks: Progress page speed and chart size at 0, 1 and 10 years of history.
 
-`python bench/run.py [--quick] [--no-browser]` prints one JSON object per line: {"metric", "value", "unit"}.
+`python bench/run.py [--quick] [--no-browser] [--data-benches]` prints one JSON object per line:
+{"metric", "value", "unit"}. The full run also passes on the lines of bench/bench_import.py and bench/backup.py.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import argparse
 import json
 import math
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,6 +26,10 @@ from services.context import ensure_profile, open_database
 from services.demo import fill_demo_once
 
 SEED = 1
+ROOT = Path(__file__).resolve().parent.parent
+# The data benchmarks (import of 100,000 sets against to_sql; backup and restore of 10 years): about 20 s
+# together on a quiet machine, so --quick leaves them out unless --data-benches asks for them.
+DATA_BENCHES = ("bench.bench_import", "bench.backup")
 
 
 def emit(metric: str, value: float | None, unit: str) -> None:
@@ -75,11 +81,29 @@ def report(view: str, empty: PageFigures, one: PageFigures, ten: PageFigures) ->
     emit(f"chart_bytes_ratio_10y_1y{view}", _ratio(ten.chart_bytes, one.chart_bytes), "ratio")
 
 
+def data_benches() -> None:
+    """Run the import and backup benchmarks in their own processes and pass their JSON lines through."""
+    for module in DATA_BENCHES:
+        done = subprocess.run(
+            [sys.executable, "-m", module], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+        )
+        for line in done.stdout.splitlines():
+            if line.startswith("{"):
+                print(line, flush=True)
+        if done.returncode != 0:
+            print(f"{module} failed:\n{done.stderr[-2000:]}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build the databases, time the page, optionally time the first chart in Chromium."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (under a minute on 2 cores)")
     parser.add_argument("--no-browser", action="store_true", help="skip the real-browser measurement")
+    parser.add_argument(
+        "--data-benches",
+        action="store_true",
+        help="with --quick, also run the import and backup benchmarks (the full run always does)",
+    )
     parser.add_argument("--runs", type=int, default=None, help="repetitions per figure (median is reported)")
     args = parser.parse_args(argv)
     runs = args.runs or (5 if args.quick else 11)
@@ -110,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             emit("browser_first_chart_s", seen.first_chart_s, "s")
             if seen.cached_chart_s is not None:
                 emit("browser_first_chart_s_revisit", seen.cached_chart_s, "s")
+    if args.data_benches or not args.quick:
+        data_benches()
+        phase(started, "import and backup benchmarks run")
     emit("load_average_1m_at_end", os.getloadavg()[0], "processes")
     emit("bench_total_s", time.perf_counter() - started, "s")
     if page != PAGE:

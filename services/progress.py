@@ -22,10 +22,13 @@ from tracker.helps import Helps, what_helps
 from tracker.pain import Response
 from tracker.strength import Formula
 from tracker.threshold import (
+    E1rmPoint,
     Measure,
+    Status,
     Work,
     e1rm_series,
     first_amounts,
+    markers,
     response_counts,
     tolerated_series,
 )
@@ -128,6 +131,7 @@ def progress_data(
     chosen = [w for w in works if not exercises or w.exercise in exercises]
     top = () if exercises or max_lines is None else _most_done(works, max_lines)
     lines = [w for w in chosen if not top or w.exercise in top]
+    e1rms = e1rm_series(lines, bucket, formula)
     return Progress(
         start=start,
         end=end,
@@ -138,8 +142,8 @@ def progress_data(
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
         comparison=baseline_vs_recent(days).text,
-        strength=_strength(lines, bucket, formula),
-        not_estimated=_not_estimated(lines, bucket, formula),
+        strength=_strength(e1rms),
+        not_estimated=_not_estimated(e1rms),
         top_exercises=top,
         cardio=_cardio(chosen, bucket),
         response=_response(responses, bucket),
@@ -160,14 +164,15 @@ def _measure_label(works: Sequence[Work], measure: Measure, unit: str) -> str:
 def _threshold(
     works: Sequence[Work], limit: int, bucket: Bucket, measure: Measure, formula: Formula, unit: str
 ) -> pd.DataFrame:
-    """Tolerated work per exercise and bucket, with over-limit and unsettled work apart, and % of the first."""
+    """Tolerated work per exercise and bucket (with % of the first), and per bucket one row for each kind of
+    session that did not count (over the limit, unsettled, unrated), all exercises together."""
     points = tolerated_series(works, limit, bucket, measure, formula)
     base = first_amounts(points)
     by_name: dict[str, list[Work]] = defaultdict(list)
     for work in works:
         by_name[work.exercise].append(work)
     labels = {name: _measure_label(done, measure, unit) for name, done in by_name.items()}
-    rows = (
+    rows: list[tuple[object, ...]] = [
         (
             p.start,
             p.exercise,
@@ -178,23 +183,37 @@ def _threshold(
             p.sessions,
         )
         for p in points
-    )
+        if p.status is Status.TOLERATED
+    ]
+    for m in markers(points, base):
+        rows.append(
+            (
+                m.start,
+                ", ".join(m.exercises),
+                m.status.value,
+                None if m.amount is None else round(m.amount, DECIMALS),
+                None if m.percent is None else round(m.percent),
+                labels[m.exercises[0]] if len(m.exercises) == 1 else "",
+                m.sessions,
+            )
+        )
+    rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
     return _frame(rows, ("period", "exercise", "status", "amount", "percent", "measure", "sessions"))
 
 
-def _strength(works: Sequence[Work], bucket: Bucket, formula: Formula) -> pd.DataFrame:
+def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
     rows = (
         (p.start, p.exercise, round(p.e1rm, DECIMALS), p.estimated_sets, p.skipped_sets)
-        for p in e1rm_series(works, bucket, formula)
+        for p in points
         if p.e1rm is not None
     )
     return _frame(rows, ("period", "exercise", "e1rm", "sets", "skipped"))
 
 
-def _not_estimated(works: Sequence[Work], bucket: Bucket, formula: Formula) -> tuple[str, ...]:
+def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
     """Strength exercises with loaded sets in the range but none of 10 reps or fewer."""
     estimated: dict[str, bool] = {}
-    for p in e1rm_series(works, bucket, formula):
+    for p in points:
         estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None
     return tuple(sorted(name for name, ok in estimated.items() if not ok))
 

@@ -20,8 +20,8 @@ def load_works(
     """Every exercise done in the range with its session's peak pain and 24-hour response (loads in `unit`),
     and each session's day and response."""
     sets_of: dict[int, list[tuple[float | None, int]]] = defaultdict(list)
-    for entry_id, weight, reps in queries.set_rows(s, owner_id, start, end):
-        sets_of[entry_id].append((None if weight is None else from_kg(weight, unit), reps))
+    for entry_id, weight, reps, n in queries.set_rows(s, owner_id, start, end):
+        sets_of[entry_id].extend([(None if weight is None else from_kg(weight, unit), reps)] * n)
     ratings: dict[int, list[tuple[int | None, int | None]]] = defaultdict(list)
     peaks: dict[int, int] = {}
     for sid, before, during, morning in queries.session_pain_rows(s, owner_id, start, end, regions):

@@ -98,15 +98,11 @@ def flags_in(history: History, limits: Thresholds, start: date, end: date) -> li
     return [FlagLine(f.title, f.dates) for f in red_flags(history, window, end)]
 
 
-def report_charts(p: Progress, top: list[str]) -> tuple[tuple[str, Chart], ...]:
-    """The report's charts with their titles, leaving out those with nothing to draw."""
+def report_charts(p: Progress, threshold: pd.DataFrame) -> tuple[tuple[str, Chart], ...]:
+    """The report's charts with their titles (`threshold`: the main exercises' frame), leaving out empty ones."""
     found: list[tuple[str, pd.DataFrame, Chart]] = [
         ("Pain at rest (0-10)", p.pain, charts.pain_chart(p.pain, p.bucket)),
-        (
-            "Tolerated load of the main exercises",
-            threshold := p.threshold[p.threshold["exercise"].isin(top)],
-            charts.threshold_chart(threshold),
-        ),
+        ("Tolerated load of the main exercises", threshold, charts.threshold_chart(threshold)),
         ("Weekly PEG-3", p.peg, charts.peg_chart(p.peg)),
         ("Cardio minutes per week", p.cardio, charts.cardio_chart(p.cardio, p.bucket)),
         ("How sessions settled by the next morning", p.response, charts.response_chart(p.response, p.bucket)),
@@ -142,4 +138,6 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
         note=note,
     )
-    return Report(data, report_charts(p, top))
+    # Sessions that did not count are merged across exercises, so the main ones' marks need their own frame.
+    main = progress_data(ctx, start=start, end=end, regions=regions, exercises=top).threshold if top else None
+    return Report(data, report_charts(p, p.threshold.iloc[0:0] if main is None else main))

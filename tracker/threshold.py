@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -118,6 +118,41 @@ def first_amounts(points: Iterable[LoadPoint]) -> dict[str, float]:
         if p.status is Status.TOLERATED:
             tolerated.setdefault(p.exercise, p.amount)
     return {name: tolerated.get(name, first) for name, first in anything.items()}
+
+
+@dataclass(frozen=True)
+class Marker:
+    """Sessions of one kind that did not count as tolerated (over the limit, unsettled, unrated) in one bucket.
+
+    All exercises together, so a long history adds at most three markers per bucket; `percent` is the
+    most work among them as a share of its exercise's first amount, `amount` the most work when one
+    exercise is involved (amounts of different exercises do not compare).
+    """
+
+    start: date
+    status: Status
+    sessions: int
+    exercises: tuple[str, ...]
+    amount: float | None
+    percent: float | None
+
+
+def markers(points: Iterable[LoadPoint], base: Mapping[str, float]) -> list[Marker]:
+    """The non-tolerated points of `tolerated_series` merged per bucket and status across exercises."""
+    groups: dict[tuple[date, Status], list[LoadPoint]] = defaultdict(list)
+    for p in points:
+        if p.status is not Status.TOLERATED:
+            groups[(p.start, p.status)].append(p)
+    found = []
+    order = list(Status)
+    for (start, kind), group in sorted(groups.items(), key=lambda item: (item[0][0], order.index(item[0][1]))):
+        names = tuple(sorted({p.exercise for p in group}))
+        shares = [100 * p.amount / base[p.exercise] for p in group if base.get(p.exercise)]
+        amount = max(p.amount for p in group) if len(names) == 1 else None
+        found.append(
+            Marker(start, kind, sum(p.sessions for p in group), names, amount, max(shares) if shares else None)
+        )
+    return found
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ from typing import Literal
 
 from tracker.pain import Change, pain_change, peg_score
 
-Bucket = Literal["day", "week", "month"]
-# One point a day up to about three months, one a week up to three years, then one a month:
-# a series never has more than about 160 points per decade, however long the history.
+Bucket = Literal["day", "week", "month", "quarter"]
+# One point a day up to about three months, a week up to three years, a month up to six, then a quarter:
+# a series has at most about 160 points, and 40 at ten years, however long the history.
 DAY_RANGE_MAX = 92
 WEEK_RANGE_MAX = 3 * 366
+MONTH_RANGE_MAX = 6 * 366
 ROLLING_DAYS = 7
 COMPARE_DAYS = 14
 DECIMALS = 2
@@ -27,15 +28,19 @@ def bucket_for(start: date, end: date) -> Bucket:
     days = (end - start).days + 1
     if days <= DAY_RANGE_MAX:
         return "day"
-    return "week" if days <= WEEK_RANGE_MAX else "month"
+    if days <= WEEK_RANGE_MAX:
+        return "week"
+    return "month" if days <= MONTH_RANGE_MAX else "quarter"
 
 
 def bucket_start(day: date, bucket: Bucket) -> date:
-    """The first day of the bucket holding `day` (weeks start on Monday)."""
+    """The first day of the bucket holding `day` (weeks start on Monday, quarters in January, April...)."""
     if bucket == "day":
         return day
     if bucket == "week":
         return day - timedelta(days=day.weekday())
+    if bucket == "quarter":
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
     return day.replace(day=1)
 
 
@@ -45,7 +50,8 @@ def bucket_days(start: date, bucket: Bucket) -> int:
         return 1
     if bucket == "week":
         return 7
-    return monthrange(start.year, start.month)[1]
+    months = 3 if bucket == "quarter" else 1
+    return sum(monthrange(start.year, start.month + i)[1] for i in range(months))
 
 
 def at_least_weekly(bucket: Bucket) -> Bucket:

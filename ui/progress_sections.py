@@ -56,8 +56,9 @@ def sections(data: Progress) -> list[Section]:
             "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
             "you did while pain stayed within your limit and settled by morning shows here, per exercise.",
             f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
-            "had settled by the next morning. Dots: tolerated; red crosses: over your limit; triangles: not settled by "
-            "morning; squares: pain or next-morning check-in missing. Rising tolerated work at "
+            "had settled by the next morning. Dots: tolerated; red crosses: over your limit; orange triangles: not "
+            "settled by morning; grey squares: pain or next-morning check-in missing. Each of those marks stands for "
+            "every such session in its period across exercises (hover for how many). Rising tolerated work at "
             "steady pain suggests your threshold is rising." + shown,
             **_chart(data.threshold, "threshold", **threshold),
         ),

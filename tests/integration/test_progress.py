@@ -73,8 +73,22 @@ def test_ten_years_stay_within_a_few_hundred_points_per_series(ctx):
         log_session(ctx, strength_session(when=when, weight=40 + month), now=NOW)
         record_morning(ctx, when.date() + timedelta(days=1), {"lower_back": 2}, today=END)
     data = progress_data(ctx, start=start, end=END)
-    assert data.bucket == "month"
-    assert len(data.threshold) == 40 and len(data.pain) <= 130
+    assert data.bucket == "quarter"
+    assert len(data.threshold) == 40 and len(data.pain) <= 45
+
+
+def test_over_a_long_range_flares_show_as_one_mark_per_quarter_with_the_sessions_counted(ctx):
+    start = date(2016, 1, 1)
+    for week in range(0, 8 * 52, 2):
+        when = datetime(2016, 1, 4, 18) + timedelta(weeks=week)
+        flare = week % 6 == 0
+        log_session(ctx, strength_session(when=when, weight=40, during=8 if flare else 3), now=NOW)
+        log_session(ctx, strength_session(when=when, exercise="Chest press machine", during=8 if flare else 3), now=NOW)
+    data = progress_data(ctx, start=start, end=END)
+    over = data.threshold[data.threshold["status"] == Status.OVER.value]
+    assert data.bucket == "quarter"
+    assert over["period"].is_unique and over["exercise"].eq("Chest press machine, Leg press").all()
+    assert over["sessions"].sum() == 2 * len(range(0, 8 * 52, 6))
 
 
 def test_the_exercise_and_region_filters_narrow_what_is_shown(ctx):

@@ -54,11 +54,14 @@ def threshold_frame(exercises: tuple[str, ...] = ("Leg press", "Treadmill walk")
 
 def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
     chart = charts.threshold_chart(threshold_frame())
-    line, points, over = layers(chart)
+    line, points, over, unsettled, unknown = layers(chart)
     assert line["mark"]["type"] == "line"
     assert line["transform"] == [{"filter": f"(datum.status === '{Status.TOLERATED.value}')"}]
     assert over["transform"] == [{"filter": f"(datum.status === '{Status.OVER.value}')"}]
     assert over["encoding"]["color"] == {"value": charts.OVER_COLOUR}
+    assert unsettled["transform"] == [{"filter": f"(datum.status === '{Status.NOT_SETTLED.value}')"}]
+    # Markers merge exercises, so they have their own colours rather than one exercise's.
+    assert len({layer["encoding"]["color"]["value"] for layer in (over, unsettled, unknown)}) == 3
     shape = points["encoding"]["shape"]
     assert shape["field"] == "status"
     assert dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))[Status.OVER.value] == "cross"

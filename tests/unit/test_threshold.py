@@ -13,6 +13,7 @@ from tracker.threshold import (
     amount,
     e1rm_series,
     first_amounts,
+    markers,
     response_counts,
     session_response,
     status,
@@ -78,6 +79,40 @@ def test_over_limit_sessions_stay_apart_from_the_tolerated_trend():
         ("Leg press", Status.OVER): (600, 1),
         ("Treadmill walk", Status.TOLERATED): (35, 2),
     }
+
+
+def test_sessions_that_did_not_count_merge_into_one_marker_per_bucket_and_kind():
+    flares = [lift(n, sets=[(50, 10)], peak=8) for n in (1, 8, 15)]
+    works = [
+        lift(0),
+        *flares,
+        walk(2, 40, peak=9),
+        lift(3, response=Response.WORSE),
+        walk(9, response=Response.SAME),
+        walk(4, response=None),
+    ]
+    points = tolerated_series(works, limit=5, bucket="quarter")
+    found = markers(points, first_amounts(points))
+    assert [(m.status, m.sessions, m.exercises) for m in found] == [
+        (Status.OVER, 4, ("Leg press", "Treadmill walk")),
+        (Status.NOT_SETTLED, 2, ("Leg press", "Treadmill walk")),
+        (Status.UNKNOWN, 1, ("Treadmill walk",)),
+    ]
+    over = found[0]
+    # Leg press 500 of a first 400 is 125%, the walk 40 of a first 30 about 133%: the higher share marks the point.
+    assert over.amount is None and over.percent == pytest.approx(400 / 3)
+    assert found[2].amount == 30 and found[2].percent == 100
+    assert {m.start for m in found} == {date(2026, 1, 1)}
+
+
+def test_markers_stay_three_per_bucket_however_many_exercises_and_sessions():
+    works = [lift(n, peak=9, name=f"Exercise {n % 7}") for n in range(0, 360)]
+    works += [lift(n, response=None, name=f"Exercise {n % 5}") for n in range(0, 360, 2)]
+    works += [lift(n, response=Response.WORSE, name=f"Exercise {n % 3}") for n in range(0, 360, 3)]
+    found = markers(tolerated_series(works, limit=5, bucket="quarter"), {})
+    assert len(found) == 3 * 4
+    assert sum(m.sessions for m in found) == 360 + 180 + 120
+    assert all(m.percent is None for m in found)  # no tolerated amount to compare with
 
 
 def test_a_gap_between_sessions_leaves_no_point_in_between():

@@ -8,6 +8,7 @@ import pytest
 from tracker.trends import (
     DayPain,
     baseline_vs_recent,
+    bucket_days,
     bucket_for,
     bucket_mean,
     bucket_start,
@@ -32,7 +33,8 @@ def flat(values: Mapping[int, float]) -> list[DayPain]:
 
 
 @pytest.mark.parametrize(
-    ("days", "expected"), [(1, "day"), (92, "day"), (93, "week"), (365, "week"), (3 * 366 + 1, "month")]
+    ("days", "expected"),
+    [(1, "day"), (92, "day"), (93, "week"), (365, "week"), (3 * 366 + 1, "month"), (6 * 366 + 1, "quarter")],
 )
 def test_the_bucket_grows_with_the_range_so_points_stay_few(days, expected):
     assert bucket_for(D0, D0 + timedelta(days=days - 1)) == expected
@@ -43,6 +45,15 @@ def test_weeks_start_on_monday_and_months_on_the_first():
     assert bucket_start(sunday, "week") == date(2026, 1, 5)
     assert bucket_start(sunday, "month") == date(2026, 1, 1)
     assert bucket_start(sunday, "day") == sunday
+
+
+def test_quarters_start_in_january_april_july_and_october_and_span_their_three_months():
+    assert [bucket_start(date(2026, m, 15), "quarter").month for m in (1, 3, 4, 6, 8, 12)] == [1, 1, 4, 4, 7, 10]
+    assert bucket_days(date(2026, 1, 1), "quarter") == 31 + 28 + 31
+    assert bucket_days(date(2028, 10, 1), "quarter") == 31 + 30 + 31
+    # 91 minutes in one quarter of 2026 (90 days) are 7.1 a week.
+    found = cardio_per_week([(date(2026, 2, 10), "Bike", 91)], "quarter")
+    assert [(m.start, m.per_week, m.total) for m in found] == [(date(2026, 1, 1), 7.1, 91)]
 
 
 def test_daily_pain_is_the_mean_of_all_the_days_ratings_from_every_source():
