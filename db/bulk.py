@@ -47,19 +47,7 @@ def live_starts(s: OrmSession, owner_id: int) -> dict[datetime, int]:
 
 def add_exercises(s: OrmSession, owner_id: int, records: Sequence[ExerciseRecord]) -> None:
     """Add the owner's own exercises."""
-    s.add_all(
-        Exercise(
-            owner_id=owner_id,
-            name=r.name,
-            category=r.category,
-            equipment=r.equipment,
-            impact=r.impact,
-            one_sided=r.one_sided,
-            counterpart=r.counterpart,
-            builtin=False,
-        )
-        for r in records
-    )
+    s.add_all(Exercise.describing(owner_id, r, builtin=False) for r in records)
     s.flush()
 
 

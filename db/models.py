@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Protocol
 
 from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -14,6 +15,23 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class ExerciseFields(Protocol):
+    """What describes an exercise, whether from the shipped catalogue or from checked user input."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def equipment(self) -> str: ...
+    @property
+    def impact(self) -> str: ...
+    @property
+    def one_sided(self) -> bool: ...
+    @property
+    def counterpart(self) -> str | None: ...
 
 
 class Base(DeclarativeBase):
@@ -56,6 +74,20 @@ class Exercise(Base):
     one_sided: Mapped[bool] = mapped_column(default=False)
     counterpart: Mapped[str | None] = mapped_column(String(80))
     builtin: Mapped[bool] = mapped_column(default=False)
+
+    @classmethod
+    def describing(cls, owner_id: int, source: ExerciseFields, *, builtin: bool) -> Exercise:
+        """A row for the owner from anything that describes an exercise (catalogue entry or checked input)."""
+        return cls(
+            owner_id=owner_id,
+            name=source.name,
+            category=source.category,
+            equipment=source.equipment,
+            impact=source.impact,
+            one_sided=source.one_sided,
+            counterpart=source.counterpart,
+            builtin=builtin,
+        )
 
     def __repr__(self) -> str:
         return f"Exercise(id={self.id}, name={self.name!r})"

@@ -50,20 +50,7 @@ def ensure_profile(db: Database, subject: str = LOCAL_SUBJECT, display_name: str
             s.add(profile)
             s.flush()
         have = set(s.scalars(select(Exercise.name).where(Exercise.owner_id == profile.id)))
-        s.add_all(
-            Exercise(
-                owner_id=profile.id,
-                name=e.name,
-                category=e.category,
-                equipment=e.equipment,
-                impact=e.impact,
-                one_sided=e.one_sided,
-                counterpart=e.counterpart,
-                builtin=True,
-            )
-            for e in CATALOG
-            if e.name not in have
-        )
+        s.add_all(Exercise.describing(profile.id, e, builtin=True) for e in CATALOG if e.name not in have)
         return Ctx(db, profile.id)
 
 

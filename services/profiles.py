@@ -56,18 +56,7 @@ def add_exercise(ctx: Ctx, raw: Mapping[str, Any]) -> CatalogExercise:
         ).first()
         if taken is not None:
             raise ValidationError({"name": f"{record.name!r} is already in your list."})
-        s.add(
-            Exercise(
-                owner_id=ctx.owner_id,
-                name=record.name,
-                category=record.category,
-                equipment=record.equipment,
-                impact=record.impact,
-                one_sided=record.one_sided,
-                counterpart=record.counterpart,
-                builtin=False,
-            )
-        )
+        s.add(Exercise.describing(ctx.owner_id, record, builtin=False))
     return CatalogExercise(
         record.name, record.category, record.equipment, record.impact, record.one_sided, record.counterpart
     )
