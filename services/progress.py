@@ -1,53 +1,35 @@
 """The Progress page's data: one owner's history in a date range, aggregated into small chart-ready frames.
 
-Every frame has at most one row per time bucket and series (the bucket grows with the range: day, week or
-month), so what a chart sends to the browser stays about the same size at one year or ten.
+Every frame has at most one row per time bucket and series (the bucket grows with the range: day, week,
+month or quarter, and the database does the grouping), so what a chart sends to the browser stays about the
+same size at one year or ten.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 
 import pandas as pd
 
-from db import queries
+from db import progress_sql, queries
 from db.models import Profile
+from db.progress_sql import Scope
+from services import progress_points as points
 from services.context import Ctx, settings_of
-from services.progress_reads import load_works
-from tracker.catalog import CATEGORIES
 from tracker.helps import Helps, what_helps
-from tracker.pain import Response
 from tracker.strength import Formula
-from tracker.threshold import (
-    E1rmPoint,
-    Measure,
-    Status,
-    Work,
-    e1rm_series,
-    first_amounts,
-    markers,
-    response_counts,
-    tolerated_series,
-)
-from tracker.trends import (
-    Bucket,
-    baseline_vs_recent,
-    bucket_for,
-    bucket_mean,
-    cardio_per_week,
-    daily_pain,
-    pain_series,
-    peg_series,
-)
+from tracker.threshold import E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
+from tracker.trends import Bucket, baseline_vs_recent, bucket_for, bucket_mean, daily_pain, pain_series, peg_series
+from tracker.units import kg_per
 
 NO_CHECKIN = "no check-in"
 # More lines than this on one small chart cannot be told apart, and each one adds data to send.
 MAX_LINES = 6
 WITH, WITHOUT = "after a day with it", "after a day without it"
 PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")
+CARDIO_COLUMNS = ("period", "modality", "per_week", "total")
 DECIMALS = 1
 
 
@@ -117,61 +99,54 @@ def progress_data(
     With `max_lines` and no exercises chosen, the threshold and strength frames keep only that many of the
     most-done exercises (named in `top_exercises`), so a long list of exercises cannot swell the charts.
     """
+    bucket = bucket_for(start, end)
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
-        regions = tuple(regions or settings.regions)
-        unit = settings.unit
-        works, responses = load_works(s, ctx.owner_id, start, end, regions, unit)
-        totals = queries.pain_total_rows(s, ctx.owner_id, start, end, regions)
+        scope = Scope(ctx.owner_id, start, end, tuple(regions or settings.regions))
+        rows = progress_sql.work_rows(
+            s,
+            scope,
+            bucket=bucket,
+            limit=settings.pain_limit,
+            kg_per_unit=kg_per(settings.unit),
+            formula=formula,
+            by_e1rm=measure is Measure.E1RM,
+            names=exercises or None,
+        )
+        responses = progress_sql.response_rows(s, scope, bucket)
+        days = daily_pain(progress_sql.daily_pain_rows(s, scope))
+        done, kinds = points.kinds_done(progress_sql.kinds_by_day(s, scope))
         pegs = queries.pegs_between(s, ctx.owner_id, start, end)
         pressures = queries.pressures_between(s, ctx.owner_id, start, end)
-    bucket = bucket_for(start, end)
-    days = daily_pain(totals)
-    helps = _helps(works, {d.day: d.pain for d in days}, start)
-    chosen = [w for w in works if not exercises or w.exercise in exercises]
-    top = () if exercises or max_lines is None else _most_done(works, max_lines)
-    lines = [w for w in chosen if not top or w.exercise in top]
-    e1rms = e1rm_series(lines, bucket, formula)
+    helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
+    top = () if exercises or max_lines is None else points.most_done(rows, max_lines)
+    lines = [r for r in rows if not top or r.exercise in top]
+    e1rms = points.e1rm_points(lines)
     return Progress(
         start=start,
         end=end,
         bucket=bucket,
-        unit=unit,
+        unit=settings.unit,
         pain_limit=settings.pain_limit,
-        threshold=_threshold(lines, settings.pain_limit, bucket, measure, formula, unit),
+        threshold=_threshold(points.load_points(lines), points.measure_labels(lines, measure, settings.unit)),
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
         comparison=baseline_vs_recent(days).text,
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
         top_exercises=top,
-        cardio=_cardio(chosen, bucket),
-        response=_response(responses, bucket),
+        cardio=_frame((astuple(m) for m in points.cardio_points(rows, bucket)), CARDIO_COLUMNS),
+        response=_response(points.response_points(responses)),
         helps=_helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),
         peg=_peg(pegs, bucket),
     )
 
 
-def _measure_label(works: Sequence[Work], measure: Measure, unit: str) -> str:
-    if works[0].category != "strength":
-        return "min"
-    if measure is Measure.E1RM:
-        return f"{unit} e1RM"
-    return f"{unit} × reps" if any(w for work in works for w, _ in work.sets) else "reps"
-
-
-def _threshold(
-    works: Sequence[Work], limit: int, bucket: Bucket, measure: Measure, formula: Formula, unit: str
-) -> pd.DataFrame:
+def _threshold(points: Sequence[LoadPoint], labels: Mapping[str, str]) -> pd.DataFrame:
     """Tolerated work per exercise and bucket (with % of the first), and per bucket one row for each kind of
     session that did not count (over the limit, unsettled, unrated), all exercises together."""
-    points = tolerated_series(works, limit, bucket, measure, formula)
     base = first_amounts(points)
-    by_name: dict[str, list[Work]] = defaultdict(list)
-    for work in works:
-        by_name[work.exercise].append(work)
-    labels = {name: _measure_label(done, measure, unit) for name, done in by_name.items()}
     rows: list[tuple[object, ...]] = [
         (
             p.start,
@@ -218,26 +193,9 @@ def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
     return tuple(sorted(name for name, ok in estimated.items() if not ok))
 
 
-def _cardio(works: Sequence[Work], bucket: Bucket) -> pd.DataFrame:
-    done = ((w.day, w.exercise, w.minutes) for w in works if w.category == "cardio" and w.minutes)
-    rows = (astuple(m) for m in cardio_per_week(done, bucket))  # type: ignore[arg-type]
-    return _frame(rows, ("period", "modality", "per_week", "total"))
-
-
-def _response(responses: Iterable[tuple[date, Response | None]], bucket: Bucket) -> pd.DataFrame:
-    rows = (
-        (c.start, c.response.value if c.response else NO_CHECKIN, c.sessions)
-        for c in response_counts(responses, bucket)
-    )
+def _response(counts: Iterable[ResponseCount]) -> pd.DataFrame:
+    rows = ((c.start, c.response.value if c.response else NO_CHECKIN, c.sessions) for c in counts)
     return _frame(rows, ("period", "response", "sessions"))
-
-
-def _helps(works: Sequence[Work], daily: Mapping[date, float], since: date) -> list[Helps]:
-    done: dict[date, set[str]] = defaultdict(set)
-    for work in works:
-        done[work.day].add(CATEGORIES.get(work.category, work.category))
-    kinds = [label for key, label in CATEGORIES.items() if any(w.category == key for w in works)]
-    return what_helps(daily, done, kinds, since=since)
 
 
 def _helps_frame(helps: Sequence[Helps]) -> pd.DataFrame:
@@ -264,14 +222,3 @@ def _pressure(pressures: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
         for b in bucket_mean(((pd.Timestamp(d).date(), float(m)) for d, m in points), bucket):
             rows.append((b.start, str(site), b.value, b.count))
     return _frame(rows, ("period", "site", "kg_cm2", "readings"))
-
-
-def _most_done(works: Sequence[Work], limit: int) -> tuple[str, ...]:
-    """The `limit` exercises done most often, when there are more than that; else empty (show all)."""
-    counts: dict[str, int] = defaultdict(int)
-    for work in works:
-        counts[work.exercise] += 1
-    if len(counts) <= limit:
-        return ()
-    ranked = sorted(counts, key=lambda name: (-counts[name], name))
-    return tuple(sorted(ranked[:limit]))

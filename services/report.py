@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 import charts
-from db import queries
+from db import progress_sql, queries
 from db.models import Profile
 from services.context import Ctx, settings_of
 from services.history import history
@@ -52,12 +52,8 @@ def pain_lines(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> tu
     lines = []
     with ctx.db.read() as s:
         for region in regions:
-            totals = queries.pain_totals(s, ctx.owner_id, start, end, (region,))
-            days = daily_pain(
-                (pd.Timestamp(d).date(), float(t), int(n))
-                for d, t, n in zip(totals["day"], totals["total"], totals["count"], strict=True)
-            )
-            lines.append(PainLine(region, baseline_vs_recent(days)))
+            totals = progress_sql.daily_pain_rows(s, progress_sql.Scope(ctx.owner_id, start, end, (region,)))
+            lines.append(PainLine(region, baseline_vs_recent(daily_pain(totals))))
     return tuple(lines)
 
 

@@ -16,6 +16,8 @@ MCID_POINTS = 2.0
 MCID_PERCENT = 30.0
 RED_FLAG_PAIN = 8
 RED_FLAG_RISE = 3
+# A next-morning rise of this many points is within the scale's day-to-day wobble ("same", not "worse").
+WOBBLE_POINTS = 1
 
 REGIONS: dict[str, str] = {
     "lower_back": "Lower back",
@@ -62,7 +64,7 @@ def next_morning_response(before: int, morning: int) -> Response:
     rise = morning - before
     if rise <= 0:
         return Response.SETTLED
-    return Response.SAME if rise == 1 else Response.WORSE
+    return Response.SAME if rise <= WOBBLE_POINTS else Response.WORSE
 
 
 def peg_score(pain: int, enjoyment: int, activity: int) -> float:

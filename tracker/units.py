@@ -25,6 +25,11 @@ def to_kg(value: float, unit: str) -> float:
     return value * KG_PER_LB if check_unit(unit) == "lb" else float(value)
 
 
+def kg_per(unit: str) -> float:
+    """Kilograms in one of the unit (1 for kg)."""
+    return KG_PER_LB if check_unit(unit) == "lb" else 1.0
+
+
 def from_kg(value_kg: float, unit: str) -> float:
     """Convert kilograms to the given unit, unrounded."""
     return value_kg / KG_PER_LB if check_unit(unit) == "lb" else float(value_kg)
