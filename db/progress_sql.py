@@ -18,6 +18,7 @@ from sqlalchemy import (
     Date,
     Float,
     Integer,
+    Select,
     Subquery,
     and_,
     case,
@@ -26,12 +27,14 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, PainRating, Session, WorkSet
+from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
 from db.queries import day_range
+from tracker.catalog import CATEGORIES
 from tracker.pain import WOBBLE_POINTS
 from tracker.strength import E1RM_MAX_REPS, Formula
 from tracker.threshold import STRENGTH, Status
@@ -118,19 +121,35 @@ def _pain_facts(scope: Scope) -> Subquery:
     )
 
 
-def _status(facts: Subquery, limit: int) -> ColumnElement[str]:
-    """tracker.threshold.status in SQL: over the limit, else unknown without ratings, else by the response."""
-    return case(
+def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
+    """Per live session: its bucket's first day, the worst next-morning severity, and whether its work counts
+    as tolerated (tracker.threshold.status: over the limit, else unknown without ratings, else by response)."""
+    facts = _pain_facts(scope)
+    status = case(
         (facts.c.peak > limit, Status.OVER.value),
         (or_(facts.c.peak.is_(None), facts.c.severity.is_(None)), Status.UNKNOWN.value),
         (facts.c.severity == SETTLED, Status.TOLERATED.value),
         else_=Status.NOT_SETTLED.value,
     )
+    return (
+        select(
+            Session.id.label("session_id"),
+            period(s, Session.started_at, bucket).label("start"),
+            facts.c.severity,
+            status.label("status"),
+        )
+        .outerjoin(facts, facts.c.session_id == Session.id)
+        .where(*scope.live())
+        .subquery("session_facts")
+    )
 
 
-def _entry_facts(scope: Scope, kg_per_unit: float, formula: Formula, names: Sequence[str] | None) -> Subquery:
-    """Per exercise done: its best set by work (load x reps, reps alone when unloaded) and by e1RM, in the
-    user's unit, with how many sets could and could not be estimated and whether any set carried a load."""
+def _per_set(
+    sessions: Subquery, kg_per_unit: float, formula: Formula, by_e1rm: bool, names: Sequence[str] | None
+) -> Subquery:
+    """One row per set (or per exercise without sets) with its session's bucket and status: the work the
+    set counts for (load x reps, reps alone when unloaded, or e1RM; minutes for cardio and flexibility),
+    its e1RM when it can be estimated, and flags for estimated, over the rep limit and loaded."""
     loaded = WorkSet.weight_kg > 0
     load = WorkSet.weight_kg / _float(kg_per_unit)
     reps = cast(WorkSet.reps, Float)
@@ -139,29 +158,29 @@ def _entry_facts(scope: Scope, kg_per_unit: float, formula: Formula, names: Sequ
         estimate = load * _float(36.0) / (_float(37.0) - reps)
     else:
         estimate = load * (_float(1.0) + reps / _float(30.0))
-    one_rep = case((WorkSet.reps == 1, load), else_=estimate)
+    e1rm = case((estimable, case((WorkSet.reps == 1, load), else_=estimate)))
+    strength = e1rm if by_e1rm else case((loaded, load * reps), else_=reps)
     stmt = (
         select(
-            Entry.session_id.label("session_id"),
-            Session.started_at.label("started_at"),
+            sessions.c.start,
+            sessions.c.status,
+            Entry.id.label("entry_id"),
             Exercise.name.label("exercise"),
             Exercise.category.label("category"),
-            Entry.minutes.label("minutes"),
-            func.max(case((loaded, load * reps), else_=reps)).label("volume"),
-            func.max(case((estimable, one_rep))).label("e1rm"),
-            func.count(case((estimable, 1))).label("estimated"),
-            func.count(case((and_(loaded, WorkSet.reps > E1RM_MAX_REPS), 1))).label("skipped"),
-            func.max(case((loaded, 1), else_=0)).label("loaded"),
+            case((Exercise.category == STRENGTH, strength), else_=func.nullif(Entry.minutes, 0)).label("amount"),
+            e1rm.label("e1rm"),
+            case((estimable, 1), else_=0).label("estimated"),
+            case((and_(loaded, WorkSet.reps > E1RM_MAX_REPS), 1), else_=0).label("skipped"),
+            case((loaded, 1), else_=0).label("loaded"),
         )
-        .join(Session, Entry.session_id == Session.id)
+        .select_from(sessions)
+        .join(Entry, Entry.session_id == sessions.c.session_id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .outerjoin(WorkSet, WorkSet.entry_id == Entry.id)
-        .where(*scope.live())
-        .group_by(Entry.id, Entry.session_id, Session.started_at, Exercise.name, Exercise.category, Entry.minutes)
     )
     if names is not None:
         stmt = stmt.where(Exercise.name.in_(names))
-    return stmt.subquery("entry_facts")
+    return stmt.subquery("per_set")
 
 
 @dataclass(frozen=True)
@@ -169,8 +188,8 @@ class WorkRow:
     """Exercises of one name, kind of session (tolerated, over the limit...) and bucket, summed up.
 
     `amount` is the most work by the chosen measure and `counted` how many of them had any; `e1rm` the
-    best estimate, from `estimated` sets, with `skipped` sets over the rep limit; `cardio_minutes` the
-    minutes when it is cardio; `loaded` whether any set carried a load; `done` how many were logged.
+    best estimate, from `estimated` sets, with `skipped` sets over the rep limit; `loaded` whether any set
+    carried a load.
     """
 
     start: date
@@ -182,9 +201,7 @@ class WorkRow:
     e1rm: float | None
     estimated: int
     skipped: int
-    cardio_minutes: float
     loaded: bool
-    done: int
 
 
 def work_rows(
@@ -198,42 +215,20 @@ def work_rows(
     by_e1rm: bool,
     names: Sequence[str] | None = None,
 ) -> list[WorkRow]:
-    """Everything the tolerated-load, strength and cardio charts need, per bucket, exercise and status."""
-    facts = _pain_facts(scope)
-    entries = _entry_facts(scope, kg_per_unit, formula, names)
-    strength = entries.c.e1rm if by_e1rm else entries.c.volume
-    minutes = func.nullif(entries.c.minutes, 0)
-    inner = (
-        select(
-            period(s, entries.c.started_at, bucket).label("start"),
-            entries.c.exercise,
-            entries.c.category,
-            _status(facts, limit).label("status"),
-            case((entries.c.category == STRENGTH, strength), else_=minutes).label("amount"),
-            entries.c.e1rm,
-            entries.c.estimated,
-            entries.c.skipped,
-            case((entries.c.category == CARDIO, minutes)).label("cardio"),
-            entries.c.loaded,
-        )
-        .select_from(entries)
-        .outerjoin(facts, facts.c.session_id == entries.c.session_id)
-        .subquery("worked")
-    )
-    c = inner.c
+    """What the tolerated-load and strength charts need, per bucket, exercise and status (of `names` only)."""
+    rows = _per_set(_sessions(s, scope, bucket, limit), kg_per_unit, formula, by_e1rm, names)
+    c = rows.c
     stmt = select(
         c.start,
         c.exercise,
         c.category,
         c.status,
         func.max(c.amount),
-        func.count(c.amount),
+        func.count(case((c.amount.is_not(None), c.entry_id)).distinct()),
         func.max(c.e1rm),
         func.sum(c.estimated),
         func.sum(c.skipped),
-        func.coalesce(func.sum(c.cardio), 0),
         func.max(c.loaded),
-        func.count(),
     ).group_by(c.start, c.exercise, c.category, c.status)
     return [
         WorkRow(
@@ -246,11 +241,9 @@ def work_rows(
             None if best is None else float(best),
             int(estimated or 0),
             int(skipped or 0),
-            float(cardio),
             bool(loaded),
-            int(done),
         )
-        for start, name, category, status, amount, counted, best, estimated, skipped, cardio, loaded, done in (
+        for start, name, category, status, amount, counted, best, estimated, skipped, loaded in (
             s.connection().execute(stmt).all()
         )
     ]
@@ -258,42 +251,47 @@ def work_rows(
 
 def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[date, int | None, int]]:
     """Sessions per bucket and worst next-morning severity (None: no check-in to compare with)."""
-    facts = _pain_facts(scope)
-    inner = (
-        select(period(s, Session.started_at, bucket).label("start"), facts.c.severity)
-        .outerjoin(facts, facts.c.session_id == Session.id)
-        .where(*scope.live())
-        .subquery("responses")
-    )
-    stmt = select(inner.c.start, inner.c.severity, func.count()).group_by(inner.c.start, inner.c.severity)
+    sessions = _sessions(s, scope, bucket, limit=0)
+    stmt = select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
     return [
         (as_date(start), None if severity is None else int(severity), int(n))
         for start, severity, n in s.connection().execute(stmt).all()
     ]
 
 
-def daily_pain_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int]]:
-    """Per day with any: the sum and number of resting pain ratings (before and after sessions, morning
-    check-ins), oldest first. Pain at peak during exercise belongs to the work, not to the day's level."""
+def _ratings(s: OrmSession, scope: Scope) -> list[Select[Any]]:
+    """Resting pain ratings as (day, total, n, kinds) rows: before and after sessions, morning check-ins.
+
+    Pain at peak during exercise is left out: it belongs to the work done, not to the day's level.
+    """
     counted = case((PainRating.before.is_not(None), 1), else_=0) + case((PainRating.after.is_not(None), 1), else_=0)
     from_sessions = (
         select(
             period(s, Session.started_at, "day").label("day"),
             (func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)).label("total"),
             counted.label("n"),
+            literal(0, Integer).label("kinds"),
         )
         .join(Session, PainRating.session_id == Session.id)
         .where(*scope.live(), PainRating.region.in_(scope.regions))
     )
     from_checkins = select(
-        period(s, Checkin.day, "day").label("day"), Checkin.pain.label("total"), literal(1, Integer).label("n")
+        period(s, Checkin.day, "day").label("day"),
+        Checkin.pain.label("total"),
+        literal(1, Integer).label("n"),
+        literal(0, Integer).label("kinds"),
     ).where(
         Checkin.owner_id == scope.owner_id,
         Checkin.day >= scope.start,
         Checkin.day <= scope.end,
         Checkin.region.in_(scope.regions),
     )
-    both = from_sessions.union_all(from_checkins).subquery("ratings")
+    return [from_sessions, from_checkins]
+
+
+def daily_pain_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int]]:
+    """Per day with any resting pain rating: their sum and number, oldest first."""
+    both = union_all(*_ratings(s, scope)).subquery("ratings")
     stmt = (
         select(both.c.day, func.sum(both.c.total), func.sum(both.c.n))
         .group_by(both.c.day)
@@ -303,13 +301,79 @@ def daily_pain_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int]
     return [(as_date(day), float(total), int(n)) for day, total, n in s.connection().execute(stmt).all()]
 
 
-def kinds_by_day(s: OrmSession, scope: Scope) -> list[tuple[date, str]]:
-    """Each day with sessions and the categories of exercise done on it (one row per pair)."""
-    stmt = (
-        select(period(s, Session.started_at, "day"), Exercise.category)
+def kind_bits() -> dict[str, int]:
+    """One bit per kind of exercise, in catalogue order, for `day_rows`."""
+    return {category: 1 << i for i, category in enumerate(CATEGORIES)}
+
+
+def day_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int, int]]:
+    """Per day with resting pain ratings or sessions: the ratings' sum and number, and the kinds of exercise
+    done as bits of `kind_bits` (both in one pass, for the pain trend and "what helps"), oldest first."""
+    bits = kind_bits()
+    done = (
+        select(
+            period(s, Session.started_at, "day").label("day"),
+            literal(0, Integer).label("total"),
+            literal(0, Integer).label("n"),
+            case(*((Exercise.category == key, bit) for key, bit in bits.items()), else_=0).label("kinds"),
+        )
         .join(Entry, Entry.session_id == Session.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*scope.live())
-        .distinct()
     )
-    return [(as_date(day), str(category)) for day, category in s.connection().execute(stmt).all()]
+    every = union_all(*_ratings(s, scope), done).subquery("days")
+    stmt = (
+        select(every.c.day, func.sum(every.c.total), func.sum(every.c.n), func.sum(every.c.kinds.distinct()))
+        .group_by(every.c.day)
+        .order_by(every.c.day)
+    )
+    return [
+        (as_date(day), float(total), int(n), int(kinds)) for day, total, n, kinds in s.connection().execute(stmt).all()
+    ]
+
+
+def exercise_counts(s: OrmSession, scope: Scope) -> dict[str, int]:
+    """How many times each exercise was logged in the scope's sessions."""
+    stmt = (
+        select(Exercise.name, func.count())
+        .join(Entry, Entry.exercise_id == Exercise.id)
+        .join(Session, Entry.session_id == Session.id)
+        .where(*scope.live())
+        .group_by(Exercise.name)
+    )
+    return {str(name): int(n) for name, n in s.connection().execute(stmt).all()}
+
+
+def cardio_rows(
+    s: OrmSession, scope: Scope, bucket: Bucket, names: Sequence[str] | None = None
+) -> list[tuple[date, str, float]]:
+    """Cardio minutes per bucket and modality (of `names` only, when given)."""
+    inner = (
+        select(period(s, Session.started_at, bucket).label("start"), Exercise.name, Entry.minutes)
+        .join(Entry, Entry.session_id == Session.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .where(*scope.live(), Exercise.category == CARDIO, Entry.minutes > 0)
+    )
+    if names is not None:
+        inner = inner.where(Exercise.name.in_(names))
+    sub = inner.subquery("cardio")
+    stmt = select(sub.c.start, sub.c.name, func.sum(sub.c.minutes)).group_by(sub.c.start, sub.c.name)
+    return [(as_date(start), str(name), float(total)) for start, name, total in s.connection().execute(stmt).all()]
+
+
+def peg_rows(s: OrmSession, scope: Scope) -> list[tuple[date, int, int, int]]:
+    """Weekly PEG-3 check-ins in the scope's days: day, pain, enjoyment, activity."""
+    stmt = select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity).where(
+        PegCheckin.owner_id == scope.owner_id, PegCheckin.day >= scope.start, PegCheckin.day <= scope.end
+    )
+    return [(day, pain, enjoyment, activity) for day, pain, enjoyment, activity in s.execute(stmt).all()]
+
+
+def pressure_rows(s: OrmSession, scope: Scope) -> list[tuple[str, date, float]]:
+    """Pressure pain thresholds (mean of the trials, kg/cm2) in the scope's days: site, day, mean."""
+    stmt = select(PressureThreshold.site, PressureThreshold.day, PressureThreshold.mean).where(
+        PressureThreshold.owner_id == scope.owner_id,
+        PressureThreshold.day >= scope.start,
+        PressureThreshold.day <= scope.end,
+    )
+    return [(site, day, mean) for site, day, mean in s.execute(stmt).all()]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, and_, func, select
+from sqlalchemy import ColumnElement, Executable, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
@@ -142,123 +141,6 @@ def pressures(s: OrmSession, owner_id: int, start: date | None = None) -> pd.Dat
 def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     """Datetimes covering the days start..end, both included."""
     return datetime.combine(start, time.min), datetime.combine(end + timedelta(days=1), time.min)
-
-
-def _as_date(value: date | str) -> date:
-    """A day from SQL: SQLite's date() gives text, PostgreSQL's a date."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def pain_totals(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
-    """pain_total_rows as a frame: day (timestamp), total, count."""
-    frame = pd.DataFrame(pain_total_rows(s, owner_id, start, end, regions), columns=["day", "total", "count"])
-    frame["day"] = pd.to_datetime(frame["day"])
-    return frame
-
-
-def pain_total_rows(
-    s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
-) -> list[tuple[date, float, int]]:
-    """Per day: the sum and number of resting pain ratings (before and after sessions, morning check-ins).
-
-    Pain at peak during exercise is left out: it belongs to the work done, not to the day's level.
-    A day may appear twice (once from sessions, once from check-ins); callers add the parts.
-    Plain rows rather than a DataFrame here and below: the Progress page only iterates them.
-    """
-    day = func.date(Session.started_at)
-    from_sessions = (
-        select(
-            day,
-            func.sum(func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)),
-            func.count(PainRating.before) + func.count(PainRating.after),
-        )
-        .join(Session, PainRating.session_id == Session.id)
-        .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
-        .group_by(day)
-    )
-    from_checkins = (
-        select(Checkin.day, func.sum(Checkin.pain), func.count(Checkin.pain))
-        .where(Checkin.owner_id == owner_id, Checkin.day >= start, Checkin.day <= end, Checkin.region.in_(regions))
-        .group_by(Checkin.day)
-    )
-    return [
-        (_as_date(d), float(total or 0), int(count))
-        for stmt in (from_sessions, from_checkins)
-        for d, total, count in s.connection().execute(stmt).all()
-    ]
-
-
-def session_pains(s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]) -> pd.DataFrame:
-    """session_pain_rows as a frame: session_id, before, during, morning."""
-    rows = session_pain_rows(s, owner_id, start, end, regions)
-    return pd.DataFrame(rows, columns=["session_id", "before", "during", "morning"]).astype("Int64")
-
-
-def session_pain_rows(
-    s: OrmSession, owner_id: int, start: date, end: date, regions: Sequence[str]
-) -> list[tuple[int, int | None, int | None, int | None]]:
-    """Per session and region: session_id, pain before, at peak during, and the next morning (linked check-in)."""
-    stmt = (
-        select(PainRating.session_id, PainRating.before, PainRating.during, Checkin.pain)
-        .join(Session, PainRating.session_id == Session.id)
-        .outerjoin(
-            Checkin,
-            and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region),
-        )
-        .where(*_live(owner_id, *day_range(start, end)), PainRating.region.in_(regions))
-    )
-    return [(sid, before, during, morning) for sid, before, during, morning in s.connection().execute(stmt).all()]
-
-
-def session_days(s: OrmSession, owner_id: int, start: date, end: date) -> list[tuple[int, datetime]]:
-    """Live sessions in the range: id and start time, oldest first."""
-    stmt = select(Session.id, Session.started_at).where(*_live(owner_id, *day_range(start, end)))
-    return [(sid, started) for sid, started in s.connection().execute(stmt.order_by(Session.started_at)).all()]
-
-
-def entry_rows(
-    s: OrmSession, owner_id: int, start: date, end: date
-) -> list[tuple[int, int, datetime, str, str, float | None]]:
-    """Exercises done in the range: entry_id, session_id, started_at, exercise, category, minutes."""
-    stmt = (
-        select(Entry.id, Entry.session_id, Session.started_at, Exercise.name, Exercise.category, Entry.minutes)
-        .join(Session, Entry.session_id == Session.id)
-        .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*_live(owner_id, *day_range(start, end)))
-        .order_by(Session.started_at, Entry.position)
-    )
-    return [(e, sid, t, name, cat, minutes) for e, sid, t, name, cat, minutes in s.connection().execute(stmt).all()]
-
-
-def set_rows(s: OrmSession, owner_id: int, start: date, end: date) -> list[tuple[int, float | None, int, int]]:
-    """Strength sets in the range, alike ones counted together: entry_id, weight_kg, reps, how many sets.
-
-    Sets of an entry mostly repeat one load and rep count, so this sends about a third of the rows.
-    """
-    stmt = (
-        select(WorkSet.entry_id, WorkSet.weight_kg, WorkSet.reps, func.count())
-        .join(Entry, WorkSet.entry_id == Entry.id)
-        .join(Session, Entry.session_id == Session.id)
-        .where(*_live(owner_id, *day_range(start, end)))
-        .group_by(WorkSet.entry_id, WorkSet.weight_kg, WorkSet.reps)
-    )
-    return [(entry_id, weight, reps, n) for entry_id, weight, reps, n in s.connection().execute(stmt).all()]
-
-
-def pegs_between(s: OrmSession, owner_id: int, start: date, end: date) -> pd.DataFrame:
-    """Weekly PEG-3 check-ins from start to end (both included)."""
-    stmt = select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity).where(
-        PegCheckin.owner_id == owner_id, PegCheckin.day >= start, PegCheckin.day <= end
-    )
-    return _frame(s, stmt.order_by(PegCheckin.day), ("day",))
-
-
-def pressures_between(s: OrmSession, owner_id: int, start: date, end: date) -> pd.DataFrame:
-    """Pressure pain threshold means (kg/cm2) per day and site from start to end."""
-    stmt = select(PressureThreshold.day, PressureThreshold.site, PressureThreshold.mean).where(
-        PressureThreshold.owner_id == owner_id, PressureThreshold.day >= start, PressureThreshold.day <= end
-    )
-    return _frame(s, stmt.order_by(PressureThreshold.day), ("day",))
 
 
 def exercises_done(s: OrmSession, owner_id: int) -> list[str]:

@@ -7,6 +7,7 @@ same size at one year or ten.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
@@ -21,7 +22,7 @@ from services.context import Ctx, settings_of
 from tracker.helps import Helps, what_helps
 from tracker.strength import Formula
 from tracker.threshold import E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
-from tracker.trends import Bucket, baseline_vs_recent, bucket_for, bucket_mean, daily_pain, pain_series, peg_series
+from tracker.trends import Bucket, baseline_vs_recent, bucket_for, bucket_mean, cardio_per_week, pain_series, peg_series
 from tracker.units import kg_per
 
 NO_CHECKIN = "no check-in"
@@ -100,10 +101,12 @@ def progress_data(
     most-done exercises (named in `top_exercises`), so a long list of exercises cannot swell the charts.
     """
     bucket = bucket_for(start, end)
+    chosen = tuple(exercises) if exercises else None
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
         scope = Scope(ctx.owner_id, start, end, tuple(regions or settings.regions))
-        rows = progress_sql.work_rows(
+        top = () if chosen or max_lines is None else points.most_done(progress_sql.exercise_counts(s, scope), max_lines)
+        lines = progress_sql.work_rows(
             s,
             scope,
             bucket=bucket,
@@ -111,16 +114,14 @@ def progress_data(
             kg_per_unit=kg_per(settings.unit),
             formula=formula,
             by_e1rm=measure is Measure.E1RM,
-            names=exercises or None,
+            names=top or chosen,
         )
+        cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
         responses = progress_sql.response_rows(s, scope, bucket)
-        days = daily_pain(progress_sql.daily_pain_rows(s, scope))
-        done, kinds = points.kinds_done(progress_sql.kinds_by_day(s, scope))
-        pegs = queries.pegs_between(s, ctx.owner_id, start, end)
-        pressures = queries.pressures_between(s, ctx.owner_id, start, end)
+        days, done, kinds = points.split_days(progress_sql.day_rows(s, scope))
+        pegs = progress_sql.peg_rows(s, scope)
+        pressures = progress_sql.pressure_rows(s, scope)
     helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
-    top = () if exercises or max_lines is None else points.most_done(rows, max_lines)
-    lines = [r for r in rows if not top or r.exercise in top]
     e1rms = points.e1rm_points(lines)
     return Progress(
         start=start,
@@ -135,7 +136,7 @@ def progress_data(
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
         top_exercises=top,
-        cardio=_frame((astuple(m) for m in points.cardio_points(rows, bucket)), CARDIO_COLUMNS),
+        cardio=_frame((astuple(m) for m in cardio_per_week(cardio, bucket)), CARDIO_COLUMNS),
         response=_response(points.response_points(responses)),
         helps=_helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),
@@ -209,16 +210,13 @@ def _helps_frame(helps: Sequence[Helps]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "side", "pain", "days"])
 
 
-def _peg(pegs: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
-    items = zip(pegs["day"], pegs["pain"], pegs["enjoyment"], pegs["activity"], strict=True)
-    found = peg_series(((pd.Timestamp(d).date(), int(p), int(e), int(a)) for d, p, e, a in items), bucket)
-    return _frame((astuple(b) for b in found), ("period", "peg", "checkins"))
+def _peg(pegs: Iterable[tuple[date, int, int, int]], bucket: Bucket) -> pd.DataFrame:
+    return _frame((astuple(b) for b in peg_series(pegs, bucket)), ("period", "peg", "checkins"))
 
 
-def _pressure(pressures: pd.DataFrame, bucket: Bucket) -> pd.DataFrame:
-    rows = []
-    for site, group in pressures.groupby("site", sort=True):
-        points = zip(group["day"], group["mean"], strict=True)
-        for b in bucket_mean(((pd.Timestamp(d).date(), float(m)) for d, m in points), bucket):
-            rows.append((b.start, str(site), b.value, b.count))
+def _pressure(pressures: Iterable[tuple[str, date, float]], bucket: Bucket) -> pd.DataFrame:
+    by_site: dict[str, list[tuple[date, float]]] = defaultdict(list)
+    for site, day, mean in pressures:
+        by_site[site].append((day, mean))
+    rows = [(b.start, site, b.value, b.count) for site in sorted(by_site) for b in bucket_mean(by_site[site], bucket)]
     return _frame(rows, ("period", "site", "kg_cm2", "readings"))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 
-from db.progress_sql import SAME, SETTLED, WORSE, WorkRow
+from db.progress_sql import SAME, SETTLED, WORSE, WorkRow, kind_bits
 from tracker.catalog import CATEGORIES
 from tracker.pain import Response
 from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount
-from tracker.trends import Bucket, ModalityMinutes, cardio_per_week
+from tracker.trends import DayPain, daily_pain
 
 RESPONSES: dict[int | None, Response | None] = {
     SETTLED: Response.SETTLED,
@@ -44,11 +44,6 @@ def e1rm_points(rows: Iterable[WorkRow]) -> list[E1rmPoint]:
     return [E1rmPoint(s, e, best.get((s, e)), estimated[(s, e)], skipped[(s, e)]) for s, e in keys]
 
 
-def cardio_points(rows: Iterable[WorkRow], bucket: Bucket) -> list[ModalityMinutes]:
-    """Cardio minutes per week by modality; the bucket's totals regroup cleanly (days into weeks)."""
-    return cardio_per_week(((r.start, r.exercise, r.cardio_minutes) for r in rows if r.cardio_minutes), bucket)
-
-
 def response_points(rows: Iterable[tuple[date, int | None, int]]) -> list[ResponseCount]:
     """Sessions per bucket and 24-hour response, oldest first, settled before same, worse and unchecked."""
     ordered = sorted(rows, key=lambda row: (row[0], _ORDER.index(row[1])))
@@ -73,21 +68,24 @@ def measure_labels(rows: Iterable[WorkRow], measure: Measure, unit: str) -> dict
     return labels
 
 
-def most_done(rows: Iterable[WorkRow], limit: int) -> tuple[str, ...]:
+def most_done(counts: Mapping[str, int], limit: int) -> tuple[str, ...]:
     """The `limit` exercises logged most often, alphabetically, when there are more than that; else empty."""
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        counts[r.exercise] += r.done
     if len(counts) <= limit:
         return ()
     ranked = sorted(counts, key=lambda name: (-counts[name], name))
     return tuple(sorted(ranked[:limit]))
 
 
-def kinds_done(pairs: Sequence[tuple[date, str]]) -> tuple[dict[date, set[str]], list[str]]:
-    """Per day the kinds of exercise done (as named on the page), and every kind done, in catalogue order."""
-    done: dict[date, set[str]] = defaultdict(set)
-    for day, category in pairs:
-        done[day].add(CATEGORIES.get(category, category))
-    present = {category for _, category in pairs}
-    return done, [label for key, label in CATEGORIES.items() if key in present]
+def split_days(rows: Iterable[tuple[date, float, int, int]]) -> tuple[list[DayPain], dict[date, set[str]], list[str]]:
+    """`day_rows` as daily pain, the kinds of exercise done each day (as named on the page), and every kind
+    done, in catalogue order."""
+    labels = [(bit, CATEGORIES[key]) for key, bit in kind_bits().items()]
+    totals: list[tuple[date, float, int]] = []
+    done: dict[date, set[str]] = {}
+    seen = 0
+    for day, total, n, kinds in rows:
+        totals.append((day, total, n))
+        if kinds:
+            done[day] = {label for bit, label in labels if kinds & bit}
+            seen |= kinds
+    return daily_pain(totals), done, [label for bit, label in labels if seen & bit]
