@@ -98,48 +98,41 @@ class Scope:
         ]
 
 
-def _pain_facts(scope: Scope) -> Subquery:
-    """Per session: peak pain during (worst region) and the worst next-morning response severity."""
-    rise = Checkin.pain - PainRating.before
-    severity = case(
-        (
-            and_(PainRating.before.is_not(None), Checkin.pain.is_not(None)),
-            case((rise <= 0, SETTLED), (rise <= WOBBLE_POINTS, SAME), else_=WORSE),
-        )
-    )
-    return (
-        select(
-            PainRating.session_id.label("session_id"),
-            func.max(PainRating.during).label("peak"),
-            func.max(severity).label("severity"),
-        )
-        .join(Session, PainRating.session_id == Session.id)
-        .outerjoin(Checkin, and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region))
-        .where(*scope.live(), PainRating.region.in_(scope.regions))
-        .group_by(PainRating.session_id)
-        .subquery("pain_facts")
-    )
-
-
 def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
-    """Per live session: its bucket's first day, the worst next-morning severity, and whether its work counts
-    as tolerated (tracker.threshold.status: over the limit, else unknown without ratings, else by response)."""
-    facts = _pain_facts(scope)
+    """Per live session: its bucket's first day, the worst next-morning severity over the scope's regions, and
+    whether its work counts as tolerated (tracker.threshold.status: over the limit, else unknown without
+    ratings, else by the response).
+
+    Sessions drive the joins (each finds its ratings and check-ins by index), so the plan stays cheap even
+    when PostgreSQL has no statistics yet, as right after a bulk import.
+    """
+    rise = Checkin.pain - PainRating.before
+    severity = func.max(
+        case(
+            (
+                and_(PainRating.before.is_not(None), Checkin.pain.is_not(None)),
+                case((rise <= 0, SETTLED), (rise <= WOBBLE_POINTS, SAME), else_=WORSE),
+            )
+        )
+    )
+    peak = func.max(PainRating.during)
     status = case(
-        (facts.c.peak > limit, Status.OVER.value),
-        (or_(facts.c.peak.is_(None), facts.c.severity.is_(None)), Status.UNKNOWN.value),
-        (facts.c.severity == SETTLED, Status.TOLERATED.value),
+        (peak > limit, Status.OVER.value),
+        (or_(peak.is_(None), severity.is_(None)), Status.UNKNOWN.value),
+        (severity == SETTLED, Status.TOLERATED.value),
         else_=Status.NOT_SETTLED.value,
     )
     return (
         select(
             Session.id.label("session_id"),
             period(s, Session.started_at, bucket).label("start"),
-            facts.c.severity,
+            severity.label("severity"),
             status.label("status"),
         )
-        .outerjoin(facts, facts.c.session_id == Session.id)
+        .outerjoin(PainRating, and_(PainRating.session_id == Session.id, PainRating.region.in_(scope.regions)))
+        .outerjoin(Checkin, and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region))
         .where(*scope.live())
+        .group_by(Session.id, Session.started_at)
         .subquery("session_facts")
     )
 
