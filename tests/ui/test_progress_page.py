@@ -76,3 +76,13 @@ def test_filters_change_the_range_and_the_strength_measure(at, app_ctx):
     assert "one point per day" in _texts(at)
     spec = json.loads(at.get(CHART)[0].proto.spec)
     assert spec["layer"][0]["encoding"]["y"]["field"] == "amount"  # one exercise: its own minutes
+
+
+def test_a_rerun_sends_the_same_charts_with_their_rows(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    first = [chart.proto.SerializeToString() for chart in at.get(CHART)]
+    at.run()
+    again = [chart.proto.SerializeToString() for chart in at.get(CHART)]
+    assert again == first
+    assert all(chart.proto.datasets[0].data.data for chart in at.get(CHART))
