@@ -67,3 +67,20 @@ def test_csv_zip_and_pdf_report(app: App, page: Page, tmp_path: Path) -> None:
     assert "Adherence" in text
     assert "3 sessions" in text
     assert "Leg press" in text
+
+
+def test_progress_chart_as_png_and_svg(app: App, page: Page, tmp_path: Path) -> None:
+    seed(app)
+    open_app(page, app.url)
+    go_to(page, "Progress")
+    made = {}
+    for kind in ("png", "svg"):
+        # Every chart has a PNG and an SVG button; the key tells the strength chart's apart.
+        with page.expect_download() as started:
+            page.locator(f".st-key-{kind}_strength").get_by_role("button", name=kind.upper()).click()
+        assert started.value.suggested_filename == f"progress-strength.{kind}"
+        made[kind] = tmp_path / started.value.suggested_filename
+        started.value.save_as(made[kind])
+    assert made["png"].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    svg = made["svg"].read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and "Leg press" in svg
