@@ -89,9 +89,9 @@ def render(section: Section) -> None:
         spec = section.chart_spec()
         st.vega_lite_chart(spec=spec, width="stretch")
         name = f"progress-{section.key}"
-        png, svg = st.columns(2)
-        for column, kind, make, mime in ((png, "png", to_png, "image/png"), (svg, "svg", to_svg, "image/svg+xml")):
-            column.download_button(
+        row = st.container(horizontal=True)
+        for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
+            row.download_button(
                 kind.upper(),
                 data=partial(make, spec),
                 file_name=f"{name}.{kind}",
