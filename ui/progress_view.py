@@ -1,10 +1,11 @@
-"""Progress page pieces: the filter widgets, and one chart section with its empty state and downloads."""
+"""Progress page pieces: the filter widgets, and one chart section with its empty state and download menu."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -36,6 +37,10 @@ class Filters:
     formula: Formula = Formula.EPLEY
     measure: Measure = Measure.VOLUME
 
+
+DOWNLOADS_HELP = (
+    "PNG is a picture to attach to a letter or message to your doctor; SVG stays sharp at any size in print."
+)
 
 MEASURES = {Measure.VOLUME: "Best set (load × reps)", Measure.E1RM: "Estimated 1RM"}
 FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
@@ -79,7 +84,7 @@ def filters(options: Options, today: date) -> Filters:
 
 
 def render(section: Section) -> None:
-    """Heading, chart with PNG and SVG downloads (made only when clicked), or the empty state."""
+    """Heading, chart and its "Download chart" menu, or the empty state."""
     st.subheader(section.title)
     if section.summary:
         st.markdown(section.summary)
@@ -88,17 +93,26 @@ def render(section: Section) -> None:
     else:
         spec = section.chart_spec()
         st.vega_lite_chart(spec=spec, width="stretch")
-        name = f"progress-{section.key}"
-        png, svg = st.columns(2)
-        for column, kind, make, mime in ((png, "png", to_png, "image/png"), (svg, "svg", to_svg, "image/svg+xml")):
-            column.download_button(
-                kind.upper(),
-                data=partial(make, spec),
-                file_name=f"{name}.{kind}",
-                mime=mime,
-                key=f"{kind}_{section.key}",
-                on_click="ignore",
-                icon=":material/download:",
-            )
+        _downloads(section.key, spec)
     if section.caption:
         st.caption(section.caption)
+
+
+def _downloads(key: str, spec: dict[str, Any]) -> None:
+    # The PNG and SVG buttons exist only while the menu is open. Every widget costs about 0.1 ms of Streamlit's
+    # bookkeeping on each rerun; a closed menu is one widget per chart instead of two. Opening it reruns the page.
+    menu = st.popover("Download chart", icon=":material/download:", key=f"dl_{key}", on_change="rerun")
+    if not menu.open:
+        return
+    menu.caption(DOWNLOADS_HELP)
+    row = menu.container(horizontal=True)
+    for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
+        row.download_button(
+            kind.upper(),
+            data=partial(make, spec),
+            file_name=f"progress-{key}.{kind}",
+            mime=mime,
+            key=f"{kind}_{key}",
+            on_click="ignore",
+            icon=":material/download:",
+        )

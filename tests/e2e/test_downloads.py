@@ -1,4 +1,4 @@
-"""Downloading the CSV zip and the doctor's PDF in the browser, then opening both files."""
+"""Downloading the CSV zip, the doctor's PDF and a Progress chart (PNG, SVG) in the browser, then opening them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from services.checkins import record_morning
 from tests.e2e.conftest import App
-from tests.e2e.ui import click, go_to, idle, open_app
+from tests.e2e.ui import click, go_to, idle, open_app, open_menu
 from tests.factories import create_session
 
 pytestmark = pytest.mark.e2e
@@ -67,3 +67,23 @@ def test_csv_zip_and_pdf_report(app: App, page: Page, tmp_path: Path) -> None:
     assert "Adherence" in text
     assert "3 sessions" in text
     assert "Leg press" in text
+
+
+def test_progress_chart_as_png_and_svg_from_its_download_menu(app: App, page: Page, tmp_path: Path) -> None:
+    seed(app)
+    open_app(page, app.url)
+    go_to(page, "Progress")
+    # Each chart has its own "Download chart" menu; its PNG and SVG buttons are made only once it is opened.
+    expect(page.get_by_test_id("stDownloadButton")).to_have_count(0)
+    menu = open_menu(page, "dl_strength")
+    expect(menu.get_by_text("letter or message to your doctor")).to_be_visible()
+    made = {}
+    for kind in ("png", "svg"):
+        with page.expect_download() as started:
+            menu.get_by_role("button", name=kind.upper(), exact=True).click()
+        assert started.value.suggested_filename == f"progress-strength.{kind}"
+        made[kind] = tmp_path / started.value.suggested_filename
+        started.value.save_as(made[kind])
+    assert made["png"].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    svg = made["svg"].read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and "Leg press" in svg

@@ -1,4 +1,4 @@
-"""At phone width (390 px) the log form fits the screen and a session can be saved."""
+"""At phone width (390 px): the log form fits the screen and saves; a chart's download menu opens within it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from playwright.sync_api import Page, expect
 
 from services.history import history
 from tests.e2e.conftest import ARTIFACTS, App
+from tests.e2e.test_downloads import seed
 from tests.e2e.test_log_session import PAIN, SETS, fill_leg_press, save_session
-from tests.e2e.ui import field, go_to, open_app
+from tests.e2e.ui import field, go_to, open_app, open_menu
 
 pytestmark = pytest.mark.e2e
 
@@ -38,3 +39,20 @@ def test_log_form_usable_at_phone_width(app: App, phone: Page) -> None:
     save_session(phone)
     expect(phone.get_by_role("heading", level=1, name="Log a session")).to_be_visible()
     assert len(history(app.ctx)) == 1
+
+
+def test_chart_download_menu_fits_at_phone_width(app: App, phone: Page) -> None:
+    seed(app)
+    open_app(phone, app.url, "progress")
+    menu = open_menu(phone, "dl_strength")
+    viewport = phone.viewport_size
+    assert viewport is not None
+    for part in (
+        menu,
+        menu.get_by_role("button", name="PNG", exact=True),
+        menu.get_by_role("button", name="SVG", exact=True),
+    ):
+        box = part.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], "the menu runs off the screen"
+    assert not overflows_sideways(phone)

@@ -102,6 +102,16 @@ def click(page: Page, name: str) -> None:
     page.get_by_role("button", name=name, exact=True).click()
 
 
+def open_menu(page: Page, key: str) -> Locator:
+    """Open the popover menu with this widget key and return its body once the app has drawn what is inside."""
+    page.locator(f".st-key-{key}").get_by_test_id("stPopoverButton").click()
+    # The body floats over the page, outside the menu's own element; only an open menu has one.
+    body = page.get_by_test_id("stPopoverBody")
+    expect(body).to_be_visible()
+    idle(page)
+    return body
+
+
 def message(page: Page, text: str | re.Pattern[str]) -> Locator:
     """An alert (success, info, warning or error box) showing the text."""
     return page.get_by_test_id("stAlert").filter(has_text=text)

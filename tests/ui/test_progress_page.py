@@ -41,14 +41,29 @@ def test_an_empty_database_shows_what_to_log_for_every_chart(at):
     assert at.get("download_button") == []
 
 
-def test_a_few_weeks_of_history_show_every_chart_with_downloads(at, app_ctx):
+def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
     _open(at)
     assert len(at.get(CHART)) == len(SECTIONS)
-    keys = {b.key for b in at.get("download_button")}
-    assert keys == {f"{kind}_{s}" for s in SECTIONS for kind in ("png", "svg")}
+    assert [at.get_by_key(f"dl_{s}").proto.popover.label for s in SECTIONS] == ["Download chart"] * len(SECTIONS)
+    assert at.get("download_button") == [], "no PNG or SVG button is made until a menu is opened"
     assert "Baseline (first 14 days)" in _texts(at)
     assert "Nothing logged yet" not in _texts(at)
+
+
+def test_an_open_download_menu_offers_its_chart_as_png_and_svg_until_closed(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    at.session_state["dl_strength"] = True  # what opening the menu in the browser sends
+    at.run()
+    assert not at.exception
+    menu = at.get_by_key("dl_strength")
+    assert [(b.label, b.key) for b in menu.download_button] == [("PNG", "png_strength"), ("SVG", "svg_strength")]
+    assert "letter or message to your doctor" in menu.caption[0].value
+    assert len(at.get("download_button")) == 2, "the other charts' menus stay closed"
+    at.session_state["dl_strength"] = False
+    at.run()
+    assert at.get("download_button") == []
 
 
 def test_reads_are_cached_until_a_write_by_the_same_owner(at, app_ctx, app_db):
@@ -76,3 +91,13 @@ def test_filters_change_the_range_and_the_strength_measure(at, app_ctx):
     assert "one point per day" in _texts(at)
     spec = json.loads(at.get(CHART)[0].proto.spec)
     assert spec["layer"][0]["encoding"]["y"]["field"] == "amount"  # one exercise: its own minutes
+
+
+def test_a_rerun_sends_the_same_charts_with_their_rows(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    first = [chart.proto.SerializeToString() for chart in at.get(CHART)]
+    at.run()
+    again = [chart.proto.SerializeToString() for chart in at.get(CHART)]
+    assert again == first
+    assert all(chart.proto.datasets[0].data.data for chart in at.get(CHART))

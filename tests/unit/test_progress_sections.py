@@ -1,0 +1,31 @@
+"""Progress sections: each chart's spec comes with its own rows, however often it is asked for."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import chart_specs
+from ui.progress_sections import Section
+
+PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12"])
+
+
+def _peg(values: list[float]) -> Section:
+    frame = pd.DataFrame({"period": PERIODS, "peg": values, "checkins": [1, 1]})
+    return Section("peg", "Weekly PEG", "", spec=chart_specs.spec_json("peg"), rows=chart_specs.to_arrow(frame))
+
+
+def test_two_sections_with_the_same_chart_each_get_their_own_rows():
+    mine, theirs = _peg([6.0, 5.0]), _peg([2.0, 1.0])
+    assert mine.spec is theirs.spec
+    assert mine.chart_spec()["datasets"][chart_specs.TABLE] == mine.rows
+    assert theirs.chart_spec()["datasets"][chart_specs.TABLE] == theirs.rows
+
+
+def test_changing_one_spec_at_the_top_level_leaves_the_next_one_alone():
+    section = _peg([6.0, 5.0])
+    spec = section.chart_spec()
+    spec.pop("datasets")
+    spec["autosize"] = {"type": "fit"}
+    again = section.chart_spec()
+    assert "autosize" not in again and again["datasets"][chart_specs.TABLE] == section.rows
