@@ -325,16 +325,16 @@ def day_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int, int]]:
     ]
 
 
-def exercise_counts(s: OrmSession, scope: Scope) -> dict[str, int]:
-    """How many times each exercise was logged in the scope's sessions."""
+def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int]]:
+    """Each exercise logged in the scope's sessions: name, category and how many times."""
     stmt = (
-        select(Exercise.name, func.count())
+        select(Exercise.name, Exercise.category, func.count())
         .join(Entry, Entry.exercise_id == Exercise.id)
         .join(Session, Entry.session_id == Session.id)
         .where(*scope.live())
-        .group_by(Exercise.name)
+        .group_by(Exercise.name, Exercise.category)
     )
-    return {str(name): int(n) for name, n in s.connection().execute(stmt).all()}
+    return [(str(name), str(category), int(n)) for name, category, n in s.connection().execute(stmt).all()]
 
 
 def cardio_rows(

@@ -21,7 +21,7 @@ from services import progress_points as points
 from services.context import Ctx, settings_of
 from tracker.helps import Helps, what_helps
 from tracker.strength import Formula
-from tracker.threshold import E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
+from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
 from tracker.trends import Bucket, baseline_vs_recent, bucket_for, bucket_mean, cardio_per_week, pain_series, peg_series
 from tracker.units import kg_per
 
@@ -70,6 +70,8 @@ class Progress:
     not_estimated: tuple[str, ...]
     top_exercises: tuple[str, ...]
     """When more exercises were done than a chart can show apart, the most-done ones shown (else empty)."""
+    top_strength: tuple[str, ...]
+    """The same for the strength chart: the strength exercises with the most sets it can estimate."""
     cardio: pd.DataFrame
     response: pd.DataFrame
     helps: pd.DataFrame
@@ -97,16 +99,22 @@ def progress_data(
 ) -> Progress:
     """Everything the Progress page charts for the owner between start and end (both included).
 
-    With `max_lines` and no exercises chosen, the threshold and strength frames keep only that many of the
-    most-done exercises (named in `top_exercises`), so a long list of exercises cannot swell the charts.
+    With `max_lines` and no exercises chosen, the threshold frame keeps only that many of the most-done
+    exercises (named in `top_exercises`) and the strength frame that many of the strength exercises with the
+    most sets it can estimate (`top_strength`), so a long list of exercises cannot swell the charts nor crowd
+    strength out.
     """
     bucket = bucket_for(start, end)
     chosen = tuple(exercises) if exercises else None
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
         scope = Scope(ctx.owner_id, start, end, tuple(regions or settings.regions))
-        top = () if chosen or max_lines is None else points.most_done(progress_sql.exercise_counts(s, scope), max_lines)
-        lines = progress_sql.work_rows(
+        counts = [] if chosen or max_lines is None else progress_sql.exercise_counts(s, scope)
+        top = points.most_done({name: n for name, _, n in counts}, max_lines or 0)
+        # The strength chart picks its own lines from every strength exercise, by sets it can estimate.
+        strength = {name for name, category, _ in counts if category == STRENGTH}
+        names = chosen or (tuple(sorted(set(top) | strength)) if top else None)
+        rows = progress_sql.work_rows(
             s,
             scope,
             bucket=bucket,
@@ -114,7 +122,7 @@ def progress_data(
             kg_per_unit=kg_per(settings.unit),
             formula=formula,
             by_e1rm=measure is Measure.E1RM,
-            names=top or chosen,
+            names=names,
         )
         cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
         responses = progress_sql.response_rows(s, scope, bucket)
@@ -122,7 +130,9 @@ def progress_data(
         pegs = progress_sql.peg_rows(s, scope)
         pressures = progress_sql.pressure_rows(s, scope)
     helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
-    e1rms = points.e1rm_points(lines)
+    lines = [r for r in rows if not top or r.exercise in top]
+    top_strength = points.most_done(points.estimable_sets(rows), max_lines or 0) if counts else ()
+    e1rms = points.e1rm_points(r for r in rows if not top_strength or r.exercise in top_strength)
     return Progress(
         start=start,
         end=end,
@@ -136,6 +146,7 @@ def progress_data(
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
         top_exercises=top,
+        top_strength=top_strength,
         cardio=_frame((astuple(m) for m in cardio_per_week(cardio, bucket)), CARDIO_COLUMNS),
         response=_response(points.response_points(responses)),
         helps=_helps_frame(helps),

@@ -76,6 +76,15 @@ def most_done(counts: Mapping[str, int], limit: int) -> tuple[str, ...]:
     return tuple(sorted(ranked[:limit]))
 
 
+def estimable_sets(rows: Iterable[WorkRow]) -> dict[str, int]:
+    """Per strength exercise with loaded sets: how many of them the e1RM chart can estimate (10 reps or fewer)."""
+    found: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.category == STRENGTH and (r.estimated or r.skipped):
+            found[r.exercise] += r.estimated
+    return dict(found)
+
+
 def split_days(rows: Iterable[tuple[date, float, int, int]]) -> tuple[list[DayPain], dict[date, set[str]], list[str]]:
     """`day_rows` as daily pain, the kinds of exercise done each day (as named on the page), and every kind
     done, in catalogue order."""

@@ -51,11 +51,9 @@ def sections(data: Progress) -> list[Section]:
     threshold = charts.threshold_params(data.threshold) if not data.threshold.empty else {}
     response = charts.response_params(data.response)
     skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
-    shown = (
-        f" Showing your {len(data.top_exercises)} most-done exercises; pick others under the filters above."
-        if data.top_exercises
-        else ""
-    )
+    pick = "pick others under the filters above."
+    shown = f" Showing your {len(data.top_exercises)} most-done exercises; {pick}" if data.top_exercises else ""
+    strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {pick}" if data.top_strength else ""
     return [
         Section(
             "threshold",
@@ -91,7 +89,7 @@ def sections(data: Progress) -> list[Section]:
             "Strength: estimated one-rep max",
             "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per exercise."
             + skipped,
-            "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + shown,
+            "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + strong,
             **_chart(data.strength, "strength", unit=unit),
         ),
         Section(

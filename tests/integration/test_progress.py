@@ -10,7 +10,7 @@ from services.checkins import record_morning
 from services.profiles import save_settings
 from services.progress import progress_data, progress_options
 from services.sessions import log_session
-from tests.factories import NOW, strength_session
+from tests.factories import NOW, cardio_session, strength_session
 from tests.progress_history import FLARE_WEEK, fill_weeks
 from tracker.strength import Formula
 from tracker.threshold import Measure, Status
@@ -130,3 +130,19 @@ def test_more_exercises_than_a_chart_can_tell_apart_show_the_most_done_ones(ctx)
     assert set(data.threshold["exercise"]) == set(data.top_exercises)
     picked = progress_data(ctx, start=END - timedelta(days=30), end=END, exercises=["Split squat"], max_lines=6)
     assert picked.top_exercises == () and set(picked.threshold["exercise"]) == {"Split squat"}
+
+
+def test_stretches_and_cardio_done_most_often_do_not_crowd_strength_out_of_its_chart(ctx):
+    busy = ["Treadmill walk", "Stationary bike", "Elliptical trainer", "Hamstring stretch", "Hip flexor stretch"]
+    busy += ["Cat-cow stretch", "Pilates"]
+    for day in range(1, 15):
+        when = NOW - timedelta(days=day)
+        log_session(
+            ctx, {**cardio_session(when=when), "entries": [{"exercise": n, "minutes": 10} for n in busy]}, now=NOW
+        )
+    for name in ("Leg press", "Goblet squat"):
+        log_session(ctx, strength_session(when=NOW - timedelta(days=20), exercise=name, reps=8), now=NOW)
+    data = progress_data(ctx, start=END - timedelta(days=30), end=END, max_lines=6)
+    assert len(data.top_exercises) == 6 and not {"Leg press", "Goblet squat"} & set(data.top_exercises)
+    assert data.top_strength == ()  # only two strength exercises: all of them show
+    assert set(data.strength["exercise"]) == {"Leg press", "Goblet squat"}

@@ -152,8 +152,9 @@ def check_same_figures(
     }
     assert kinds == [label for key, label in CATEGORIES.items() if key in {c for _, c in ref.kinds}]
     assert points.measure_labels(rows, measure, unit) == _labels(ref.works, measure, unit)
-    assert counts == Counter(w.exercise for w in ref.works)
-    assert {r.exercise for r in rows} == set(counts)
+    assert Counter({name: n for name, _, n in counts}) == Counter(w.exercise for w in ref.works)
+    assert {(name, category) for name, category, _ in counts} == {(w.exercise, w.category) for w in ref.works}
+    assert {r.exercise for r in rows} == {name for name, _, _ in counts}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
