@@ -146,3 +146,14 @@ def test_stretches_and_cardio_done_most_often_do_not_crowd_strength_out_of_its_c
     assert len(data.top_exercises) == 6 and not {"Leg press", "Goblet squat"} & set(data.top_exercises)
     assert data.top_strength == ()  # only two strength exercises: all of them show
     assert set(data.strength["exercise"]) == {"Leg press", "Goblet squat"}
+
+
+def test_the_exercise_filter_offers_what_this_owner_logged_and_not_what_is_in_the_bin(ctx, db):
+    from services.context import ensure_profile
+    from services.sessions import delete_session
+
+    log_session(ctx, strength_session(when=NOW - timedelta(days=3), exercise="Leg press"), now=NOW)
+    binned = log_session(ctx, strength_session(when=NOW - timedelta(days=2), exercise="Goblet squat"), now=NOW)
+    delete_session(ctx, binned, now=NOW)
+    log_session(ensure_profile(db, "someone-else"), strength_session(exercise="Split squat"), now=NOW)
+    assert progress_options(ctx).exercises == ("Leg press",)
