@@ -2,79 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
+import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tests.e2e.server import CHROMIUM, LAUNCH_ARGS, streamlit_server
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CHART = "[data-testid='stVegaLiteChart']"
 # Streamlit's own end-to-end tests read this attribute to know a script run has finished.
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 APP_FRAME = "[data-testid='stApp']"
-START_TIMEOUT_S = 60
 CHART_TIMEOUT_MS = 120_000
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _wait_healthy(port: int, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {server.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"streamlit did not answer /_stcore/health within {START_TIMEOUT_S} s")
-
-
-@contextmanager
-def streamlit_server(database_url: str, demo_url: str) -> Iterator[int]:
-    """`streamlit run app.py` on a free loopback port with the given database; yields the port."""
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url, "THRESHOLD_DEMO_URL": demo_url}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait_healthy(port, server)
-        yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 @dataclass(frozen=True)
@@ -106,13 +49,18 @@ def browser_figures(
     from playwright.sync_api import sync_playwright
 
     selector = selector or f"{CHART} canvas, {CHART} svg"
-    with streamlit_server(database_url, demo_url) as port, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    env = {"DATABASE_URL": database_url, "THRESHOLD_DEMO_URL": demo_url}
+    with (
+        tempfile.TemporaryDirectory(prefix="threshold-browser-") as logs,
+        streamlit_server(Path(logs), env) as server,
+        sync_playwright() as p,
+    ):
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
-            url = f"http://127.0.0.1:{port}/{page_path}"
+            url = f"{server.url}/{page_path}"
             # A throwaway visit to the home page pays for the server's first imports, which no later user waits for.
             warm = browser.new_context()
-            warm.new_page().goto(f"http://127.0.0.1:{port}/")
+            warm.new_page().goto(f"{server.url}/")
             warm.pages[0].wait_for_selector(IDLE, timeout=CHART_TIMEOUT_MS)
             warm.close()
             visitor = browser.new_context()

@@ -6,10 +6,11 @@ import io
 import zipfile
 from pathlib import PurePath
 
+from imports.app_rows import hevy_rows, is_hevy, is_strong, strong_rows
 from imports.model import FileProblem, Parsed, Problem
 from imports.reading import CsvText, read_csv
 from imports.threshold import parse_threshold, which_table
-from imports.workout_apps import hevy_rows, is_hevy, is_strong, sessions_from, strong_rows
+from imports.workout_apps import sessions_from
 
 # Far above a lifetime of logging (100,000 sets are about 5 MB of CSV), low enough to refuse a zip bomb.
 MAX_BYTES = 100 * 1024 * 1024

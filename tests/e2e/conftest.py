@@ -18,17 +18,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from db.engine import Database
 from services.context import Ctx, ensure_profile, open_database
-from tests.e2e.server import ROOT, Server, streamlit_server
+from tests.e2e.server import CHROMIUM, LAUNCH_ARGS, ROOT, Server, streamlit_server
 
-CHROMIUM = Path(os.environ.get("THRESHOLD_CHROMIUM", "/usr/bin/chromium"))
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REQUIRE_BROWSER = "THRESHOLD_REQUIRE_BROWSER"
 ARTIFACTS = ROOT / "artifacts"
 # Generous: two cores are shared by the app server, Chromium and a second test worker.

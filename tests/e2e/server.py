@@ -1,4 +1,5 @@
-"""Run `streamlit run app.py` on a free loopback port for a test, and stop it afterwards."""
+"""Run `streamlit run app.py` on a free loopback port for a test (or a benchmark), and stop it afterwards;
+and where Chromium is and how to start it on this kind of machine."""
 
 from __future__ import annotations
 
@@ -15,6 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("THRESHOLD_CHROMIUM", "/usr/bin/chromium"))
+# Headless in a container: no sandbox or GPU, and none of Chromium's own background traffic.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 START_TIMEOUT_S = 60.0
 POLL_S = 0.1
 
