@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 from fpdf import FPDF, FontFace
+from fpdf.fonts import TTFFont
 
 from exports.images import to_png
 from services.context import Ctx
@@ -25,6 +26,9 @@ LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm m
 CHART_WIDTH = 180
 # 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
 CHART_SCALE = 1.5
+# Printed for a character the font has no letter for (Chinese, Japanese, Korean, some symbols), so the
+# reader sees that something was there rather than a silent gap.
+MISSING = "\ufffd"
 
 
 class _Report(FPDF):
@@ -38,6 +42,12 @@ class _Report(FPDF):
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=15)
         self.set_font(FAMILY, size=10)
+        regular, bold = (font for key, font in self.fonts.items() if isinstance(font, TTFFont))
+        self.covered = {ord(c) for c in "\n\t"} | (set(regular.cmap) & set(bold.cmap))
+
+    def printable(self, text: str) -> str:
+        """The text with each character the font cannot draw shown as MISSING."""
+        return "".join(c if ord(c) in self.covered else MISSING for c in text)
 
     def footer(self) -> None:
         """Where the numbers come from, and the page number."""
@@ -53,19 +63,19 @@ class _Report(FPDF):
         self.set_text_color(0)
 
 
-def _heading(pdf: FPDF, text: str, size: float = 11) -> None:
+def _heading(pdf: _Report, text: str, size: float = 11) -> None:
     pdf.set_font(FAMILY, "B", size)
-    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, pdf.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FAMILY, size=10)
 
 
-def _line(pdf: FPDF, text: str, *, size: float = 10, indent: float = 0) -> None:
+def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> None:
     pdf.set_font(FAMILY, size=size)
     pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, pdf.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
-def _page_one(pdf: FPDF, report: ReportData) -> None:
+def _page_one(pdf: _Report, report: ReportData) -> None:
     pdf.add_page()
     _heading(pdf, "Exercise and pain report", size=16)
     pdf.ln(1)
@@ -94,7 +104,7 @@ def _page_one(pdf: FPDF, report: ReportData) -> None:
     )
 
 
-def _charts(pdf: FPDF, charts: Sequence[tuple[str, bytes]]) -> None:
+def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes]]) -> None:
     if not charts:
         return
     pdf.add_page()
@@ -108,7 +118,7 @@ def _charts(pdf: FPDF, charts: Sequence[tuple[str, bytes]]) -> None:
         pdf.image(BytesIO(png), w=CHART_WIDTH)
 
 
-def _log(pdf: FPDF, log: pd.DataFrame) -> None:
+def _log(pdf: _Report, log: pd.DataFrame) -> None:
     pdf.add_page()
     _heading(pdf, "Session log", size=14)
     if log.empty:
@@ -120,7 +130,8 @@ def _log(pdf: FPDF, log: pd.DataFrame) -> None:
         table.row(["Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes"])
         for row in log.itertuples(index=False):
             effort = "" if pd.isna(row.effort) else str(row.effort)
-            table.row([f"{row.when:%Y-%m-%d %H:%M}", str(row.exercises), str(row.pain), effort, str(row.notes or "")])
+            cells = [f"{row.when:%Y-%m-%d %H:%M}", str(row.exercises), str(row.pain), effort, str(row.notes or "")]
+            table.row([pdf.printable(cell) for cell in cells])
 
 
 def render_pdf(

@@ -162,3 +162,11 @@ def test_tolerated_load_leaves_out_stretches_and_classes(ctx):
     report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
     assert report.data.loads == ()
     assert "Tolerated load of the main exercises" not in [title for title, _ in report.charts]
+
+
+def test_letters_the_font_lacks_print_as_a_marker_and_the_rest_of_the_note_stays(ctx, caplog):
+    create_session(ctx, when=NOW - timedelta(days=1), notes="膝 sore after stairs")
+    with caplog.at_level("WARNING"):
+        text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
+    assert "\ufffd sore after stairs" in text
+    assert not [r for r in caplog.records if "glyph" in r.getMessage().lower()]
