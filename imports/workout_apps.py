@@ -76,10 +76,15 @@ def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) 
         equipment = equipment_of(name) if category == "strength" else "none"
         parsed.guesses[name] = Guess(category, equipment, (file, group[0].line))
     short: list[str] = []
+    empty: list[str] = []
     for group in grouped.values():
-        session = _session(group, file, unit, parsed, short)
+        session = _session(group, file, unit, parsed, short, empty)
         if session is not None:
             parsed.sessions.append(session)
+    if empty:
+        parsed.notes.append(
+            f"{len(empty):,} exercise(s) had no sets, time or distance recorded and were left out: {_listed(empty)}."
+        )
     if short:
         parsed.notes.append(
             f"{len(short):,} timed exercise(s) lasted under {MIN_MINUTES} minute in all and were saved as "
@@ -108,7 +113,11 @@ def _minutes(entry: dict[str, Any], where: tuple[str, int], short: list[str]) ->
     return minutes
 
 
-def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed, short: list[str]) -> RawSession | None:
+def _session(
+    group: list[AppRow], file: str, unit: str | None, parsed: Parsed, short: list[str], empty: list[str]
+) -> RawSession | None:
+    """One session from its rows; exercises with nothing recorded are left out (and listed in `empty`), and a
+    session left with no exercise is skipped."""
     first = group[0]
     started = moment(first.started)
     if started is None:
@@ -139,6 +148,21 @@ def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed, s
                     parsed.problems.append(Problem(file, row.line, f"{column} {text.strip()[:20]!r} is not a number."))
                 else:
                     entry[key] += value * factor
+    kept = [(i, e) for i, e in enumerate(entries.values()) if e["sets"] or e["seconds"] or e["km"]]
+    empty.extend(
+        f"{e['exercise']} (line {places[f'entries.{i}'][1]})"
+        for i, e in enumerate(entries.values())
+        if (i, e) not in kept
+    )
+    if not kept:
+        return None
+    # Number the kept exercises afresh, so a problem found later still points at its own line.
+    renumbered = {"": places[""]}
+    for j, (i, _) in enumerate(kept):
+        old_prefix = f"entries.{i}"
+        for key, where in places.items():
+            if key == old_prefix or key.startswith(old_prefix + "."):
+                renumbered[f"entries.{j}{key[len(old_prefix) :]}"] = where
     raw_entries = [
         {
             "exercise": e["exercise"],
@@ -146,7 +170,7 @@ def _session(group: list[AppRow], file: str, unit: str | None, parsed: Parsed, s
             "minutes": _minutes(e, places[f"entries.{i}"], short),
             "distance_km": round(e["km"], 3) if e["km"] else None,
         }
-        for i, e in enumerate(entries.values())
+        for i, e in kept
     ]
     raw = {"started_at": started, "notes": notes, "rpe": None, "entries": raw_entries, "pains": []}
-    return RawSession(raw, session_unit, places)
+    return RawSession(raw, session_unit, renumbered)

@@ -67,6 +67,13 @@ Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),R
 1,2026-10-01 18:00:00,Core,900,Side Plank,1,,,,,75,,
 """
 
+STRONG_WITH_EMPTY = """\
+Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes
+1,2026-10-01 18:00:00,Legs,900,Dead Bug,1,,,,,,,
+1,2026-10-01 18:00:00,Legs,900,Leg Press (Machine),1,60,10,,,,,
+2,2026-10-03 18:00:00,Nothing,60,Bird Dog,1,,,,,,,
+"""
+
 
 def zipped(files: Mapping[str, bytes | str]) -> bytes:
     """A zip holding the given files."""

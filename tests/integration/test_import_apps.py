@@ -17,6 +17,7 @@ from tests.transfer_data import (
     STRONG_CLASSIC,
     STRONG_SHORT_HOLDS,
     STRONG_UNIT_PER_ROW,
+    STRONG_WITH_EMPTY,
     counts,
     snapshot,
 )
@@ -133,3 +134,19 @@ def test_short_timed_sets_add_up_before_rounding_and_longer_ones_are_kept(ctx):
     assert [(entry[0], entry[1]) for entry in session[3]] == [("Leg press", None), ("Plank", 1.0), ("Side Plank", 1.25)]
     notes = [note for note in result.notes if "minute" in note]
     assert len(notes) == 1 and "Plank" in notes[0] and "Side Plank" not in notes[0]
+
+
+def test_exercises_with_nothing_recorded_are_left_out_and_listed(ctx):
+    result = import_file(ctx, "strong.csv", STRONG_WITH_EMPTY.encode())
+    assert result.written, result.problems
+    (session,) = _sessions(ctx)  # the second session held nothing else
+    assert [entry[0] for entry in session[3]] == ["Leg press"]
+    (note,) = [note for note in result.notes if "nothing" in note or "no sets" in note]
+    assert "2 exercise(s)" in note and "Dead Bug (line 2)" in note and "Bird Dog (line 4)" in note
+
+
+def test_a_problem_after_a_left_out_exercise_still_names_its_own_line(ctx):
+    bad = STRONG_WITH_EMPTY.replace("Leg Press (Machine),1,60,10", "Leg Press (Machine),1,60,-3")
+    result = import_file(ctx, "strong.csv", bad.encode())
+    assert not result.written
+    assert {p.line for p in result.problems} == {3}, [str(p) for p in result.problems]
