@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from statistics import median
 
 import altair as alt
 import pandas as pd
@@ -25,6 +26,8 @@ from tracker.trends import baseline_vs_recent, daily_pain
 LOG_COLUMNS = ["when", "exercises", "pain", "effort", "notes"]
 # Page 1 and the tolerated-load chart show the exercises done most often within the limit.
 TOP_EXERCISES = 4
+# Each end of the tolerated-load comparison is the median of up to this many periods.
+LOAD_SPAN = 3
 LOADED = ("strength", "cardio")
 Chart = alt.Chart | alt.LayerChart
 
@@ -67,15 +70,21 @@ def top_exercises(threshold: pd.DataFrame, loaded: set[str]) -> list[str]:
     return [str(name) for name in counts.index[:TOP_EXERCISES]]
 
 
-def load_lines(threshold: pd.DataFrame, top: list[str]) -> tuple[LoadLine, ...]:
-    """First and last tolerated amount of each top exercise that has at least two periods of it."""
+def load_lines(
+    threshold: pd.DataFrame, top: list[str], periods: str = "periods", span: int = LOAD_SPAN
+) -> tuple[LoadLine, ...]:
+    """Tolerated work of each top exercise with at least two periods of it: the median of up to `span` periods
+    at the start of the range against the same at its end (never overlapping), so one unusual day at either
+    end does not make the change. `periods` names them in the text ('weeks')."""
     lines = []
     tolerated = threshold[threshold["status"] == Status.TOLERATED.value].sort_values("period")
     for name in top:
         rows = tolerated[tolerated["exercise"] == name]
-        if len(rows) >= 2:
-            first, last = rows.iloc[0], rows.iloc[-1]
-            lines.append(LoadLine(name, float(first["amount"]), float(last["amount"]), str(last["measure"])))
+        amounts = [float(a) for a in rows["amount"]]
+        if len(amounts) >= 2:
+            k = min(span, len(amounts) // 2)
+            first, last = median(amounts[:k]), median(amounts[-k:])
+            lines.append(LoadLine(name, first, last, str(rows["measure"].iloc[-1]), k, periods))
     return tuple(lines)
 
 
@@ -129,7 +138,7 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         adherence=adherence(ctx, start, end),
         pain=pain_lines(ctx, start, end, regions),
         peg=tuple((pd.Timestamp(d).date(), float(v)) for d, v in zip(p.peg["period"], p.peg["peg"], strict=True)),
-        loads=load_lines(p.threshold, top),
+        loads=load_lines(p.threshold, top, f"{p.bucket}s"),
         changes=tuple(ChangeLine(c.day, c.title) for c in accepted_changes(ctx, start, end)),
         flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
         note=note,

@@ -58,6 +58,10 @@ class LoadLine:
     last: float
     measure: str
     """What the amounts count, e.g. 'kg × reps' (best set) or 'min'."""
+    periods: int = 1
+    """How many periods at each end of the range `first` and `last` are the median of."""
+    period_word: str = "periods"
+    """What those periods are, for the text: 'days', 'weeks', 'months' or 'quarters'."""
 
     @property
     def percent(self) -> float | None:
@@ -157,9 +161,11 @@ def pain_text(line: PainLine) -> str:
 
 
 def load_text(line: LoadLine) -> str:
-    """'Leg press: 400 → 550 kg × reps (+37.5%)'."""
-    percent = "" if line.percent is None else f" ({_signed(line.percent)}%)"
-    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.measure}{percent}"
+    """'Leg press: 400 → 550 kg × reps (+37.5%)', saying when each end is the median of several periods."""
+    percent = "" if line.percent is None else f"{_signed(line.percent)}%"
+    spread = f"median of {line.periods} {line.period_word} at each end" if line.periods > 1 else ""
+    said = ", ".join(part for part in (percent, spread) if part)
+    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.measure}" + (f" ({said})" if said else "")
 
 
 def flag_text(line: FlagLine) -> str:
@@ -185,7 +191,8 @@ def summary(report: ReportData) -> list[Section]:
         Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
         Section(
-            "Tolerated load, first → latest (most work with pain within the limit and a settled next morning)",
+            "Tolerated load, start → end of the range (most work with pain within the limit and a settled next "
+            "morning)",
             tuple(load_text(x) for x in report.loads)
             or ("No exercise has two periods of tolerated work yet (it needs next-morning check-ins).",),
         ),

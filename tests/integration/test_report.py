@@ -123,11 +123,13 @@ def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
     assert pain.comparison.change is not None and pain.comparison.span == 14
     assert [round(v, 2) for _, v in report.data.peg] == [5.0, 5.0, 4.67, 4.67, 4.33, 4.33]
     (leg_press,) = report.data.loads
-    assert (leg_press.exercise, leg_press.first, leg_press.last, leg_press.measure) == (
+    # Tolerated weeks 400, 425, 450, 500, 525 (the flare week went over the limit): medians of two at each end.
+    assert (leg_press.exercise, leg_press.first, leg_press.last, leg_press.measure, leg_press.periods) == (
         "Leg press",
-        400.0,
-        525.0,
+        412.5,
+        512.5,
         "kg × reps",
+        2,
     )
     assert [title for title, _ in report.charts] == [
         "Pain at rest (0-10)",
@@ -142,7 +144,7 @@ def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
     first = fill_weeks(ctx, end=TODAY)
     data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back",))
     pages = PdfReader(BytesIO(data)).pages
-    assert "Leg press: 400 → 525 kg × reps (+31.2%)" in pages[0].extract_text()
+    assert "Leg press: 412.5 → 512.5 kg × reps (+24.2%, median of 2 days at each end)" in pages[0].extract_text()
     titles = [title for title, _ in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
     assert sum(len(p.images) for p in pages) == len(titles) == 5
     for page in pages[1:]:
@@ -170,3 +172,24 @@ def test_letters_the_font_lacks_print_as_a_marker_and_the_rest_of_the_note_stays
         text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
     assert "\ufffd sore after stairs" in text
     assert not [r for r in caplog.records if "glyph" in r.getMessage().lower()]
+
+
+def test_one_unusual_period_at_either_end_does_not_make_the_load_change():
+    import pandas as pd
+
+    from services.report import load_lines
+
+    amounts = [100, 300, 110, 120, 130, 90]  # a lucky second week, a poor last one
+    frame = pd.DataFrame(
+        {
+            "period": pd.date_range("2026-09-07", periods=6, freq="W-MON"),
+            "exercise": "Leg press",
+            "status": "within limit, settled",
+            "amount": amounts,
+            "measure": "kg × reps",
+        }
+    )
+    (line,) = load_lines(frame, ["Leg press"])
+    assert (line.first, line.last, line.periods) == (110, 120, 3)
+    (short,) = load_lines(frame.head(3), ["Leg press"])
+    assert (short.first, short.last, short.periods) == (100, 110, 1)

@@ -58,6 +58,8 @@ def test_a_region_with_too_few_rated_days_says_so():
 
 def test_load_line_shows_the_trend_in_percent():
     assert load_text(LoadLine("Leg press", 400, 550, "kg × reps")) == "Leg press: 400 → 550 kg × reps (+37.5%)"
+    many = load_text(LoadLine("Leg press", 400, 550, "kg × reps", periods=3))
+    assert many == "Leg press: 400 → 550 kg × reps (+37.5%, median of 3 periods at each end)"
 
 
 def test_a_flag_seen_on_many_days_lists_only_the_latest():
