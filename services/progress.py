@@ -14,7 +14,7 @@ from datetime import date
 
 import pandas as pd
 
-from db import progress_sql, queries
+from db import progress_days, progress_sql, queries
 from db.models import Profile
 from db.progress_sql import Scope
 from services import progress_points as points
@@ -126,9 +126,9 @@ def progress_data(
         )
         cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
         responses = progress_sql.response_rows(s, scope, bucket)
-        days, done, kinds = points.split_days(progress_sql.day_rows(s, scope))
-        pegs = progress_sql.peg_rows(s, scope)
-        pressures = progress_sql.pressure_rows(s, scope)
+        days, done, kinds = points.split_days(progress_days.day_rows(s, scope))
+        pegs = progress_days.peg_rows(s, scope)
+        pressures = progress_days.pressure_rows(s, scope)
     helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
     lines = [r for r in rows if not top or r.exercise in top]
     top_strength = points.most_done(points.estimable_sets(rows), max_lines or 0) if counts else ()

@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from db.progress_sql import SAME, SETTLED, WORSE, WorkRow, kind_bits
+from db.progress_days import kind_bits
+from db.progress_sql import SAME, SETTLED, WORSE, WorkRow
 from tracker.catalog import CATEGORIES
 from tracker.pain import Response
 from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount

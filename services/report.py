@@ -10,8 +10,9 @@ import altair as alt
 import pandas as pd
 
 import charts
-from db import progress_sql, queries
+from db import progress_days, queries
 from db.models import Profile
+from db.progress_sql import Scope
 from services.context import Ctx, settings_of
 from services.history import history
 from services.progress import Progress, progress_data
@@ -55,7 +56,7 @@ def pain_lines(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> tu
     lines = []
     with ctx.db.read() as s:
         for region in regions:
-            totals = progress_sql.daily_pain_rows(s, progress_sql.Scope(ctx.owner_id, start, end, (region,)))
+            totals = progress_days.daily_pain_rows(s, Scope(ctx.owner_id, start, end, (region,)))
             lines.append(PainLine(region, baseline_vs_recent(daily_pain(totals))))
     return tuple(lines)
 

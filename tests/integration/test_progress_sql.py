@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from db import progress_days as days_sql
 from db import progress_sql as sql
 from db.engine import Database
 from db.models import Checkin, Entry, Exercise, PainRating, Profile, Session, WorkSet
@@ -133,8 +134,8 @@ def check_same_figures(
             by_e1rm=measure is Measure.E1RM,
         )
         responses = sql.response_rows(s, scope, bucket)
-        totals = sql.daily_pain_rows(s, scope)
-        days = sql.day_rows(s, scope)
+        totals = days_sql.daily_pain_rows(s, scope)
+        days = days_sql.day_rows(s, scope)
         cardio = sql.cardio_rows(s, scope, bucket)
         counts = sql.exercise_counts(s, scope)
     ref = reference(ctx, start, END, regions, unit)
