@@ -21,6 +21,8 @@ MONTH_RANGE_MAX = 6 * 366
 ROLLING_DAYS = 7
 COMPARE_DAYS = 14
 DECIMALS = 2
+# Pain levels in sentences: one decimal, as a 0-10 scale is read.
+SHOWN_DECIMALS = 1
 
 
 def bucket_for(start: date, end: date) -> Bucket:
@@ -174,7 +176,9 @@ def baseline_vs_recent(days: Sequence[DayPain], span: int = COMPARE_DAYS) -> Com
         return Comparison(None, span, 2 * span - covered)
     base = [d.pain for d in days if d.day < first + timedelta(days=span)]
     recent = [d.pain for d in days if d.day > last - timedelta(days=span)]
-    return Comparison(pain_change(round(fmean(base), DECIMALS), round(fmean(recent), DECIMALS)), span, 0)
+    # Compared as shown (one decimal), so the points and percent printed beside them add up.
+    shown = round(fmean(base), SHOWN_DECIMALS), round(fmean(recent), SHOWN_DECIMALS)
+    return Comparison(pain_change(*shown), span, 0)
 
 
 @dataclass(frozen=True)

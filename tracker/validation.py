@@ -18,8 +18,10 @@ MAX_NOTES = 2000
 MAX_NAME = 80
 # A tag opens with "<" directly followed by a name, "/", "!" or "?"; "knee < hip" is plain text.
 _TAG = re.compile(r"<[/!?]?[a-zA-Z]")
-# Spreadsheet programs run a cell starting with these as a formula.
+# Spreadsheet programs run a cell starting with these as a formula (exports guard every such cell).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# What makes a first word after "+" or "-" an expression rather than prose: an operator, a call or a reference.
+_EXPRESSION = re.compile(r"[-+*/^()|!&=:;\"']")
 
 
 class Errors(dict[str, str]):
@@ -76,6 +78,17 @@ def _shown(value: float) -> str:
     return f"{value:g}"
 
 
+def looks_like_formula(text: str) -> bool:
+    """True for text a spreadsheet would run: starting with '=' or '@', or with '+' or '-' glued to an
+    expression ('+1+2', '-SUM(A1)'). A note like '- knee sore' or '+1 set today' is prose and passes."""
+    if text.startswith(("=", "@", "\t", "\r")):
+        return True
+    if text.startswith(("+", "-")):
+        first = text.split(None, 1)[0]
+        return bool(_EXPRESSION.search(first[1:]))
+    return False
+
+
 def text(errors: Errors, field: str, value: object, *, label: str, max_len: int, required: bool = False) -> str:
     """Clean a free-text field: trimmed, no markup, no formula prefix, no control characters."""
     raw = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
@@ -88,7 +101,7 @@ def text(errors: Errors, field: str, value: object, *, label: str, max_len: int,
         errors[field] = f"{label} is {len(cleaned):,} characters long; shorten it to {max_len:,} or fewer."
     elif _TAG.search(cleaned):
         errors[field] = f"{label} contains markup such as '<tag>'; remove the angle brackets."
-    elif cleaned.startswith(FORMULA_PREFIXES):
+    elif looks_like_formula(cleaned):
         errors[field] = (
             f"{label} starts with {cleaned[0]!r}, which spreadsheet programs run as a formula; "
             "start with a letter or number."

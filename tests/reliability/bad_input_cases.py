@@ -126,6 +126,7 @@ REFUSED: tuple[Refused, ...] = (
     Refused("formula '+' in notes", "session", session(notes="+1+2"), "notes", "formula"),
     Refused("formula '-' in notes", "session", session(notes="-2+3"), "notes", "formula"),
     Refused("formula '@' in notes", "session", session(notes="@SUM(A1:A9)"), "notes", "formula"),
+    Refused("formula '-' call in notes", "session", session(notes="-cmd|' /C calc'!A0"), "notes", "formula"),
     Refused("control character in notes", "session", session(notes="ok\x07then"), "notes", "control characters"),
     # Check-ins, PEG-3 and pressure thresholds.
     _r("check-in pain 11", "checkin", CHECKIN, "pain", "Pain on waking", pain=11),
@@ -168,6 +169,8 @@ ACCEPTED_NOTES: tuple[tuple[str, str], ...] = (
     ("sql or", "x' OR '1'='1"),
     ("markdown markup", "**bold** _x_ [link](http://example.org)"),
     ("maths, not a formula", "3+2 sets felt = easy"),
+    ("a list dash", "- knee a bit sore on stairs"),
+    ("a plus in prose", "+1 set compared to last week"),
     ("longest allowed", "b" * MAX_NOTES),
     ("line breaks and tab", "first line\nsecond\tline"),
 )

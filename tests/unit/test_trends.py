@@ -141,3 +141,11 @@ def test_peg_is_the_mean_of_its_three_items_averaged_per_month_over_long_ranges(
 
 def test_bucket_mean_leaves_empty_buckets_out():
     assert [b.start for b in bucket_mean([(day(0), 1), (day(30), 2)], "week")] == [day(0), day(28)]
+
+
+def test_the_change_adds_up_from_the_levels_as_printed():
+    # Baseline days average 2.86 (printed 2.9), the last 14 days 3.04 (printed 3.0).
+    base = {n: (3.0 if n % 7 else 2.02) for n in range(14)}
+    recent = {n: (3.0 if n % 7 else 3.28) for n in range(14, 28)}
+    comparison = baseline_vs_recent(flat({**base, **recent}))
+    assert comparison.text.startswith("Baseline (first 14 days) 2.9 against the last 14 days 3.0: +0.1 points")
