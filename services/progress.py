@@ -22,7 +22,17 @@ from services.context import Ctx, settings_of
 from tracker.helps import Helps, what_helps
 from tracker.strength import Formula
 from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
-from tracker.trends import Bucket, baseline_vs_recent, bucket_for, bucket_mean, cardio_per_week, pain_series, peg_series
+from tracker.trends import (
+    COMPARE_DAYS,
+    Bucket,
+    DayPain,
+    baseline_vs_recent,
+    bucket_for,
+    bucket_mean,
+    cardio_per_week,
+    pain_series,
+    peg_series,
+)
 from tracker.units import kg_per
 
 NO_CHECKIN = "no check-in"
@@ -71,6 +81,8 @@ class Progress:
     top_exercises: tuple[str, ...]
     """When more exercises were done than a chart can show apart, the most-done ones shown (else empty)."""
     top_strength: tuple[str, ...]
+    picked: tuple[str, ...]
+    """The exercises chosen in the filter (empty: all)."""
     """The same for the strength chart: the strength exercises with the most sets it can estimate."""
     cardio: pd.DataFrame
     response: pd.DataFrame
@@ -142,17 +154,26 @@ def progress_data(
         threshold=_threshold(points.load_points(lines), points.measure_labels(lines, measure, settings.unit)),
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
-        comparison=baseline_vs_recent(days).text,
+        comparison=_comparison(days, start, end),
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
         top_exercises=top,
         top_strength=top_strength,
+        picked=chosen or (),
         cardio=_frame((astuple(m) for m in cardio_per_week(cardio, bucket)), CARDIO_COLUMNS),
         response=_response(points.response_points(responses)),
         helps=_helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),
         peg=_peg(pegs, bucket),
     )
+
+
+def _comparison(days: Sequence[DayPain], start: date, end: date) -> str:
+    """Baseline against recent pain, or why not yet: the period is too short, or there are too few ratings."""
+    needed = 2 * COMPARE_DAYS
+    if (end - start).days + 1 < needed:
+        return f"Baseline against recent pain needs a period of at least {needed} days: pick a longer one above."
+    return baseline_vs_recent(days).text
 
 
 def _threshold(points: Sequence[LoadPoint], labels: Mapping[str, str]) -> pd.DataFrame:

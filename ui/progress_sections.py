@@ -52,13 +52,16 @@ def sections(data: Progress) -> list[Section]:
     response = charts.response_params(data.response)
     skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
     pick = "pick others under the filters above."
+    hidden = "Nothing of this kind among the exercises picked under the filters above; clear them to see all."
     shown = f" Showing your {len(data.top_exercises)} most-done exercises; {pick}" if data.top_exercises else ""
     strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {pick}" if data.top_strength else ""
     return [
         Section(
             "threshold",
             "Pain threshold: tolerated work",
-            "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
+            hidden
+            if data.picked
+            else "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
             "you did while pain stayed within your limit and settled by morning shows here, per exercise.",
             f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
             "had settled by the next morning. Dots: tolerated; red crosses: over your limit; orange triangles: not "
@@ -87,7 +90,12 @@ def sections(data: Progress) -> list[Section]:
         Section(
             "strength",
             "Strength: estimated one-rep max",
-            "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per exercise."
+            (
+                hidden
+                if data.picked
+                else "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per "
+                "exercise."
+            )
             + skipped,
             "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + strong,
             **_chart(data.strength, "strength", unit=unit),
@@ -95,7 +103,9 @@ def sections(data: Progress) -> list[Section]:
         Section(
             "cardio",
             "Cardio minutes per week",
-            "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
+            hidden
+            if data.picked
+            else "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
             **_chart(data.cardio, "cardio", bucket=bucket),
         ),
         Section(

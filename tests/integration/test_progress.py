@@ -157,3 +157,18 @@ def test_the_exercise_filter_offers_what_this_owner_logged_and_not_what_is_in_th
     delete_session(ctx, binned, now=NOW)
     log_session(ensure_profile(db, "someone-else"), strength_session(exercise="Split squat"), now=NOW)
     assert progress_options(ctx).exercises == ("Leg press",)
+
+
+def test_a_short_period_says_to_pick_a_longer_one_and_a_filter_says_it_hides_the_rest(ctx):
+    from ui.progress_sections import sections
+
+    first = fill_weeks(ctx, end=END)
+    short = progress_data(ctx, start=END - timedelta(days=20), end=END)
+    assert "at least 28 days" in short.comparison and "longer" in short.comparison
+    picked = progress_data(ctx, start=first, end=END, exercises=["Leg press"])
+    cardio = next(section for section in sections(picked) if section.key == "cardio")
+    assert not cardio.spec and "filters above" in cardio.empty
+    everything = next(
+        section for section in sections(progress_data(ctx, start=first, end=END)) if section.key == "cardio"
+    )
+    assert everything.spec  # the walks show once nothing is filtered
