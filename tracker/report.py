@@ -147,10 +147,6 @@ def regions_text(regions: tuple[str, ...]) -> str:
     return ", ".join(REGIONS.get(r, r) for r in regions)
 
 
-def _signed(value: float) -> str:
-    return f"{value:+g}"
-
-
 def pain_text(line: PainLine) -> str:
     """'Lower back: Baseline (first 14 days) 6.2 against the last 14 days 3.9: -2.3 points, ...' or why not yet."""
     region = REGIONS.get(line.region, line.region)
@@ -162,10 +158,11 @@ def pain_text(line: PainLine) -> str:
 
 def load_text(line: LoadLine) -> str:
     """'Leg press: 400 → 550 kg × reps (+37.5%)', saying when each end is the median of several periods."""
-    percent = "" if line.percent is None else f"{_signed(line.percent)}%"
+    percent = "" if line.percent is None else f"{line.percent:+.0f}%"
     spread = f"median of {line.periods} {line.period_word} at each end" if line.periods > 1 else ""
     said = ", ".join(part for part in (percent, spread) if part)
-    return f"{line.exercise}: {line.first:g} → {line.last:g} {line.measure}" + (f" ({said})" if said else "")
+    first, last = round(line.first, 1), round(line.last, 1)
+    return f"{line.exercise}: {first:g} → {last:g} {line.measure}" + (f" ({said})" if said else "")
 
 
 def flag_text(line: FlagLine) -> str:
@@ -180,11 +177,13 @@ def summary(report: ReportData) -> list[Section]:
     """Page 1's blocks in reading order; every block says something even when there is no data for it."""
     a = report.adherence
     peg = report.peg
-    if peg:
+    if len(peg) > 1:
         peg_lines: tuple[str, ...] = (
             f"First, week of {day_text(peg[0][0])}: {peg[0][1]:g}; latest, week of {day_text(peg[-1][0])}: "
             f"{peg[-1][1]:g} (0-10, lower is better; {len(peg)} periods with a score)",
         )
+    elif peg:
+        peg_lines = (f"Week of {day_text(peg[0][0])}: {peg[0][1]:g} (0-10, lower is better; one score so far)",)
     else:
         peg_lines = ("No PEG-3 check-ins in this range.",)
     sections = [
@@ -199,8 +198,10 @@ def summary(report: ReportData) -> list[Section]:
         Section(
             "Adherence",
             (
-                f"{a.sessions} session{'' if a.sessions == 1 else 's'}, {a.per_week:g} per week",
-                f"Cardio: {a.cardio_minutes:g} minutes in all, about {a.cardio_per_week:g} per week",
+                f"{a.sessions} session{'' if a.sessions == 1 else 's'}"
+                + (f", {a.per_week:g} per week" if a.weeks >= 1 else f" in {round(a.weeks * 7)} days"),
+                f"Cardio: {a.cardio_minutes:g} minutes in all"
+                + (f", about {a.cardio_per_week:g} per week" if a.weeks >= 1 else ""),
             ),
         ),
         Section(

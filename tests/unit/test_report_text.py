@@ -57,9 +57,9 @@ def test_a_region_with_too_few_rated_days_says_so():
 
 
 def test_load_line_shows_the_trend_in_percent():
-    assert load_text(LoadLine("Leg press", 400, 550, "kg × reps")) == "Leg press: 400 → 550 kg × reps (+37.5%)"
+    assert load_text(LoadLine("Leg press", 400, 550, "kg × reps")) == "Leg press: 400 → 550 kg × reps (+38%)"
     many = load_text(LoadLine("Leg press", 400, 550, "kg × reps", periods=3))
-    assert many == "Leg press: 400 → 550 kg × reps (+37.5%, median of 3 periods at each end)"
+    assert many == "Leg press: 400 → 550 kg × reps (+38%, median of 3 periods at each end)"
 
 
 def test_a_flag_seen_on_many_days_lists_only_the_latest():
@@ -111,3 +111,10 @@ def test_the_log_groups_identical_sets_in_a_row():
         "Leg press: 3 × 10 at 40 kg, 1 × 8 at 45 kg, 2 × 12 reps"
     )
     assert describe_entry("Leg press", sets[:2], None, None, "lb") == "Leg press: 88.2 lb × 10, 88.2 lb × 10"
+
+
+def test_a_range_under_a_week_and_a_single_peg_read_as_what_they_are():
+    report = _report(adherence=Adherence(3, 5 / 7, 42), peg=((date(2026, 11, 16), 2.33),))
+    sections = {s.title.split(" ")[0]: s.lines for s in summary(report)}
+    assert sections["Adherence"] == ("3 sessions in 5 days", "Cardio: 42 minutes in all")
+    assert sections["Weekly"] == ("Week of 16 Nov 2026: 2.33 (0-10, lower is better; one score so far)",)
