@@ -108,15 +108,16 @@ def progress_data(
     formula: Formula = Formula.EPLEY,
     measure: Measure = Measure.VOLUME,
     max_lines: int | None = None,
+    bucket: Bucket | None = None,
 ) -> Progress:
     """Everything the Progress page charts for the owner between start and end (both included).
 
     With `max_lines` and no exercises chosen, the threshold frame keeps only that many of the most-done
     exercises (named in `top_exercises`) and the strength frame that many of the strength exercises with the
     most sets it can estimate (`top_strength`), so a long list of exercises cannot swell the charts nor crowd
-    strength out.
+    strength out. `bucket` overrides the time bucket the range's length would give.
     """
-    bucket = bucket_for(start, end)
+    bucket = bucket or bucket_for(start, end)
     chosen = tuple(exercises) if exercises else None
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))

@@ -22,7 +22,7 @@ from tracker.redflags import red_flags
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.rules import Thresholds, thresholds
 from tracker.threshold import Status
-from tracker.trends import baseline_vs_recent, daily_pain
+from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
 
 LOG_COLUMNS = ["when", "exercises", "pain", "effort", "notes"]
 # Page 1 and the tolerated-load chart show the exercises done most often within the limit.
@@ -126,7 +126,9 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
     """Page 1 and the charts of the owner's report from `start` to `end` (both included) in `regions`."""
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
-    p = progress_data(ctx, start=start, end=end, regions=regions)
+    # At least weekly: the most tolerated work of a week is not set by a day with only a short warm-up.
+    weekly = at_least_weekly(bucket_for(start, end))
+    p = progress_data(ctx, start=start, end=end, regions=regions, bucket=weekly)
     full, _ = load_history(ctx)
     loaded = {name for name, e in full.exercises.items() if e.category in LOADED}
     top = top_exercises(p.threshold, loaded)
@@ -145,5 +147,5 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         note=note,
     )
     # Sessions that did not count are merged across exercises, so the main ones' marks need their own frame.
-    main = progress_data(ctx, start=start, end=end, regions=regions, exercises=top).threshold if top else None
-    return Report(data, report_charts(p, p.threshold.iloc[0:0] if main is None else main))
+    main = progress_data(ctx, start=start, end=end, regions=regions, exercises=top, bucket=weekly) if top else None
+    return Report(data, report_charts(p, p.threshold.iloc[0:0] if main is None else main.threshold))

@@ -144,7 +144,7 @@ def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
     first = fill_weeks(ctx, end=TODAY)
     data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back",))
     pages = PdfReader(BytesIO(data)).pages
-    assert "Leg press: 412.5 → 512.5 kg × reps (+24%, median of 2 days at each end)" in pages[0].extract_text()
+    assert "Leg press: 412.5 → 512.5 kg × reps (+24%, median of 2 weeks at each end)" in pages[0].extract_text()
     titles = [title for title, _ in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
     assert sum(len(p.images) for p in pages) == len(titles) == 5
     for page in pages[1:]:
