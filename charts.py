@@ -9,7 +9,7 @@ per process and attach each rerun's rows to it.
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 import altair as alt
 import pandas as pd
@@ -19,12 +19,25 @@ from tracker.threshold import Status
 HEIGHT = 280
 # Room for the exercise legend under the plot.
 TALL = 360
+# Charts with a legend: Streamlit's default "fit" squeezes the legend into the height (a 3-row legend left an
+# 80 px plot). Fit the width only, so the plot keeps its height and the legend adds to it.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 AnyChart: TypeAlias = alt.Chart | alt.LayerChart
 Source: TypeAlias = pd.DataFrame | alt.NamedData
-TimeUnit = Literal["yearmonthdate", "yearweek", "yearmonth", "yearquarter"]
 DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
-# Two legend columns fit a phone screen; one long row would be cut off.
-BOTTOM = alt.Legend(orient="bottom", title=None, columns=2, labelLimit=120)
+# One date axis on every chart over time: years, months, then day and month; never weekdays or week numbers.
+DATE_LABELS = alt.TimeFormatSpecifier(
+    year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"
+)
+DAY_MS = 86_400_000
+# Numbers without trailing zeros: "100", "63.5", never "100.000000".
+NUMBER = ",~f"
+# One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
+BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
+# Vega's own categorical palette (tableau10), set in the spec: Streamlit's theme would otherwise recolour the
+# page's charts while the PNG/SVG export kept Vega's, so an exercise changed colour between screen and image.
+PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"]
+SERIES = alt.Scale(range=PALETTE)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 STATUS_SHAPES = alt.Scale(
     domain=[s.value for s in Status],
@@ -39,16 +52,29 @@ MARKERS = (
     (Status.UNKNOWN, "#757575", 60),
 )
 SMALL_COUNT = 8
-TIME_UNITS: dict[str, TimeUnit] = {
-    "day": "yearmonthdate",
-    "week": "yearweek",
-    "month": "yearmonth",
-    "quarter": "yearquarter",
-}
 
 
-def _x(title: str = "") -> alt.X:
-    return alt.X("period:T", title=title or None, axis=alt.Axis(labelOverlap=True))
+Span: TypeAlias = tuple[str, str] | None
+
+
+def _x(span: Span = None) -> alt.X:
+    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked."""
+    scale = alt.Scale(domain=alt.DomainUnionWith(unionWith=list(span))) if span else alt.Undefined
+    # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
+    axis = alt.Axis(labelOverlap=True, format=DATE_LABELS, tickMinStep=DAY_MS)
+    return alt.X("period:T", title=None, axis=axis, scale=scale)
+
+
+def _y_axis(step: float = 1) -> alt.Axis:
+    """A value axis with plain numbers and ticks at least `step` apart (one value must not get 0.000001 steps)."""
+    return alt.Axis(format=NUMBER, tickMinStep=step, tickCount=5)
+
+
+def _bars(bucket: str) -> dict[str, str]:
+    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap."""
+    unit = {"quarter": "quarter", "month": "month", "week": "week"}.get(bucket, "day")
+    start = "time(datum.period)"
+    return {"end": f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"}
 
 
 def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
@@ -57,7 +83,14 @@ def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
     return {"measure": str(frame["measure"].iloc[0]) if single else ""}
 
 
-def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerChart:
+# A marker for several exercises has no one amount (nor measure): say so instead of showing "null".
+WORK_TEXT = (
+    "isValid(datum.amount) ? format(datum.amount, ',~f') + ' ' + datum.measure : 'several exercises: see % of first'"
+)
+SHARE_TEXT = "isValid(datum.percent) ? format(datum.percent, ',~f') + '%' : '—'"
+
+
+def threshold_chart(frame: Source, *, measure: str | None = None, span: Span = None) -> alt.LayerChart:
     """Tolerated work per exercise (line), with over-limit, unsettled and unrated sessions as distinct marks.
 
     One exercise (`measure` set) shows its own amounts; several share an axis as a percentage of each
@@ -66,17 +99,16 @@ def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerCh
     if measure is None:
         measure = threshold_params(frame)["measure"] if isinstance(frame, pd.DataFrame) and len(frame) else ""
     field, title = ("amount", measure) if measure else ("percent", "% of first tolerated")
-    base = alt.Chart(frame).encode(
-        x=_x(),
-        y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False)),
-        color=alt.Color("exercise:N", legend=BOTTOM),
+    base = alt.Chart().encode(
+        x=_x(span),
+        y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False), axis=_y_axis()),
+        color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
         tooltip=[
             DATE,
-            alt.Tooltip("exercise:N", title="Exercise"),
+            alt.Tooltip("exercises:N", title="Exercises"),
             alt.Tooltip("status:N", title="Session"),
-            alt.Tooltip("amount:Q", title="Most work", format=",.1f"),
-            alt.Tooltip("measure:N", title="Measured as"),
-            alt.Tooltip("percent:Q", title="% of first"),
+            alt.Tooltip("work:N", title="Most work"),
+            alt.Tooltip("share:N", title="% of first"),
             alt.Tooltip("sessions:Q", title="Sessions"),
         ],
     )
@@ -89,18 +121,26 @@ def threshold_chart(frame: Source, *, measure: str | None = None) -> alt.LayerCh
     for kind, colour, size in MARKERS:
         mark = base.transform_filter(alt.datum.status == kind.value).mark_point(filled=True, size=size)
         layers.append(mark.encode(shape=shape, color=alt.value(colour), stroke=alt.value(colour)))
-    return alt.LayerChart(layer=layers).properties(height=TALL)
+    # Every exercise starts at 100% of its first, so their first dots coincide: the tooltip names them all.
+    return (
+        alt.LayerChart(data=frame, layer=layers)
+        .transform_joinaggregate(together="values(exercise)", groupby=["period", "status", field])
+        .transform_calculate(
+            exercises="join(pluck(datum.together, 'exercise'), ', ')", work=WORK_TEXT, share=SHARE_TEXT
+        )
+        .properties(height=TALL, autosize=FIT_WIDTH)
+    )
 
 
-def pressure_chart(frame: Source) -> alt.Chart:
+def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
     """Pressure pain threshold (mean of three trials) per site: higher means less sensitive."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=_x(),
-            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False)),
-            color=alt.Color("site:N", legend=BOTTOM),
+            x=_x(span),
+            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False), axis=_y_axis(0.1)),
+            color=alt.Color("site:N", scale=SERIES, legend=BOTTOM),
             tooltip=[
                 DATE,
                 alt.Tooltip("site:N", title="Site"),
@@ -108,11 +148,11 @@ def pressure_chart(frame: Source) -> alt.Chart:
                 alt.Tooltip("readings:Q", title="Readings"),
             ],
         )
-        .properties(height=HEIGHT)
+        .properties(height=HEIGHT, autosize=FIT_WIDTH)
     )
 
 
-def pain_chart(frame: Source, bucket: str = "day") -> alt.LayerChart:
+def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.LayerChart:
     """Daily pain with its 7-day rolling mean and lowest-highest band (period means over longer ranges)."""
     trend = "7-day average" if bucket == "day" else f"{bucket}ly average"
     tooltip = [
@@ -123,26 +163,28 @@ def pain_chart(frame: Source, bucket: str = "day") -> alt.LayerChart:
         alt.Tooltip("high:Q", title="Highest day", format=".1f"),
         alt.Tooltip("days:Q", title="Days rated"),
     ]
-    base = alt.Chart(frame).encode(x=_x(), tooltip=tooltip)
+    base = alt.Chart(frame).encode(x=_x(span), tooltip=tooltip)
     band = base.mark_area(opacity=0.25).encode(
         y=alt.Y("low:Q", title="Pain (0-10)", scale=PAIN_SCALE), y2=alt.Y2("high:Q")
     )
-    line = base.mark_line(strokeWidth=2.5).encode(y=alt.Y("trend:Q", scale=PAIN_SCALE))
+    # A line needs two periods: over longer ranges the period means are dots too, so one period still shows.
+    dots = alt.OverlayMarkDef(filled=True, size=40) if bucket != "day" else False
+    line = base.mark_line(strokeWidth=2.5, point=dots).encode(y=alt.Y("trend:Q", scale=PAIN_SCALE))
     layers: list[alt.Chart] = [band, line]
     if bucket == "day":
         layers.append(base.mark_point(filled=True, size=25, opacity=0.6).encode(y=alt.Y("pain:Q", scale=PAIN_SCALE)))
     return alt.LayerChart(layer=layers).properties(height=HEIGHT)
 
 
-def strength_chart(frame: Source, unit: str = "kg") -> alt.Chart:
+def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.Chart:
     """Best estimated one-rep max per exercise and period; sets over 10 reps are counted, not estimated."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=_x(),
-            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False)),
-            color=alt.Color("exercise:N", legend=BOTTOM),
+            x=_x(span),
+            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
+            color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
             tooltip=[
                 DATE,
                 alt.Tooltip("exercise:N", title="Exercise"),
@@ -151,20 +193,21 @@ def strength_chart(frame: Source, unit: str = "kg") -> alt.Chart:
                 alt.Tooltip("skipped:Q", title="Sets over 10 reps (not estimated)"),
             ],
         )
-        .properties(height=HEIGHT)
+        .properties(height=HEIGHT, autosize=FIT_WIDTH)
     )
 
 
-def cardio_chart(frame: Source, bucket: str = "week") -> alt.Chart:
+def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.Chart:
     """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
-    unit = TIME_UNITS["week" if bucket == "day" else bucket]
     return (
         alt.Chart(frame)
-        .mark_bar()
+        .transform_calculate(**_bars("week" if bucket == "day" else bucket))
+        .mark_bar(orient="vertical")
         .encode(
-            x=alt.X("period:T", timeUnit=unit, title=None, axis=alt.Axis(labelOverlap=True)),
-            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero"),
-            color=alt.Color("modality:N", legend=BOTTOM),
+            x=_x(span),
+            x2=alt.X2("end:T"),
+            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero", axis=_y_axis()),
+            color=alt.Color("modality:N", scale=SERIES, legend=BOTTOM),
             tooltip=[
                 DATE,
                 alt.Tooltip("modality:N", title="Modality"),
@@ -172,7 +215,7 @@ def cardio_chart(frame: Source, bucket: str = "week") -> alt.Chart:
                 alt.Tooltip("total:Q", title="Minutes in period", format=".0f"),
             ],
         )
-        .properties(height=HEIGHT)
+        .properties(height=HEIGHT, autosize=FIT_WIDTH)
     )
 
 
@@ -182,17 +225,20 @@ def response_params(frame: pd.DataFrame) -> dict[str, Any]:
     return {"most": most if most <= SMALL_COUNT else 0}
 
 
-def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None) -> alt.Chart:
+def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None, span: Span = None) -> alt.Chart:
     """Sessions per period by next-morning response: green settled, amber same, red worse, grey unknown."""
     if most is None:
         most = response_params(frame)["most"] if isinstance(frame, pd.DataFrame) else 0
     # Whole sessions only: list the ticks while there are few (Vega's tickMinStep is not honoured everywhere).
-    ticks = alt.Axis(values=list(range(most + 1))) if most else alt.Axis(tickMinStep=1, format="d")
+    ticks = alt.Axis(values=list(range(most + 1)), format="d") if most else alt.Axis(tickMinStep=1, format="d")
+    order = f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)"
     return (
         alt.Chart(frame)
-        .mark_bar()
+        .transform_calculate(response_order=order, **_bars(bucket))
+        .mark_bar(orient="vertical")
         .encode(
-            x=alt.X("period:T", timeUnit=TIME_UNITS[bucket], title=None, axis=alt.Axis(labelOverlap=True)),
+            x=_x(span),
+            x2=alt.X2("end:T"),
             y=alt.Y("sessions:Q", title="Sessions", stack="zero", axis=ticks),
             color=alt.Color(
                 "response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None, columns=2)
@@ -204,8 +250,7 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
                 alt.Tooltip("sessions:Q", title="Sessions"),
             ],
         )
-        .transform_calculate(response_order=f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)")
-        .properties(height=HEIGHT)
+        .properties(height=HEIGHT, autosize=FIT_WIDTH)
     )
 
 
@@ -222,17 +267,17 @@ def helps_chart(frame: Source) -> alt.LayerChart:
         ],
     )
     link = base.mark_line(color="#9e9e9e").encode(detail="kind:N")
-    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("side:N", legend=BOTTOM))
-    return alt.LayerChart(layer=[link, dots]).properties(height=alt.Step(40))
+    dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("side:N", scale=SERIES, legend=BOTTOM))
+    return alt.LayerChart(layer=[link, dots]).properties(height=alt.Step(40), autosize=FIT_WIDTH)
 
 
-def peg_chart(frame: Source) -> alt.Chart:
+def peg_chart(frame: Source, *, span: Span = None) -> alt.Chart:
     """Weekly PEG-3 score (0-10; monthly means over long ranges)."""
     return (
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=_x(),
+            x=_x(span),
             y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )

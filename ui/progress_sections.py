@@ -48,6 +48,8 @@ def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
 def sections(data: Progress) -> list[Section]:
     """The page's charts in order, each with the words that explain it or say what to log."""
     unit, bucket = data.unit, data.bucket
+    # Every chart over time covers the range picked, so one week of data is one week wide and the charts line up.
+    span = (data.start.isoformat(), data.end.isoformat())
     threshold = charts.threshold_params(data.threshold) if not data.threshold.empty else {}
     response = charts.response_params(data.response)
     skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
@@ -66,9 +68,10 @@ def sections(data: Progress) -> list[Section]:
             f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
             "had settled by the next morning. Dots: tolerated; red crosses: over your limit; orange triangles: not "
             "settled by morning; grey squares: pain or next-morning check-in missing. Each of those marks stands for "
-            "every such session in its period across exercises (hover for how many). Rising tolerated work at "
+            "every such session in its period across exercises (hover for how many); exercises at the same value share "
+            "one dot (hover to see them all). Rising tolerated work at "
             "steady pain suggests your threshold is rising." + shown,
-            **_chart(data.threshold, "threshold", **threshold),
+            **_chart(data.threshold, "threshold", **threshold, span=span),
         ),
         Section(
             "pressure",
@@ -76,7 +79,7 @@ def sections(data: Progress) -> list[Section]:
             "Optional: if you have an algometer, log a pressure pain threshold on the Check-ins page to see it here.",
             "Mean of three trials at one site; higher means less sensitive. Changes under about 0.3-0.7 kg/cm² "
             "may be measurement noise.",
-            **_chart(data.pressure, "pressure"),
+            **_chart(data.pressure, "pressure", span=span),
         ),
         Section(
             "pain",
@@ -85,7 +88,7 @@ def sections(data: Progress) -> list[Section]:
             "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
             "during exercise is left out). The band runs from the lowest to the highest day.",
             summary=data.comparison,
-            **_chart(data.pain, "pain", bucket=bucket),
+            **_chart(data.pain, "pain", bucket=bucket, span=span),
         ),
         Section(
             "strength",
@@ -98,7 +101,7 @@ def sections(data: Progress) -> list[Section]:
             )
             + skipped,
             "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + strong,
-            **_chart(data.strength, "strength", unit=unit),
+            **_chart(data.strength, "strength", unit=unit, span=span),
         ),
         Section(
             "cardio",
@@ -106,7 +109,7 @@ def sections(data: Progress) -> list[Section]:
             hidden
             if data.picked
             else "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
-            **_chart(data.cardio, "cardio", bucket=bucket),
+            **_chart(data.cardio, "cardio", bucket=bucket, span=span),
         ),
         Section(
             "response",
@@ -114,7 +117,7 @@ def sections(data: Progress) -> list[Section]:
             "Log a session and check in the next morning to see whether it settled.",
             "Settled: pain on waking at or below your level before the session. Same: one point above. "
             "Worse: two or more above; next time, ease off the load.",
-            **_chart(data.response, "response", bucket=bucket, **response),
+            **_chart(data.response, "response", bucket=bucket, **response, span=span),
         ),
         Section(
             "helps",
@@ -130,6 +133,6 @@ def sections(data: Progress) -> list[Section]:
             "Weekly PEG",
             "Fill in the weekly PEG (pain, enjoyment of life, general activity) on the Check-ins page to see it here.",
             "PEG-3: the mean of three 0-10 items; lower is better.",
-            **_chart(data.peg, "peg"),
+            **_chart(data.peg, "peg", span=span),
         ),
     ]

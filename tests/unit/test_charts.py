@@ -66,7 +66,7 @@ def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
     assert shape["field"] == "status"
     assert dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))[Status.OVER.value] == "cross"
     assert points["encoding"]["y"]["field"] == "percent"  # two exercises in different units share a % axis
-    assert {"amount", "measure", "status", "sessions"} <= tooltip_fields(points)
+    assert {"work", "share", "exercises", "status", "sessions"} <= tooltip_fields(points)
     assert len(rows(chart)) == 7
     no_width(chart)
 
@@ -103,14 +103,18 @@ def test_strength_tooltip_says_sets_over_ten_reps_are_not_estimated():
     assert "Sets over 10 reps (not estimated)" in {t["title"] for t in d["encoding"]["tooltip"]}
 
 
-@pytest.mark.parametrize(("bucket", "unit"), [("week", "yearweek"), ("month", "yearmonth")])
+@pytest.mark.parametrize(("bucket", "unit"), [("day", "week"), ("week", "week"), ("month", "month")])
 def test_cardio_bars_span_a_week_or_a_month_and_stack_by_modality(bucket, unit):
     frame = pd.DataFrame(
         {"period": PERIODS, "modality": ["Treadmill walk", "Swimming laps", "Treadmill walk"], "per_week": 30.0}
     ).assign(total=30.0)
     d = spec(charts.cardio_chart(frame, bucket))
     assert d["mark"]["type"] == "bar"
-    assert d["encoding"]["x"]["timeUnit"] == unit
+    # A bar runs from its period's start most of the way to the next period's, however few periods there are.
+    (end,) = d["transform"]
+    assert f"timeOffset('{unit}', datum.period, 1)" in end["calculate"]
+    assert d["encoding"]["x2"]["field"] == end["as"]
+    assert d["encoding"]["y"]["stack"] == "zero"
     assert d["encoding"]["y"]["field"] == "per_week" and d["encoding"]["color"]["field"] == "modality"
 
 

@@ -1,0 +1,99 @@
+"""What a user sees on every chart: readable axes, tooltips without "null", full legend names, same colours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import charts
+from tests.unit.test_charts import PERIODS, layers, spec, threshold_frame
+from tracker.threshold import Status
+
+SPAN = ("2025-11-25", "2026-11-24")
+ONE = pd.to_datetime(["2026-11-23"])
+
+
+def _frames() -> dict[str, alt.TopLevelMixin]:
+    """One chart of each kind over time, from a first week of data."""
+    return {
+        "threshold": charts.threshold_chart(threshold_frame(), span=SPAN),
+        "pressure": charts.pressure_chart(
+            pd.DataFrame({"period": ONE, "site": "Lower back", "kg_cm2": [3.0], "readings": 1}), span=SPAN
+        ),
+        "pain": charts.pain_chart(
+            pd.DataFrame({"period": ONE, "pain": 2.0, "trend": 2.0, "low": 2.0, "high": 2.0, "days": 2}),
+            "week",
+            span=SPAN,
+        ),
+        "strength": charts.strength_chart(
+            pd.DataFrame({"period": ONE, "exercise": "Leg press", "e1rm": [63.3], "sets": 3, "skipped": 0}), span=SPAN
+        ),
+        "cardio": charts.cardio_chart(
+            pd.DataFrame({"period": ONE, "modality": "Treadmill walk", "per_week": [25.0], "total": 25.0}), span=SPAN
+        ),
+        "response": charts.response_chart(
+            pd.DataFrame({"period": ONE, "response": ["settled"], "sessions": [1]}), "week", span=SPAN
+        ),
+        "peg": charts.peg_chart(pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1}), span=SPAN),
+    }
+
+
+def _encodings(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
+    return [spec(chart).get("encoding", {})] + [layer.get("encoding", {}) for layer in layers(chart)]
+
+
+@pytest.mark.parametrize("kind", list(_frames()))
+def test_every_chart_over_time_shows_the_range_picked_with_day_and_month_labels(kind):
+    x = next(e["x"] for e in _encodings(_frames()[kind]) if "x" in e)
+    assert x["scale"]["domain"] == {"unionWith": list(SPAN)}
+    assert x["axis"]["format"]["week"] == "%-d %b" and "timeUnit" not in x  # no "2026 W47"
+    assert x["axis"]["tickMinStep"] == charts.DAY_MS  # one period gets one tick, not hourly repeats
+
+
+@pytest.mark.parametrize("kind", ["threshold", "pressure", "strength", "cardio", "response"])
+def test_value_axes_print_plain_numbers(kind):
+    y = next(e["y"] for e in _encodings(_frames()[kind]) if "y" in e)
+    assert y["axis"]["format"] in (charts.NUMBER, "d")  # never "100.000000"
+
+
+def test_a_session_count_axis_has_whole_numbers():
+    y = spec(_frames()["response"])["encoding"]["y"]
+    assert y["axis"] == {"values": [0, 1], "format": "d"}
+
+
+def test_weekly_pain_draws_a_dot_so_one_week_is_visible():
+    _band, line = layers(_frames()["pain"])
+    assert line["mark"]["point"]["filled"] is True
+
+
+@pytest.mark.parametrize("kind", ["threshold", "pressure", "strength", "cardio", "response"])
+def test_charts_keep_their_plot_height_under_a_legend(kind):
+    assert spec(_frames()[kind])["autosize"] == {"type": "fit-x", "contains": "padding"}
+
+
+@pytest.mark.parametrize("kind", ["threshold", "pressure", "strength", "cardio"])
+def test_series_colours_and_full_names_are_fixed_in_the_spec(kind):
+    colour = next(e["color"] for e in _encodings(_frames()[kind]) if "field" in e.get("color", {}))
+    assert colour["scale"]["range"] == charts.PALETTE  # Streamlit's theme cannot recolour the page
+    assert colour["legend"]["labelLimit"] >= 250 and colour["legend"]["columns"] == 1
+
+
+def test_threshold_tooltip_never_shows_a_value_that_can_be_missing():
+    frame = threshold_frame()
+    frame.loc[len(frame)] = (PERIODS[2], "Leg press, Treadmill walk", Status.OVER.value, None, None, "", 2)
+    d = spec(charts.threshold_chart(frame))
+    shown = {t["field"] for layer in d["layer"] for t in layer["encoding"]["tooltip"]}
+    assert not shown & {"amount", "percent", "measure"}  # these are null for a marker over several exercises
+    calculated = {c["as"]: c["calculate"] for c in d["transform"] if "calculate" in c}
+    assert "isValid(datum.amount)" in calculated["work"] and "several exercises" in calculated["work"]
+    assert "isValid(datum.percent)" in calculated["share"]
+
+
+def test_threshold_tooltip_names_every_exercise_on_the_same_dot():
+    d = spec(charts.threshold_chart(threshold_frame()))
+    (together,) = (t for t in d["transform"] if "joinaggregate" in t)
+    assert together["groupby"] == ["period", "status", "percent"]
+    assert {"title": "Exercises", "field": "exercises", "type": "nominal"} in d["layer"][1]["encoding"]["tooltip"]
