@@ -62,8 +62,8 @@ def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[object]]:
     return frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None).values.tolist()
 
 
-def export_tables(ctx: Ctx) -> dict[str, bytes]:
-    """Every table of the owner's data as CSV bytes, keyed by file name (README.txt included)."""
+def export_tables(ctx: Ctx, *, demo: bool = False) -> dict[str, bytes]:
+    """Every table of the owner's data as CSV bytes, keyed by file name (README.txt, saying demo if `demo`)."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         sessions = queries.sessions(s, ctx.owner_id)
@@ -123,14 +123,14 @@ def export_tables(ctx: Ctx) -> dict[str, bytes]:
             [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in own],
         ),
     }
-    files["README.txt"] = readme_text(unit, datetime.now()).encode("utf-8")
+    files["README.txt"] = readme_text(unit, datetime.now(), demo=demo).encode("utf-8")
     return files
 
 
-def export_zip(ctx: Ctx) -> bytes:
+def export_zip(ctx: Ctx, *, demo: bool = False) -> bytes:
     """All of the owner's data as a zip of tidy CSV files with README.txt as the data dictionary."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in export_tables(ctx).items():
+        for name, content in export_tables(ctx, demo=demo).items():
             archive.writestr(name, content)
     return buffer.getvalue()

@@ -96,6 +96,16 @@ there when one with the same start time and the same exercises exists.
 """
 
 
-def readme_text(unit: str, made: datetime) -> str:
-    """The data dictionary for an export in the given weight unit."""
-    return _TEMPLATE.format(unit=unit, made=made)
+_DEMO_NOTE = """\
+DEMO DATA: made-up example data, not a real person's record.
+These files come from Threshold's demo mode ("Try with demo data"). They
+are here to show what an export looks like. Please do not import them into
+your own data, and do not share them as anyone's health record.
+
+"""
+
+
+def readme_text(unit: str, made: datetime, *, demo: bool = False) -> str:
+    """The data dictionary for an export in the given weight unit; with `demo`, it first says the data is made up."""
+    text = _TEMPLATE.format(unit=unit, made=made)
+    return _DEMO_NOTE + text.replace("Threshold data export", "Threshold demo data export", 1) if demo else text

@@ -29,14 +29,22 @@ CHART_SCALE = 1.5
 # Printed for a character the font has no letter for (Chinese, Japanese, Korean, some symbols), so the
 # reader sees that something was there rather than a silent gap.
 MISSING = "\ufffd"
+TITLE = "Exercise and pain report"
+# On every page of a report made in demo mode (header and page 1), so a printout never passes for a real record.
+DEMO_MARK = "Demo: made-up example data, not a real person's record"
+DEMO_COLOUR = (170, 60, 0)
 
 
 class _Report(FPDF):
-    """A4 pages in DejaVu Sans (so any language's letters print) with a footer on each page."""
+    """A4 pages in DejaVu Sans (so any language's letters print) with a footer on each page.
 
-    def __init__(self, generated: date) -> None:
+    A demo report also says so in a header on each page, and its footer does not claim a patient reported it.
+    """
+
+    def __init__(self, generated: date, *, demo: bool = False) -> None:
         super().__init__(format="A4")
         self.generated = generated
+        self.demo = demo
         self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
         self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
         self.set_margins(15, 15, 15)
@@ -49,15 +57,28 @@ class _Report(FPDF):
         """The text with each character the font cannot draw shown as MISSING."""
         return "".join(c if ord(c) in self.covered else MISSING for c in text)
 
+    def header(self) -> None:
+        """In demo mode only: the demo mark at the top of the page."""
+        if not self.demo:
+            return
+        self.set_y(6)
+        self.set_font(FAMILY, "B", 8)
+        self.set_text_color(*DEMO_COLOUR)
+        self.cell(0, 5, f"{DEMO_MARK}.", align="C")
+        self.set_text_color(0)
+        self.set_font(FAMILY, size=10)
+        self.set_y(self.t_margin)
+
     def footer(self) -> None:
         """Where the numbers come from, and the page number."""
         self.set_y(-12)
         self.set_font(FAMILY, size=7)
         self.set_text_color(110)
+        source = "Made-up demo data" if self.demo else "Self-reported by the patient"
         self.cell(
             0,
             5,
-            f"Self-reported by the patient in Threshold on {day_text(self.generated)}. Page {self.page_no()}/{{nb}}",
+            f"{source} in Threshold on {day_text(self.generated)}. Page {self.page_no()}/{{nb}}",
             align="C",
         )
         self.set_text_color(0)
@@ -77,7 +98,11 @@ def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> No
 
 def _page_one(pdf: _Report, report: ReportData) -> None:
     pdf.add_page()
-    _heading(pdf, "Exercise and pain report", size=16)
+    _heading(pdf, TITLE, size=16)
+    if pdf.demo:
+        pdf.set_text_color(*DEMO_COLOUR)
+        _heading(pdf, f"{DEMO_MARK}.")
+        pdf.set_text_color(0)
     pdf.ln(1)
     if report.name:
         _line(pdf, f"Patient: {report.name}", size=11)
@@ -140,10 +165,18 @@ def render_pdf(
     charts: Sequence[tuple[str, bytes]] = (),
     *,
     generated: date | None = None,
+    demo: bool = False,
 ) -> bytes:
-    """The report's bytes from already gathered data: summary, chart images (PNG) and the session log."""
-    pdf = _Report(generated or date.today())
-    pdf.set_title("Exercise and pain report")
+    """The report's bytes from already gathered data: summary, chart images (PNG) and the session log.
+
+    With `demo`, every page, the title and the file's metadata say the data is made up.
+    """
+    pdf = _Report(generated or date.today(), demo=demo)
+    if demo:
+        pdf.set_title(f"{TITLE} (demo, made-up data)")
+        pdf.set_subject(DEMO_MARK)
+    else:
+        pdf.set_title(TITLE)
     pdf.set_creator("Threshold")
     _page_one(pdf, report)
     _charts(pdf, charts)
@@ -159,8 +192,12 @@ def report_pdf(
     regions: tuple[str, ...],
     progress: Progress | None = None,
     note: str = "",
+    demo: bool = False,
 ) -> bytes:
-    """The owner's report for a range and regions as PDF bytes; `progress(fraction, text)` hears how far it is."""
+    """The owner's report for a range and regions as PDF bytes; `progress(fraction, text)` hears how far it is.
+
+    `demo` marks every page as made-up demo data (see render_pdf).
+    """
     say = progress or (lambda _fraction, _text: None)
     say(0.05, "Summarising your data…")
     report = build_report(ctx, start=start, end=end, regions=regions, note=note)
@@ -169,6 +206,6 @@ def report_pdf(
         say(0.2 + 0.5 * i / len(report.charts), f"Drawing the charts ({i + 1} of {len(report.charts)})…")
         images.append((title, to_png(chart, scale=CHART_SCALE)))
     say(0.75, "Writing the session log…")
-    pdf = render_pdf(report.data, session_log(ctx, start, end, regions), images)
+    pdf = render_pdf(report.data, session_log(ctx, start, end, regions), images, demo=demo)
     say(1.0, "Done.")
     return pdf

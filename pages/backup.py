@@ -7,12 +7,14 @@ import streamlit as st
 
 from services.backup import BackupError, make_backup, restore_backup
 from ui.cache import after_write
-from ui.session import current_ctx
+from ui.demo import download_name
+from ui.session import current_ctx, in_demo
 from ui.shell import require_app
 
 require_app()
 
 ctx = current_ctx()
+demo = in_demo()
 state = st.session_state
 DONE_KEY = "backup_restored"
 
@@ -24,7 +26,7 @@ def restore() -> None:
         state["backup_error"] = "Choose a backup file first."
         return
     try:
-        result = restore_backup(ctx, upload.getvalue())
+        result = restore_backup(ctx, upload.getvalue(), demo=demo)
     except BackupError as error:
         state["backup_error"] = str(error)
         return
@@ -37,15 +39,21 @@ def restore() -> None:
 
 
 st.title("Backup")
-st.write(
-    "A backup is one file holding all your data: sessions, check-ins, settings, your own exercises and share "
-    "links. Keep it somewhere safe (another disk, your cloud storage); you can restore it here, on this or "
-    "another computer, even after Threshold has been updated."
-)
+if demo:
+    st.write(
+        "You are in the demo, so this backs up the demo's made-up data only, not your own. The file's name says "
+        "demo, and Threshold will not restore it over your own data. To back up your own data, leave the demo first."
+    )
+else:
+    st.write(
+        "A backup is one file holding all your data: sessions, check-ins, settings, your own exercises and share "
+        "links. Keep it somewhere safe (another disk, your cloud storage); you can restore it here, on this or "
+        "another computer, even after Threshold has been updated."
+    )
 st.download_button(
-    "Download backup",
-    data=lambda: make_backup(ctx),
-    file_name=f"threshold-backup-{date.today():%Y-%m-%d}.sqlite",
+    "Download the demo backup" if demo else "Download backup",
+    data=lambda: make_backup(ctx, demo=demo),
+    file_name=download_name(f"threshold-backup-{date.today():%Y-%m-%d}.sqlite"),
     mime="application/vnd.sqlite3",
     key="backup_download",
     icon=":material/download:",
@@ -67,12 +75,20 @@ if done := state.pop(DONE_KEY, None):
 if error := state.pop("backup_error", None):
     st.error(error, icon=":material/error:")
 st.file_uploader("Backup file (.sqlite)", type=["sqlite", "sqlite3", "db"], key="backup_upload")
-st.warning(
-    "Restoring replaces all your current data with the backup's. A copy of your current data is saved first, "
-    "so you can go back.",
-    icon=":material/warning:",
-)
-confirmed = st.checkbox("Yes, replace my current data with this backup", key="backup_confirm")
+if demo:
+    st.warning(
+        "Restoring here replaces the demo data with the backup's; your own data is not touched. A copy of the "
+        "demo data is saved first, so you can go back.",
+        icon=":material/warning:",
+    )
+else:
+    st.warning(
+        "Restoring replaces all your current data with the backup's. A copy of your current data is saved first, "
+        "so you can go back.",
+        icon=":material/warning:",
+    )
+what = "the demo data" if demo else "my current data"
+confirmed = st.checkbox(f"Yes, replace {what} with this backup", key="backup_confirm")
 st.button(
     "Restore",
     on_click=restore,

@@ -10,12 +10,14 @@ from imports.upload import bundle
 from services.transfer import import_file
 from tracker.catalog import EQUIPMENT
 from ui.cache import after_write
-from ui.session import current_ctx
+from ui.demo import download_name
+from ui.session import current_ctx, in_demo
 from ui.shell import require_app
 
 require_app()
 
 ctx = current_ctx()
+demo = in_demo()
 state = st.session_state
 SHOWN_PROBLEMS = 200
 CHOICES = [k for k in EQUIPMENT if k != "none"]
@@ -26,10 +28,16 @@ st.write(
     "One zip of CSV tables (sessions, exercises and sets, pain ratings, morning check-ins, PEG, pressure thresholds "
     "and your own exercises) with a README.txt that explains every column. It opens in any spreadsheet program."
 )
+if demo:
+    st.info(
+        "You are in the demo: this downloads the demo's made-up data, not your own. The file's name and its "
+        "README.txt say so. Please don't import it into your own data.",
+        icon=":material/science:",
+    )
 st.download_button(
-    "Download all my data",
-    data=lambda: export_zip(ctx),
-    file_name=f"threshold-data-{date.today()}.zip",
+    "Download the demo data" if demo else "Download all my data",
+    data=lambda: export_zip(ctx, demo=demo),
+    file_name=download_name(f"threshold-data-{date.today()}.zip"),
     mime="application/zip",
     key="data_export",
     icon=":material/download:",
@@ -41,6 +49,7 @@ st.write(
     "Threshold's own export (the zip, or some of its CSV files together), or the CSV file that the Strong or Hevy "
     "app exports. Every row is checked first: if any is wrong, nothing is saved and you get the list of what to fix. "
     "Importing the same file again adds nothing."
+    + (" In the demo, imports go into the demo data, not your own." if demo else "")
 )
 uploads = st.file_uploader(
     "Export file(s)", type=["zip", "csv", "tsv", "txt"], accept_multiple_files=True, key="data_upload"

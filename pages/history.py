@@ -8,6 +8,7 @@ from services.sessions import delete_session, deleted_sessions, restore_session,
 from tracker.errors import NotFoundError
 from ui import log_form
 from ui.cache import after_write
+from ui.demo import download_name
 from ui.forms import flash, show_flash
 from ui.session import current_ctx
 from ui.shell import require_app
@@ -68,7 +69,7 @@ else:
     st.download_button(
         "Download as CSV",
         lambda: table_csv(shown),
-        "threshold-history.csv",
+        download_name("threshold-history.csv"),
         "text/csv",
         key="hist_csv",
         on_click="ignore",

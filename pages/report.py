@@ -10,6 +10,7 @@ from services.report import build_report
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request
+from ui.demo import download_name
 from ui.forms import show_flash
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx, in_demo
@@ -21,6 +22,7 @@ require_app()
 DEFAULT_WEEKS = 12
 
 ctx = current_ctx()
+demo = in_demo()
 settings = get_settings(ctx)
 today = date.today()
 
@@ -50,13 +52,13 @@ with st.expander("Charts", expanded=False):
     render_charts(report.charts)
 pdf_download(
     "rep_pdf",
-    (first, last, chosen),
-    lambda progress: report_pdf(ctx, start=first, end=last, regions=chosen, progress=progress),
-    f"threshold-report-{first}-to-{last}.pdf",
+    (first, last, chosen, demo),  # a PDF built before entering or leaving the demo is not offered again
+    lambda progress: report_pdf(ctx, start=first, end=last, regions=chosen, progress=progress, demo=demo),
+    download_name(f"threshold-report-{first}-to-{last}.pdf"),
 )
 
 st.subheader("Share with your doctor")
-if in_demo():
+if demo:
     # A link opens the real database, where demo data does not exist.
     st.info("Share links are for your own data: leave the demo to make one.", icon=":material/link_off:")
 else:

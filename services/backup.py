@@ -27,6 +27,8 @@ from services.backup_file import (
     check_revision,
     compact,
     head_revision,
+    is_demo,
+    mark_demo,
     upgrade_copy,
 )
 from services.context import Ctx, ensure_profile
@@ -112,23 +114,26 @@ def _owner_rows(ctx: Ctx, path: Path) -> None:
         target.dispose()
 
 
-def make_backup(ctx: Ctx) -> bytes:
-    """A consistent backup of ctx's owner's data as the bytes of a SQLite file."""
+def make_backup(ctx: Ctx, *, demo: bool = False) -> bytes:
+    """A consistent backup of ctx's owner's data as the bytes of a SQLite file; `demo` marks it as demo data."""
     with tempfile.TemporaryDirectory(prefix="threshold-backup-") as folder:
         path = Path(folder) / f"backup{SUFFIX}"
         if not (ctx.db.is_sqlite and _whole_file(ctx, path)):
             _owner_rows(ctx, path)
         compact(path)
+        if demo:
+            mark_demo(path)
         return path.read_bytes()
 
 
-def _keep_safety_copy(ctx: Ctx, now: datetime) -> Path:
+def _keep_safety_copy(ctx: Ctx, now: datetime, *, demo: bool) -> Path:
     """Write a backup of the current data into the backup folder; returns its path."""
     folder = backup_dir(ctx.db)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        data = make_backup(ctx)
-        stem = f"before-restore-{now:%Y-%m-%d-%H%M%S}-profile{ctx.owner_id}"
+        data = make_backup(ctx, demo=demo)
+        # The demo database's automatic copies land in the same folder as the real ones by default.
+        stem = f"before-restore-{'demo-' if demo else ''}{now:%Y-%m-%d-%H%M%S}-profile{ctx.owner_id}"
         for attempt in range(100):
             path = folder / f"{stem}{f'-{attempt}' if attempt else ''}{SUFFIX}"
             try:
@@ -168,19 +173,28 @@ def check_backup(data: bytes) -> str:
         return check_revision(path)
 
 
-def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None) -> RestoreResult:
-    """Replace ctx's owner's data with a backup's, after checking it and saving the current data first."""
+def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None, demo: bool = False) -> RestoreResult:
+    """Replace ctx's owner's data with a backup's, after checking it and saving the current data first.
+
+    `demo` says ctx is the demo database: only there may a backup marked as demo data be restored.
+    """
     with tempfile.TemporaryDirectory(prefix="threshold-restore-") as folder:
         path = Path(folder) / f"upload{SUFFIX}"
         path.write_bytes(data)
         revision = check_revision(path)
+        if is_demo(path) and not demo:
+            raise BackupError(
+                "This file is a backup of the demo's made-up data, not of your own, so it was not restored and "
+                "your data is unchanged. To look at it again, choose 'Try with demo data' on the home page and "
+                "restore it there."
+            )
         upgrade_copy(path)
         copy = Database(f"sqlite:///{path}")
         try:
             with ctx.db.read() as s:
                 subject = str(s.execute(PROFILES.select().where(PROFILES.c.id == ctx.owner_id)).one().subject)
             source_owner = backup_owner(copy, subject)
-            safety = _keep_safety_copy(ctx, now or datetime.now())
+            safety = _keep_safety_copy(ctx, now or datetime.now(), demo=demo)
             rows = _replace(ctx, copy, source_owner)
         finally:
             copy.dispose()

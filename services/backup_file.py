@@ -21,6 +21,9 @@ from db.ownership import PROFILES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".sqlite"
+# Stored in a demo backup's SQLite header (PRAGMA user_version, which Threshold uses for nothing else; "DEMO" in
+# ASCII), so a restore can tell made-up data from real without a schema change. Files from before have no mark.
+DEMO_FILE_MARK = 0x44454D4F
 
 
 class BackupError(ValueError):
@@ -41,6 +44,24 @@ def compact(path: Path) -> None:
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
+def mark_demo(path: Path) -> None:
+    """Mark the backup file as holding the demo's made-up data."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA user_version = {DEMO_FILE_MARK}")
+    finally:
+        con.close()
+
+
+def is_demo(path: Path) -> bool:
+    """True for a backup file made in demo mode (see mark_demo)."""
+    con = sqlite3.connect(path)
+    try:
+        return bool(con.execute("PRAGMA user_version").fetchone()[0] == DEMO_FILE_MARK)
     finally:
         con.close()
 

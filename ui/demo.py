@@ -26,6 +26,13 @@ def start_demo() -> None:
         after_write(ctx)
 
 
+def download_name(name: str) -> str:
+    """A download's file name; in demo mode with "demo" in it, so a made-up file never passes for real data."""
+    if not in_demo():
+        return name
+    return f"threshold-demo-{name.removeprefix('threshold-')}"
+
+
 def leave_demo() -> None:
     """Back to the user's own data."""
     set_demo(False)

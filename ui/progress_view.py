@@ -14,6 +14,7 @@ from services.progress import Options
 from tracker.pain import REGIONS
 from tracker.strength import Formula
 from tracker.threshold import Measure
+from ui.demo import download_name
 from ui.progress_sections import Section
 
 RANGES: dict[str, int | None] = {
@@ -110,7 +111,7 @@ def _downloads(key: str, spec: dict[str, Any]) -> None:
         row.download_button(
             kind.upper(),
             data=partial(make, spec),
-            file_name=f"progress-{key}.{kind}",
+            file_name=download_name(f"progress-{key}.{kind}"),
             mime=mime,
             key=f"{kind}_{key}",
             on_click="ignore",

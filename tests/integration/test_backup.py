@@ -274,3 +274,33 @@ def test_no_restore_when_the_automatic_backup_cannot_be_saved(ctx, tmp_path, mon
     with pytest.raises(BackupError, match=r"Could not save the automatic backup .* nothing was restored"):
         restore_backup(ctx, data)
     assert owner_rows(ctx) == before
+
+
+def test_a_demo_backup_is_refused_over_real_data_and_nothing_changes(ctx, other_db, safety_dir):
+    fill_owner(ctx)
+    demo_backup = make_backup(ctx, demo=True)
+    real = ensure_profile(other_db)
+    create_session(real, when=NOW - timedelta(days=1))
+    before = owner_dump(real)
+    with pytest.raises(BackupError, match="demo's made-up data"):
+        restore_backup(real, demo_backup)
+    assert owner_dump(real) == before
+    assert not safety_dir.exists() or not list(safety_dir.iterdir())
+
+
+def test_a_demo_backup_restores_into_the_demo_and_its_automatic_copy_says_demo(ctx, other_db):
+    fill_owner(ctx)
+    before = owner_dump(ctx)
+    demo = ensure_profile(other_db)
+    result = restore_backup(demo, make_backup(ctx, demo=True), demo=True)
+    assert owner_dump(demo) == before
+    assert result.safety_backup.name.startswith("before-restore-demo-")
+    with pytest.raises(BackupError, match="demo"):
+        restore_backup(ctx, result.safety_backup.read_bytes())  # the copy of the demo is marked too
+
+
+def test_an_ordinary_backup_is_not_marked_as_demo(ctx, other_db):
+    fill_owner(ctx)
+    target = ensure_profile(other_db)
+    result = restore_backup(target, make_backup(ctx))
+    assert result.sessions == 4 and "demo" not in result.safety_backup.name

@@ -8,7 +8,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from exports.report_pdf import report_pdf
+from exports.report_pdf import DEMO_MARK, render_pdf, report_pdf
 from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
@@ -193,3 +193,30 @@ def test_one_unusual_period_at_either_end_does_not_make_the_load_change():
     assert (line.first, line.last, line.periods) == (110, 120, 3)
     (short,) = load_lines(frame.head(3), ["Leg press"])
     assert (short.first, short.last, short.periods) == (100, 110, 1)
+
+
+def _rendered(ctx, *, demo: bool) -> bytes:
+    first = fill_weeks(ctx, end=TODAY)
+    report = build_report(ctx, start=first, end=TODAY, regions=("lower_back",))
+    return render_pdf(report.data, session_log(ctx, first, TODAY, ("lower_back",)), generated=TODAY, demo=demo)
+
+
+def test_a_demo_report_says_it_is_made_up_on_every_page_and_in_its_metadata(ctx):
+    reader = PdfReader(BytesIO(_rendered(ctx, demo=True)))
+    assert len(reader.pages) >= 2
+    for page in reader.pages:
+        text = page.extract_text()
+        assert DEMO_MARK in text and "Made-up demo data in Threshold" in text
+        assert "Self-reported by the patient" not in text
+    assert f"Exercise and pain report\n{DEMO_MARK}.\nPeriod:" in reader.pages[0].extract_text()  # under the title
+    assert reader.metadata is not None
+    assert "demo" in str(reader.metadata.title) and reader.metadata.subject == DEMO_MARK
+
+
+def test_a_real_report_has_no_demo_mark(ctx):
+    reader = PdfReader(BytesIO(_rendered(ctx, demo=False)))
+    for page in reader.pages:
+        text = page.extract_text()
+        assert "demo" not in text.lower() and "Self-reported by the patient in Threshold" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Exercise and pain report" and reader.metadata.subject is None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from db.engine import Database
@@ -37,3 +39,21 @@ def at(app_db: Database) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=30)
     app.run()
     return app
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], bytes]]:
+    """Every download button's file name, and how to get its file (AppTest's elements carry neither)."""
+    made: dict[str, Callable[[], bytes]] = {}
+
+    def spy(original: Callable[..., str], deferred: bool) -> Callable[..., str]:
+        def add(self: MediaFileManager, data: Any, *args: Any, **kwargs: Any) -> str:
+            if kwargs.get("file_name"):  # download buttons name their file; images and media do not
+                made[str(kwargs["file_name"])] = data if deferred else lambda: data
+            return original(self, data, *args, **kwargs)
+
+        return add
+
+    monkeypatch.setattr(MediaFileManager, "add", spy(MediaFileManager.add, False))
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy(MediaFileManager.add_deferred, True))
+    return made
