@@ -64,7 +64,15 @@ else:
         shown,
         hide_index=True,
         width="stretch",
-        column_config={"when": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")},
+        # Pain next to the date, so it stays on screen however long the list of exercises is.
+        column_order=["when", "pain", "exercises", "effort", "notes"],
+        column_config={
+            "when": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm"),
+            "pain": st.column_config.TextColumn("Pain (before → during → after)", width="medium"),
+            "exercises": st.column_config.TextColumn("Exercises", width="large"),
+            "effort": st.column_config.NumberColumn("Effort (RPE)", width="small"),
+            "notes": st.column_config.TextColumn("Notes"),
+        },
     )
     st.download_button(
         "Download as CSV",

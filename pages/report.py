@@ -29,8 +29,10 @@ today = date.today()
 st.title("Report for your doctor")
 show_flash()
 left, right = st.columns(2)
-start = left.date_input("From", value=today - timedelta(weeks=DEFAULT_WEEKS), max_value=today, key="rep_start")
-end = right.date_input("To", value=today, max_value=today, key="rep_end")
+start = left.date_input(
+    "From", value=today - timedelta(weeks=DEFAULT_WEEKS), max_value=today, key="rep_start", format="YYYY-MM-DD"
+)
+end = right.date_input("To", value=today, max_value=today, key="rep_end", format="YYYY-MM-DD")
 regions = st.multiselect(
     "Body regions",
     list(REGIONS),

@@ -71,7 +71,8 @@ st.text_input("Your name (optional, printed on the doctor report)", value=curren
 field_error("settings", "display_name")
 st.button("Save settings", type="primary", on_click=save, key="set_save")
 
-st.subheader("Your exercises")
+st.subheader("Exercises you can log")
+st.caption("The built-in list and any you have added; add one of your own below.")
 exercises = list_exercises(ctx)
 st.dataframe(
     pd.DataFrame(

@@ -50,7 +50,11 @@ FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
 def _dates(choice: str, options: Options, today: date) -> tuple[date, date]:
     if choice == "Custom dates":
         picked = st.date_input(
-            "From and to", value=(today - timedelta(days=90), today), max_value=today, key="prog_dates"
+            "From and to",
+            value=(today - timedelta(days=90), today),
+            max_value=today,
+            key="prog_dates",
+            format="YYYY-MM-DD",
         )
         if isinstance(picked, tuple) and len(picked) == 2:
             return picked[0], picked[1]
