@@ -26,6 +26,8 @@ LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm m
 CHART_WIDTH = 180
 # 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
 CHART_SCALE = 1.5
+# Room for a chart's title and its two- or three-line key (mm).
+KEY_ROOM = 24
 # Printed for a character the font has no letter for (Chinese, Japanese, Korean, some symbols), so the
 # reader sees that something was there rather than a silent gap.
 MISSING = "\ufffd"
@@ -129,18 +131,20 @@ def _page_one(pdf: _Report, report: ReportData) -> None:
     )
 
 
-def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes]]) -> None:
+def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
     if not charts:
         return
     pdf.add_page()
     _heading(pdf, "Charts", size=14)
-    for title, png in charts:
+    for title, png, key in charts:
         width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
-        if pdf.will_page_break(CHART_WIDTH * height_px / width_px + 10):
-            pdf.add_page()  # keep each title on the page of its chart
+        if pdf.will_page_break(CHART_WIDTH * height_px / width_px + KEY_ROOM):
+            pdf.add_page()  # keep each title and key on the page of its chart
         pdf.ln(2)
         _heading(pdf, title)
         pdf.image(BytesIO(png), w=CHART_WIDTH)
+        if key:
+            _line(pdf, key, size=8)
 
 
 def _log(pdf: _Report, log: pd.DataFrame) -> None:
@@ -162,12 +166,12 @@ def _log(pdf: _Report, log: pd.DataFrame) -> None:
 def render_pdf(
     report: ReportData,
     log: pd.DataFrame,
-    charts: Sequence[tuple[str, bytes]] = (),
+    charts: Sequence[tuple[str, bytes, str]] = (),
     *,
     generated: date | None = None,
     demo: bool = False,
 ) -> bytes:
-    """The report's bytes from already gathered data: summary, chart images (PNG) and the session log.
+    """The report's bytes from already gathered data: summary, charts (title, PNG, key) and the session log.
 
     With `demo`, every page, the title and the file's metadata say the data is made up.
     """
@@ -202,9 +206,9 @@ def report_pdf(
     say(0.05, "Summarising your data…")
     report = build_report(ctx, start=start, end=end, regions=regions, note=note)
     images = []
-    for i, (title, chart) in enumerate(report.charts):
+    for i, shown in enumerate(report.charts):
         say(0.2 + 0.5 * i / len(report.charts), f"Drawing the charts ({i + 1} of {len(report.charts)})…")
-        images.append((title, to_png(chart, scale=CHART_SCALE)))
+        images.append((shown.title, to_png(shown.chart, scale=CHART_SCALE), shown.key))
     say(0.75, "Writing the session log…")
     pdf = render_pdf(report.data, session_log(ctx, start, end, regions), images, demo=demo)
     say(1.0, "Done.")

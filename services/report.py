@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from statistics import median
+from typing import NamedTuple
 
 import altair as alt
 import pandas as pd
@@ -38,7 +39,7 @@ class Report:
     """Page 1's values and the charts that follow it (titled), for the screen and the PDF."""
 
     data: ReportData
-    charts: tuple[tuple[str, Chart], ...]
+    charts: tuple[ReportChart, ...]
 
 
 def adherence(ctx: Ctx, start: date, end: date) -> Adherence:
@@ -104,16 +105,57 @@ def flags_in(history: History, limits: Thresholds, start: date, end: date) -> li
     return [FlagLine(f.title, f.dates) for f in red_flags(history, window, end)]
 
 
-def report_charts(p: Progress, threshold: pd.DataFrame) -> tuple[tuple[str, Chart], ...]:
-    """The report's charts with their titles (`threshold`: the main exercises' frame), leaving out empty ones."""
-    found: list[tuple[str, pd.DataFrame, Chart]] = [
-        ("Pain at rest (0-10)", p.pain, charts.pain_chart(p.pain, p.bucket)),
-        ("Tolerated load of the main exercises", threshold, charts.threshold_chart(threshold)),
-        ("Weekly PEG-3", p.peg, charts.peg_chart(p.peg)),
-        ("Cardio minutes per week", p.cardio, charts.cardio_chart(p.cardio, p.bucket)),
-        ("How sessions settled by the next morning", p.response, charts.response_chart(p.response, p.bucket)),
+class ReportChart(NamedTuple):
+    """One chart of the report: its title, the chart, and a key saying how to read it."""
+
+    title: str
+    chart: Chart
+    key: str
+
+
+def report_charts(p: Progress, threshold: pd.DataFrame) -> tuple[ReportChart, ...]:
+    """The report's charts with their titles and keys (`threshold`: the main exercises' frame), leaving out
+    empty ones. The keys are written for a reader who has not seen the app."""
+    per = {"week": "week", "month": "month", "quarter": "quarter"}.get(p.bucket, "day")
+    found: list[tuple[str, pd.DataFrame, Chart, str]] = [
+        (
+            "Pain at rest (0-10)",
+            p.pain,
+            charts.pain_chart(p.pain, p.bucket),
+            f"Mean of the day's resting ratings (before and after exercise, on waking) per {per}; the band spans "
+            "the lowest to the highest day. Pain during exercise is not included.",
+        ),
+        (
+            "Tolerated load of the main exercises",
+            threshold,
+            charts.threshold_chart(threshold),
+            f"Most work per {per} (best set as load × reps, or minutes) in sessions where pain during stayed at "
+            f"or below the patient's limit of {p.pain_limit}/10 and had settled by the next morning, as a share "
+            "of the first. Red crosses: over the limit; orange triangles: not settled next morning; grey squares: "
+            "pain or morning rating missing.",
+        ),
+        (
+            "Weekly PEG-3",
+            p.peg,
+            charts.peg_chart(p.peg),
+            "Mean of three 0-10 items: average pain, and interference with enjoyment of life and with general "
+            "activity. Lower is better.",
+        ),
+        (
+            "Cardio minutes per week",
+            p.cardio,
+            charts.cardio_chart(p.cardio, p.bucket),
+            "Minutes of cardio per week by kind (walking, cycling, elliptical, swimming).",
+        ),
+        (
+            "How sessions settled by the next morning",
+            p.response,
+            charts.response_chart(p.response, p.bucket),
+            "Sessions per period by pain on waking against pain before the session: settled (same or lower), "
+            "one point above, or two or more above.",
+        ),
     ]
-    return tuple((title, chart) for title, frame, chart in found if not frame.empty)
+    return tuple(ReportChart(title, chart, key) for title, frame, chart, key in found if not frame.empty)
 
 
 def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable, Sequence
 import streamlit as st
 
 from exports.report_pdf import Progress
-from services.report import Chart
+from services.report import ReportChart
 from tracker.report import ReportData, range_text, regions_text, summary
 
 PDF_MIME = "application/pdf"
@@ -36,11 +36,12 @@ def render_summary(report: ReportData) -> None:
         st.markdown(f"**{section.title}**\n\n" + "\n".join(f"- {plain(line)}" for line in section.lines))
 
 
-def render_charts(charts: Sequence[tuple[str, Chart]]) -> None:
-    """The report's charts, each under its title, as wide as the page."""
-    for title, chart in charts:
-        st.markdown(f"**{title}**")
-        st.altair_chart(chart, width="stretch", alt=title)
+def render_charts(charts: Sequence[ReportChart]) -> None:
+    """The report's charts, each under its title and with its key, as wide as the page."""
+    for shown in charts:
+        st.markdown(f"**{shown.title}**")
+        st.altair_chart(shown.chart, width="stretch", alt=shown.title)
+        st.caption(shown.key)
 
 
 def pdf_download(key: str, request: Hashable, build: Callable[[Progress], bytes], file_name: str) -> None:

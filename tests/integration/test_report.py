@@ -131,7 +131,7 @@ def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
         "kg × reps",
         2,
     )
-    assert [title for title, _ in report.charts] == [
+    assert [chart.title for chart in report.charts] == [
         "Pain at rest (0-10)",
         "Tolerated load of the main exercises",
         "Weekly PEG-3",
@@ -145,11 +145,13 @@ def test_pdf_shows_the_charts_as_images_after_page_one(ctx):
     data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back",))
     pages = PdfReader(BytesIO(data)).pages
     assert "Leg press: 412.5 → 512.5 kg × reps (+24%, median of 2 weeks at each end)" in pages[0].extract_text()
-    titles = [title for title, _ in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
+    titles = [chart.title for chart in build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).charts]
     assert sum(len(p.images) for p in pages) == len(titles) == 5
     for page in pages[1:]:
         text = page.extract_text()
         assert len(page.images) == sum(title in text for title in titles), "each title sits on its chart's page"
+    keys = " ".join(" ".join(page.extract_text().split()) for page in pages[1:])
+    assert "limit of 5/10" in keys and "Red crosses: over the limit" in keys, "each chart says how to read it"
 
 
 def test_an_empty_range_has_no_charts(ctx):
@@ -163,7 +165,7 @@ def test_tolerated_load_leaves_out_stretches_and_classes(ctx):
         record_checkin(ctx, {"day": day, "region": "lower_back", "pain": 1}, today=TODAY)
     report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
     assert report.data.loads == ()
-    assert "Tolerated load of the main exercises" not in [title for title, _ in report.charts]
+    assert "Tolerated load of the main exercises" not in [chart.title for chart in report.charts]
 
 
 def test_letters_the_font_lacks_print_as_a_marker_and_the_rest_of_the_note_stays(ctx, caplog):
