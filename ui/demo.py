@@ -65,10 +65,10 @@ def demo_banner() -> None:
     """On every page while in demo mode: say so plainly, and offer the way back."""
     if not in_demo():
         return
-    with st.container(border=True):
-        text, button = st.columns([3, 1], vertical_alignment="center")
-        text.warning(
-            "**Demo data.** You are looking at a made-up history. Changes here stay in the demo database.",
-            icon=":material/science:",
-        )
-        button.button("Leave demo", key="leave_demo", on_click=leave_demo, icon=":material/logout:")
+    # Side by side on a wide screen; on a phone the button sits right under the note, with no frame around them.
+    text, button = st.columns([4, 1], vertical_alignment="center")
+    text.warning(
+        "**Demo data.** You are looking at a made-up history; changes here stay in the demo.",
+        icon=":material/science:",
+    )
+    button.button("Leave demo", key="leave_demo", on_click=leave_demo, icon=":material/logout:")
