@@ -17,6 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import app_test
 
 from db.engine import Database
+from services.backup import BACKUP_DIR_ENV
 from services.context import Ctx, ensure_profile, open_database
 
 PG_URL = os.environ.get("THRESHOLD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -193,3 +194,11 @@ def sqlite_db(tmp_path: Path) -> Iterator[Database]:
     database = open_database(str(tmp_path / "only.db"))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def safety_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Automatic pre-restore backups go to a temporary folder, never the project's data/."""
+    folder = tmp_path / "safety"
+    monkeypatch.setenv(BACKUP_DIR_ENV, str(folder))
+    return folder

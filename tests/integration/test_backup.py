@@ -20,13 +20,8 @@ from services.history import history
 from tests.backup_helpers import all_rows, fill_owner, owner_dump, owner_rows
 from tests.factories import NOW, create_session
 
-
-@pytest.fixture(autouse=True)
-def safety_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Automatic pre-restore backups go to a temporary folder, never the project's data/."""
-    folder = tmp_path / "safety"
-    monkeypatch.setenv(BACKUP_DIR_ENV, str(folder))
-    return folder
+# Automatic pre-restore backups of every test here go to a temporary folder (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("safety_dir")
 
 
 @pytest.fixture
@@ -132,17 +127,10 @@ def _scrambled(data: bytes) -> bytes:
     return bytes(middle)
 
 
-def _newer(data: bytes, folder: Path) -> bytes:
+def _altered(data: bytes, folder: Path, statement: str) -> bytes:
+    """The backup with one SQL statement run on a copy of it."""
     con = _open(data, folder)
-    con.execute("update alembic_version set version_num = '9999'")
-    con.commit()
-    con.close()
-    return (folder / "opened.sqlite").read_bytes()
-
-
-def _edited(data: bytes, folder: Path) -> bytes:
-    con = _open(data, folder)
-    con.execute("alter table sessions drop column notes")
+    con.execute(statement)
     con.commit()
     con.close()
     return (folder / "opened.sqlite").read_bytes()
@@ -163,9 +151,15 @@ def _foreign(folder: Path) -> bytes:
         (lambda data, folder: b"date,exercise,weight\n2026-01-01,Leg press,40\n", "not a SQLite database"),
         (lambda data, folder: data[: len(data) // 3], "damaged"),
         (lambda data, folder: _scrambled(data), "damaged"),
-        (_newer, "newer version"),
+        (
+            lambda data, folder: _altered(data, folder, "update alembic_version set version_num = '9999'"),
+            "newer version",
+        ),
         (lambda data, folder: _foreign(folder), "carries no Threshold schema version"),
-        (_edited, "column sessions.notes is missing"),
+        (
+            lambda data, folder: _altered(data, folder, "alter table sessions drop column notes"),
+            "column sessions.notes is missing",
+        ),
     ],
     ids=["empty", "csv", "truncated", "scrambled", "newer-schema", "other-sqlite", "edited"],
 )

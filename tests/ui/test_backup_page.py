@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from services.backup import BACKUP_DIR_ENV, make_backup
+from services.backup import make_backup
 from services.history import history
 from tests.factories import create_session
 
@@ -17,9 +17,8 @@ SQLITE = "application/vnd.sqlite3"
 
 
 @pytest.fixture
-def page(at: AppTest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def page(at: AppTest, safety_dir: Path) -> AppTest:
     """The Backup page, with automatic backups going to a temporary folder."""
-    monkeypatch.setenv(BACKUP_DIR_ENV, str(tmp_path / "safety"))
     return at.switch_page(PAGE).run()
 
 

@@ -10,14 +10,12 @@ import io
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from exports.report_pdf import DEMO_MARK
-from services.backup import BACKUP_DIR_ENV
 from services.history import history
 from tests.factories import create_session
 from tests.ui.conftest import APP
@@ -27,12 +25,8 @@ SQLITE = "application/vnd.sqlite3"
 Downloads = dict[str, Callable[[], bytes]]
 
 
-@pytest.fixture(autouse=True)
-def safety_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Automatic pre-restore backups go to a temporary folder."""
-    folder = tmp_path / "safety"
-    monkeypatch.setenv(BACKUP_DIR_ENV, str(folder))
-    return folder
+# Automatic pre-restore backups of every test here go to a temporary folder (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("safety_dir")
 
 
 @pytest.fixture
