@@ -41,15 +41,16 @@ SERIES = alt.Scale(range=PALETTE)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 STATUS_SHAPES = alt.Scale(
     domain=[s.value for s in Status],
-    range=["circle", "cross", "triangle-down", "square"],
+    range=["circle", "cross", "triangle-down", "square", "diamond"],
 )
-RESPONSES = ["settled", "same", "worse", "no check-in"]
-RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#f9a825", "#c62828", "#9e9e9e"])
+RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
+RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#9e9e9e"])
 OVER_COLOUR = "#c62828"
 MARKERS = (
     (Status.OVER, OVER_COLOUR, 110),
-    (Status.NOT_SETTLED, "#ef6c00", 80),
-    (Status.UNKNOWN, "#757575", 60),
+    (Status.WORSE, "#ef6c00", 80),
+    (Status.PENDING, "#757575", 60),
+    (Status.UNRATED, "#757575", 60),
 )
 SMALL_COUNT = 8
 

@@ -24,7 +24,6 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    or_,
     select,
 )
 from sqlalchemy.orm import InstrumentedAttribute
@@ -39,7 +38,7 @@ from tracker.trends import Bucket
 
 CARDIO = "cardio"
 # Severity of a region's next-morning response, worst highest (as tracker.threshold orders them).
-SETTLED, SAME, WORSE = 0, 1, 2
+SETTLED, WORSE = 0, 1
 
 
 def _float(value: float) -> ColumnElement[float]:
@@ -108,16 +107,17 @@ def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subque
         case(
             (
                 and_(PainRating.before.is_not(None), Checkin.pain.is_not(None)),
-                case((rise <= 0, SETTLED), (rise <= WOBBLE_POINTS, SAME), else_=WORSE),
+                case((rise <= WOBBLE_POINTS, SETTLED), else_=WORSE),
             )
         )
     )
     peak = func.max(PainRating.during)
     status = case(
         (peak > limit, Status.OVER.value),
-        (or_(peak.is_(None), severity.is_(None)), Status.UNKNOWN.value),
+        (peak.is_(None), Status.UNRATED.value),
+        (severity.is_(None), Status.PENDING.value),
         (severity == SETTLED, Status.TOLERATED.value),
-        else_=Status.NOT_SETTLED.value,
+        else_=Status.WORSE.value,
     )
     return (
         select(

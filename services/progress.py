@@ -20,6 +20,7 @@ from db.progress_sql import Scope
 from services import progress_points as points
 from services.context import Ctx, settings_of
 from tracker.helps import Helps, what_helps
+from tracker.pain import Response
 from tracker.strength import Formula
 from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
 from tracker.trends import (
@@ -35,7 +36,11 @@ from tracker.trends import (
 )
 from tracker.units import kg_per
 
-NO_CHECKIN = "no check-in"
+# The 24-hour response categories as the charts name them (tracker.pain.next_morning_response decides).
+SETTLED_WORDS = "settled (within 1 point)"
+WORSE_WORDS = "worse (2+ points up)"
+PENDING_WORDS = "no next-morning rating yet"
+RESPONSE_WORDS = {Response.SETTLED: SETTLED_WORDS, Response.WORSE: WORSE_WORDS, None: PENDING_WORDS}
 # More lines than this on one small chart cannot be told apart, and each one adds data to send.
 MAX_LINES = 6
 WITH, WITHOUT = "after a day with it", "after a day without it"
@@ -228,7 +233,7 @@ def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
 
 
 def _response(counts: Iterable[ResponseCount]) -> pd.DataFrame:
-    rows = ((c.start, c.response.value if c.response else NO_CHECKIN, c.sessions) for c in counts)
+    rows = ((c.start, RESPONSE_WORDS[c.response], c.sessions) for c in counts)
     return _frame(rows, ("period", "response", "sessions"))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from db.progress_days import kind_bits
-from db.progress_sql import SAME, SETTLED, WORSE, WorkRow
+from db.progress_sql import SETTLED, WORSE, WorkRow
 from tracker.catalog import CATEGORIES
 from tracker.pain import Response
 from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount
@@ -15,7 +15,6 @@ from tracker.trends import DayPain, daily_pain
 
 RESPONSES: dict[int | None, Response | None] = {
     SETTLED: Response.SETTLED,
-    SAME: Response.SAME,
     WORSE: Response.WORSE,
     None: None,
 }
@@ -46,7 +45,7 @@ def e1rm_points(rows: Iterable[WorkRow]) -> list[E1rmPoint]:
 
 
 def response_points(rows: Iterable[tuple[date, int | None, int]]) -> list[ResponseCount]:
-    """Sessions per bucket and 24-hour response, oldest first, settled before same, worse and unchecked."""
+    """Sessions per bucket and 24-hour response, oldest first, settled before worse and pending."""
     ordered = sorted(rows, key=lambda row: (row[0], _ORDER.index(row[1])))
     return [ResponseCount(start, RESPONSES[severity], n) for start, severity, n in ordered]
 

@@ -151,8 +151,9 @@ def report_charts(p: Progress, threshold: pd.DataFrame) -> tuple[ReportChart, ..
             "How sessions settled by the next morning",
             p.response,
             charts.response_chart(p.response, p.bucket),
-            "Sessions per period by pain on waking against pain before the session: settled (same or lower), "
-            "one point above, or two or more above.",
+            "Sessions per period by pain on waking against pain before the session: settled (no more than 1 "
+            "point above, within the day-to-day wobble of a 0-10 rating), worse (2 or more points above), or no "
+            "next-morning rating yet.",
         ),
     ]
     return tuple(ReportChart(title, chart, key) for title, frame, chart, key in found if not frame.empty)

@@ -106,4 +106,4 @@ def session_line(session: SessionDone, unit: str) -> str:
 
 
 def _response_word(response: Response) -> str:
-    return {Response.SETTLED: "settled", Response.SAME: "about the same", Response.WORSE: "worse"}[response]
+    return {Response.SETTLED: "settled", Response.WORSE: "worse"}[response]

@@ -14,16 +14,20 @@ from tracker.trends import Bucket, bucket_start
 
 STRENGTH = "strength"
 # Worst first: a session is as bad as its worst region the next morning.
-_SEVERITY = {Response.WORSE: 2, Response.SAME: 1, Response.SETTLED: 0}
+_SEVERITY = {Response.WORSE: 1, Response.SETTLED: 0}
 
 
 class Status(StrEnum):
-    """Whether a session's work counts as tolerated."""
+    """Whether a session's work counts as tolerated, in words that say why (or why not yet)."""
 
-    TOLERATED = "within limit, settled"
-    OVER = "over your limit"
-    NOT_SETTLED = "not settled next morning"
-    UNKNOWN = "pain or check-in missing"
+    TOLERATED = "tolerated"
+    """Peak pain within the limit and every region settled by the next morning."""
+    OVER = "over the pain limit"
+    WORSE = "worse next morning"
+    """Within the limit during, but 2 or more points above the pre-session level the next morning."""
+    PENDING = "no next-morning rating yet"
+    """Within the limit during; neither tolerated nor a failure until the next morning is rated."""
+    UNRATED = "no pain rating"
 
 
 class Measure(StrEnum):
@@ -60,9 +64,11 @@ def status(work: Work, limit: int) -> Status:
     """Tolerated only when peak pain stayed within the limit and every region had settled by the next morning."""
     if work.peak is not None and work.peak > limit:
         return Status.OVER
-    if work.peak is None or work.response is None:
-        return Status.UNKNOWN
-    return Status.TOLERATED if work.response is Response.SETTLED else Status.NOT_SETTLED
+    if work.peak is None:
+        return Status.UNRATED
+    if work.response is None:
+        return Status.PENDING
+    return Status.TOLERATED if work.response is Response.SETTLED else Status.WORSE
 
 
 def amount(work: Work, measure: Measure = Measure.VOLUME, formula: Formula = Formula.EPLEY) -> float | None:
@@ -201,7 +207,7 @@ class ResponseCount:
 def response_counts(sessions: Iterable[tuple[date, Response | None]], bucket: Bucket) -> list[ResponseCount]:
     """Sessions per bucket and 24-hour response, oldest first."""
     counts: dict[tuple[date, int], int] = defaultdict(int)
-    order = [Response.SETTLED, Response.SAME, Response.WORSE, None]
+    order = [Response.SETTLED, Response.WORSE, None]
     for day, response in sessions:
         counts[(bucket_start(day, bucket), order.index(response))] += 1
     return [ResponseCount(start, order[i], n) for (start, i), n in sorted(counts.items())]

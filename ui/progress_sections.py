@@ -115,8 +115,9 @@ def sections(data: Progress) -> list[Section]:
             "response",
             "24-hour response",
             "Log a session and check in the next morning to see whether it settled.",
-            "Settled: pain on waking at or below your level before the session. Same: one point above. "
-            "Worse: two or more above; next time, ease off the load.",
+            "Settled: pain on waking no more than 1 point above your level before the session (a 0-10 rating "
+            "wobbles by about a point from day to day). Worse: 2 or more points above; next time, ease off the "
+            "load. Sessions from yesterday or today wait for their next-morning rating.",
             **_chart(data.response, "response", bucket=bucket, **response, span=span),
         ),
         Section(

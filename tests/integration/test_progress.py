@@ -37,7 +37,11 @@ def test_six_weeks_give_one_point_a_day_and_the_flare_as_an_over_limit_mark(ctx)
     tolerated = leg[leg["status"] == Status.TOLERATED.value]
     assert tolerated["percent"].iloc[0] == 100
     assert tolerated["measure"].iloc[0] == "kg × reps"
-    assert set(data.response["response"]) >= {"settled", "worse", "no check-in"}
+    assert set(data.response["response"]) >= {
+        "settled (within 1 point)",
+        "worse (2+ points up)",
+        "no next-morning rating yet",
+    }
     assert list(data.cardio["modality"].unique()) == ["Treadmill walk"]
     assert data.peg["peg"].iloc[0] == 5.0  # (6 + 5 + 4) / 3
     assert data.pressure["site"].unique().tolist() == ["Lower back, left"]
@@ -96,7 +100,7 @@ def test_the_exercise_and_region_filters_narrow_what_is_shown(ctx):
     data = progress_data(ctx, start=first, end=END, exercises=["Treadmill walk"], regions=["left_knee"])
     assert set(data.threshold["exercise"]) == {"Treadmill walk"}
     assert data.pain.empty  # nothing was rated for the left knee
-    assert set(data.threshold["status"]) == {Status.UNKNOWN.value}
+    assert set(data.threshold["status"]) == {Status.UNRATED.value}
 
 
 def test_another_owners_history_never_shows(ctx, db):

@@ -186,7 +186,7 @@ def test_one_unusual_period_at_either_end_does_not_make_the_load_change():
         {
             "period": pd.date_range("2026-09-07", periods=6, freq="W-MON"),
             "exercise": "Leg press",
-            "status": "within limit, settled",
+            "status": "tolerated",
             "amount": amounts,
             "measure": "kg × reps",
         }

@@ -54,14 +54,14 @@ def threshold_frame(exercises: tuple[str, ...] = ("Leg press", "Treadmill walk")
 
 def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
     chart = charts.threshold_chart(threshold_frame())
-    line, points, over, unsettled, unknown = layers(chart)
+    line, points, over, unsettled, pending, _unrated = layers(chart)
     assert line["mark"]["type"] == "line"
     assert line["transform"] == [{"filter": f"(datum.status === '{Status.TOLERATED.value}')"}]
     assert over["transform"] == [{"filter": f"(datum.status === '{Status.OVER.value}')"}]
     assert over["encoding"]["color"] == {"value": charts.OVER_COLOUR}
-    assert unsettled["transform"] == [{"filter": f"(datum.status === '{Status.NOT_SETTLED.value}')"}]
+    assert unsettled["transform"] == [{"filter": f"(datum.status === '{Status.WORSE.value}')"}]
     # Markers merge exercises, so they have their own colours rather than one exercise's.
-    assert len({layer["encoding"]["color"]["value"] for layer in (over, unsettled, unknown)}) == 3
+    assert len({layer["encoding"]["color"]["value"] for layer in (over, unsettled, pending)}) == 3
     shape = points["encoding"]["shape"]
     assert shape["field"] == "status"
     assert dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))[Status.OVER.value] == "cross"
@@ -119,12 +119,19 @@ def test_cardio_bars_span_a_week_or_a_month_and_stack_by_modality(bucket, unit):
 
 
 def test_response_chart_is_a_traffic_light():
-    frame = pd.DataFrame({"period": PERIODS, "response": ["settled", "worse", "no check-in"], "sessions": [2, 1, 1]})
+    frame = pd.DataFrame(
+        {
+            "period": PERIODS,
+            "response": ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"],
+            "sessions": [2, 1, 1],
+        }
+    )
     d = spec(charts.response_chart(frame))
     colours = dict(
         zip(d["encoding"]["color"]["scale"]["domain"], d["encoding"]["color"]["scale"]["range"], strict=True)
     )
-    assert colours["settled"] == "#2e7d32" and colours["worse"] == "#c62828" and colours["same"] == "#f9a825"
+    assert colours["settled (within 1 point)"] == "#2e7d32" and colours["worse (2+ points up)"] == "#c62828"
+    assert len(colours) == 3  # one point up is settled: there is no in-between category
     assert d["encoding"]["y"]["field"] == "sessions"
 
 
