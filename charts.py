@@ -9,6 +9,7 @@ per process and attach each rerun's rows to it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeAlias
 
 import altair as alt
@@ -39,28 +40,21 @@ BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
 PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"]
 SERIES = alt.Scale(range=PALETTE)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
-STATUS_SHAPES = alt.Scale(
-    domain=[s.value for s in Status],
-    range=["circle", "cross", "triangle-down", "square", "diamond"],
-)
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
 RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#9e9e9e"])
 OVER_COLOUR = "#c62828"
-MARKERS = (
-    (Status.OVER, OVER_COLOUR, 110),
-    (Status.WORSE, "#ef6c00", 80),
-    (Status.PENDING, "#757575", 60),
-    (Status.UNRATED, "#757575", 60),
-)
 SMALL_COUNT = 8
 
 
 Span: TypeAlias = tuple[str, str] | None
 
 
-def _x(span: Span = None) -> alt.X:
-    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked."""
-    scale = alt.Scale(domain=alt.DomainUnionWith(unionWith=list(span))) if span else alt.Undefined
+def _x(span: Span = None, padding: int = 0) -> alt.X:
+    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked;
+    `padding` pixels either side keep a mark on the first or last day whole."""
+    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
+    extra = padding or alt.Undefined
+    scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
     axis = alt.Axis(labelOverlap=True, format=DATE_LABELS, tickMinStep=DAY_MS)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
@@ -78,59 +72,55 @@ def _bars(bucket: str) -> dict[str, str]:
     return {"end": f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"}
 
 
-def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
-    """What the threshold chart's axis depends on: one exercise (and its measure) or several."""
-    single = frame["exercise"].nunique() == 1
-    return {"measure": str(frame["measure"].iloc[0]) if single else ""}
-
-
-# A marker for several exercises has no one amount (nor measure): say so instead of showing "null".
-WORK_TEXT = (
-    "isValid(datum.amount) ? format(datum.amount, ',~f') + ' ' + datum.measure : 'several exercises: see % of first'"
+# The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
+# alone). The words for them are under the chart and in every tooltip.
+LEVEL_COLOUR = "#1f4e79"
+ATTEMPTS = (
+    (Status.OVER, OVER_COLOUR, "cross", True, 120),
+    (Status.WORSE, "#b35900", "triangle-down", True, 90),
+    (Status.PENDING, "#5f6368", "circle", False, 70),
+    (Status.UNRATED, "#5f6368", "square", False, 50),
 )
-SHARE_TEXT = "isValid(datum.percent) ? format(datum.percent, ',~f') + '%' : '—'"
+AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
+PANEL_HEIGHT = 170
 
 
-def threshold_chart(frame: Source, *, measure: str | None = None, span: Span = None) -> alt.LayerChart:
-    """Tolerated work per exercise (line), with over-limit, unsettled and unrated sessions as distinct marks.
-
-    One exercise (`measure` set) shows its own amounts; several share an axis as a percentage of each
-    one's first tolerated amount.
-    """
-    if measure is None:
-        measure = threshold_params(frame)["measure"] if isinstance(frame, pd.DataFrame) and len(frame) else ""
-    field, title = ("amount", measure) if measure else ("percent", "% of first tolerated")
+def threshold_panel(
+    frame: Source, *, measure: str, title: str, subtitle: str = "", span: Span = None
+) -> alt.LayerChart:
+    """One exercise's pain threshold: its tolerated level (line) and the sessions that went over the limit,
+    were worse next morning or are still waiting for their rating (marks), on the exercise's own units."""
+    y_title = AXIS_TITLES.get(measure, f"Heaviest set ({measure})")
     base = alt.Chart().encode(
-        x=_x(span),
-        y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False), axis=_y_axis()),
-        color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
+        x=_x(span, padding=10),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_y_axis()),
         tooltip=[
             DATE,
-            alt.Tooltip("exercises:N", title="Exercises"),
             alt.Tooltip("status:N", title="Session"),
-            alt.Tooltip("work:N", title="Most work"),
-            alt.Tooltip("share:N", title="% of first"),
+            alt.Tooltip("text:N", title="Work"),
             alt.Tooltip("sessions:Q", title="Sessions"),
         ],
     )
-    line = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_line()
-    # The shapes are explained in words under the chart: a second legend does not fit beside the first on a phone.
-    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=None)
-    points = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_point(filled=True, size=60)
-    layers = [line, points.encode(shape=shape)]
-    # Sessions that did not count are one mark per period and kind (all exercises together), in a fixed colour.
-    for kind, colour, size in MARKERS:
-        mark = base.transform_filter(alt.datum.status == kind.value).mark_point(filled=True, size=size)
-        layers.append(mark.encode(shape=shape, color=alt.value(colour), stroke=alt.value(colour)))
-    # Every exercise starts at 100% of its first, so their first dots coincide: the tooltip names them all.
-    return (
-        alt.LayerChart(data=frame, layer=layers)
-        .transform_joinaggregate(together="values(exercise)", groupby=["period", "status", field])
-        .transform_calculate(
-            exercises="join(pluck(datum.together, 'exercise'), ', ')", work=WORK_TEXT, share=SHARE_TEXT
-        )
-        .properties(height=TALL, autosize=FIT_WIDTH)
-    )
+    level = base.transform_filter(alt.datum.status == Status.TOLERATED.value)
+    layers = [
+        level.mark_line(color=LEVEL_COLOUR, strokeWidth=2.5, interpolate="step-after"),
+        level.mark_point(filled=True, size=45, color=LEVEL_COLOUR, shape="circle"),
+    ]
+    for kind, colour, shape, filled, size in ATTEMPTS:
+        mark = base.transform_filter(alt.datum.status == kind.value)
+        layers.append(mark.mark_point(filled=filled, size=size, shape=shape, color=colour, strokeWidth=2))
+    heading = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start", fontSize=14)
+    return alt.LayerChart(data=frame, layer=layers).properties(height=PANEL_HEIGHT, autosize=FIT_WIDTH, title=heading)
+
+
+def stacked(panels: Sequence[alt.LayerChart], width: int) -> alt.VConcatChart:
+    """Panels one above the other at a fixed width, for images and the PDF (a page draws them one by one)."""
+    fixed = []
+    for panel in panels:
+        one = panel.copy()
+        one.autosize = alt.Undefined  # a stack sizes itself: its parts may not
+        fixed.append(one.properties(width=width))
+    return alt.vconcat(*fixed, spacing=24)
 
 
 def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:

@@ -94,7 +94,7 @@ class Scope:
         ]
 
 
-def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
+def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
     """Per live session: its bucket's first day, the worst next-morning severity over the scope's regions, and
     whether its work counts as tolerated (tracker.threshold.status: over the limit, else unknown without
     ratings, else by the response).
@@ -206,7 +206,7 @@ def work_rows(
     names: Sequence[str] | None = None,
 ) -> list[WorkRow]:
     """What the tolerated-load and strength charts need, per bucket, exercise and status (of `names` only)."""
-    rows = _per_set(_sessions(s, scope, bucket, limit), kg_per_unit, formula, by_e1rm, names)
+    rows = _per_set(session_facts(s, scope, bucket, limit), kg_per_unit, formula, by_e1rm, names)
     c = rows.c
     stmt = select(
         c.start,
@@ -241,7 +241,7 @@ def work_rows(
 
 def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[date, int | None, int]]:
     """Sessions per bucket and worst next-morning severity (None: no check-in to compare with)."""
-    sessions = _sessions(s, scope, bucket, limit=0)
+    sessions = session_facts(s, scope, bucket, limit=0)
     stmt = select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
     return [
         (as_date(start), None if severity is None else int(severity), int(n))
@@ -249,16 +249,19 @@ def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[dat
     ]
 
 
-def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int]]:
-    """Each exercise logged in the scope's sessions: name, category and how many times."""
+def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, float]]:
+    """Each exercise logged in the scope's sessions: name, category, how many times and its minutes in all."""
     stmt = (
-        select(Exercise.name, Exercise.category, func.count())
+        select(Exercise.name, Exercise.category, func.count(), func.coalesce(func.sum(Entry.minutes), 0.0))
         .join(Entry, Entry.exercise_id == Exercise.id)
         .join(Session, Entry.session_id == Session.id)
         .where(*scope.live())
         .group_by(Exercise.name, Exercise.category)
     )
-    return [(str(name), str(category), int(n)) for name, category, n in s.connection().execute(stmt).all()]
+    return [
+        (str(name), str(category), int(n), float(minutes or 0.0))
+        for name, category, n, minutes in s.connection().execute(stmt).all()
+    ]
 
 
 def cardio_rows(

@@ -48,6 +48,10 @@ SPECS: tuple[RuleSpec, ...] = (
     RuleSpec("red_flag_rise", "Red flag: rise over your usual level (points)", 3, 2, 10),
     RuleSpec("red_flag_days", "Red flag: mornings in a row that do not settle", 3, 2, 14),
     RuleSpec("recent_days", "Days a red flag or high pain counts as recent", 14, 3, 60),
+    RuleSpec("level_window_days", "Tolerated level: days looked back", 28, 7, 120,
+             help="The level is the second-best tolerated session in this many days, so it must be reached twice."),
+    RuleSpec("level_change_percent", "Tolerated level: smallest change called a change (%)", 5, 1, 50,
+             help="Smaller moves of the tolerated level read as 'about the same'."),
 )  # fmt: skip
 BY_KEY: dict[str, RuleSpec] = {spec.key: spec for spec in SPECS}
 DEFAULTS: dict[str, float] = {spec.key: spec.default for spec in SPECS}

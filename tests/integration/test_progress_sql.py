@@ -20,12 +20,14 @@ from db import progress_days as days_sql
 from db import progress_sql as sql
 from db.engine import Database
 from db.models import Checkin, Entry, Exercise, PainRating, Profile, Session, WorkSet
+from db.tolerance_sql import effort_rows
 from services import progress_points as points
 from services.context import Ctx, ensure_profile
 from tests.progress_reference import reference
 from tracker.catalog import CATEGORIES
 from tracker.strength import Formula
 from tracker.threshold import STRENGTH, Measure, e1rm_series, response_counts, tolerated_series
+from tracker.tolerance import Effort, effort_of
 from tracker.trends import Bucket, bucket_for, cardio_per_week, daily_pain
 from tracker.units import kg_per
 
@@ -34,6 +36,11 @@ END = date(2026, 11, 24)
 STARTS = (END - timedelta(days=29), END - timedelta(days=399), END - timedelta(days=1499), date(2016, 12, 1))
 REGIONS = ("lower_back", "left_knee")
 _owners = itertools.count()
+
+
+def _order(e: Effort) -> tuple[Any, ...]:
+    return (e.day, e.exercise, e.status.value, e.load or 0.0, e.reps or 0, e.minutes or 0.0)
+
 
 rating = st.none() | st.integers(0, 10)
 halves = st.integers(0, 600).map(lambda n: n / 2)
@@ -138,6 +145,8 @@ def check_same_figures(
         days = days_sql.day_rows(s, scope)
         cardio = sql.cardio_rows(s, scope, bucket)
         counts = sql.exercise_counts(s, scope)
+        names = sorted({name for name, _, _, _ in counts})
+        efforts = effort_rows(s, scope, limit=limit, kg_per_unit=kg_per(unit), names=names)
     ref = reference(ctx, start, END, regions, unit)
     minutes = ((w.day, w.exercise, w.minutes) for w in ref.works if w.category == "cardio" and w.minutes)
 
@@ -153,9 +162,14 @@ def check_same_figures(
     }
     assert kinds == [label for key, label in CATEGORIES.items() if key in {c for _, c in ref.kinds}]
     assert points.measure_labels(rows, measure, unit) == _labels(ref.works, measure, unit)
-    assert Counter({name: n for name, _, n in counts}) == Counter(w.exercise for w in ref.works)
-    assert {(name, category) for name, category, _ in counts} == {(w.exercise, w.category) for w in ref.works}
-    assert {r.exercise for r in rows} == {name for name, _, _ in counts}
+    assert Counter({name: n for name, _, n, _ in counts}) == Counter(w.exercise for w in ref.works)
+    assert {(name, category) for name, category, _, _ in counts} == {(w.exercise, w.category) for w in ref.works}
+    assert {r.exercise for r in rows} == {name for name, _, _, _ in counts}
+    spent: dict[str, float] = {}
+    for w in ref.works:
+        spent[w.exercise] = spent.get(w.exercise, 0.0) + (w.minutes or 0.0)
+    assert {name: round(m, 6) for name, _, _, m in counts} == {name: round(m, 6) for name, m in spent.items()}
+    assert sorted(efforts, key=_order) == sorted((effort_of(w, limit) for w in ref.works), key=_order)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -73,7 +73,9 @@ def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
     assert "Zoë Ångström" in texts and "3 sessions" in texts and "Knee since March" in texts
     assert all(b.key != "sign_in" for b in at.button)
     assert len(list_links(alice)[0].views) == 1
-    assert len(at.get("vega_lite_chart")) == 2, "pain at rest and next-morning response"
+    # Pain at rest, the leg press sessions still without a next-morning rating, and the next-morning response.
+    assert len(at.get("vega_lite_chart")) == 3
+    assert "1 recent session is waiting for the next\\-morning rating" in texts
 
 
 def test_the_shared_view_has_no_input_and_only_the_download_buttons(alice):
