@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 import altair as alt
 import pandas as pd
 
+from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
 
 HEIGHT = 280
@@ -167,25 +168,30 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
     return alt.LayerChart(layer=layers).properties(height=HEIGHT)
 
 
-def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.Chart:
-    """Best estimated one-rep max per exercise and period; sets over 10 reps are counted, not estimated."""
-    return (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=_x(span),
-            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
-            color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
-            tooltip=[
-                DATE,
-                alt.Tooltip("exercise:N", title="Exercise"),
-                alt.Tooltip("e1rm:Q", title=f"Best e1RM ({unit})", format=".1f"),
-                alt.Tooltip("sets:Q", title="Sets estimated"),
-                alt.Tooltip("skipped:Q", title="Sets over 10 reps (not estimated)"),
-            ],
-        )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH)
+def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.LayerChart:
+    """Best estimated one-rep max per exercise and period: filled dots from sets of 1-10 reps, open dots where
+    only sets of 11-20 reps were done (a rougher estimate, but a rising 3 × 12 shows)."""
+    base = alt.Chart().encode(
+        x=_x(span),
+        y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
+        color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
+        tooltip=[
+            DATE,
+            alt.Tooltip("exercise:N", title="Exercise"),
+            alt.Tooltip("e1rm:Q", title=f"Best e1RM ({unit})", format=".1f"),
+            alt.Tooltip("basis:N", title="Estimated from"),
+            alt.Tooltip("sets:Q", title="Sets estimated"),
+        ],
     )
+    rough = alt.datum.basis == ROUGH_BASIS
+    return alt.LayerChart(
+        data=frame,
+        layer=[
+            base.mark_line(),
+            base.transform_filter(~rough).mark_point(filled=True, size=50),
+            base.transform_filter(rough).mark_point(filled=False, size=60, strokeWidth=2),
+        ],
+    ).properties(height=HEIGHT, autosize=FIT_WIDTH)
 
 
 def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.Chart:

@@ -22,7 +22,7 @@ from services.context import Ctx, settings_of
 from services.threshold_picture import Picture, main_exercises, picture
 from tracker.helps import Helps, what_helps
 from tracker.pain import Response
-from tracker.strength import Formula
+from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS, Formula
 from tracker.threshold import STRENGTH, E1rmPoint, ResponseCount
 from tracker.trends import (
     COMPARE_DAYS,
@@ -133,15 +133,8 @@ def progress_data(
         threshold = picture(s, scope, settings, bucket=bucket, names=shown)
         strength = [name for name, category, _, _ in counts if category == STRENGTH]
         names = chosen or tuple(sorted(strength))
-        rows = progress_sql.work_rows(
-            s,
-            scope,
-            bucket=bucket,
-            limit=settings.pain_limit,
-            kg_per_unit=kg_per(settings.unit),
-            formula=formula,
-            by_e1rm=False,
-            names=names,
+        rows = progress_sql.strength_rows(
+            s, scope, bucket=bucket, kg_per_unit=kg_per(settings.unit), formula=formula, names=names
         )
         cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
         responses = progress_sql.response_rows(s, scope, bucket)
@@ -184,15 +177,21 @@ def _comparison(days: Sequence[DayPain], start: date, end: date) -> str:
 
 def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
     rows = (
-        (p.start, p.exercise, round(p.e1rm, DECIMALS), p.estimated_sets, p.skipped_sets)
+        (
+            p.start,
+            p.exercise,
+            round(p.e1rm, DECIMALS),
+            ROUGH_BASIS if p.rough else ACCURATE_BASIS,
+            p.estimated_sets + p.rough_sets,
+        )
         for p in points
         if p.e1rm is not None
     )
-    return _frame(rows, ("period", "exercise", "e1rm", "sets", "skipped"))
+    return _frame(rows, ("period", "exercise", "e1rm", "basis", "sets"))
 
 
 def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
-    """Strength exercises with loaded sets in the range but none of 10 reps or fewer."""
+    """Strength exercises with loaded sets in the range but none of 20 reps or fewer."""
     estimated: dict[str, bool] = {}
     for p in points:
         estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None

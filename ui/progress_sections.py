@@ -81,7 +81,7 @@ def sections(data: Progress) -> list[Section]:
     # Every chart over time covers the range picked, so one week of data is one week wide and the charts line up.
     span = (data.start.isoformat(), data.end.isoformat())
     response = charts.response_params(data.response)
-    skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
+    skipped = f" Not estimated (every set over 20 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
     pick = "pick others under the filters above."
     hidden = "Nothing of this kind among the exercises picked under the filters above; clear them to see all."
     main = "" if data.picked else f" Showing your main strength and cardio exercises (most sessions); {pick}"
@@ -125,11 +125,13 @@ def sections(data: Progress) -> list[Section]:
             (
                 hidden
                 if data.picked
-                else "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per "
+                else "Log strength sets with a weight and 20 reps or fewer to see your estimated one-rep max per "
                 "exercise."
             )
             + skipped,
-            "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + strong,
+            "Filled dots: estimated from sets of 1-10 reps. Open dots: only sets of 11-20 reps were done, so the "
+            "estimate is rougher (the formulas lose accuracy past about ten reps), but a rising 3 × 12 still shows. "
+            "Sets over 20 reps are not estimated." + skipped + strong,
             **_chart(data.strength, "strength", unit=unit, span=span),
         ),
         Section(

@@ -28,7 +28,10 @@ def _frames() -> dict[str, alt.TopLevelMixin]:
             span=SPAN,
         ),
         "strength": charts.strength_chart(
-            pd.DataFrame({"period": ONE, "exercise": "Leg press", "e1rm": [63.3], "sets": 3, "skipped": 0}), span=SPAN
+            pd.DataFrame(
+                {"period": ONE, "exercise": "Leg press", "e1rm": [63.3], "basis": "sets of 1-10 reps", "sets": 3}
+            ),
+            span=SPAN,
         ),
         "cardio": charts.cardio_chart(
             pd.DataFrame({"period": ONE, "modality": "Treadmill walk", "per_week": [25.0], "total": 25.0}), span=SPAN

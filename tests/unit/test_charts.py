@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import charts
+from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
@@ -111,12 +112,15 @@ def test_pain_chart_draws_a_band_the_rolling_mean_and_daily_points():
     assert len(layers(charts.pain_chart(frame, "month"))) == 2  # period means need no separate points
 
 
-def test_strength_tooltip_says_sets_over_ten_reps_are_not_estimated():
-    frame = pd.DataFrame({"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "sets": 3, "skipped": 1})
-    chart = charts.strength_chart(frame, "lb")
-    d = spec(chart)
-    assert d["encoding"]["y"]["title"] == "e1RM (lb)"
-    assert "Sets over 10 reps (not estimated)" in {t["title"] for t in d["encoding"]["tooltip"]}
+def test_strength_dots_are_open_where_the_estimate_rests_on_sets_over_ten_reps():
+    basis = ["sets of 1-10 reps", ROUGH_BASIS, ROUGH_BASIS]
+    frame = pd.DataFrame(
+        {"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "basis": basis, "sets": 3}
+    )
+    line, accurate, rough = layers(charts.strength_chart(frame, "lb"))
+    assert line["encoding"]["y"]["title"] == "e1RM (lb)"
+    assert accurate["mark"]["filled"] is True and rough["mark"]["filled"] is False
+    assert "Estimated from" in {t["title"] for t in rough["encoding"]["tooltip"]}
 
 
 @pytest.mark.parametrize(("bucket", "unit"), [("day", "week"), ("week", "week"), ("month", "month")])
