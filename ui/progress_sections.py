@@ -72,7 +72,13 @@ def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]
 
 def _picture_words(data: Progress) -> str:
     """The headline in bold, then one line per exercise with a change."""
-    return "\n".join([f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)])
+    key = (
+        "How to read the charts below: the line is your tolerated level; red crosses are sessions over your limit, "
+        "orange triangles sessions followed by a worse morning, open circles sessions still without a "
+        "next-morning rating."
+    )
+    lines = [f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)]
+    return "\n".join(lines) + f"\n\n{key}"
 
 
 def sections(data: Progress) -> list[Section]:
