@@ -10,6 +10,7 @@ per process and attach each rerun's rows to it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TypeAlias
 
 import altair as alt
@@ -17,6 +18,7 @@ import pandas as pd
 
 from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
+from tracker.trends import DAY_RANGE_MAX
 
 HEIGHT = 280
 # Room for the exercise legend under the plot.
@@ -32,6 +34,8 @@ DATE_LABELS = alt.TimeFormatSpecifier(
     year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"
 )
 DAY_MS = 86_400_000
+# Periods up to this many days are drawn day by day (tracker.trends.DAY_RANGE_MAX).
+SHORT_DAYS = DAY_RANGE_MAX
 # Numbers without trailing zeros: "100", "63.5", never "100.000000".
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
@@ -56,8 +60,10 @@ def _x(span: Span = None, padding: int = 0) -> alt.X:
     domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
     extra = padding or alt.Undefined
     scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
+    # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
+    short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
-    axis = alt.Axis(labelOverlap=True, format=DATE_LABELS, tickMinStep=DAY_MS)
+    axis = alt.Axis(labelOverlap=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
 
 
@@ -66,11 +72,15 @@ def _y_axis(step: float = 1) -> alt.Axis:
     return alt.Axis(format=NUMBER, tickMinStep=step, tickCount=5)
 
 
-def _bars(bucket: str) -> dict[str, str]:
-    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap."""
+def _bars(bucket: str, span: Span = None) -> dict[str, str]:
+    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap; with
+    `span`, never past the end of its last day (the current week's bar does not run into the future)."""
     unit = {"quarter": "quarter", "month": "month", "week": "week"}.get(bucket, "day")
     start = "time(datum.period)"
-    return {"end": f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"}
+    end = f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"
+    if span:
+        end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
+    return {"end": end}
 
 
 # The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
@@ -198,7 +208,7 @@ def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> a
     """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
     return (
         alt.Chart(frame)
-        .transform_calculate(**_bars("week" if bucket == "day" else bucket))
+        .transform_calculate(**_bars("week" if bucket == "day" else bucket, span))
         .mark_bar(orient="vertical")
         .encode(
             x=_x(span),
@@ -231,7 +241,7 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
     order = f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)"
     return (
         alt.Chart(frame)
-        .transform_calculate(response_order=order, **_bars(bucket))
+        .transform_calculate(response_order=order, **_bars(bucket, span))
         .mark_bar(orient="vertical")
         .encode(
             x=_x(span),

@@ -102,6 +102,8 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
     """The report's charts with their titles and keys, leaving out empty ones. The keys are written for a reader
     who has not seen the app."""
     per = {"week": "week", "month": "month", "quarter": "quarter"}.get(p.bucket, "day")
+    # Every chart covers the report's period, whatever the data in it.
+    span = (p.start.isoformat(), p.end.isoformat())
     panels = threshold_charts(p)
     picture = ReportChart(
         "Tolerated work of the main exercises",
@@ -117,27 +119,27 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
         (
             "Pain at rest (0-10)",
             p.pain,
-            charts.pain_chart(p.pain, p.bucket),
+            charts.pain_chart(p.pain, p.bucket, span=span),
             f"Mean of the day's resting ratings (before and after exercise, on waking) per {per}; the band spans "
             "the lowest to the highest day. Pain during exercise is not included.",
         ),
         (
             "Weekly PEG-3",
             p.peg,
-            charts.peg_chart(p.peg),
+            charts.peg_chart(p.peg, span=span),
             "Mean of three 0-10 items: average pain, and interference with enjoyment of life and with general "
             "activity. Lower is better.",
         ),
         (
             "Cardio minutes per week",
             p.cardio,
-            charts.cardio_chart(p.cardio, p.bucket),
+            charts.cardio_chart(p.cardio, p.bucket, span=span),
             "Minutes of cardio per week by kind (walking, cycling, elliptical, swimming).",
         ),
         (
             "How sessions settled by the next morning",
             p.response,
-            charts.response_chart(p.response, p.bucket),
+            charts.response_chart(p.response, p.bucket, span=span),
             "Sessions per period by pain on waking against pain before the session: settled (no more than 1 "
             "point above, within the day-to-day wobble of a 0-10 rating), worse (2 or more points above), or no "
             "next-morning rating yet.",

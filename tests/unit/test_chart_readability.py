@@ -97,3 +97,14 @@ def test_threshold_tooltips_read_as_a_clinician_writes_the_work():
     }
     assert "text" in shown and not shown & {"level", "value", "measure"}
     assert set(frame["text"]) >= {"60 kg × 12", "80 kg × 10"}
+
+
+def test_the_current_weeks_bar_stops_at_the_end_of_the_period():
+    calc = next(t for t in spec(_frames()["cardio"])["transform"] if t.get("as") == "end")["calculate"]
+    assert calc.startswith("min(") and f"toDate('{SPAN[1]}')" in calc
+
+
+def test_a_period_of_a_few_weeks_labels_every_tick_as_a_day_never_as_a_month():
+    frame = pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1})
+    x = spec(charts.peg_chart(frame, span=("2026-11-03", "2026-12-02")))["encoding"]["x"]
+    assert x["axis"]["format"] == "%-d %b"
