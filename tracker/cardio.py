@@ -34,8 +34,10 @@ def tolerated_minutes(runs: list[SessionDone], name: str, limit: int) -> tuple[f
     return fmean(_minutes(s, name) or 0.0 for s in good), good
 
 
-def start_words(history: History, name: str, limits: Thresholds, limit: int, target: str) -> tuple[int, str]:
-    """Minutes to start `target` with, and why: a share of what was tolerated on `name`, or a cautious first amount.
+def start_words(history: History, name: str, limits: Thresholds, limit: int, start_with: str) -> tuple[int, str]:
+    """Minutes to start with, and why: a share of what was tolerated on `name`, or a cautious first amount.
+
+    `start_with` says what starts: "start again" or "start brisk walking".
 
     Never claims a tolerance that did not happen.
     """
@@ -45,7 +47,7 @@ def start_words(history: History, name: str, limits: Thresholds, limit: int, tar
     if tolerated:
         start = _round(tolerated[0] * limits.share("pacing_start_percent"))
         return start, (
-            f"Start {target} with about {start} minutes ({limits['pacing_start_percent']:g}% of the "
+            f"{start_with.capitalize()} with about {start} minutes ({limits['pacing_start_percent']:g}% of the "
             f"{tolerated[0]:.0f} minutes you tolerated on {name.lower()}) and {weekly}."
         )
     start = limits.count("pacing_first_minutes")
@@ -54,7 +56,7 @@ def start_words(history: History, name: str, limits: Thresholds, limit: int, tar
         words = f"your one session of {name.lower()} did not stay"
     return start, (
         f"So far {words} within your limit of {limit}/10 with a settled "
-        f"next morning, so there is no tolerated amount to go by yet: start {target} with a cautious {start} "
+        f"next morning, so there is no tolerated amount to go by yet: {start_with} with a cautious {start} "
         f"minutes at an easy pace and {weekly} while pain stays within your limit."
     )
 
@@ -82,7 +84,7 @@ def ladder_down(history: History, settings: Settings, limits: Thresholds, today:
         if any(s.day > over[-1].day and any(e.name in gentler for e in s.exercises) for s in history.sessions):
             continue  # already moved down after the latest session over the limit
         short, full = (STEP_WORDS[step + 1],) * 2 if step >= 0 else ("brisk walking", HIGH_IMPACT_TARGET)
-        _, start = start_words(history, name, limits, limit, short)
+        _, start = start_words(history, name, limits, limit, f"start {short}")
         found.append(
             make(
                 f"ladder_down:{name}",
@@ -163,7 +165,7 @@ def pacing(history: History, settings: Settings, limits: Thresholds, today: date
         if last.failed(limit):
             if info.impact == "high":
                 continue  # the high-impact caution and the ladder speak for it: not a restart of the same
-            start, how = start_words(history, name, limits, limit, name.lower())
+            start, how = start_words(history, name, limits, limit, "start again")
             plan = ", ".join(f"week {w + 2} about {_round(start * (1 + weekly) ** (w + 1))}" for w in range(3))
             basis = tolerated_minutes(runs, name, limit)
             found.append(
