@@ -79,6 +79,9 @@ SPECS: tuple[RuleSpec, ...] = (
              help="Also how long easing off after a session that hurt stays on the list."),
 )  # fmt: skip
 BY_KEY: dict[str, RuleSpec] = {spec.key: spec for spec in SPECS}
+# Stored keys whose meaning stayed but whose name changed; a value saved under the old name still counts.
+# (red_flag_rise and red_flag_days are gone: their rules changed, so an old value would be misread.)
+RENAMED: dict[str, str] = {"e1rm_gain_percent": "strength_gain_percent"}
 DEFAULTS: dict[str, float] = {spec.key: spec.default for spec in SPECS}
 
 
@@ -106,7 +109,10 @@ def thresholds(overrides: Mapping[str, float] | None = None) -> Thresholds:
     Stored values were checked when saved, but an older or hand-edited store must never break the rules.
     """
     values = dict(DEFAULTS)
-    for key, value in (overrides or {}).items():
+    for stored, value in (overrides or {}).items():
+        key = RENAMED.get(stored, stored)
+        if key != stored and key in (overrides or {}):
+            continue  # saved under both names: the current one wins
         spec = BY_KEY.get(key)
         if spec is not None and isinstance(value, int | float) and spec.lo <= value <= spec.hi:
             values[key] = float(value)

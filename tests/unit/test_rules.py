@@ -40,3 +40,9 @@ def test_rep_range_top_must_be_above_the_bottom():
 def test_a_bad_stored_value_falls_back_to_the_default():
     limits = thresholds({"min_sessions": 999, "stall_sessions": 4, "unknown": 1, "red_flag_rise": 3})
     assert limits["min_sessions"] == 6 and limits.count("stall_sessions") == 4
+
+
+def test_a_gain_saved_under_its_old_name_still_counts_and_retired_red_flag_keys_are_ignored():
+    limits = thresholds({"e1rm_gain_percent": 25, "red_flag_rise": 2, "red_flag_days": 5})
+    assert limits["strength_gain_percent"] == 25 and limits.count("red_flag_high_days") == 3
+    assert thresholds({"e1rm_gain_percent": 25, "strength_gain_percent": 20})["strength_gain_percent"] == 20
