@@ -58,6 +58,7 @@ def start_words(history: History, name: str, limits: Thresholds, limit: int, sta
         f"So far {words} within your limit of {limit}/10 with a settled "
         f"next morning, so there is no tolerated amount to go by yet: {start_with} with a cautious {start} "
         f"minutes at an easy pace and {weekly} while pain stays within your limit."
+        + ("" if name in LADDER[-1] else f" If even that goes over your limit, {STEP_WORDS[-1]} is the gentlest start.")
     )
 
 

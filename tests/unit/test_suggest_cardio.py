@@ -106,6 +106,7 @@ def test_pacing_with_no_tolerated_session_makes_no_tolerance_claim():
     assert found[0].title == "Stationary bike: restart at 10 minutes"
     assert "none of your 2 sessions of stationary bike stayed within your limit of 5/10" in found[0].reason
     assert "no tolerated amount to go by yet" in found[0].reason and "you tolerated" not in found[0].reason
+    assert "exercise in water (swimming laps or aqua aerobics) is the gentlest start" in found[0].reason
 
 
 def test_moving_down_the_ladder_without_a_tolerated_session_starts_cautiously():
