@@ -158,7 +158,7 @@ def _deload(
     lighter = round_down_to_step(load * (1 - limits.share("deload_percent")), unit, load_step(info.equipment))
     shown, now = format_weight(lighter, unit), format_weight(load, unit)
     stalled = runs[-(stalls + 1) :]
-    best = max(sum(s.reps for s in e.sets) for e in entries[-(stalls + 1) :])
+    best = max(sum(s.reps for s in e.sets) for e in entries if e.top_weight == load)
     return make(
         f"deload:{name}",
         Kind.DELOAD,
