@@ -18,7 +18,7 @@ from services.history import history
 from services.progress import Progress, progress_data
 from services.suggestions import accepted_changes, load_history
 from tracker.history import History
-from tracker.redflags import red_flags
+from tracker.redflags import red_flags_in
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.rules import Thresholds, thresholds
 from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
@@ -67,9 +67,8 @@ def _within(history: History, end: date, regions: tuple[str, ...]) -> History:
 
 
 def flags_in(history: History, limits: Thresholds, start: date, end: date) -> list[FlagLine]:
-    """Red flags anywhere in the range: the red-flag rules run with the whole range as the recent window."""
-    window = Thresholds({**limits.values, "recent_days": (end - start).days + 1})
-    return [FlagLine(f.title, f.dates) for f in red_flags(history, window, end)]
+    """Red flags anywhere in the range, the latest first, whatever the range's length."""
+    return [FlagLine(f.title, f.dates) for f in red_flags_in(history, limits, start, end)]
 
 
 class ReportChart(NamedTuple):

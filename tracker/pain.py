@@ -14,8 +14,6 @@ SAFE_MAX = 2
 # Farrar 2001 / Ostelo 2008: about 2 points or 30% is a change a person notices.
 MCID_POINTS = 2.0
 MCID_PERCENT = 30.0
-RED_FLAG_PAIN = 8
-RED_FLAG_RISE = 3
 # A single 0-10 rating wobbles by about a point from day to day with no real change, so a next-morning rise
 # of this many points still counts as settled; one more is "worse" (the scale's smallest real change is ~2).
 WOBBLE_POINTS = 1

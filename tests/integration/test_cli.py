@@ -117,9 +117,10 @@ def test_suggest_prints_a_red_flag_first(tmp_path):
     database = open_database(str(path))
     ctx = ensure_profile(database)
     day = datetime(2026, 11, 20, 18)
-    for back in range(4, 0, -1):
+    for back in range(6, 2, -1):
         create_session(ctx, when=day - timedelta(days=back), during=2, before=2, after=2)
-    create_session(ctx, when=day, during=9, before=3, after=8)
+    for back in (2, 1, 0):  # pain of 8 or more before each session, three days in a row: rest does not ease it
+        create_session(ctx, when=day - timedelta(days=back), during=9, before=8, after=8)
     database.dispose()
     result = run("suggest", "--db", str(path), "--today", "2026-11-21", cwd=tmp_path)
     assert result.returncode == 0, result.stderr

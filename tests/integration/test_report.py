@@ -56,12 +56,20 @@ def test_accepted_suggestions_are_the_changes_made(ctx):
 
 
 def test_red_flags_count_in_the_range_and_in_the_chosen_regions_only(ctx):
-    two_regions(ctx, NOW - timedelta(days=5), back=3, knee=9)
-    two_regions(ctx, NOW - timedelta(days=60), back=9, knee=2)
+    for back, region in [
+        (5, "left_knee"),
+        (4, "left_knee"),
+        (3, "left_knee"),
+        *((d, "lower_back") for d in (62, 61, 60)),
+    ]:
+        day = TODAY - timedelta(days=back)
+        record_checkin(ctx, {"day": day, "region": region, "pain": 9}, today=TODAY)
     knee = report_data(ctx, start=START, end=TODAY, regions=("left_knee",))
-    assert [f.title for f in knee.flags] == ["Very high left knee pain"]
-    assert knee.flags[0].days == (TODAY - timedelta(days=5),)
+    assert [f.title for f in knee.flags] == ["Very high left knee pain that does not ease"]
+    assert knee.flags[0].days == tuple(TODAY - timedelta(days=d) for d in (5, 4, 3))
     assert report_data(ctx, start=START, end=TODAY, regions=("lower_back",)).flags == ()
+    two_years = report_data(ctx, start=TODAY - timedelta(days=730), end=TODAY, regions=("lower_back", "left_knee"))
+    assert [f.days[-1] for f in two_years.flags] == [TODAY - timedelta(days=3), TODAY - timedelta(days=60)]
 
 
 def test_session_log_shows_pain_of_the_chosen_regions_oldest_first(ctx):

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
 from services.sharing import create_link, list_links, revoke_link
@@ -137,7 +138,10 @@ def _assert_plain_refusal(at: AppTest) -> None:
 def test_a_link_never_shows_another_owners_data(app_db, alice):
     bob = ensure_profile(app_db, "oidc|bob")
     save_settings(bob, {"unit": "kg", "pain_limit": 5, "regions": ["left_knee"], "display_name": "Bob Builder"})
-    create_session(bob, when=datetime.now() - timedelta(days=2), region="left_knee", during=9, notes="Bob's note")
+    create_session(bob, when=datetime.now() - timedelta(days=2), region="left_knee", before=9, notes="Bob's note")
+    for back in (1, 0):  # still 9/10 on waking the next two days: a red flag
+        day = date.today() - timedelta(days=back)
+        record_checkin(bob, {"day": day, "region": "left_knee", "pain": 9}, today=date.today())
     bobs = _doctor(_share(bob, regions=("left_knee",)))
     texts = _texts(bobs)
     assert "Bob Builder" in texts and "1 session," in texts and "Very high left knee pain" in texts
