@@ -15,8 +15,8 @@ from tracker.units import from_kg
 
 # Loads that a misread unit produces. A pound history read as kilograms makes typical working sets of
 # 40-200 "kg"; a kilogram history read as pounds makes nearly every set lighter than a small dumbbell.
-HEAVY_MEDIAN = {"kg": 100.0}
-HEAVY_TOP = {"kg": 250.0}
+HEAVY_MEDIAN = {"kg": 75.0}
+HEAVY_TOP = {"kg": 200.0}
 LIGHT_MEDIAN = {"lb": 15.0}
 # Too few sets say nothing about a unit.
 MIN_SETS_TO_JUDGE = 5
