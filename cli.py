@@ -17,9 +17,10 @@ from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
 from services.context import LOCAL_SUBJECT
+from services.import_result import ImportResult
 from services.profiles import get_settings, save_settings
 from services.suggestions import current
-from services.transfer import ImportResult, import_file
+from services.transfer import import_file
 from terminal.common import CliError, confirmed, open_ctx, read_file, shown, write_file
 from terminal.preview import preview_lines
 from tracker.catalog import EQUIPMENT

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -17,9 +16,10 @@ from db.models import Exercise, Profile
 from imports import apple_health
 from imports.matching import Known, Matched, match
 from imports.model import FileProblem, Parsed, Problem, RawItem
-from imports.preview import Preview, build, load_warning, without_pain
+from imports.preview import Preview, build, load_warning
 from imports.upload import parse_upload
 from services.context import Ctx
+from services.import_result import ImportResult
 from tracker.errors import ValidationError
 from tracker.records import (
     CheckinRecord,
@@ -36,58 +36,6 @@ Progress = Callable[[float, str], None]
 # Shares of the progress bar: reading the file (most of the time for a large Apple Health export), then of
 # the rest, checking the rows and writing them.
 READ_SHARE, APPLE_SHARE, CHECK_SHARE = 0.15, 0.8, 0.5
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did, or why it did nothing."""
-
-    source: str
-    sessions_added: int = 0
-    sets_added: int = 0
-    checkins_added: int = 0
-    pegs_added: int = 0
-    pressures_added: int = 0
-    exercises_created: tuple[str, ...] = ()
-    already_there: int = 0
-    """Rows skipped because the same session, check-in or measurement is already stored."""
-    problems: tuple[Problem, ...] = ()
-    needs_equipment: tuple[str, ...] = ()
-    """Exercise names to ask about (machine or free weight) before anything is written."""
-    notes: tuple[str, ...] = ()
-    needs_unit: bool = False
-    """The file does not say whether its weights are kg or lb: ask before anything is checked or written."""
-    preview: Preview | None = None
-    """What the file holds and how its exercises map, once every row passed the checks."""
-    checked_only: bool = False
-    """A preview: everything was checked and nothing written."""
-
-    @property
-    def ready(self) -> bool:
-        """True when nothing is left to fix or answer: the import can go ahead (or went through)."""
-        return not self.problems and not self.needs_equipment and not self.needs_unit
-
-    @property
-    def written(self) -> bool:
-        """True when the import went through (possibly adding nothing, when all was there already)."""
-        return self.ready and not self.checked_only
-
-    @property
-    def pain_note(self) -> str | None:
-        """For a history without pain ratings: what it shows already and what waits for ratings."""
-        return without_pain(self.preview) if self.preview is not None else None
-
-    def summary(self) -> str:
-        """One sentence on what was added."""
-        parts = [
-            f"{self.sessions_added:,} session(s) with {self.sets_added:,} set(s)",
-            f"{self.checkins_added:,} morning check-in(s)",
-            f"{self.pegs_added:,} PEG check-in(s)",
-            f"{self.pressures_added:,} pressure threshold(s)",
-            f"{len(self.exercises_created):,} new exercise(s)",
-        ]
-        skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
-        return f"Added {', '.join(parts)}.{skipped}"
 
 
 def _checked(items: list[RawItem], check: Callable[..., Any], problems: list[Problem], today: date) -> list[Any]:
