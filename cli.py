@@ -104,9 +104,12 @@ def _not_ready(args: argparse.Namespace, result: ImportResult) -> int:
         )
     if result.needs_equipment:
         names = ", ".join(result.needs_equipment)
+        first = result.needs_equipment[0]
+        near = result.closest.get(first, ())
+        instead = f', or use one of yours: --map "{first}={near[0]}"' if near else ""
         raise CliError(
             f"Nothing imported: say which equipment each of these exercises uses ({names}), "
-            f'e.g. --equipment "{result.needs_equipment[0]}=machine". Kinds: {", ".join(EQUIPMENT)}.'
+            f'e.g. --equipment "{first}=machine"{instead}. Kinds: {", ".join(EQUIPMENT)}.'
         )
     print(f"error: {len(result.problems)} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
     for problem in result.problems[:SHOWN_PROBLEMS]:

@@ -10,10 +10,9 @@ from exports.csv_export import export_zip, table_csv
 from imports.upload import bundle
 from services.profiles import list_exercises
 from services.transfer import import_file
-from tracker.catalog import EQUIPMENT
 from ui.cache import after_write
 from ui.demo import download_name
-from ui.import_preview import choose_mappings, show_preview
+from ui.import_preview import ask_equipment, choose_mappings, show_preview
 from ui.session import current_ctx, in_demo
 from ui.shell import require_app
 
@@ -23,7 +22,6 @@ ctx = current_ctx()
 demo = in_demo()
 state = st.session_state
 SHOWN_PROBLEMS = 200
-CHOICES = [k for k in EQUIPMENT if k != "none"]
 
 st.title("Your data")
 st.subheader("Export")
@@ -68,7 +66,8 @@ def run(save: bool, **answers: Any) -> None:
     """Check (or import) the upload with a progress bar, with every answer given so far, and keep the result."""
     assert upload is not None
     given = state.setdefault("data_answers", {})
-    given.update(answers)
+    for key, value in answers.items():  # later answers add to earlier ones (a mapping chosen in two steps)
+        given[key] = given.get(key, {}) | value if isinstance(value, dict) else value
     bar = st.progress(0.0, text="Starting")
 
     def show(done: float, text: str) -> None:
@@ -94,14 +93,10 @@ if result is not None and (result.needs_unit or (chosen_unit and result.checked_
         run(False, unit=unit)
         result = state["data_result"]
 if result is not None and result.needs_equipment and not result.problems:
-    st.warning("Some exercises are new to Threshold. Is each one done on a machine or with free weights?")
-    answers = {}
-    for i, name in enumerate(result.needs_equipment):
-        answers[name] = st.selectbox(
-            name, CHOICES, index=None, format_func=EQUIPMENT.__getitem__, key=f"data_eq_{i}", placeholder="Choose"
-        )
-    if st.button("Check with these answers", key="data_import_answers", disabled=None in answers.values()):
-        run(False, equipment={name: str(kind) for name, kind in answers.items()})
+    answered = ask_equipment(result.needs_equipment, result.closest)
+    if st.button("Check with these answers", key="data_import_answers", disabled=answered is None):
+        assert answered is not None
+        run(False, equipment=answered[0], mapping=answered[1])
         result = state["data_result"]
 
 if result is not None and result.checked_only and result.preview is not None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from imports.model import Problem
 from imports.preview import Preview, without_pain
@@ -24,6 +25,8 @@ class ImportResult:
     problems: tuple[Problem, ...] = ()
     needs_equipment: tuple[str, ...] = ()
     """Exercise names to ask about (machine or free weight) before anything is written."""
+    closest: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each name asked about: the person's exercises of its kind whose names come closest (to pick instead)."""
     notes: tuple[str, ...] = ()
     needs_unit: bool = False
     """The file does not say whether its weights are kg or lb: ask before anything is checked or written."""

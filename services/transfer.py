@@ -165,6 +165,7 @@ def import_file(
                 parsed.source,
                 problems=tuple(problems),
                 needs_equipment=tuple(matched.questions),
+                closest={name: matched.closest.get(name, ()) for name in matched.questions},
                 notes=tuple(parsed.notes),
             )
         warning = load_warning(sessions, unit) if parsed.unit_unknown and unit else None

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from imports.preview import Mapped, Preview
-from tracker.catalog import Exercise
+from tracker.catalog import EQUIPMENT, Exercise
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 NEW = "new"
+KINDS = [k for k in EQUIPMENT if k != "none"]
+USE = "use:"
+"""Prefix of an answer that picks one of the person's exercises instead of making a new one."""
 
 
 def show_preview(preview: Preview) -> None:
@@ -70,3 +73,37 @@ def choose_mappings(preview: Preview, listed: Sequence[Exercise], upload_id: str
             if picked not in (NEW, item.target):
                 chosen[item.name] = str(picked)
     return chosen
+
+
+def _answer_label(option: str) -> str:
+    return f"Same as my {option.removeprefix(USE)!r}" if option.startswith(USE) else EQUIPMENT[option]
+
+
+def ask_equipment(
+    names: Sequence[str], closest: Mapping[str, tuple[str, ...]]
+) -> tuple[dict[str, str], dict[str, str]] | None:
+    """Ask machine or free weight for each new name (or pick a close exercise of the person's own).
+
+    Returns (equipment by name, mapping by name) once every name is answered, else None.
+    """
+    st.warning(
+        "Some exercises are new to Threshold. Is each one done on a machine or with free weights? Or is it one "
+        "you already have under another name?"
+    )
+    picked = {
+        name: st.selectbox(
+            name,
+            KINDS + [USE + near for near in closest.get(name, ())],
+            index=None,
+            format_func=_answer_label,
+            key=f"data_eq_{i}",
+            placeholder="Choose",
+        )
+        for i, name in enumerate(names)
+    }
+    if None in picked.values():
+        return None
+    answers = {name: str(answer) for name, answer in picked.items()}
+    equipment = {name: a for name, a in answers.items() if not a.startswith(USE)}
+    mapping = {name: a.removeprefix(USE) for name, a in answers.items() if a.startswith(USE)}
+    return equipment, mapping

@@ -55,6 +55,18 @@ def test_a_strong_file_asks_about_unknown_equipment_then_imports(at, app_ctx):
     assert counts(app_ctx)["sessions"] == 2
 
 
+def test_a_new_name_can_be_answered_with_a_close_exercise_of_your_own(at, app_ctx):
+    _upload(at, "strong.csv", STRONG_6.replace("Pull Up", "Lat Pulldwn").encode())
+    box = at.selectbox(key="data_eq_0")
+    assert "Same as my 'Lat pulldown'" in box.options
+    box.set_value("use:Lat pulldown").run()
+    at.button(key="data_import_answers").click().run()
+    at.button(key="data_import").click().run()
+    assert not at.exception
+    legs = snapshot(app_ctx)["sessions"][0]
+    assert [entry[0] for entry in legs[3]] == ["Leg press", "Barbell squat", "Lat pulldown"]
+
+
 def test_a_file_with_bad_rows_lists_them_and_saves_nothing(at, app_ctx):
     bad = STRONG_6.replace("Leg Press (Machine),1,60,10", "Leg Press (Machine),1,60,-10")
     _upload(at, "strong.csv", bad.encode())
