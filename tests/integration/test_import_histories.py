@@ -181,3 +181,11 @@ def test_an_imported_machine_history_leads_to_the_move_to_free_weights(
     found = {s.key: s for s in current(ctx, today=first + timedelta(days=7))}
     switch = found[f"switch:{machine}"]
     assert switch.title == f"Start moving {machine} to {counterpart}"
+
+
+def test_an_apple_health_export_imported_twice_adds_nothing_the_second_time(ctx):
+    first = import_file(ctx, *upload("apple_health_new.xml"))
+    before = snapshot(ctx)
+    again = import_file(ctx, *upload("apple_health_new.xml"))
+    assert first.sessions_added == 4 and again.written and again.sessions_added == 0
+    assert snapshot(ctx) == before
