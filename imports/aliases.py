@@ -146,8 +146,7 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("Spinning", "Stationary bike"),
     ("Stationary Bike", "Stationary bike"),
     ("Swimming", "Swimming laps"),
-    ("Rowing (Machine)", "Rowing machine"),
-    ("Rowing Machine", "Rowing machine"),
+    ("Rowing (Machine)", "Rowing machine"),  # also Hevy's "Rowing Machine": the same words
     ("Stair Machine", "Stair climber"),
     ("Climbing (Stair Machine)", "Stair climber"),
     ("Hiking", "Hiking"),
