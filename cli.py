@@ -16,7 +16,7 @@ from db.engine import default_url
 from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
-from services.context import LOCAL_SUBJECT
+from services.context import LOCAL_SUBJECT, ensure_profile
 from services.import_result import ImportResult
 from services.profiles import get_settings, save_settings
 from services.suggestions import current
@@ -73,6 +73,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Check a file, print what it would add, then import it after confirmation; all or nothing."""
     ctx = open_ctx(args.db, args.profile, create=True)
+    ensure_profile(ctx.db, args.profile)  # a database from an older release gains the catalogue's new exercises
     options = {"unit": args.unit, "equipment": dict(args.equipment), "mapping": dict(args.map)}
     with args.file.open("rb") as stream:
         checked = import_file(ctx, args.file.name, stream, save=False, **options)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import delete
+
+from db.models import Exercise
+from services.context import ensure_profile, open_database
 from tests.integration.test_cli import _one_clear_line, run
 
 APPS = Path(__file__).resolve().parents[1] / "fixtures" / "apps"
@@ -50,3 +54,16 @@ def test_settings_are_shown_changed_and_checked(tmp_path):
     refused = run("settings", "--db", db, "--pain-limit", "11", cwd=tmp_path)
     _one_clear_line(refused, "Acceptable pain during exercise")
     assert "pain limit: 4/10" in run("settings", "--db", db, cwd=tmp_path).stdout
+
+
+def test_a_database_from_before_the_new_catalogue_entries_gains_them_on_import(tmp_path):
+    path = tmp_path / "old.db"
+    database = open_database(str(path))
+    ctx = ensure_profile(database)
+    with ctx.db.write() as s:  # as a release without "Barbell squat" in its catalogue left it
+        s.execute(delete(Exercise).where(Exercise.owner_id == ctx.owner_id, Exercise.name == "Barbell squat"))
+    database.dispose()
+    result = run("import", "--db", str(path), str(APPS / "strong_new.csv"), "--yes", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Squat (Barbell) -> Barbell squat (alias table, 3)" in result.stdout
+    assert "0 new exercise(s)" in result.stdout
