@@ -29,6 +29,8 @@ def show_preview(preview: Preview) -> None:
         st.write(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")
     for warning in preview.warnings:
         st.warning(warning, icon=":material/scale:")
+    if not preview.exercises:
+        return  # Threshold's own export names exercises of your list, or adds them from its exercises.csv
     table = pd.DataFrame(
         [(m.name, m.target, m.how_text, m.sessions) for m in preview.exercises],
         columns=["in the file", "in Threshold", "matched by", "sessions"],
@@ -55,6 +57,8 @@ def choose_mappings(preview: Preview, listed: Sequence[Exercise], upload_id: str
     Keys carry `upload_id`, so choices made for one file never land on another's exercises.
     """
     chosen: dict[str, str] = {}
+    if not preview.exercises:
+        return chosen
     new = [m for m in preview.exercises if m.how == NEW]
     with st.expander("Change what an exercise becomes", expanded=bool(new)):
         if new:
