@@ -120,10 +120,10 @@ def without_pain(preview: Preview) -> str | None:
     if preview.with_pain or not preview.sessions:
         return None
     return (
-        "These workouts carry no pain ratings. They already show on Progress: strength (estimated one-rep max), "
-        "the work you did and cardio minutes per week. What needs pain ratings is the pain threshold chart (work "
-        "done while pain stayed within your limit and settled by the next morning) and every suggestion that "
-        "depends on pain, such as raising a load or moving a machine exercise to free weights. Log your next "
-        "sessions with pain before, during and after, and check in the next morning: a few such sessions are "
-        "enough for your imported history to count."
+        "These workouts carry no pain ratings. Progress already shows them: strength (estimated one-rep max), "
+        "cardio minutes per week, and the work of each session as grey squares (pain not rated) on the pain "
+        "threshold chart. What needs pain ratings is the threshold itself (work done while pain stayed within your "
+        "limit and settled by the next morning) and every suggestion that depends on pain, such as raising a load or "
+        "moving a machine exercise to free weights. Log your next sessions with pain before, during and after, and "
+        "check in the next morning: a few such sessions are enough for your imported history to count."
     )

@@ -87,7 +87,11 @@ result = state.get("data_result")
 preview = result.preview if result is not None else None
 chosen_unit = preview is not None and preview.unit is not None and not preview.unit_from_file
 if result is not None and (result.needs_unit or (chosen_unit and result.checked_only)):
-    st.warning("The file does not say whether its weights are in kilograms or pounds. Which unit did the app use?")
+    question = "The file does not say whether its weights are in kilograms or pounds. Which unit did the app use?"
+    if result.needs_unit:
+        st.warning(question)
+    else:
+        st.caption(question + " You can change your answer here.")
     unit = st.radio("Unit of the weights", ["kg", "lb"], index=None, horizontal=True, key="data_unit")
     if st.button("Check with this unit", key="data_check_unit", disabled=unit is None):
         run(False, unit=unit)
@@ -105,7 +109,7 @@ if result is not None and result.checked_only and result.preview is not None:
     mapping = choose_mappings(result.preview, list_exercises(ctx), upload_id)
     if st.button("Import", key="data_import", type="primary"):
         run(True, mapping=mapping)
-        result = state["data_result"]
+        st.rerun()  # show the outcome without the preview and questions it answered
 
 if result is not None and result.written:
     st.success(result.summary(), icon=":material/check_circle:")

@@ -19,14 +19,14 @@ USE = "use:"
 
 def show_preview(preview: Preview) -> None:
     """Counts, dates, unit and warnings, then a table of how each exercise name maps."""
-    left, middle, right = st.columns(3)
+    left, right = st.columns(2)
     left.metric("Sessions", f"{preview.sessions:,}")
-    middle.metric("Sets", f"{preview.sets:,}")
-    span = f"{preview.first} to {preview.last}" if preview.first else "none"
-    right.metric("Dates", span)
+    right.metric("Sets", f"{preview.sets:,}")
+    lines = [f"From **{preview.first}** to **{preview.last}**." if preview.first else "No sessions."]
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you chose"
-        st.write(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")
+        lines.append(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")
+    st.write(" ".join(lines))
     for warning in preview.warnings:
         st.warning(warning, icon=":material/scale:")
     if not preview.exercises:

@@ -99,7 +99,8 @@ def test_a_file_without_a_unit_asks_kg_or_lb_and_previews_before_saving(at, app_
     at.radio(key="data_unit").set_value("lb").run()
     at.button(key="data_check_unit").click().run()
     assert "heavy for kilograms" not in _texts(at, "warning")
-    assert [m.value for m in at.get("metric")] == ["6", "48", "2026-09-01 to 2026-10-06"]
+    assert [m.value for m in at.get("metric")] == ["6", "48"]
+    assert "From **2026-09-01** to **2026-10-06**." in _texts(at, "markdown")
     table = at.dataframe[0].value
     mapped = dict(zip(table["in the file"], table["in Threshold"], strict=True))
     assert mapped["Chest Press (Machine)"] == "Chest press machine" and mapped["Press, Leg"] == "Leg press"
