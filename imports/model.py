@@ -82,3 +82,5 @@ class Parsed:
     """Exercises named by a workout app, by the name as written in the file."""
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unit_unknown: bool = False
+    """True when the file does not say which unit its weights are in (older Strong): the person is asked."""
