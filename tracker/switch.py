@@ -85,7 +85,9 @@ def _switch(
     recent = runs[-limits.count("recent_within_limit") :]
     if len(recent) < limits.count("recent_within_limit") or not all(s.tolerated(limit) for s in recent):
         return None
-    improvement = _improvement(runs, name, limits, unit)
+    # Strength is read from every session, rated or not (an imported history counts); only the pain gate above
+    # needs ratings.
+    improvement = _improvement(history.with_exercise(name), name, limits, unit)
     last_entry = runs[-1].find(name)
     if improvement is None or last_entry is None or last_entry.top_weight is None:
         return None
