@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from db import queries
 from db.models import Checkin, Entry, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from demo.history import demo_history
 from services.checkins import record_peg
 from services.context import ensure_profile
 from services.demo import DEMO_REGIONS, fill_demo, fill_demo_once
@@ -15,7 +16,6 @@ from services.history import history
 from services.profiles import get_settings
 from services.sessions import session_form
 from tests.factories import create_session
-from tracker.synthetic import demo_history
 
 TODAY = date(2026, 11, 24)
 

@@ -8,9 +8,9 @@ from statistics import fmean
 
 import pytest
 
+from demo.history import DemoHistory, demo_history
 from tracker.catalog import CATALOG, by_name
 from tracker.records import check_checkin, check_peg, check_pressure, check_session
-from tracker.synthetic import DemoHistory, demo_history
 
 TODAY = date(2026, 11, 24)
 REGIONS = ("lower_back", "right_knee")

@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from demo.pain import PainModel, clamp_nrs, pain_model
+from demo.training import EASE_AT, Training
 from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
 from tracker.records import CheckinRecord, PainRecord, PegRecord, PressureRecord, SessionRecord
-from tracker.synthetic_pain import PainModel, clamp_nrs, pain_model
-from tracker.synthetic_training import EASE_AT, Training
 
 DAYS_PER_YEAR = 365.25
 # Most weeks hold 3-5 sessions; a few are holidays or sick weeks with hardly any.
