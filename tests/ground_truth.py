@@ -2,14 +2,17 @@
 
 The demo generator (demo/) tells a pleasant story; this simulator instead knows, for every day, how much
 work each main exercise can take before it hurts too much: its true tolerance T (kg at 3 x 12 for machine
-strength, minutes for a treadmill walk). The person does not know T. They plan from what went well about
-two weeks ago and, each session, do a fraction of that: mostly 85-100%, sometimes a short day at 40-60%,
-now and then an overshoot at 105-125%. Work within T keeps pain during within the limit and the next
-morning settled; work over T sends pain over the limit or the next morning 2+ points up, and near T the
-last sets fall short of 12 reps. Every rating is the true level plus up to half a point either way,
-rounded, so two ratings of an unchanged level differ by at most one point: the wobble that "settled"
-must absorb. Resting pain sits at 2-3, except in the scenario's episode (a flare-up, a bad day, a red
-flag), when the person eases off and checks in every morning.
+strength, minutes for a treadmill walk). The person does not know T. They plan from what they could do
+a week ago and, each session, do a fraction of that: mostly 85-100%, sometimes a short day at 40-60%,
+now and then an overshoot at 105-125%; strength days open with a 5-10 minute treadmill warm-up, which a
+robust tolerated level must not take for the walking tolerance. Work within T keeps pain during within
+the limit and the next morning settled; work over T sends pain over the limit or the next morning 2+
+points up, and near T the last sets fall short of 12 reps. Every rating is the true level plus up to half
+a point either way, rounded, so two ratings of an unchanged level differ by at most one point: the wobble
+that "settled" must absorb. Resting pain sits at 2-3, except in the scenario's episode (a flare-up, a bad
+day, a red flag), when the person eases off (or rests) and checks in every morning. A 4-week run-in at the
+starting tolerance comes before the 16 weeks a report covers; T changes between weeks 3 and 13 of them
+(a decline goes on to the last day).
 
 Each scenario returns a Simulated history: the Truth (tolerance per exercise at the start and end, the
 direction, whether a red flag is truly present) and the days to log. `write` logs them with log_session
