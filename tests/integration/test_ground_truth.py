@@ -141,7 +141,7 @@ def test_the_headline_states_the_true_direction_and_about_the_true_size(logged, 
     history = logged(scenario, seed, backend)
     truth = history.truth
     report = build_report(history.ctx, start=truth.first, end=truth.last, regions=(REGION,))
-    headline = report.data.headline  # type: ignore[attr-defined]  # ReportData gains it with the new picture
+    headline = report.data.headline
     why = _off(headline_percent(headline), truth.percent, direction(truth.percent))
     assert why is None, f"{headline!r} {why}"
 

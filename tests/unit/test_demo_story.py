@@ -14,7 +14,8 @@ from statistics import median
 import pytest
 
 from demo.history import DemoHistory, DemoSession, demo_history
-from tracker.pain import DEFAULT_PAIN_LIMIT, RED_FLAG_PAIN, Response, next_morning_response
+from tracker.pain import DEFAULT_PAIN_LIMIT, Response, next_morning_response
+from tracker.rules import DEFAULTS
 
 TODAY = date(2026, 11, 24)
 # What "Try with demo data" writes: two years, seed 1, lower back and right knee.
@@ -94,7 +95,7 @@ def test_the_last_month_is_calm(the_demo):
     recent = [d for d in the_demo.sessions if d.record.started_at.date() >= since]
     ratings = [x for d in recent for p in d.record.pains for x in (p.before, p.during, p.after) if x is not None]
     ratings += [c.pain for d in recent for c in d.morning]
-    assert recent and max(ratings) < RED_FLAG_PAIN
+    assert recent and max(ratings) < DEFAULTS["red_flag_pain"]
     for region in REGIONS:
         readings = _resting(the_demo, region)
         last_two_weeks = [p for d, p in readings if d >= TODAY - timedelta(days=14)]
