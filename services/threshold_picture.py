@@ -28,6 +28,8 @@ MAX_PANELS = 4
 # Cardio panels when there is strength work too (minutes of stretching or a relief position are a choice, not a
 # tolerance, so flexibility is never a main exercise).
 CARDIO_PANELS = 1
+# How many windows before the period are read: enough for the few sessions a sparse window reaches back to.
+LOOK_BACK_WINDOWS = 3
 # A session from today or yesterday can still get its next-morning rating; an older one most likely will not.
 RECENT_DAYS = 2
 COLUMNS = ("period", "exercise", "status", "level", "value", "text", "sessions", "measure")
@@ -74,9 +76,10 @@ def picture(
     unit = settings.unit
     if not names:
         return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window)
-    earlier = replace(scope, start=scope.start - timedelta(days=window - 1))
+    # Levels at the start look back before it; a longer look back catches the sessions a sparse window needs.
+    earlier = replace(scope, start=scope.start - timedelta(days=LOOK_BACK_WINDOWS * window - 1))
     efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
-    found = levels(efforts, window)
+    found = levels(efforts, window, rules.count("level_min_sessions"))
     inside = [e for e in efforts if e.day >= scope.start]
     changes = []
     for name in names:

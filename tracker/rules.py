@@ -79,6 +79,8 @@ SPECS: tuple[RuleSpec, ...] = (
              help="Also how long easing off after a session that hurt stays on the list."),
     RuleSpec("level_window_days", "Tolerated level: days looked back", 28, 7, 120,
              help="The level is the second-best tolerated session in this many days, so it must be reached twice."),
+    RuleSpec("level_min_sessions", "Tolerated level: sessions looked back at least", 3, 2, 10,
+             help="When fewer tolerated sessions fall in the days above, the level looks further back."),
     RuleSpec("level_change_percent", "Tolerated level: smallest change called a change (%)", 5, 1, 50,
              help="Smaller moves of the tolerated level read as 'about the same'."),
 )  # fmt: skip

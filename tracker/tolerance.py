@@ -4,6 +4,7 @@ A session's work on one exercise is an Effort: the heaviest load with its reps f
 reps for bodyweight work, minutes for everything else. The tolerated level on a day is the second-best
 tolerated effort of the trailing window (the best while there is only one), so a day with only a short
 warm-up does not read as a drop and one lucky day does not read as a jump: a level has to be reached twice.
+The window holds at least the last few tolerated sessions, however long ago.
 """
 
 from __future__ import annotations
@@ -91,8 +92,12 @@ class Level:
     """Tolerated sessions of the exercise within the window up to this day."""
 
 
-def levels(efforts: Iterable[Effort], window_days: int) -> list[Level]:
-    """Per exercise, its tolerated level on every day with a tolerated session, oldest first."""
+def levels(efforts: Iterable[Effort], window_days: int, at_least: int = 3) -> list[Level]:
+    """Per exercise, its tolerated level on every day with a tolerated session, oldest first.
+
+    The window reaches further back when it holds fewer than `at_least` tolerated sessions, so weeks in which
+    most attempts went over the limit do not leave one short day as the level.
+    """
     by_exercise: dict[str, list[Effort]] = defaultdict(list)
     for e in efforts:
         if e.status is Status.TOLERATED and e.value is not None:
@@ -104,7 +109,8 @@ def levels(efforts: Iterable[Effort], window_days: int) -> list[Level]:
             if i + 1 < len(mine) and mine[i + 1].day == e.day:
                 continue  # one level per day, once the day's efforts are all in
             since = e.day - timedelta(days=window_days - 1)
-            window = [w for w in mine[: i + 1] if w.day >= since]
+            upto = mine[: i + 1]
+            window = [w for j, w in enumerate(upto) if w.day >= since or j >= len(upto) - at_least]
             ranked = sorted(window, key=lambda w: w.rank, reverse=True)
             best = ranked[min(CONFIRMATIONS, len(ranked)) - 1]
             found.append(Level(e.day, name, best, len(window)))

@@ -116,3 +116,9 @@ def test_the_effort_of_a_session_is_its_heaviest_set_with_its_reps():
     work = Work(D0, "Leg press", "strength", ((50.0, 12), (60.0, 10), (60.0, 8), (None, 20)), None, 3, None)
     effort = effort_of(work, limit=5)
     assert (effort.load, effort.reps, effort.status) == (60.0, 10, Status.PENDING)
+
+
+def test_weeks_of_attempts_over_the_limit_do_not_leave_one_short_day_as_the_level():
+    efforts = [walk(0, 26), walk(3, 25), walk(40, 13)]
+    efforts += [walk(d, 30, status=Status.OVER) for d in (30, 34, 37)]
+    assert level_on(efforts, 40) == 25
