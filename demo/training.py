@@ -139,7 +139,7 @@ class Training:
         if lift.main:
             return 0.0 if lift.reps >= top else 0.15 + 0.1 * flare
         near_ceiling = (lift.load / lift.ceiling) ** 4 if lift.load is not None else 0.0
-        return 0.12 + 0.6 * near_ceiling + 0.1 * flare + (0.3 if lift.stalls else 0.0)
+        return 0.06 + 0.6 * near_ceiling + 0.1 * flare + (0.15 if lift.stalls else 0.0)
 
     def _sets(self, lift: Lift, day: int, flare: float) -> tuple[tuple[SetRecord, ...], bool]:
         """Do the lift today; returns the sets and whether it felt harder than usual (a new load)."""
