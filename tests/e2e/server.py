@@ -38,6 +38,7 @@ class Server:
     url: str
     port: int
     log: Path
+    pid: int
 
 
 def _healthy(url: str) -> bool:
@@ -90,6 +91,6 @@ def streamlit_server(
             except subprocess.TimeoutExpired:
                 continue
             raise RuntimeError(f"Streamlit exited with code {code} before answering:\n{_tail(log)}")
-        yield Server(url, port, log)
+        yield Server(url, port, log, process.pid)
     finally:
         stop(process)
