@@ -27,7 +27,7 @@ class PageView:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-# data_version is in the key only (a leading underscore would drop it from the key, so it has none).
+# data_version is unused in the bodies: it is there for the cache key (a leading underscore would leave it out).
 def _options(url: str, owner_id: int, data_version: str) -> Options:
     return progress_options(Ctx(database(url), owner_id))
 
