@@ -24,6 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE = ROOT / "data" / "threshold.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
+# Connections one server process keeps open to PostgreSQL, and how many more it may open at a peak.
+# With N app servers the database sees up to N x (pool size + overflow) of them; keep that under its
+# max_connections (README, "Several app servers"). SQLAlchemy's own defaults: 5 and 10.
+POOL_SIZE_ENV = "THRESHOLD_DB_POOL_SIZE"
+MAX_OVERFLOW_ENV = "THRESHOLD_DB_MAX_OVERFLOW"
+DEFAULT_POOL_SIZE = 5
+DEFAULT_MAX_OVERFLOW = 10
 _WRITING: ContextVar[bool] = ContextVar("writing", default=False)
 
 P = ParamSpec("P")
@@ -60,6 +67,15 @@ def _sqlite_pragmas(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if _WRITING.get() else "BEGIN")
 
 
+def _int_env(name: str, default: int) -> int:
+    """A whole number from the environment, or the default when unset."""
+    raw = os.environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {raw!r}") from None
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine; for SQLite, make the folder and set the pragmas."""
     parsed = make_url(url)
@@ -70,7 +86,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         _sqlite_pragmas(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=_int_env(POOL_SIZE_ENV, DEFAULT_POOL_SIZE),
+        max_overflow=_int_env(MAX_OVERFLOW_ENV, DEFAULT_MAX_OVERFLOW),
+    )
 
 
 def alembic_config(engine: Engine) -> Config:

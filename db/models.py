@@ -55,6 +55,8 @@ class Profile(Base):
     rule_settings: Mapped[str] = mapped_column(Text, default="{}")
     """JSON of suggestion thresholds the user changed; missing keys take the defaults."""
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    data_version: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    """A new random value after each write by this owner; every server keys its cached reads on it."""
 
     def __repr__(self) -> str:
         return f"Profile(id={self.id}, subject={self.subject!r})"

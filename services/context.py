@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from db.engine import Database, migrate, normalise_url, retry_busy
 from db.models import Exercise, Profile
@@ -59,6 +60,23 @@ def find_profile(db: Database, subject: str = LOCAL_SUBJECT) -> Ctx | None:
     with db.read() as s:
         found = s.scalars(select(Profile.id).where(Profile.subject == subject)).one_or_none()
     return None if found is None else Ctx(db, found)
+
+
+def data_version(ctx: Ctx) -> str:
+    """The owner's data version as stored now (one primary-key read); caches key their entries on it."""
+    with ctx.db.read() as s:
+        return s.scalars(select(Profile.data_version).where(Profile.id == ctx.owner_id)).one_or_none() or ""
+
+
+@retry_busy
+def bump_data_version(ctx: Ctx) -> None:
+    """Give the owner's data a new version, so cached reads of it on every server miss from now on.
+
+    A random value rather than a counter: a restore that puts an old profile row back cannot bring
+    an old version, and with it old cache entries, back to life.
+    """
+    with ctx.db.write() as s:
+        s.execute(update(Profile).where(Profile.id == ctx.owner_id).values(data_version=uuid.uuid4().hex))
 
 
 def settings_of(profile: Profile) -> Settings:

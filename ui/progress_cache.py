@@ -1,8 +1,7 @@
-"""Cached Progress reads, per owner; a write drops exactly that owner's entries."""
+"""Cached Progress reads, per owner and data version: a write by the owner on any server makes them stale."""
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +9,7 @@ import streamlit as st
 
 from services.context import Ctx
 from services.progress import MAX_LINES, Options, progress_data, progress_options
-from ui.cache import on_write
+from ui.cache import version
 from ui.progress_sections import Section, sections
 from ui.progress_view import Filters
 from ui.session import database
@@ -27,17 +26,14 @@ class PageView:
     sections: tuple[Section, ...]
 
 
-_SEEN: dict[tuple[str, int], set[Filters]] = {}
-_LOCK = threading.Lock()
-
-
 @st.cache_data(show_spinner=False, max_entries=64)
-def _options(url: str, owner_id: int) -> Options:
+# data_version is unused in the bodies: it is there for the cache key (a leading underscore would leave it out).
+def _options(url: str, owner_id: int, data_version: str) -> Options:
     return progress_options(Ctx(database(url), owner_id))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _page(url: str, owner_id: int, filters: Filters) -> PageView:
+def _page(url: str, owner_id: int, data_version: str, filters: Filters) -> PageView:
     data = progress_data(
         Ctx(database(url), owner_id),
         start=filters.start,
@@ -52,21 +48,9 @@ def _page(url: str, owner_id: int, filters: Filters) -> PageView:
 
 def options(ctx: Ctx) -> Options:
     """Filter choices for the owner, cached until their next write."""
-    return _options(ctx.db.url, ctx.owner_id)
+    return _options(ctx.db.url, ctx.owner_id, version(ctx))
 
 
 def page_view(ctx: Ctx, filters: Filters) -> PageView:
     """The owner's charts for the filters (specs and rows), cached until their next write."""
-    with _LOCK:
-        _SEEN.setdefault((ctx.db.url, ctx.owner_id), set()).add(filters)
-    return _page(ctx.db.url, ctx.owner_id, filters)
-
-
-@on_write
-def forget_progress(ctx: Ctx) -> None:
-    """Drop this owner's cached Progress data (only theirs): any session, check-in or setting can change it."""
-    with _LOCK:
-        stale = _SEEN.pop((ctx.db.url, ctx.owner_id), set())
-    _options.clear(ctx.db.url, ctx.owner_id)
-    for filters in stale:
-        _page.clear(ctx.db.url, ctx.owner_id, filters)
+    return _page(ctx.db.url, ctx.owner_id, version(ctx), filters)

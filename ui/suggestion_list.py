@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,7 +11,7 @@ from services.context import Ctx
 from services.suggestions import ACCEPTED, DISMISSED, SNOOZE_DAYS, SNOOZED, current, decide
 from tracker.errors import NotFoundError, ValidationError
 from tracker.suggestions import Kind, Suggestion
-from ui.cache import after_write, on_write
+from ui.cache import after_write, version
 from ui.forms import flash
 from ui.session import database
 
@@ -34,30 +33,14 @@ DONE = {
 }
 
 
-_SEEN: dict[tuple[str, int], set[date]] = {}
-_SEEN_LOCK = threading.Lock()
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
-def _current(url: str, owner_id: int, today: date) -> list[Suggestion]:
+def _current(url: str, owner_id: int, data_version: str, today: date) -> list[Suggestion]:
     return current(Ctx(database(url), owner_id), today=today)
 
 
 def shown_today(ctx: Ctx) -> list[Suggestion]:
-    """Today's suggestions after the user's decisions, cached until this owner's next write."""
-    today = date.today()
-    with _SEEN_LOCK:
-        _SEEN.setdefault((ctx.db.url, ctx.owner_id), set()).add(today)
-    return _current(ctx.db.url, ctx.owner_id, today)
-
-
-@on_write
-def forget_suggestions(ctx: Ctx) -> None:
-    """Drop this owner's cached suggestions (only theirs): any session, check-in or decision can change them."""
-    with _SEEN_LOCK:
-        stale = _SEEN.pop((ctx.db.url, ctx.owner_id), set())
-    for day in stale:
-        _current.clear(ctx.db.url, ctx.owner_id, day)
+    """Today's suggestions after the user's decisions, cached until this owner's next write on any server."""
+    return _current(ctx.db.url, ctx.owner_id, version(ctx), date.today())
 
 
 def split(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:

@@ -4,7 +4,6 @@ and where Chromium is and how to start it on this kind of machine."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from deploy.cluster import free_port, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("THRESHOLD_CHROMIUM", "/usr/bin/chromium"))
@@ -37,13 +38,7 @@ class Server:
     url: str
     port: int
     log: Path
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    pid: int
 
 
 def _healthy(url: str) -> bool:
@@ -96,11 +91,6 @@ def streamlit_server(
             except subprocess.TimeoutExpired:
                 continue
             raise RuntimeError(f"Streamlit exited with code {code} before answering:\n{_tail(log)}")
-        yield Server(url, port, log)
+        yield Server(url, port, log, process.pid)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)

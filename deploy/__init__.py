@@ -1,0 +1,1 @@
+"""Running Threshold as several app servers behind nginx."""

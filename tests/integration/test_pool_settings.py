@@ -1,0 +1,32 @@
+"""The PostgreSQL connection pool per app server follows THRESHOLD_DB_POOL_SIZE and THRESHOLD_DB_MAX_OVERFLOW."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.pool import QueuePool
+
+from db.engine import MAX_OVERFLOW_ENV, POOL_SIZE_ENV, make_engine
+
+URL = "postgresql+psycopg://someone@127.0.0.1:5432/nothing"  # never connected to
+
+
+def test_the_pool_takes_its_size_and_overflow_from_the_environment(monkeypatch):
+    monkeypatch.setenv(POOL_SIZE_ENV, "3")
+    monkeypatch.setenv(MAX_OVERFLOW_ENV, "2")
+    pool = make_engine(URL).pool
+    assert isinstance(pool, QueuePool)
+    assert (pool.size(), pool._max_overflow) == (3, 2)
+
+
+def test_without_settings_the_pool_is_five_plus_ten(monkeypatch):
+    monkeypatch.delenv(POOL_SIZE_ENV, raising=False)
+    monkeypatch.delenv(MAX_OVERFLOW_ENV, raising=False)
+    pool = make_engine(URL).pool
+    assert isinstance(pool, QueuePool)
+    assert (pool.size(), pool._max_overflow) == (5, 10)
+
+
+def test_a_pool_size_that_is_not_a_number_says_which_setting(monkeypatch):
+    monkeypatch.setenv(POOL_SIZE_ENV, "ten")
+    with pytest.raises(ValueError, match=f"{POOL_SIZE_ENV} must be a whole number"):
+        make_engine(URL)
