@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,9 @@ from chart_specs import from_arrow
 EXPORT_WIDTH = 640
 _VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 _OPTIONS: dict[str, Any] = {"allowed_base_urls": []}  # data is inline: never fetch anything
+# Two reports built at the same moment on one server failed inside vl-convert ("SVG has an invalid size", seen
+# under load with bench/load.py); one conversion at a time costs nothing noticeable and never failed.
+_CONVERTING = threading.Lock()
 
 
 Chartable = alt.TopLevelMixin | Mapping[str, Any]
@@ -47,9 +51,13 @@ def _rows(data: object) -> object:
 
 def to_png(chart: Chartable, scale: float = 2.0, *, width: int = EXPORT_WIDTH) -> bytes:
     """The chart as a PNG image; scale 2 gives sharp text on high-density screens and in print."""
-    return bytes(vl_convert.vegalite_to_png(_spec(chart, width), vl_version=_VL_VERSION, scale=scale, **_OPTIONS))
+    spec = _spec(chart, width)
+    with _CONVERTING:
+        return bytes(vl_convert.vegalite_to_png(spec, vl_version=_VL_VERSION, scale=scale, **_OPTIONS))
 
 
 def to_svg(chart: Chartable, *, width: int = EXPORT_WIDTH) -> bytes:
     """The chart as an SVG image (UTF-8 bytes)."""
-    return str(vl_convert.vegalite_to_svg(_spec(chart, width), vl_version=_VL_VERSION, **_OPTIONS)).encode("utf-8")
+    spec = _spec(chart, width)
+    with _CONVERTING:
+        return str(vl_convert.vegalite_to_svg(spec, vl_version=_VL_VERSION, **_OPTIONS)).encode("utf-8")
