@@ -22,8 +22,8 @@ state = st.session_state
 SHOWN_PROBLEMS = 200
 CHOICES = [k for k in EQUIPMENT if k != "none"]
 
-st.title("Your data")
-st.subheader("Export")
+st.title("Your data", anchor=False)
+st.header("Export", anchor=False)
 st.write(
     "One zip of CSV tables (sessions, exercises and sets, pain ratings, morning check-ins, PEG, pressure thresholds "
     "and your own exercises) with a README.txt that explains every column. It opens in any spreadsheet program."
@@ -44,7 +44,7 @@ st.download_button(
     on_click="ignore",
 )
 
-st.subheader("Import")
+st.header("Import", anchor=False)
 st.write(
     "Threshold's own export (the zip, or some of its CSV files together), or the CSV file that the Strong or Hevy "
     "app exports. Every row is checked first: if any is wrong, nothing is saved and you get the list of what to fix. "
