@@ -98,7 +98,7 @@ with st.expander("Pressure pain threshold (if you have an algometer)"):
     st.text_input("Site (always the same spot)", key="ppt_site", placeholder="e.g. left knee, inner side")
     field_error("ppt", "site", "Pressure threshold")
     for i in (1, 2, 3):
-        st.number_input(f"Trial {i} (kg/cm²)", value=None, step=0.1, key=f"ppt_{i}")
+        st.number_input(f"Trial {i} (kg/cm²)", value=None, step=0.1, format="%g", key=f"ppt_{i}")
         field_error("ppt", f"trial{i}", "Pressure threshold")
     st.button("Save pressure threshold", on_click=save_pressure, key="ppt_save")
     show_flash("ppt")

@@ -28,7 +28,7 @@ def walk(page: Page, state: str) -> dict[str, list[str]]:
         idle(page)
         found = [f"shows {line!r}" for line in leaked_words(page)]
         found += [f"two or more fields named {name}" for name in shared_field_names(page)]
-        found += [f"axe: {finding}" for finding in app_findings(axe.run(page).response)]
+        found += [f"axe: {finding}" for finding in app_findings(axe.run(page).response, label)]
         if found:
             problems[label] = found
         if label in SCREENSHOTS:
