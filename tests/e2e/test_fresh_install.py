@@ -11,13 +11,11 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.server import ROOT, free_port
+from tests.e2e.server import ROOT, free_port, healthy
 
 INSTALL_AND_RUN = "pip install -r requirements.txt && streamlit run app.py"
 WANTED = "THRESHOLD_FRESH_INSTALL"
@@ -30,14 +28,6 @@ pytestmark = [
         reason=f"installs every requirement into a new virtual environment; set {WANTED}=1 (as .ci/run does)",
     ),
 ]
-
-
-def _health(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-            return bool(reply.read().strip() == b"ok")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
 
 
 def test_readme_first_command_in_a_fresh_venv_reaches_health(tmp_path: Path) -> None:
@@ -60,7 +50,7 @@ def test_readme_first_command_in_a_fresh_venv_reaches_health(tmp_path: Path) -> 
         )
     try:
         deadline = time.monotonic() + INSTALL_TIMEOUT_S
-        while not _health(url):
+        while not healthy(url):
             assert time.monotonic() < deadline, f"no answer within {INSTALL_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
             try:
                 # Waiting on the command doubles as the poll interval and notices when it stops early.
