@@ -21,7 +21,8 @@ exercises = list_exercises(ctx)
 categories = {e.name: e.category for e in exercises}
 regions = list(st.session_state.get(log_form.key("regions")) or settings.regions)
 editing = st.session_state.get(log_form.EDIT_KEY)
-BACK_TO_HISTORY = "log_back_to_history"
+# Outside the form's "log_" keys, which clearing the form drops.
+BACK_TO_HISTORY = "back_to_history_after_edit"
 
 
 def save() -> None:

@@ -35,14 +35,23 @@ _PHONE_CSS = f"""<style>
 </style>"""
 
 
-def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
+_MENU = "phone_menu"
+_TOGGLED = "phone_menu_toggled"
+
+
+def _toggled() -> None:
+    st.session_state[_TOGGLED] = True
+
+
+def phone_navigation(pages: list[st.Page]) -> None:
     """A page menu for narrow screens, closed whenever a page opens (Streamlit's sidebar stays open there)."""
     state = st.session_state
-    if state.get("phone_nav_page") != current.url_path:
-        state["phone_nav_page"] = current.url_path
-        state["phone_menu"] = False
+    # Any run the menu itself did not ask for (a page opened from it, even the page already open, or anything
+    # else on the page) finds it closed.
+    if not state.pop(_TOGGLED, False):
+        state[_MENU] = False
     st.html(_PHONE_CSS)
-    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key="phone_menu", on_change="rerun")
+    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=_MENU, on_change=_toggled)
     with menu:
         for page in pages:
             st.page_link(page, width="stretch")

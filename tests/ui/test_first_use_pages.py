@@ -137,3 +137,12 @@ def test_the_pain_limit_label_and_its_error_give_the_same_range(at, limit):
     field.set_value(limit)
     at.button(key="set_save").click().run()
     assert any("1" in e.value and "10" in e.value for e in at.error)
+
+
+def test_history_shows_date_peak_pain_and_exercises_and_more_columns_on_request(at, app_ctx):
+    create_session(app_ctx, when=datetime.now() - timedelta(hours=2), during=5, notes="stairs fine")
+    at.switch_page("pages/history.py").run()
+    assert list(at.dataframe[0].proto.column_order) == ["when", "peak", "exercises"]
+    assert at.dataframe[0].value.loc[0, "peak"] == "5/10"
+    at.get("button_group")[0].set_value(["notes"]).run()
+    assert list(at.dataframe[0].proto.column_order) == ["when", "peak", "exercises", "notes"]
