@@ -17,6 +17,8 @@ from ui.session import current_ctx
 from ui.shell import require_app
 
 require_app()
+# The whole width of a desktop window, so long lists of exercises need less cutting off.
+st.set_page_config(layout="wide")
 
 ctx = current_ctx()
 state = st.session_state

@@ -7,12 +7,11 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, App
+from tests.e2e.conftest import App
 from tests.e2e.ui import click, go_to, idle, message, open_app
-from tests.e2e.walk import PAGES, app_findings, leaked_words, shared_field_names
+from tests.e2e.walk import PAGES, SCREENSHOTS, app_findings, leaked_words, shared_field_names, snap
 
 pytestmark = pytest.mark.e2e
-SCREENSHOTS = ("Today", "Log session", "History", "Progress")
 
 
 def walk(page: Page, state: str) -> dict[str, list[str]]:
@@ -32,11 +31,7 @@ def walk(page: Page, state: str) -> dict[str, list[str]]:
         if found:
             problems[label] = found
         if label in SCREENSHOTS:
-            size = page.viewport_size
-            assert size is not None
-            ARTIFACTS.mkdir(exist_ok=True)
-            name = label.lower().replace(" ", "-")
-            page.screenshot(path=str(ARTIFACTS / f"{state}-{name}-{size['width']}.png"), full_page=True)
+            snap(page, f"{state}-{label}")
     return problems
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from services.history import history
 from tests.e2e.conftest import App, new_page
 from tests.e2e.ui import choose, click, field, go_to, idle, message, open_app, type_into
-from tests.e2e.walk import PAGES
+from tests.e2e.walk import PAGES, SCREENSHOTS, snap
 from tests.factories import create_session
 
 pytestmark = pytest.mark.e2e
@@ -71,6 +71,8 @@ def test_sidebar_is_out_of_the_way_after_every_page_change_at_390_px(app: App, n
             " return h.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
         ), f"something covers the title of {label}"
         expect(narrow).to_have_title(f"{label} · Threshold")
+        if label in SCREENSHOTS:
+            snap(narrow, f"empty-{label}")
 
 
 def test_three_sets_of_twelve_at_sixty_kg_in_one_line(app: App, page: Page) -> None:
@@ -146,3 +148,14 @@ def test_history_at_390_px_shows_date_peak_pain_and_exercises(app: App, narrow: 
     # The rest of a session is a tap away, in words.
     expect(narrow.get_by_text(re.compile(r"Peak pain during:\s*5/10"))).to_be_visible()
     expect(narrow.get_by_text(re.compile(r"Notes:\s*stairs fine"))).to_be_visible()
+
+
+def test_the_demo_at_390_px_fits_the_screen(app: App, narrow: Page) -> None:
+    open_app(narrow, app.url)
+    click(narrow, "Try with demo data")
+    expect(message(narrow, "Demo data.")).to_be_visible()
+    idle(narrow)
+    for label in SCREENSHOTS:
+        go_to(narrow, label, PAGES[label])
+        assert not narrow.evaluate("document.documentElement.scrollWidth > window.innerWidth"), label
+        snap(narrow, f"demo-{label}")

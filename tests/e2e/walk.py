@@ -11,6 +11,8 @@ from typing import Any
 
 from playwright.sync_api import Page
 
+from tests.e2e.conftest import ARTIFACTS
+
 # Navigation label -> the page's h1.
 PAGES = {
     "Today": "Threshold",
@@ -24,6 +26,8 @@ PAGES = {
     "Your data": "Your data",
     "Backup": "Backup",
 }
+# The pages whose screenshots (at 1280 and 390 px) go to artifacts/ for people reviewing a change.
+SCREENSHOTS = ("Today", "Log session", "History", "Progress")
 # What a missing value turns into when code prints it instead of saying what is missing ("None" at the start of
 # a sentence such as "None in this range." is English, not a leak).
 LEAKED = re.compile(r"\b(nan|NaN|null|undefined|NaT)\b|\bNone\b(?! [a-z])")
@@ -39,6 +43,14 @@ STREAMLIT_OWN = {
     # as a whole carries a description (charts.py).
     ("svg-img-alt", 'aria-roledescription="symbol mark container"'),
 }
+
+
+def snap(page: Page, name: str) -> None:
+    """A full-page screenshot under artifacts/, named after the state, page and width."""
+    size = page.viewport_size
+    assert size is not None
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name.lower().replace(' ', '-')}-{size['width']}.png"), full_page=True)
 
 
 def leaked_words(page: Page) -> list[str]:
