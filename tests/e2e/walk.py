@@ -46,11 +46,19 @@ STREAMLIT_OWN = {
 
 
 def snap(page: Page, name: str) -> None:
-    """A full-page screenshot under artifacts/, named after the state, page and width."""
+    """A screenshot of the whole page under artifacts/, named after the state, page and width."""
     size = page.viewport_size
     assert size is not None
+    # Tables draw on a canvas after the script run ends; wait for them, not for time.
+    for grid in page.get_by_test_id("stDataFrame").all():
+        grid.locator("canvas").first.wait_for()
+    # Streamlit scrolls inside its own main element, so a full-page screenshot would stop at the window's
+    # height: make the window as tall as the content for the picture.
+    tall = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], int(tall))})
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name.lower().replace(' ', '-')}-{size['width']}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name.lower().replace(' ', '-')}-{size['width']}.png"))
+    page.set_viewport_size(size)
 
 
 def leaked_words(page: Page) -> list[str]:
