@@ -30,7 +30,7 @@ elif signed_in():
     page = st.navigation(PAGES)
     # Each page its own browser title, so a screen reader announces the change of page (WCAG 2.4.2).
     st.set_page_config(page_title=f"{page.title} · Threshold")
-    phone_navigation(PAGES)
+    phone_navigation(PAGES, page)
     demo_banner()
     page.run()
 else:

@@ -36,25 +36,22 @@ _PHONE_CSS = f"""<style>
 
 
 _MENU = "phone_menu"
-_TOGGLED = "phone_menu_toggled"
+_OPENED_ON = "phone_menu_page"
 
 
-def _toggled() -> None:
-    st.session_state[_TOGGLED] = True
-
-
-def phone_navigation(pages: list[st.Page]) -> None:
+def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
     """A page menu for narrow screens, closed whenever a page opens (Streamlit's sidebar stays open there)."""
     state = st.session_state
-    # Any run the menu itself did not ask for (a page opened from it, even the page already open, or anything
-    # else on the page) finds it closed.
-    if not state.pop(_TOGGLED, False):
+    # Closed on every new page; other reruns (a table drawn, a widget changed) leave it as the person left it.
+    if state.get(_OPENED_ON) != current.url_path:
+        state[_OPENED_ON] = current.url_path
         state[_MENU] = False
     st.html(_PHONE_CSS)
-    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=_MENU, on_change=_toggled)
+    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=_MENU, on_change="rerun")
     with menu:
         for page in pages:
-            st.page_link(page, width="stretch")
+            # The page already open is shown but not a link: tapping it would open nothing new to close the menu.
+            st.page_link(page, width="stretch", disabled=page.url_path == current.url_path)
         # The sidebar, with its sign-out button, is hidden on a phone.
         if auth_enabled() and st.user.get("is_logged_in"):
             st.button("Sign out", on_click=st.logout, key="sign_out_phone")
