@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
-from ui.demo import demo_banner
+from ui.demo import demo_banner, demo_survives_reload
+from ui.shell import phone_navigation
 
 st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
 
@@ -25,7 +26,11 @@ if "token" in st.query_params:
     st.navigation([st.Page("pages/shared.py", title="Shared report")], position="hidden").run()
 elif signed_in():
     sign_out_button()
+    demo_survives_reload()
     page = st.navigation(PAGES)
+    # Each page its own browser title, so a screen reader announces the change of page (WCAG 2.4.2).
+    st.set_page_config(page_title=f"{page.title} · Threshold")
+    phone_navigation(PAGES, page)
     demo_banner()
     page.run()
 else:

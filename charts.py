@@ -40,13 +40,16 @@ SHORT_DAYS = DAY_RANGE_MAX
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
 BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
-# Vega's own categorical palette (tableau10), set in the spec: Streamlit's theme would otherwise recolour the
-# page's charts while the PNG/SVG export kept Vega's, so an exercise changed colour between screen and image.
-PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"]
+# Tableau's ten hues, darkened where needed so each line and dot stands out at least 3:1 against the white
+# background (WCAG 2.2, 1.4.11); from 4.2:1 (orange) to 6.1:1 (brown). Set in the spec: Streamlit's theme would
+# otherwise recolour the page's charts while the PNG/SVG export kept these, so an exercise changed colour
+# between screen and image.
+PALETTE = ["#4c78a8", "#c2610c", "#c23b3a", "#2b7a76", "#3c7d35", "#8a6d00", "#8e4f84", "#c0456a", "#7d5a45", "#6b6b6b"]
 SERIES = alt.Scale(range=PALETTE)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
-RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#9e9e9e"])
+# Each at least 3:1 against white; the grey of "no rating yet" is 5.3:1.
+RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#6b6b6b"])
 OVER_COLOUR = "#c62828"
 SMALL_COUNT = 8
 
@@ -121,7 +124,12 @@ def threshold_panel(
         mark = base.transform_filter(alt.datum.status == kind.value)
         layers.append(mark.mark_point(filled=filled, size=size, shape=shape, color=colour, strokeWidth=2))
     heading = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start", fontSize=14)
-    return alt.LayerChart(data=frame, layer=layers).properties(height=PANEL_HEIGHT, autosize=FIT_WIDTH, title=heading)
+    return alt.LayerChart(data=frame, layer=layers).properties(
+        height=PANEL_HEIGHT,
+        autosize=FIT_WIDTH,
+        title=heading,
+        description=f"{title}: tolerated level over time, with the sessions that went over it marked",
+    )
 
 
 def stacked(panels: Sequence[alt.LayerChart], width: int) -> alt.VConcatChart:
@@ -150,7 +158,11 @@ def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
                 alt.Tooltip("readings:Q", title="Readings"),
             ],
         )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH)
+        .properties(
+            height=HEIGHT,
+            autosize=FIT_WIDTH,
+            description="Pressure pain threshold in kg/cm² over time, one line per site",
+        )
     )
 
 
@@ -175,7 +187,10 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
     layers: list[alt.Chart] = [band, line]
     if bucket == "day":
         layers.append(base.mark_point(filled=True, size=25, opacity=0.6).encode(y=alt.Y("pain:Q", scale=PAIN_SCALE)))
-    return alt.LayerChart(layer=layers).properties(height=HEIGHT)
+    return alt.LayerChart(layer=layers).properties(
+        height=HEIGHT,
+        description="Pain 0-10 over time: each period's mean rating, its trend, and the lowest-to-highest band",
+    )
 
 
 def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.LayerChart:
@@ -201,7 +216,12 @@ def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt
             base.transform_filter(~rough).mark_point(filled=True, size=50),
             base.transform_filter(rough).mark_point(filled=False, size=60, strokeWidth=2),
         ],
-    ).properties(height=HEIGHT, autosize=FIT_WIDTH)
+    ).properties(
+        height=HEIGHT,
+        autosize=FIT_WIDTH,
+        description="Estimated one-rep maximum over time, one line per strength exercise; open dots rest on "
+        "sets of 11-20 reps",
+    )
 
 
 def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.Chart:
@@ -222,7 +242,7 @@ def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> a
                 alt.Tooltip("total:Q", title="Minutes in period", format=".0f"),
             ],
         )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH)
+        .properties(height=HEIGHT, autosize=FIT_WIDTH, description="Cardio minutes per week, stacked by kind of cardio")
     )
 
 
@@ -257,7 +277,11 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
                 alt.Tooltip("sessions:Q", title="Sessions"),
             ],
         )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH)
+        .properties(
+            height=HEIGHT,
+            autosize=FIT_WIDTH,
+            description="Sessions per period by how pain had settled the next morning",
+        )
     )
 
 
@@ -275,7 +299,11 @@ def helps_chart(frame: Source) -> alt.LayerChart:
     )
     link = base.mark_line(color="#9e9e9e").encode(detail="kind:N")
     dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("side:N", scale=SERIES, legend=BOTTOM))
-    return alt.LayerChart(layer=[link, dots]).properties(height=alt.Step(40), autosize=FIT_WIDTH)
+    return alt.LayerChart(layer=[link, dots]).properties(
+        height=alt.Step(40),
+        autosize=FIT_WIDTH,
+        description="Mean pain the next day after days with each kind of exercise, against days without it",
+    )
 
 
 def peg_chart(frame: Source, *, span: Span = None) -> alt.Chart:
@@ -288,5 +316,5 @@ def peg_chart(frame: Source, *, span: Span = None) -> alt.Chart:
             y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )
-        .properties(height=HEIGHT)
+        .properties(height=HEIGHT, description="Weekly PEG-3 score (0-10) over time")
     )

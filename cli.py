@@ -208,9 +208,26 @@ def _command(
     return parser
 
 
+# Shown under the list of commands, so the options every command shares are visible before picking one.
+COMMON_OPTIONS = """options of every command:
+  --db URL_OR_FILE   the database to use: a SQLite file path or a database URL
+                     (default: the app's own, DATABASE_URL or data/threshold.db)
+  --profile SUBJECT  whose data on a hosted database (default: the local owner)
+
+examples:
+  python cli.py backup -o ~/threshold.sqlite
+  python cli.py report --db data/threshold.db --start 2026-09-01
+  python cli.py COMMAND --help     everything one command takes"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(prog="python cli.py", description="Threshold from the command line.")
+    parser = argparse.ArgumentParser(
+        prog="python cli.py",
+        description="Threshold from the command line.",
+        epilog=COMMON_OPTIONS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     backup = _command(commands, "backup", run_backup, "write a backup of your data (a SQLite file)")
     backup.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-backup-DATE.sqlite)")

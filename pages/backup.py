@@ -38,7 +38,7 @@ def restore() -> None:
     state.pop("backup_confirm", None)
 
 
-st.title("Backup")
+st.title("Backup", anchor=False)
 if demo:
     st.write(
         "You are in the demo, so this backs up the demo's made-up data only, not your own. The file's name says "
@@ -60,7 +60,7 @@ st.download_button(
     type="primary",
 )
 
-st.subheader("Restore from a backup")
+st.header("Restore from a backup", anchor=False)
 if done := state.pop(DONE_KEY, None):
     message, kept = done
     st.success(message, icon=":material/check_circle:")

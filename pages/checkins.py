@@ -20,13 +20,16 @@ state = st.session_state
 
 def save_morning() -> None:
     """Store pain on waking for every tracked region that was rated."""
+    day = state.get("am_day")
     pains = {r: state.get(f"am_{r}") for r in regions if state.get(f"am_{r}") is not None}
+    rated = ", ".join(f"{REGIONS[r]} {value}/10" for r, value in pains.items())
     attempt(
         ctx,
         "am",
-        lambda: record_morning(ctx, state.get("am_day"), pains),
-        "Morning check-in saved.",
+        lambda: record_morning(ctx, day, pains),
+        f"Morning check-in saved for {day:%Y-%m-%d}: {rated}." if day and rated else "Morning check-in saved.",
         [f"am_{r}" for r in regions],
+        where="am",
     )
 
 
@@ -38,7 +41,11 @@ def save_peg() -> None:
         "enjoyment": state.get("peg_e"),
         "activity": state.get("peg_g"),
     }
-    attempt(ctx, "peg", lambda: record_peg(ctx, raw), "Weekly check-in saved.", ["peg_p", "peg_e", "peg_g"])
+
+    def saved(score: float) -> str:
+        return f"Weekly check-in saved for {raw['day']:%Y-%m-%d}: PEG-3 score {score:.3g} out of 10."
+
+    attempt(ctx, "peg", lambda: record_peg(ctx, raw), saved, ["peg_p", "peg_e", "peg_g"], where="peg")
 
 
 def save_pressure() -> None:
@@ -46,44 +53,52 @@ def save_pressure() -> None:
     raw = {"day": state.get("ppt_day"), "site": state.get("ppt_site")} | {
         f"trial{i}": state.get(f"ppt_{i}") for i in (1, 2, 3)
     }
-    attempt(ctx, "ppt", lambda: record_pressure(ctx, raw), "Pressure threshold saved.", ["ppt_1", "ppt_2", "ppt_3"])
+
+    def saved(mean: float) -> str:
+        return f"Pressure threshold saved: {mean:.3g} kg/cm² (mean of 3 trials) at {raw['site']}."
+
+    attempt(ctx, "ppt", lambda: record_pressure(ctx, raw), saved, ["ppt_1", "ppt_2", "ppt_3"], where="ppt")
 
 
-st.title("Check-ins")
-show_flash()
+st.title("Check-ins", anchor=False)
 due = due_today(ctx)
 
-st.subheader("This morning")
+st.header("This morning", anchor=False)
 if due.checkin_sessions:
     times = ", ".join(f"{started:%H:%M}" for _, started in due.checkin_sessions)
     st.info(f"You exercised yesterday ({times}). How is your pain on waking? It shows how that session settled.")
 st.date_input("Morning of", value=date.today(), key="am_day", format="YYYY-MM-DD")
-field_error("am", "day")
+field_error("am", "day", "Morning check-in")
 for region in regions:
     st.number_input(f"{REGIONS[region]}: pain on waking (0-10)", value=None, step=1, key=f"am_{region}")
-    field_error("am", f"pain.{region}")
-field_error("am", "pain")
+    field_error("am", f"pain.{region}", REGIONS[region])
+field_error("am", "pain", "Morning check-in")
 st.button("Save morning check-in", on_click=save_morning, key="am_save", type="primary")
+show_flash("am")
 
-st.subheader("Weekly PEG-3")
-st.caption("Three questions about the past week, each 0-10. Doctors know this short scale.")
+st.header("Weekly PEG-3", anchor=False)
+st.write("Three questions about the past week, each 0-10. Doctors know this short scale.")
 if due.peg_due:
     st.info("Your weekly check-in is due.")
-st.date_input("Date", value=date.today(), key="peg_day", format="YYYY-MM-DD")
+st.date_input("Date of the weekly check-in", value=date.today(), key="peg_day", format="YYYY-MM-DD")
+field_error("peg", "day", "Weekly check-in")
 for code, label, field in (
     ("peg_p", "Average pain in the past week", "pain"),
     ("peg_e", "How much pain got in the way of enjoying life", "enjoyment"),
     ("peg_g", "How much pain got in the way of your general activity", "activity"),
 ):
     st.number_input(f"{label} (0-10)", value=None, step=1, key=code)
-    field_error("peg", field)
+    field_error("peg", field, "Weekly check-in")
 st.button("Save weekly check-in", on_click=save_peg, key="peg_save")
+show_flash("peg")
 
 with st.expander("Pressure pain threshold (if you have an algometer)"):
-    st.date_input("Date", value=date.today(), key="ppt_day", format="YYYY-MM-DD")
+    st.date_input("Date of the pressure test", value=date.today(), key="ppt_day", format="YYYY-MM-DD")
+    field_error("ppt", "day", "Pressure threshold")
     st.text_input("Site (always the same spot)", key="ppt_site", placeholder="e.g. left knee, inner side")
-    field_error("ppt", "site")
+    field_error("ppt", "site", "Pressure threshold")
     for i in (1, 2, 3):
-        st.number_input(f"Trial {i} (kg/cm²)", value=None, step=0.1, key=f"ppt_{i}")
-        field_error("ppt", f"trial{i}")
+        st.number_input(f"Trial {i} (kg/cm²)", value=None, step=0.1, format="%g", key=f"ppt_{i}")
+        field_error("ppt", f"trial{i}", "Pressure threshold")
     st.button("Save pressure threshold", on_click=save_pressure, key="ppt_save")
+    show_flash("ppt")

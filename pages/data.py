@@ -23,8 +23,8 @@ demo = in_demo()
 state = st.session_state
 SHOWN_PROBLEMS = 200
 
-st.title("Your data")
-st.subheader("Export")
+st.title("Your data", anchor=False)
+st.header("Export", anchor=False)
 st.write(
     "One zip of CSV tables (sessions, exercises and sets, pain ratings, morning check-ins, PEG, pressure thresholds "
     "and your own exercises) with a README.txt that explains every column. It opens in any spreadsheet program."
@@ -45,7 +45,7 @@ st.download_button(
     on_click="ignore",
 )
 
-st.subheader("Import")
+st.header("Import", anchor=False)
 st.write(
     "Threshold's own export (the zip, or some of its CSV files together), the CSV file that the Strong or Hevy "
     "app exports, or Apple Health's export.zip (its workouts). Every row is checked first and you see what would "

@@ -1,10 +1,13 @@
 """Every logged session: look, edit, delete (with undo)."""
 
+import re
+
 import streamlit as st
 
 from exports.csv_export import table_csv
-from services.history import history
-from services.sessions import delete_session, deleted_sessions, restore_session, session_form
+from services.history import binned, history
+from services.profiles import get_settings
+from services.sessions import delete_session, restore_session, session_form
 from tracker.errors import NotFoundError
 from ui import log_form
 from ui.cache import after_write
@@ -14,14 +17,32 @@ from ui.session import current_ctx
 from ui.shell import require_app
 
 require_app()
+# The whole width of a desktop window, so long lists of exercises need less cutting off.
+st.set_page_config(layout="wide")
 
 ctx = current_ctx()
 state = st.session_state
+# Date, exercises and peak pain fit a 390 px phone; the rest is one tap away in the picker or a session's details.
+COLUMNS = {
+    "when": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm", width=125),
+    "peak": st.column_config.TextColumn("Peak pain", width=70),
+    "exercises": st.column_config.TextColumn("Exercises", width="large"),
+    "pain": st.column_config.TextColumn("Pain before → during → after", width="medium"),
+    "effort": st.column_config.TextColumn("Effort (RPE)", width=90),
+    "notes": st.column_config.TextColumn("Notes", width="medium"),
+}
+ALWAYS = ["when", "peak", "exercises"]
+MORE = {"pain": "Pain by region", "effort": "Effort", "notes": "Notes"}
+
+
+def _plain(text: str) -> str:
+    """Text the person typed, shown as typed: every character Markdown would act on is escaped."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text).replace("\n", " ")
 
 
 def edit(session_id: int) -> None:
     """Open the session in the log form."""
-    log_form.fill(session_id, session_form(ctx, session_id))
+    log_form.fill(session_id, session_form(ctx, session_id), get_settings(ctx).unit)
     state["go_edit"] = True
 
 
@@ -48,7 +69,7 @@ def restore(session_id: int) -> None:
 if state.pop("go_edit", False):
     st.switch_page("pages/log.py")
 
-st.title("History")
+st.title("History", anchor=False)
 show_flash()
 if (undo_id := state.get("undo_id")) is not None:
     left, right = st.columns([3, 1])
@@ -59,20 +80,18 @@ table = history(ctx)
 if table.empty:
     st.info("No sessions yet. Log your first one on the Log session page.")
 else:
+    # As text: an empty cell for a session without effort, where a number column would print "None".
+    table["effort"] = table["effort"].astype("string").fillna("")
+    extra = st.pills(
+        "More columns", list(MORE), format_func=MORE.__getitem__, selection_mode="multi", key="hist_columns"
+    )
     shown = table.drop(columns=["session_id"])
     st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        # Pain next to the date, so it stays on screen however long the list of exercises is.
-        column_order=["when", "pain", "exercises", "effort", "notes"],
-        column_config={
-            "when": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm"),
-            "pain": st.column_config.TextColumn("Pain (before → during → after)", width="medium"),
-            "exercises": st.column_config.TextColumn("Exercises", width="large"),
-            "effort": st.column_config.NumberColumn("Effort (RPE)", width="small"),
-            "notes": st.column_config.TextColumn("Notes"),
-        },
+        column_order=[*ALWAYS, *extra],
+        column_config=COLUMNS,
     )
     st.download_button(
         "Download as CSV",
@@ -83,8 +102,18 @@ else:
         on_click="ignore",
     )
     labels = {int(r.session_id): f"{r.when:%Y-%m-%d %H:%M} · {str(r.exercises)[:60]}" for r in table.itertuples()}
+    st.header("One session", anchor=False)
     chosen = st.selectbox("Choose a session", list(labels), format_func=labels.__getitem__, key="hist_pick")
     if chosen is not None:
+        row = table[table["session_id"] == chosen].iloc[0]
+        details = [
+            ("Exercises", row["exercises"]),
+            ("Peak pain during", row["peak"]),
+            ("Pain before → during → after", row["pain"]),
+            ("Effort (RPE)", row["effort"]),
+            ("Notes", row["notes"]),
+        ]
+        st.markdown("\n".join(f"- **{name}:** {_plain(str(value))}" for name, value in details if value))
         left, right = st.columns(2)
         left.button("Edit", on_click=edit, args=(chosen,), key="hist_edit", icon=":material/edit:")
         if state.get("confirm_delete") == chosen:
@@ -101,10 +130,10 @@ else:
                 icon=":material/delete:",
             )
 
-binned = deleted_sessions(ctx)
-if binned:
-    with st.expander(f"Recently deleted ({len(binned)})"):
-        for session_id, started, deleted in binned:
+deleted = binned(ctx)
+if deleted:
+    with st.expander(f"Recently deleted ({len(deleted)})"):
+        for session_id, described, when_deleted in deleted:
             left, right = st.columns([3, 1])
-            left.write(f"{started:%Y-%m-%d %H:%M}, deleted {deleted:%Y-%m-%d %H:%M}")
+            left.write(f"{described} (deleted {when_deleted:%Y-%m-%d %H:%M})")
             right.button("Restore", on_click=restore, args=(session_id,), key=f"restore_{session_id}")

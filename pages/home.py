@@ -1,9 +1,9 @@
-"""Today: what to log, and the last seven days at a glance."""
+"""Today: on a first visit what Threshold is and how to start; after that what to log and the last seven days."""
 
 import streamlit as st
 
 from services.checkins import due_today
-from services.history import week_summary
+from services.history import has_anything, week_summary
 from services.profiles import get_settings
 from ui.demo import try_demo_button
 from ui.session import current_ctx
@@ -13,14 +13,30 @@ from ui.suggestion_list import render_suggestions
 require_app()
 
 ctx = current_ctx()
+
+st.title("Threshold", anchor=False)
+st.write(
+    "Threshold keeps a log of the exercise you do for back, hip, knee or shoulder pain, with your pain before, "
+    "during and after, and shows how much work you tolerate while pain stays within your limit."
+)
+
+if not has_anything(ctx):
+    # A first visit: the two ways in, before anything else, so both fit a phone's first screen.
+    st.page_link("pages/log.py", label="Log your first session", icon=":material/fitness_center:")
+    try_demo_button(first_visit=True)
+    st.header("What you will see", anchor=False)
+    st.write(
+        "Each session you log adds to your pain trend and to the tolerated work per exercise on Progress. "
+        "The morning after, a one-line check-in tells whether the session settled. Suggestions are advice to "
+        "check with your physiotherapist."
+    )
+    st.stop()
+
 settings = get_settings(ctx)
 due = due_today(ctx)
 week = week_summary(ctx)
 
-st.title("Threshold")
-st.caption("Track exercise and pain, and see how much work you tolerate while pain stays within your limit.")
-
-st.subheader("To log today")
+st.header("To log today", anchor=False)
 todo = 0
 if due.checkin_sessions:
     todo += 1
@@ -35,11 +51,11 @@ st.page_link("pages/log.py", label="Log a session", icon=":material/fitness_cent
 if not todo:
     st.success("Nothing overdue. Log a session when you exercise.")
 
-st.subheader("Suggestions")
+st.header("Suggestions", anchor=False)
 render_suggestions(ctx, limit=3)
 st.page_link("pages/suggestions.py", label="All suggestions, with the reasons", icon=":material/lightbulb:")
 
-st.subheader("Last 7 days")
+st.header("Last 7 days", anchor=False)
 if week.sessions == 0:
     st.info(
         "No sessions in the last 7 days. Each session you log, with pain before, during and after, adds to your trend."

@@ -12,7 +12,7 @@ from ui.shell import require_app
 require_app()
 
 ctx = current_ctx()
-st.title("Progress")
+st.title("Progress", anchor=False)
 choices = options(ctx)
 if choices.first_day is None:
     st.info(
@@ -25,6 +25,8 @@ if chosen.start > chosen.end:
     st.error("The start date is after the end date: pick a start on or before the end.")
     st.stop()
 view = page_view(ctx, chosen)
-st.caption(f"{view.start:%d %b %Y} to {view.end:%d %b %Y}, one point per {view.bucket}. Weights in {view.unit}.")
+# The charts' own headings are one level down (h3), so the page's outline has no gap from its title.
+st.header("Charts", anchor=False)
+st.write(f"{view.start:%d %b %Y} to {view.end:%d %b %Y}, one point per {view.bucket}. Weights in {view.unit}.")
 for section in view.sections:
     render(section)

@@ -26,7 +26,7 @@ demo = in_demo()
 settings = get_settings(ctx)
 today = date.today()
 
-st.title("Report for your doctor")
+st.title("Report for your doctor", anchor=False)
 show_flash()
 left, right = st.columns(2)
 start = left.date_input(
@@ -59,7 +59,7 @@ pdf_download(
     download_name(f"threshold-report-{first}-to-{last}.pdf"),
 )
 
-st.subheader("Share with your doctor")
+st.header("Share with your doctor", anchor=False)
 if demo:
     # A link opens the real database, where demo data does not exist.
     st.info("Share links are for your own data: leave the demo to make one.", icon=":material/link_off:")

@@ -6,6 +6,7 @@ import streamlit as st
 from services.profiles import add_exercise, get_settings, list_exercises, save_settings
 from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.pain import REGIONS
+from tracker.settings import Settings
 from ui.forms import attempt, field_error, show_flash
 from ui.rule_settings import render_rule_settings
 from ui.session import current_ctx
@@ -26,7 +27,15 @@ def save() -> None:
         "regions": state.get("set_regions"),
         "display_name": state.get("set_name"),
     }
-    attempt(ctx, "settings", lambda: save_settings(ctx, raw), "Settings saved.")
+
+    def saved(settings: Settings) -> str:
+        tracked = ", ".join(REGIONS[r] for r in settings.regions)
+        return (
+            f"Settings saved: weights in {settings.unit}, acceptable pain during exercise up to "
+            f"{settings.pain_limit}/10, tracking {tracked}."
+        )
+
+    attempt(ctx, "settings", lambda: save_settings(ctx, raw), saved, where="settings")
 
 
 def add() -> None:
@@ -38,10 +47,17 @@ def add() -> None:
         "impact": state.get("ex_impact"),
         "one_sided": state.get("ex_one_sided"),
     }
-    attempt(ctx, "exercise", lambda: add_exercise(ctx, raw), f"Added {raw['name']} to your exercises.", ["ex_name"])
+    attempt(
+        ctx,
+        "exercise",
+        lambda: add_exercise(ctx, raw),
+        lambda added: f"Added {added.name} to your exercises; choose it under Log session.",
+        ["ex_name"],
+        where="exercise",
+    )
 
 
-st.title("Settings")
+st.title("Settings", anchor=False)
 show_flash()
 st.radio(
     "Units for weights",
@@ -52,13 +68,13 @@ st.radio(
     help="Stored in kilograms; shown in your unit everywhere.",
 )
 st.number_input(
-    "Acceptable pain during exercise (0-10)",
+    "Acceptable pain during exercise (1-10)",
     value=current.pain_limit,
     step=1,
     key="set_limit",
     help="Pain up to this level while exercising counts as acceptable. 5 is a common starting point.",
 )
-field_error("settings", "pain_limit")
+field_error("settings", "pain_limit", "Settings")
 st.multiselect(
     "Body regions you track",
     list(REGIONS),
@@ -70,9 +86,10 @@ field_error("settings", "regions")
 st.text_input("Your name (optional, printed on the doctor report)", value=current.display_name, key="set_name")
 field_error("settings", "display_name")
 st.button("Save settings", type="primary", on_click=save, key="set_save")
+show_flash("settings")
 
-st.subheader("Exercises you can log")
-st.caption("The built-in list and any you have added; add one of your own below.")
+st.header("Exercises you can log", anchor=False)
+st.write("The built-in list and any you have added; add one of your own below.")
 exercises = list_exercises(ctx)
 st.dataframe(
     pd.DataFrame(
@@ -91,7 +108,7 @@ st.dataframe(
 )
 with st.expander("Add an exercise"):
     st.text_input("Name", key="ex_name")
-    field_error("exercise", "name")
+    field_error("exercise", "name", "New exercise")
     st.selectbox("Type", list(CATEGORIES), format_func=CATEGORIES.__getitem__, key="ex_category")
     st.selectbox("Equipment", list(EQUIPMENT), format_func=EQUIPMENT.__getitem__, key="ex_equipment")
     st.radio(
@@ -99,6 +116,7 @@ with st.expander("Add an exercise"):
     )
     st.checkbox("Works one side at a time", key="ex_one_sided")
     st.button("Add exercise", on_click=add, key="ex_add")
+    show_flash("exercise")
 
 with st.expander("Rules behind suggestions"):
     render_rule_settings(ctx)

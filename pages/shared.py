@@ -24,13 +24,13 @@ visited: set[str] = st.session_state.setdefault(VISITED, set())
 try:
     scope = open_link(db, token, record=token_hash(token) not in visited)
 except InvalidLink:
-    st.title("Threshold")
+    st.title("Threshold", anchor=False)
     st.warning(INVALID, icon=":material/link_off:")
     st.stop()
 visited.add(token_hash(token))
 
 ctx = Ctx(db, scope.owner_id)
-st.title("Exercise and pain report")
+st.title("Exercise and pain report", anchor=False)
 st.caption(
     f"Shared with you by the patient through Threshold; read-only. This link works until "
     f"{day_text(scope.expires_at.date())}. The numbers are self-reported."

@@ -6,7 +6,7 @@ from ui.shell import require_app
 
 require_app()
 
-st.title("Threshold")
+st.title("Threshold", anchor=False)
 st.write(
     "Threshold keeps a private log of your exercise and pain. Sign in to see your own data; "
     "nobody else who uses this site can see it."

@@ -13,7 +13,7 @@ from ui.suggestion_list import render_card, render_red_flags, show_decision_erro
 require_app()
 
 ctx = current_ctx()
-st.title("Suggestions")
+st.title("Suggestions", anchor=False)
 show_flash()
 show_decision_error()
 flags, rest = split(shown_today(ctx))

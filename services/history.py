@@ -6,13 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from db import queries
-from db.models import Profile
+from db.models import Entry, Profile, Session
 from services.context import Ctx
 from tracker.describe import describe_entry, describe_pain
 
-HISTORY_COLUMNS = ["session_id", "when", "exercises", "pain", "effort", "notes"]
+HISTORY_COLUMNS = ["session_id", "when", "exercises", "peak", "pain", "effort", "notes"]
+KM_PER_MILE = 1.609344
 
 
 def history(
@@ -23,8 +26,8 @@ def history(
     *,
     compact: bool = False,
 ) -> pd.DataFrame:
-    """One row per session, newest first, with exercises (identical sets grouped when compact) and pain
-    (in `regions` only, if given) as readable text."""
+    """One row per session, newest first, as readable text: exercises (identical sets grouped when compact),
+    the highest pain during ('4/10'), pain (in `regions` only, if given), effort (RPE) and notes ('' where missing)."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         sessions = queries.sessions(s, ctx.owner_id, start, end)
@@ -46,13 +49,8 @@ def history(
         for entry_id, group in sets.groupby("entry_id")
     }
     entries["text"] = [
-        describe_entry(
-            row.exercise,
-            sets_by_entry.get(row.entry_id, []),
-            _opt(row.minutes),
-            _opt(row.distance_km),
-            unit,
-            compact=compact,
+        _entry_text(
+            row.exercise, sets_by_entry.get(row.entry_id, []), _opt(row.minutes), _opt(row.distance_km), unit, compact
         )
         for row in entries.itertuples()
     ]
@@ -61,17 +59,85 @@ def history(
     ]
     exercise_text = entries.groupby("session_id")["text"].agg("; ".join)
     pain_text = pains.groupby("session_id")["text"].agg("; ".join)
+    peak = pains.groupby("session_id")["during"].max()
+    ids = sessions["session_id"]
     table = pd.DataFrame(
         {
-            "session_id": sessions["session_id"],
+            "session_id": ids,
             "when": sessions["started_at"],
-            "exercises": sessions["session_id"].map(exercise_text).fillna(""),
-            "pain": sessions["session_id"].map(pain_text).fillna(""),
+            "exercises": ids.map(exercise_text).fillna(""),
+            "peak": [_out_of_ten(peak.get(i)) for i in ids],
+            "pain": ids.map(pain_text).fillna(""),
             "effort": sessions["rpe"].astype("Int64"),
-            "notes": sessions["notes"],
+            "notes": sessions["notes"].fillna("").astype(str),
         }
     )
     return table.iloc[::-1].reset_index(drop=True)
+
+
+def describe_session(ctx: Ctx, session_id: int, started: datetime) -> str:
+    """One live session in a sentence, as History shows it: '2026-12-02 18:30 · Leg press: 3 × 12 at 60 kg ·
+    peak pain 4/10'."""
+    rows = history(ctx, started, started + timedelta(minutes=1), compact=True)
+    row = rows[rows["session_id"] == session_id]
+    if row.empty:
+        return f"the session of {started:%Y-%m-%d %H:%M}"
+    return _summary(started, str(row["exercises"].iloc[0]), str(row["peak"].iloc[0]))
+
+
+def binned(ctx: Ctx) -> list[tuple[int, str, datetime]]:
+    """Sessions in the bin, newest deletion first: id, what it was (as History describes it), when deleted."""
+    with ctx.db.read() as s:
+        unit = s.get_one(Profile, ctx.owner_id).unit
+        found = s.scalars(
+            select(Session)
+            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_not(None))
+            .order_by(Session.deleted_at.desc())
+            .options(
+                selectinload(Session.entries).selectinload(Entry.sets),
+                selectinload(Session.entries).selectinload(Entry.exercise),
+                selectinload(Session.pains),
+            )
+        ).all()
+        described = []
+        for session in found:
+            exercises = "; ".join(
+                _entry_text(
+                    e.exercise.name, [(w.weight_kg, w.reps) for w in e.sets], e.minutes, e.distance_km, unit, True
+                )
+                for e in session.entries
+            )
+            peaks = [p.during for p in session.pains if p.during is not None]
+            summary = _summary(session.started_at, exercises, _out_of_ten(max(peaks) if peaks else None))
+            if session.deleted_at is not None:
+                described.append((session.id, summary, session.deleted_at))
+        return described
+
+
+def _summary(started: datetime, exercises: str, peak: str) -> str:
+    parts = [f"{started:%Y-%m-%d %H:%M}", exercises or "no exercises", f"peak pain {peak}" if peak else ""]
+    return " · ".join(p for p in parts if p)
+
+
+def _entry_text(
+    exercise: str,
+    sets: list[tuple[float | None, int]],
+    minutes: float | None,
+    distance_km: float | None,
+    unit: str,
+    compact: bool,
+) -> str:
+    """One exercise as text; a distance in miles for someone who weighs in pounds."""
+    if unit != "lb" or distance_km is None:
+        return describe_entry(exercise, sets, minutes, distance_km, unit, compact=compact)
+    text = describe_entry(exercise, sets, minutes, None, unit, compact=compact)
+    miles = f"{round(distance_km / KM_PER_MILE, 2):g} miles"
+    return f"{text}, {miles}" if minutes is not None else f"{exercise}: {miles}"
+
+
+def _out_of_ten(value: object) -> str:
+    """'4/10', or '' when not rated."""
+    return "" if value is None or pd.isna(value) else f"{int(value)}/10"  # type: ignore[call-overload]
 
 
 def _opt(value: object) -> float | None:
@@ -80,6 +146,12 @@ def _opt(value: object) -> float | None:
 
 def _int(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def has_anything(ctx: Ctx) -> bool:
+    """True once the owner has logged a session or a check-in (a first visit has neither)."""
+    with ctx.db.read() as s:
+        return queries.first_day(s, ctx.owner_id) is not None
 
 
 @dataclass(frozen=True)

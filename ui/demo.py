@@ -12,6 +12,7 @@ from ui.cache import after_write
 from ui.session import current_ctx, demo_url, in_demo, set_demo
 
 DEMO_YEARS = 2.0
+DEMO_PARAM = "demo"
 # Two browser tabs starting the demo at once should not both generate it (the database check backs this up).
 _FILLING = threading.Lock()
 
@@ -34,27 +35,53 @@ def download_name(name: str) -> str:
 
 
 def leave_demo() -> None:
-    """Back to the user's own data."""
+    """Back to the user's own data (and out of the address, so a reload stays there)."""
     set_demo(False)
+    st.query_params.pop(DEMO_PARAM, None)
 
 
-def try_demo_button() -> None:
-    """The offer on the home page: look around with about two years of made-up history."""
+def demo_survives_reload() -> None:
+    """While in the demo the address carries ?demo=1, so a reload (a new browser session) reopens the demo
+    instead of silently showing the person's own data; an address without it leaves the demo alone."""
+    params = st.query_params
+    if not in_demo() and params.get(DEMO_PARAM) == "1" and _refusal() is None:
+        start_demo()
+    if in_demo():
+        params[DEMO_PARAM] = "1"
+    elif DEMO_PARAM in params:
+        del params[DEMO_PARAM]
+
+
+def _refusal() -> str | None:
+    """Why the demo cannot start here, if it cannot."""
+    if normalise_url(demo_url()) == normalise_url(default_url()):
+        return (
+            "THRESHOLD_DEMO_URL points at your own database, so the demo would mix made-up data into yours. "
+            "Point it at a separate file (or leave it unset) and try again."
+        )
+    return None
+
+
+def try_demo_button(*, first_visit: bool = False) -> None:
+    """The offer on the home page: look around with about two years of made-up history (on a first visit the
+    button comes first and the explanation after it, so both ways in fit a phone's first screen)."""
     if in_demo():
         return
-    st.subheader("Look around first")
-    st.caption(
-        "See what Threshold shows after two years of logging: made-up sessions, pain and check-ins, kept in a "
-        "separate demo database. Your own data is not touched, and you can leave the demo at any time."
+    about = (
+        "The demo shows what Threshold looks like after two years of logging: made-up sessions, pain and "
+        "check-ins, kept in a separate demo database. Your own data is not touched, and you can leave the demo "
+        "at any time."
     )
-    if not st.button("Try with demo data", key="try_demo", icon=":material/science:"):
+    if not first_visit:
+        st.header("Look around first", anchor=False)
+        st.write(about)
+    pressed = st.button("Try with demo data", key="try_demo", icon=":material/science:")
+    if first_visit:
+        st.write(about)
+    if not pressed:
         return
-    if normalise_url(demo_url()) == normalise_url(default_url()):
-        st.error(
-            "THRESHOLD_DEMO_URL points at your own database, so the demo would mix made-up data into yours. "
-            "Point it at a separate file (or leave it unset) and try again.",
-            icon=":material/error:",
-        )
+    if refused := _refusal():
+        st.error(refused, icon=":material/error:")
         return
     with st.spinner("Preparing two years of demo history…"):
         start_demo()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from tracker.errors import NotFoundError, ValidationError
 from ui.cache import after_write
 
 ERRORS_KEY = "form_errors"
+T = TypeVar("T")
 
 
 def set_errors(form: str, errors: dict[str, str]) -> None:
@@ -23,30 +25,41 @@ def errors_of(form: str) -> dict[str, str]:
     return dict(st.session_state.get(f"{ERRORS_KEY}:{form}", {}))
 
 
-def field_error(form: str, field: str) -> None:
-    """Show the message for one field, if it has one."""
+def field_error(form: str, field: str, where: str = "") -> None:
+    """Show the message for one field, if it has one, led by `where` (its region or exercise) when given."""
     message = errors_of(form).get(field)
+    if message and where:
+        message = f"{where}: {message[:1].lower()}{message[1:]}"
     if message:
         st.error(message, icon=":material/error:")
 
 
-def flash(message: str) -> None:
-    """Queue a success message to show on the next run (after a rerun clears the form)."""
-    st.session_state["flash"] = message
+def flash(message: str, where: str = "") -> None:
+    """Queue a success message to show on the next run (after a rerun clears the form), at the
+    show_flash(where) beside the button that caused it."""
+    st.session_state[f"flash:{where}"] = message
 
 
-def show_flash() -> None:
-    """Show and forget a queued success message."""
-    message = st.session_state.pop("flash", None)
+def show_flash(where: str = "") -> None:
+    """Show and forget a queued success message (put it where the eye and the keyboard focus are)."""
+    message = st.session_state.pop(f"flash:{where}", None)
     if message:
         st.success(message, icon=":material/check_circle:")
 
 
-def attempt(ctx: Ctx, form: str, write: Callable[[], object], done: str, clear: Iterable[str] = ()) -> bool:
-    """Run one write for a form: on bad input show field messages and keep what was typed;
-    on success drop stale caches, clear the given inputs and say what happened."""
+def attempt(
+    ctx: Ctx,
+    form: str,
+    write: Callable[[], T],
+    done: str | Callable[[T], str],
+    clear: Iterable[str] = (),
+    where: str = "",
+) -> bool:
+    """Run one write for a form: on bad input show field messages and keep what was typed; on success drop
+    stale caches, clear the given inputs and say what happened (`done`, or made from what the write returned),
+    at show_flash(where)."""
     try:
-        write()
+        result = write()
     except ValidationError as error:
         set_errors(form, error.errors)
         return False
@@ -58,5 +71,5 @@ def attempt(ctx: Ctx, form: str, write: Callable[[], object], done: str, clear: 
     for key in clear:
         # Set, not deleted: only a value set here empties the box in the browser too.
         st.session_state[key] = None
-    flash(done)
+    flash(done(result) if callable(done) else done, where)
     return True

@@ -10,6 +10,22 @@ import streamlit as st
 PREFIX = "log_"
 EDIT_KEY = "edit_session_id"
 MAX_ENTRIES = 8
+DEFAULT_SETS = 3
+# Distances are stored in kilometres; someone who weighs in pounds gets miles on screen.
+KM_PER_MILE = 1.609344
+
+
+def distance_unit(unit: str) -> str:
+    """The distance unit that goes with a weight unit: miles with pounds, else kilometres."""
+    return "miles" if unit == "lb" else "km"
+
+
+def _to_km(distance: float | None, unit: str) -> float | None:
+    return distance * KM_PER_MILE if distance is not None and unit == "lb" else distance
+
+
+def _from_km(distance_km: float | None, unit: str) -> float | None:
+    return round(distance_km / KM_PER_MILE, 2) if distance_km is not None and unit == "lb" else distance_km
 
 
 def key(*parts: object) -> str:
@@ -32,7 +48,18 @@ def remove_entry() -> None:
     st.session_state[key("n")] = max(1, entry_count() - 1)
 
 
-def collect(categories: dict[str, str], regions: list[str]) -> dict[str, Any]:
+def fill_sets(i: int) -> None:
+    """Copy the "sets × reps at weight" line of exercise i into each of its sets (each stays editable)."""
+    state = st.session_state
+    reps, weight = state.get(key("qr", i)), state.get(key("qw", i))
+    for j in range(int(state.get(key("nsets", i)) or DEFAULT_SETS)):
+        if reps is not None:
+            state[key("r", i, j)] = reps
+        if weight is not None:
+            state[key("w", i, j)] = weight
+
+
+def collect(categories: dict[str, str], regions: list[str], unit: str) -> dict[str, Any]:
     """Read the form's widgets into the raw dict the service validates."""
     state = st.session_state
     day, clock = state.get(key("date")), state.get(key("time"))
@@ -44,12 +71,12 @@ def collect(categories: dict[str, str], regions: list[str]) -> dict[str, Any]:
         if categories.get(name or "") == "strength":
             entry["sets"] = [
                 {"weight": state.get(key("w", i, j)), "reps": state.get(key("r", i, j))}
-                for j in range(int(state.get(key("nsets", i), 3)))
+                for j in range(int(state.get(key("nsets", i)) or DEFAULT_SETS))
             ]
         else:
             entry |= {
                 "minutes": state.get(key("min", i)),
-                "distance_km": state.get(key("dist", i)),
+                "distance_km": _to_km(state.get(key("dist", i)), unit),
                 "intensity": state.get(key("int", i)),
             }
         entries.append(entry)
@@ -73,7 +100,7 @@ def collect(categories: dict[str, str], regions: list[str]) -> dict[str, Any]:
 
 # Widgets holding what was typed; everything else under PREFIX (buttons, counts, date and time, which the
 # page fills on each run) is simply dropped.
-_TYPED = {"ex", "w", "r", "min", "dist", "int", "pb", "pd", "pa", "rpe", "notes"}
+_TYPED = {"ex", "w", "r", "qr", "qw", "min", "dist", "int", "pb", "pd", "pa", "rpe", "notes"}
 
 
 def clear() -> None:
@@ -89,7 +116,7 @@ def clear() -> None:
     state.pop(EDIT_KEY, None)
 
 
-def fill(session_id: int, raw: dict[str, Any]) -> None:
+def fill(session_id: int, raw: dict[str, Any], unit: str) -> None:
     """Put a stored session into the form's widgets for editing."""
     clear()
     state = st.session_state
@@ -102,10 +129,12 @@ def fill(session_id: int, raw: dict[str, Any]) -> None:
         state[key("ex", i)] = entry["exercise"]
         if entry["sets"]:
             state[key("nsets", i)] = len(entry["sets"])
+            if len({(one["weight"], one["reps"]) for one in entry["sets"]}) == 1:
+                state[key("qw", i)], state[key("qr", i)] = entry["sets"][0]["weight"], entry["sets"][0]["reps"]
             for j, one in enumerate(entry["sets"]):
                 state[key("w", i, j)], state[key("r", i, j)] = one["weight"], one["reps"]
         else:
-            state[key("min", i)], state[key("dist", i)] = entry["minutes"], entry["distance_km"]
+            state[key("min", i)], state[key("dist", i)] = entry["minutes"], _from_km(entry["distance_km"], unit)
             state[key("int", i)] = entry["intensity"]
     state[key("regions")] = [pain["region"] for pain in raw["pains"]]
     for pain in raw["pains"]:

@@ -9,7 +9,7 @@ from services.profiles import get_settings, save_settings
 from tracker.errors import ValidationError
 from tracker.rules import SPECS, check_rules, thresholds
 from ui.cache import after_write
-from ui.forms import field_error, flash, set_errors
+from ui.forms import field_error, flash, set_errors, show_flash
 
 FORM = "rules"
 
@@ -37,7 +37,7 @@ def _submit(ctx: Ctx) -> None:
         return
     set_errors(FORM, {})
     _save(ctx, rules)
-    flash("Suggestion thresholds saved.")
+    flash("Suggestion thresholds saved.", FORM)
 
 
 def _reset(ctx: Ctx) -> None:
@@ -45,22 +45,24 @@ def _reset(ctx: Ctx) -> None:
     for spec in SPECS:
         st.session_state.pop(f"rule:{spec.key}", None)
     _save(ctx, {})
-    flash("Suggestion thresholds are back to their defaults.")
+    flash("Suggestion thresholds are back to their defaults.", FORM)
 
 
 def render_rule_settings(ctx: Ctx) -> None:
     """Number inputs for every threshold (current values filled in), Save and Reset to defaults."""
     values = thresholds(get_settings(ctx).rules)
-    st.caption("The rules behind suggestions. Change them only with your physiotherapist's advice.")
+    st.write("The rules behind suggestions. Change them only with your physiotherapist's advice.")
     for spec in SPECS:
         key = f"rule:{spec.key}"
         if spec.integer:
             st.number_input(spec.label, value=values.count(spec.key), step=1, key=key, help=spec.help or None)
         else:
             st.number_input(
-                spec.label, value=float(values[spec.key]), step=0.05, format="%.2f", key=key, help=spec.help or None
+                spec.label, value=float(values[spec.key]), step=0.05, format="%g", key=key, help=spec.help or None
             )
         field_error(FORM, spec.key)
     save, reset = st.columns(2)
     save.button("Save thresholds", key="rules_save", type="primary", on_click=_submit, args=(ctx,))
     reset.button("Reset to defaults", key="rules_reset", on_click=_reset, args=(ctx,))
+    # Beside the buttons, where the eye and the keyboard focus are, not at the top of the long Settings page.
+    show_flash(FORM)

@@ -58,7 +58,7 @@ def _opened(link: LinkInfo) -> str:
 
 def render_share_section(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> None:
     """Create a link for the range and regions chosen above; list every link with its state and visits."""
-    st.caption(
+    st.write(
         f"A link shows your doctor this report ({day_text(start)} to {day_text(end)}, {regions_text(regions)}) "
         "and nothing else, without an account. You can withdraw it at any time."
     )
@@ -73,7 +73,7 @@ def render_share_section(ctx: Ctx, start: date, end: date, regions: tuple[str, .
     token = st.session_state.pop(NEW_TOKEN, None)
     if token:
         st.code(link_url(token), language=None)
-        st.caption("Copy this address now (the button at its right edge): Threshold keeps only a fingerprint of it.")
+        st.write("Copy this address now (the button at its right edge): Threshold keeps only a fingerprint of it.")
     now = datetime.now()
     for link in list_links(ctx):
         with st.container(border=True):
@@ -82,6 +82,6 @@ def render_share_section(ctx: Ctx, start: date, end: date, regions: tuple[str, .
                 f"Created {day_text(link.created_at.date())} · {_status(link, now)} · {_opened(link)}"
             )
             if link.note:
-                st.caption(f"Note: {plain(link.note)}")
+                st.write(f"Note: {plain(link.note)}")
             if not link.revoked and link.expires_at > now:
                 st.button("Withdraw", key=f"share_revoke_{link.id}", on_click=_revoke, args=(ctx, link.id))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from ui.auth import auth_enabled
+
 
 def require_app() -> None:
     """Rerun through app.py when Streamlit has run this page file on its own.
@@ -18,3 +20,38 @@ def require_app() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+# Streamlit folds its sidebar away after a tap on a page only when the browser says it is a phone (by its user
+# agent); a narrow desktop window or a tablet in split view keeps it open over the page. Below this width the
+# sidebar is hidden and a menu at the top of the page takes its place: the menu belongs to the page, so it is
+# closed on every page it opens.
+PHONE_MAX_PX = 640
+_PHONE_CSS = f"""<style>
+@media (min-width: {PHONE_MAX_PX + 1}px) {{ .st-key-phone_nav {{ display: none; }} }}
+@media (max-width: {PHONE_MAX_PX}px) {{
+  .stSidebar, [data-testid="stExpandSidebarButton"] {{ display: none !important; }}
+}}
+</style>"""
+
+
+_MENU = "phone_menu"
+_OPENED_ON = "phone_menu_page"
+
+
+def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
+    """A page menu for narrow screens, closed whenever a page opens (Streamlit's sidebar stays open there)."""
+    state = st.session_state
+    # Closed on every new page; other reruns (a table drawn, a widget changed) leave it as the person left it.
+    if state.get(_OPENED_ON) != current.url_path:
+        state[_OPENED_ON] = current.url_path
+        state[_MENU] = False
+    st.html(_PHONE_CSS)
+    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=_MENU, on_change="rerun")
+    with menu:
+        for page in pages:
+            # The page already open is shown but not a link: tapping it would open nothing new to close the menu.
+            st.page_link(page, width="stretch", disabled=page.url_path == current.url_path)
+        # The sidebar, with its sign-out button, is hidden on a phone.
+        if auth_enabled() and st.user.get("is_logged_in"):
+            st.button("Sign out", on_click=st.logout, key="sign_out_phone")

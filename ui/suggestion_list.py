@@ -73,7 +73,7 @@ def render_card(ctx: Ctx, suggestion: Suggestion) -> None:
     key = suggestion.key
     with st.container(border=True):
         st.markdown(f"{ICONS.get(suggestion.kind, '')} **{suggestion.title}**")
-        st.caption(suggestion.kind.value.capitalize())
+        st.write(suggestion.kind.value.capitalize())
         st.markdown(f"**What to do:** {suggestion.what}")
         st.markdown(f"**Why:** {suggestion.reason}")
         if suggestion.evidence:
@@ -100,6 +100,6 @@ def render_suggestions(ctx: Ctx, limit: int | None = None) -> None:
     for suggestion in shown:
         st.markdown(f"{ICONS.get(suggestion.kind, '')} **{suggestion.title}** — {suggestion.what}")
     if len(rest) > len(shown):
-        st.caption(f"{len(rest) - len(shown)} more on the Suggestions page.")
+        st.write(f"{len(rest) - len(shown)} more on the Suggestions page.")
     elif not rest and not flags:
-        st.caption("No suggestions right now.")
+        st.write("No suggestions right now.")

@@ -41,7 +41,8 @@ class Server:
     pid: int
 
 
-def _healthy(url: str) -> bool:
+def healthy(url: str) -> bool:
+    """True once the app at url answers its health check with ok."""
     try:
         with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
             return bool(reply.read().strip() == b"ok")
@@ -82,7 +83,7 @@ def streamlit_server(
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(url):
+        while not healthy(url):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Streamlit did not answer on {url} within {START_TIMEOUT_S:g} s:\n{_tail(log)}")
             try:

@@ -24,18 +24,18 @@ def start_logging(page: Page, app: App) -> None:
 
 def test_pain_of_eleven_is_refused(app: App, page: Page) -> None:
     start_logging(page, app)
-    type_into(page, "Peak during (0-10)", 11)
+    type_into(page, "Lower back: peak pain during", 11)
     click(page, "Save session")
 
-    expect(message(page, "Peak pain during must be")).to_contain_text("you entered 11")
+    expect(message(page, "Lower back: peak pain during must be")).to_contain_text("you entered 11")
     idle(page)
     expect(message(page, "Session saved")).to_have_count(0)
-    expect(field(page, "Peak during (0-10)")).to_have_value(shown_as(11))
-    expect(field(page, "Set 3 weight (kg)")).to_have_value(shown_as(45))
+    expect(field(page, "Lower back: peak pain during")).to_have_value(shown_as(11))
+    expect(field(page, "Leg press: set 3 weight (kg)")).to_have_value(shown_as(45))
     assert history(app.ctx).empty
 
     # Correcting the one field is enough to save.
-    type_into(page, "Peak during (0-10)", 6)
+    type_into(page, "Lower back: peak pain during", 6)
     click(page, "Save session")
     expect(message(page, "Session saved")).to_be_visible()
     idle(page)
@@ -51,5 +51,5 @@ def test_future_date_is_refused(app: App, page: Page) -> None:
     expect(message(page, "is in the future")).to_contain_text(f"{tomorrow:%Y-%m-%d}")
     idle(page)
     expect(message(page, "Session saved")).to_have_count(0)
-    expect(field(page, "Set 1 reps")).to_have_value(shown_as(10))
+    expect(field(page, "Leg press: set 1 reps")).to_have_value(shown_as(10))
     assert history(app.ctx).empty

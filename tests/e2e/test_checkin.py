@@ -31,7 +31,7 @@ def test_morning_checkin_for_yesterdays_session(app: App, page: Page) -> None:
 
     type_into(page, WAKING, 4)
     click(page, "Save morning check-in")
-    expect(message(page, "Morning check-in saved.")).to_be_visible()
+    expect(message(page, "Morning check-in saved")).to_be_visible()
     idle(page)
     expect(field(page, WAKING)).to_have_value("")
 

@@ -11,13 +11,13 @@ from tests.e2e.ui import chart_marks, click, go_to, idle, message, open_app
 
 pytestmark = pytest.mark.e2e
 
-EMPTY_WEEK = "No sessions in the last 7 days"
+FIRST_SESSION = "Log your first session"
 EMPTY_PROGRESS = "Nothing logged yet"
 
 
 def test_first_visit_demo_and_back(app: App, page: Page) -> None:
     open_app(page, app.url)
-    expect(message(page, EMPTY_WEEK)).to_be_visible()
+    expect(page.get_by_text(FIRST_SESSION, exact=True)).to_be_visible()
     go_to(page, "History")
     expect(message(page, "No sessions yet. Log your first one")).to_be_visible()
     go_to(page, "Progress")
@@ -29,7 +29,7 @@ def test_first_visit_demo_and_back(app: App, page: Page) -> None:
     banner = message(page, "Demo data.")
     expect(banner).to_be_visible()
     idle(page)
-    expect(message(page, EMPTY_WEEK)).to_have_count(0)
+    expect(page.get_by_text(FIRST_SESSION, exact=True)).to_have_count(0)
 
     go_to(page, "Progress")
     expect(banner).to_be_visible()

@@ -10,35 +10,24 @@ from playwright.sync_api import Page, expect
 from services.history import history
 from tests.e2e.conftest import ARTIFACTS, App
 from tests.e2e.ui import choose, click, field, go_to, idle, message, open_app, selected, shown_as, type_into
+from tests.e2e.walk import PAGES
 
 pytestmark = pytest.mark.e2e
 
 SETS = [(40, 10), (42.5, 10), (45, 8)]
-PAIN = {"Before (0-10)": 2, "Peak during (0-10)": 5, "After (0-10)": 3}
-# Each page in the sidebar, with the title it shows.
-PAGES = {
-    "Today": "Threshold",
-    "Log session": "Log a session",
-    "Check-ins": "Check-ins",
-    "History": "History",
-    "Progress": "Progress",
-    "Suggestions": "Suggestions",
-    "Report": "Report for your doctor",
-    "Settings": "Settings",
-    "Your data": "Your data",
-    "Backup": "Backup",
-}
+PAIN = {"Lower back: pain before": 2, "Lower back: peak pain during": 5, "Lower back: pain after": 3}
 
 
 def fill_strength(page: Page, exercise: str, sets: list[tuple[float, int]], unit: str = "kg") -> None:
     """Choose a strength exercise, type its sets (weight, reps) and pain before, during and after."""
     choose(page, "Exercise 1", exercise)
-    type_into(page, "Sets", len(sets))
-    expect(field(page, f"Set {len(sets)} weight ({unit})")).to_be_visible()
-    expect(field(page, f"Set {len(sets) + 1} weight ({unit})")).to_have_count(0)
+    name = exercise.split(" · ")[0]
+    type_into(page, f"{name}: sets", len(sets))
+    expect(field(page, f"{name}: set {len(sets)} weight ({unit})")).to_be_visible()
+    expect(field(page, f"{name}: set {len(sets) + 1} weight ({unit})")).to_have_count(0)
     for number, (weight, reps) in enumerate(sets, start=1):
-        type_into(page, f"Set {number} weight ({unit})", weight)
-        type_into(page, f"Set {number} reps", reps)
+        type_into(page, f"{name}: set {number} weight ({unit})", weight)
+        type_into(page, f"{name}: set {number} reps", reps)
     for label, value in PAIN.items():
         type_into(page, label, value)
 
@@ -74,8 +63,8 @@ def test_logged_session_shows_in_history(app: App, page: Page) -> None:
     expect(page.get_by_role("heading", level=1, name="Edit session")).to_be_visible()
     idle(page)
     for number, (weight, reps) in enumerate(SETS, start=1):
-        expect(field(page, f"Set {number} weight (kg)")).to_have_value(shown_as(weight))
-        expect(field(page, f"Set {number} reps")).to_have_value(str(reps))
+        expect(field(page, f"Leg press: set {number} weight (kg)")).to_have_value(shown_as(weight))
+        expect(field(page, f"Leg press: set {number} reps")).to_have_value(str(reps))
     for label, value in PAIN.items():
         expect(field(page, label)).to_have_value(str(value))
 

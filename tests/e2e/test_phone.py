@@ -26,7 +26,7 @@ def test_log_form_usable_at_phone_width(app: App, phone: Page) -> None:
 
     viewport = phone.viewport_size
     assert viewport is not None and viewport["width"] == 390
-    labels = [f"Set {n} weight (kg)" for n in range(1, len(SETS) + 1)] + list(PAIN)
+    labels = [f"Leg press: set {n} weight (kg)" for n in range(1, len(SETS) + 1)] + list(PAIN)
     for label in labels:
         box = field(phone, label).bounding_box()
         assert box is not None, label

@@ -30,7 +30,7 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     go_to(page, "Check-ins")
     type_into(page, "Lower back: pain on waking (0-10)", 1)
     click(page, "Save morning check-in")
-    expect(message(page, "Morning check-in saved.")).to_be_visible()
+    expect(message(page, "Morning check-in saved")).to_be_visible()
     idle(page)
 
     go_to(page, "Progress")

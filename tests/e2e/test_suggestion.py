@@ -43,7 +43,7 @@ def test_progression_suggestion_accepted_and_reported(app: App, page: Page) -> N
     go_to(page, "Check-ins")
     type_into(page, "Lower back: pain on waking (0-10)", 2)
     click(page, "Save morning check-in")
-    expect(message(page, "Morning check-in saved.")).to_be_visible()
+    expect(message(page, "Morning check-in saved")).to_be_visible()
     idle(page)
 
     go_to(page, "Suggestions")

@@ -34,7 +34,7 @@ def test_pounds_everywhere_kilograms_stored(app: App, page: Page) -> None:
     go_to(page, "Settings")
     page.get_by_test_id("stRadio").filter(has_text="Units for weights").get_by_text("lb", exact=True).click()
     click(page, "Save settings")
-    expect(message(page, "Settings saved.")).to_be_visible()
+    expect(message(page, "Settings saved")).to_be_visible()
     idle(page)
 
     go_to(page, "History")
@@ -43,7 +43,7 @@ def test_pounds_everywhere_kilograms_stored(app: App, page: Page) -> None:
     expect(page.get_by_role("heading", level=1, name="Edit session")).to_be_visible()
     idle(page)
     for number in (1, 2, 3):
-        expect(field(page, f"Set {number} weight (lb)")).to_have_value(shown_as(88.2))
+        expect(field(page, f"Leg press: set {number} weight (lb)")).to_have_value(shown_as(88.2))
     expect(page.get_by_text("weight (kg)")).to_have_count(0)
     click(page, "Cancel editing")
     expect(page.get_by_role("heading", level=1, name="Log a session")).to_be_visible()

@@ -28,10 +28,18 @@ def open_app(page: Page, url: str, path: str = "") -> None:
 
 
 def go_to(page: Page, label: str, heading: str | None = None) -> None:
-    """Click a page in the sidebar navigation and wait for its title."""
-    nav = page.get_by_test_id("stSidebarNav")
-    if not nav.is_visible():
-        page.get_by_role("button", name="Expand sidebar").click()
+    """Click a page in the navigation (the sidebar, or on a phone the Pages menu) and wait for its title."""
+    menu = page.get_by_role("button", name="Pages", exact=True)
+    if menu.is_visible():
+        # The menu shows the page already open as plain text, not a link.
+        if page.get_by_role("heading", level=1, name=heading or label).is_visible():
+            return
+        menu.click()
+        nav = page.get_by_test_id("stPopoverBody")
+    else:
+        nav = page.get_by_test_id("stSidebarNav")
+        if not nav.is_visible():
+            page.get_by_role("button", name="Expand sidebar").click()
     nav.get_by_role("link", name=label, exact=True).click()
     expect(page.get_by_role("heading", level=1, name=heading or label)).to_be_visible()
     idle(page)

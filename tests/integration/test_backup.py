@@ -182,7 +182,7 @@ def test_a_backup_from_an_older_release_restores_and_is_migrated(ctx, revision):
     table = history(ctx)
     assert table["exercises"].tolist() == [
         "Goblet squat: 12 reps, 25 lb × 10; Aqua jogging: 20 min",
-        "Treadmill walk: 32.5 min, 2.4 km",
+        "Treadmill walk: 32.5 min, 1.49 miles",  # 2.4 km, in miles for someone who weighs in pounds
         "Leg press: 100 lb × 10, 100 lb × 10, 110 lb × 8",
     ]
     assert table["notes"].tolist() == ["", "מרגיש טוב\nsecond line", "Felt fine 💪"]

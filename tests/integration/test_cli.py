@@ -58,6 +58,8 @@ def test_help_lists_every_command(tmp_path):
     assert result.returncode == 0
     for command in COMMANDS:
         assert command in result.stdout
+    # The options every command shares are on the first help screen, not only under each command.
+    assert "--db" in result.stdout and "--profile" in result.stdout
 
 
 @pytest.mark.parametrize("command", COMMANDS)

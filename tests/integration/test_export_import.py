@@ -157,5 +157,5 @@ def test_history_table_downloads_as_csv_with_iso_times(ctx):
 
     text = table_csv(history(ctx).drop(columns=["session_id"])).decode("utf-8-sig")
     header, first = text.splitlines()[:2]
-    assert header == "when,exercises,pain,effort,notes"
+    assert header == "when,exercises,peak,pain,effort,notes"
     assert first.startswith("2026-11-20 09:30:00,")

@@ -92,7 +92,7 @@ def test_upgraded_data_reads_back_through_the_services(old_database: Database) -
     assert table["when"].tolist() == [datetime(2026, 1, 10, 18), datetime(2026, 1, 8, 7, 15), datetime(2026, 1, 6, 18)]
     assert table["exercises"].tolist() == [
         "Goblet squat: 12 reps, 25 lb × 10; Aqua jogging: 20 min",
-        "Treadmill walk: 32.5 min, 2.4 km",
+        "Treadmill walk: 32.5 min, 1.49 miles",  # 2.4 km, in miles for someone who weighs in pounds
         "Leg press: 100 lb × 10, 100 lb × 10, 110 lb × 8",
     ]
     assert table["pain"].tolist() == [

@@ -74,7 +74,7 @@ def test_pain_of_eleven_shows_a_message_saves_nothing_and_keeps_the_input(at, ap
     _fill_strength(at, during=11)
     at.button(key="log_save").click().run()
     errors = [e.value for e in at.error]
-    assert any("Peak pain during must be a whole number from 0 to 10; you entered 11" in e for e in errors)
+    assert any("Lower back: peak pain during must be a whole number from 0 to 10; you entered 11" in e for e in errors)
     assert history(app_ctx).empty
     assert at.number_input(key="log_w_0_0").value == 40
     assert at.number_input(key="log_pd_lower_back").value == 11
