@@ -46,6 +46,8 @@ BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
 # between screen and image.
 PALETTE = ["#4c78a8", "#c2610c", "#c23b3a", "#2b7a76", "#3c7d35", "#8a6d00", "#8e4f84", "#c0456a", "#7d5a45", "#6b6b6b"]
 SERIES = alt.Scale(range=PALETTE)
+# Dash patterns that go with the palette, so lines differ by more than colour (solid first).
+DASHES = alt.Scale(range=[[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4]])
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
 # Each at least 3:1 against white; the grey of "no rating yet" is 5.3:1.
@@ -151,6 +153,7 @@ def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
             x=_x(span),
             y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False), axis=_y_axis(0.1)),
             color=alt.Color("site:N", scale=SERIES, legend=BOTTOM),
+            strokeDash=alt.StrokeDash("site:N", scale=DASHES, legend=BOTTOM),
             tooltip=[
                 DATE,
                 alt.Tooltip("site:N", title="Site"),
@@ -200,6 +203,8 @@ def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt
         x=_x(span),
         y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
         color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
+        # A dash pattern too, so no line is told apart by colour alone (one legend shows both).
+        strokeDash=alt.StrokeDash("exercise:N", scale=DASHES, legend=BOTTOM),
         tooltip=[
             DATE,
             alt.Tooltip("exercise:N", title="Exercise"),

@@ -84,7 +84,7 @@ def filters(options: Options, today: date) -> Filters:
 
 def render(section: Section) -> None:
     """Heading, chart and its "Download chart" menu, or the empty state."""
-    st.subheader(section.title)
+    st.subheader(section.title, anchor=False)
     if section.summary:
         st.markdown(section.summary)
     if not section.panels:
@@ -94,7 +94,7 @@ def render(section: Section) -> None:
         st.vega_lite_chart(spec=spec, width="stretch")
         _downloads(panel.key, spec)
     if section.caption:
-        st.caption(section.caption)
+        st.markdown(section.caption)  # how to read the chart: information, so not a low-contrast caption
 
 
 def _downloads(key: str, spec: dict[str, Any]) -> None:

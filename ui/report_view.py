@@ -42,7 +42,7 @@ def render_charts(charts: Sequence[ReportChart]) -> None:
         st.markdown(f"**{shown.title}**")
         for part in shown.parts or (shown.chart,):
             st.altair_chart(part, width="stretch", alt=shown.title)
-        st.caption(shown.key)
+        st.markdown(plain(shown.key))  # information, so full-contrast text rather than a grey caption
 
 
 def pdf_download(key: str, request: Hashable, build: Callable[[Progress], bytes], file_name: str) -> None:

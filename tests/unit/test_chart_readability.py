@@ -108,3 +108,10 @@ def test_a_period_of_a_few_weeks_labels_every_tick_as_a_day_never_as_a_month():
     frame = pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1})
     x = spec(charts.peg_chart(frame, span=("2026-11-03", "2026-12-02")))["encoding"]["x"]
     assert x["axis"]["format"] == "%-d %b"
+
+
+@pytest.mark.parametrize("kind", ["pressure", "strength"])
+def test_lines_differ_by_dash_pattern_as_well_as_colour(kind):
+    dash = next(e["strokeDash"] for e in _encodings(_frames()[kind]) if "strokeDash" in e)
+    colour = next(e["color"] for e in _encodings(_frames()[kind]) if "field" in e.get("color", {}))
+    assert dash["field"] == colour["field"] and len(dash["scale"]["range"]) >= 4
