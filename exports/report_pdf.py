@@ -28,6 +28,8 @@ CHART_WIDTH = 180
 CHART_SCALE = 1.5
 # Room for a chart's title and its two- or three-line key (mm).
 KEY_ROOM = 24
+# Room above a chart for the page's header line and the chart's title (mm).
+TITLE_ROOM = 16
 # Printed for a character the font has no letter for (Chinese, Japanese, Korean, some symbols), so the
 # reader sees that something was there rather than a silent gap.
 MISSING = "\ufffd"
@@ -138,11 +140,14 @@ def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
     _heading(pdf, "Charts", size=14)
     for title, png, key in charts:
         width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
-        if pdf.will_page_break(CHART_WIDTH * height_px / width_px + KEY_ROOM):
+        # A tall picture (the stacked threshold charts) is drawn narrower so it fits one page whole with its title
+        # and key: a chart split over two pages, or printed under the footer, loses its dates.
+        width = min(CHART_WIDTH, (pdf.eph - KEY_ROOM - TITLE_ROOM) * width_px / height_px)
+        if pdf.will_page_break(width * height_px / width_px + KEY_ROOM + TITLE_ROOM):
             pdf.add_page()  # keep each title and key on the page of its chart
         pdf.ln(2)
         _heading(pdf, title)
-        pdf.image(BytesIO(png), w=CHART_WIDTH)
+        pdf.image(BytesIO(png), w=width)
         if key:
             _line(pdf, key, size=8)
 
