@@ -68,7 +68,8 @@ def _x(span: Span = None, padding: int = 0) -> alt.X:
     # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
     short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
-    axis = alt.Axis(labelOverlap=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
+    # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
+    axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
 
 
@@ -273,7 +274,9 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
             x2=alt.X2("end:T"),
             y=alt.Y("sessions:Q", title="Sessions", stack="zero", axis=ticks),
             color=alt.Color(
-                "response:N", scale=RESPONSE_COLOURS, legend=alt.Legend(orient="bottom", title=None, columns=2)
+                "response:N",
+                scale=RESPONSE_COLOURS,
+                legend=alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300),
             ),
             order=alt.Order("response_order:Q"),
             tooltip=[

@@ -111,7 +111,7 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
         f"tolerated level: the second-best session of the last {p.picture.window} days in which pain during stayed "
         f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "
         "the level before, so a level counts once reached twice. Red crosses: sessions over the limit; orange "
-        "triangles: next morning 2 or more points worse; open circles: no next-morning rating yet.",
+        "triangles: next morning 2 or more points worse; open circles: no next-morning rating.",
         panels,
     )
     found: list[tuple[str, pd.DataFrame, Chart, str]] = [

@@ -97,9 +97,16 @@ def picture(
         pending=sum(e.status is Status.PENDING and (scope.end - e.day).days < RECENT_DAYS for e in inside),
         tolerated=sum(e.status is Status.TOLERATED for e in inside),
         limit=settings.pain_limit,
+        so_far=_so_far(found, scope.start, unit),
     )
     lines = tuple(change_line(c, unit) for c in changes)
     return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window)
+
+
+def _so_far(found: Sequence[Level], start: date, unit: str) -> tuple[str, ...]:
+    """Each exercise's latest level in the period, as 'Leg press 40 kg × 12'."""
+    latest = {lv.exercise: lv for lv in found if lv.day >= start}
+    return tuple(f"{name} {effort_text(lv.effort, unit)}" for name, lv in latest.items())
 
 
 def _level_rows(

@@ -86,8 +86,10 @@ class Change:
 
 
 def pain_change(baseline: float, current: float) -> Change:
-    """Compare current pain with baseline; important only past 2 points or 30%."""
+    """Compare current pain with baseline; important past 2 points, or past 30% when that is at least the
+    scale's day-to-day wobble of a point (30% of a baseline of 2 is 0.6 points: no change a person could tell)."""
     points = round(current - baseline, 2)
     percent = round(100.0 * points / baseline, 1) if baseline > 0 else None
-    important = abs(points) >= MCID_POINTS or (percent is not None and abs(percent) >= MCID_PERCENT)
+    relative = percent is not None and abs(percent) >= MCID_PERCENT and abs(points) >= WOBBLE_POINTS
+    important = abs(points) >= MCID_POINTS or relative
     return Change(baseline, current, points, percent, important)

@@ -29,8 +29,10 @@ def headline(
     pending: int = 0,
     tolerated: int = 0,
     limit: int = 5,
+    so_far: Sequence[str] = (),
 ) -> str:
-    """One line that says where the tolerated level went, in words and numbers, or what it still needs."""
+    """One line that says where the tolerated level went, in words and numbers, or what it still needs
+    (`so_far`: each exercise's level when none has a change yet, e.g. 'Leg press 40 kg × 12')."""
     if not changes:
         if pending:
             return (
@@ -38,7 +40,11 @@ def headline(
                 "rate your pain on waking (Check-ins page) and each one that settled counts as tolerated work."
             )
         if tolerated:
-            return "One day of tolerated work so far: the trend starts from the next tolerated session."
+            shown = f" ({'; '.join(so_far)})" if so_far else ""
+            return (
+                f"Tolerated so far{shown}: each exercise's trend starts with its second tolerated day, since a level "
+                "counts once it has been reached twice."
+            )
         return (
             f"No tolerated session yet: a session counts when pain during stays at or below your limit ({limit}/10) "
             "and your pain on waking the next morning is no more than 1 point above the level before it."

@@ -73,9 +73,9 @@ def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]
 def _picture_words(data: Progress) -> str:
     """The headline in bold, then one line per exercise with a change."""
     key = (
-        "How to read the charts below: the line is your tolerated level; red crosses are sessions over your limit, "
-        "orange triangles sessions followed by a worse morning, open circles sessions still without a "
-        "next-morning rating."
+        "How to read the charts below: the line is your tolerated level (filled dots: days with a tolerated "
+        "session); red crosses are sessions over your limit, orange triangles sessions followed by a worse morning, "
+        "open circles sessions without a next-morning rating (recent ones are still waiting for it)."
     )
     lines = [f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)]
     return "\n".join(lines) + f"\n\n{key}"
@@ -102,9 +102,10 @@ def sections(data: Progress) -> list[Section]:
             "tolerate (pain within your limit, settled by morning) shows here, one small chart per exercise.",
             f"The line is your tolerated level: the second-best session in the last {data.picture.window} days whose "
             f"peak pain stayed at or below your limit ({data.pain_limit}/10) and whose next morning settled (no "
-            "more than 1 point above the level before), so it has to be reached twice. Red crosses: sessions over "
-            "your limit; orange triangles: worse next morning; open circles: waiting for the next-morning rating; "
-            "open squares: no pain rated. A rising line at steady pain means your threshold is rising." + main,
+            "more than 1 point above the level before), so it has to be reached twice; filled dots mark days with a "
+            "tolerated session. Red crosses: sessions over your limit; orange triangles: worse next morning; open "
+            "circles: no next-morning rating (recent ones are still waiting for it); open squares: no pain rated. "
+            "A rising line at steady pain means your threshold is rising." + main,
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),
         ),

@@ -57,3 +57,8 @@ def test_a_rise_is_labelled_as_worsening():
 def test_zero_baseline_has_no_percent():
     change = pain_change(0, 1)
     assert change.percent is None and not change.important
+
+
+def test_thirty_percent_of_a_low_baseline_is_not_called_important_within_the_day_to_day_wobble():
+    assert pain_change(2.2, 1.5).label == "no clear change"  # -32%, but only 0.7 points
+    assert pain_change(4.0, 2.7).label == "clinically important improvement"  # -32% and 1.3 points

@@ -122,3 +122,9 @@ def test_weeks_of_attempts_over_the_limit_do_not_leave_one_short_day_as_the_leve
     efforts = [walk(0, 26), walk(3, 25), walk(40, 13)]
     efforts += [walk(d, 30, status=Status.OVER) for d in (30, 34, 37)]
     assert level_on(efforts, 40) == 25
+
+
+def test_before_any_trend_the_headline_names_what_each_exercise_tolerated_and_what_is_still_needed():
+    text = headline([], 5, "kg", tolerated=2, so_far=("Leg press 40 kg × 12", "Treadmill walk 25 min"))
+    assert text.startswith("Tolerated so far (Leg press 40 kg × 12; Treadmill walk 25 min)")
+    assert "second tolerated day" in text
