@@ -35,6 +35,8 @@ SPECS: tuple[RuleSpec, ...] = (
              help="Sessions with a next-morning rating; one still waiting for it is not counted either way."),
     RuleSpec("free_weight_ratio", "Free-weight starting load (share of machine load)", 0.5, 0.1, 1.0, integer=False,
              help="Machines carry part of the load, so free weights start well below it."),
+    RuleSpec("free_weight_start_max", "Free-weight starting load: at most (kg, in all)", 20, 2, 100, integer=False,
+             help="Whatever the machine load, the first free-weight sets start at or under this, held in the hands."),
     RuleSpec("rep_range_bottom", "Bottom of the rep range", 8, 1, 30,
              help="After a heavier load, start again from this many reps per set."),
     RuleSpec("rep_range_top", "Top of the rep range", 12, 2, 50,

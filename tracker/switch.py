@@ -94,12 +94,24 @@ def _switch(
     working = last_entry.top_weight
     sets = len(last_entry.sets)
     if is_free_weight(counterpart.equipment):
-        start = round_down_to_step(working * limits["free_weight_ratio"], unit, load_step(counterpart.equipment))
-        load_words = (
-            (f"at {format_weight(start, unit)}" if start > 0 else "with the lightest weight available")
-            + f" (about {limits['free_weight_ratio'] * 100:.0f}% of your {format_weight(working, unit)} "
-            "machine load, rounded down)"
+        share = working * limits["free_weight_ratio"]
+        cap = limits["free_weight_start_max"]
+        start = round_down_to_step(min(share, cap), unit, load_step(counterpart.equipment))
+        why = (
+            f"about {limits['free_weight_ratio'] * 100:.0f}% of your {format_weight(working, unit)} machine load, "
+            "rounded down"
         )
+        if share > cap:
+            # A leg press moves far more than hands can hold: half of it would be no conservative start.
+            why = (
+                f"half of your {format_weight(working, unit)} machine load would be {format_weight(share, unit)}; a "
+                f"first free-weight load stays at or under {format_weight(cap, unit)}, since the hands hold all of it"
+            )
+        load_words = (
+            f"at {format_weight(start, unit)} in all (the dumbbells or kettlebell together)"
+            if start > 0
+            else "with the lightest weight available"
+        ) + f" ({why})"
     else:
         start = 0.0
         load_words = "with the lightest band or your body weight"

@@ -28,7 +28,7 @@ def test_progression_suggestion_accepted_and_reported(app: App, page: Page) -> N
     set_date(page, "Morning of", date.today() - timedelta(days=2))
     type_into(page, "Lower back: pain on waking (0-10)", 2)
     click(page, "Save morning check-in")
-    expect(message(page, "Morning check-in saved.")).to_be_visible()
+    expect(message(page, "Morning check-in saved")).to_be_visible()
     idle(page)
 
     go_to(page, "Log session", "Log a session")

@@ -11,17 +11,24 @@ def test_no_history_gives_no_suggestions():
     assert suggestions([]) == []
 
 
-def test_clear_gain_over_six_calm_sessions_suggests_free_weights_at_half_the_machine_load():
+def test_clear_gain_over_six_calm_sessions_suggests_free_weights_well_under_the_machine_load():
     found = suggestions(improving_leg_press())
     assert keys(found) == ["switch:Leg press"]
     advice = found[0]
     assert advice.kind is Kind.SWITCH and advice.raises_load
-    assert "Goblet squat at 25 kg" in advice.what  # 50 kg x 0.5
+    # Half of 50 kg is 25 kg, more than a first free-weight load held in the hands (20 kg by default).
+    assert "Goblet squat at 20 kg in all" in advice.what and "would be 25 kg" in advice.what
     assert "one of your 3 sets" in advice.what and "then all of them" in advice.what
     assert "normal" in advice.what and "stop" not in advice.what.lower()
     assert "22%" in advice.reason and "6 sessions" in advice.reason
     assert advice.reason.endswith(CHECK_WITH_PHYSIO)
     assert any("16 Nov 2026" in line or "22 Nov 2026" in line for line in advice.evidence)
+
+
+def test_a_light_machine_load_starts_the_free_weights_at_half_of_it():
+    found = suggestions(improving_leg_press(), rules={"free_weight_start_max": 40})
+    assert "Goblet squat at 25 kg in all" in found[0].what
+    assert "(about 50% of your 50 kg machine load, rounded down)" in found[0].what
 
 
 def test_five_sessions_are_too_few_for_the_switch():
@@ -78,19 +85,20 @@ def test_a_rehab_three_by_twelve_leg_press_at_rising_loads_leads_to_the_switch()
     reason = found[0].reason
     assert "heaviest load you lifted for at least 8 reps" in reason and "no one-rep-max estimate" in reason
     assert "rose 27%, from 40 kg and 42.5 kg in your first two sessions to 52.5 kg now" in reason
-    assert "Goblet squat at 26 kg" in found[0].what  # 52.5 kg x 0.5, rounded down to a kettlebell step
+    assert "Goblet squat at 20 kg in all" in found[0].what  # half of 52.5 kg is over the 20 kg first-load cap
 
 
 def test_pound_user_gets_loads_in_pounds_rounded_down_to_dumbbell_steps():
     history = [lift(7 * (5 - i) + 1, "Chest press machine", 80.0 + 5 * i, unit="lb") for i in range(6)]
-    found = suggestions(history, unit="lb")
+    found = suggestions(history, unit="lb", rules={"free_weight_start_max": 40})
     assert keys(found) == ["switch:Chest press machine"]
-    assert "Dumbbell bench press at 52.5 lb" in found[0].what  # 105 lb x 0.5
+    assert "Dumbbell bench press at 52.5 lb in all" in found[0].what  # 105 lb x 0.5
     assert "kg" not in found[0].what
 
 
 def test_user_changed_ratio_and_session_count_change_the_switch():
-    found = suggestions(improving_leg_press(4, step=3.0), rules={"min_sessions": 4, "free_weight_ratio": 0.4})
+    rules = {"min_sessions": 4, "free_weight_ratio": 0.4, "free_weight_start_max": 40}
+    found = suggestions(improving_leg_press(4, step=3.0), rules=rules)
     assert keys(found) == ["switch:Leg press"]
     assert "Goblet squat at 19 kg" in found[0].what  # 49 kg x 0.4 = 19.6, rounded down
 
