@@ -79,11 +79,12 @@ def run_import(args: argparse.Namespace) -> int:
             f'e.g. --equipment "{result.needs_equipment[0]}=machine". Kinds: {", ".join(EQUIPMENT)}.'
         )
     if result.problems:
-        print(f"error: {len(result.problems)} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
+        count = result.problem_count
+        print(f"error: {count:,} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
         for problem in result.problems[:SHOWN_PROBLEMS]:
             print(f"  {problem}", file=sys.stderr)
-        if len(result.problems) > SHOWN_PROBLEMS:
-            print(f"  ... and {len(result.problems) - SHOWN_PROBLEMS} more.", file=sys.stderr)
+        if count > SHOWN_PROBLEMS:
+            print(f"  ... and {count - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
         return USER_ERROR
     print(result.summary())
     for note in result.notes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from imports.model import FileProblem
@@ -30,13 +31,37 @@ class CsvText:
         return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: UTF-8 (with or without a byte-order mark), else Latin-1."""
+# A character of two to four bytes as UTF-8 writes it; Latin-1 text almost never holds such a pair by chance.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(file: str, data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8 (with or without a byte-order mark), else Latin-1.
+
+    One encoding per file: a file that is UTF-8 in places and not in others is refused, rather than read
+    whole as Latin-1 (which would turn every 'café' written as UTF-8 into 'cafÃ©').
+    """
     try:
         return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        # Latin-1 maps every byte to a character, so it always reads; it is what older Windows tools write.
-        return data.decode("latin-1"), "Latin-1"
+    except UnicodeDecodeError as error:
+        utf8 = _UTF8_MULTIBYTE.search(data)
+        if utf8 is not None:
+            raise FileProblem(
+                file,
+                f"the file mixes two text encodings: line {_line_of(data, utf8.start())} is UTF-8 but line "
+                f"{_line_of(data, error.start)} is not. Open it in a spreadsheet or text editor and save it "
+                "again as CSV UTF-8.",
+                _line_of(data, error.start),
+            ) from None
+    # Latin-1 maps every byte to a character, so it always reads; it is what older Windows tools write.
+    return data.decode("latin-1"), "Latin-1"
 
 
 def _separator(file: str, header: str) -> str:
@@ -66,9 +91,14 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 def read_csv(file: str, data: bytes) -> CsvText:
     """Parse a CSV upload, or raise FileProblem saying what to fix."""
-    text, encoding = decode(data)
+    text, encoding = decode(file, data)
     if not text.strip():
         raise FileProblem(file, "The file is empty: export your data again and upload the new file.")
+    nul = text.find("\x00")
+    if nul >= 0:
+        # No database stores a NUL in text (PostgreSQL refuses it), and no export writes one: it is not a CSV.
+        line = text.count("\n", 0, nul) + 1
+        raise FileProblem(file, "The file is not valid CSV (it holds a NUL character); export it again.", line)
     first = next(line for line in text.splitlines() if line.strip())
     separator = _separator(file, first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)

@@ -15,7 +15,7 @@ from db import bulk
 from db.engine import retry_busy
 from db.models import Exercise, Profile
 from imports.matching import Known, Matched, match
-from imports.model import FileProblem, Parsed, Problem, RawItem
+from imports.model import FileProblem, Parsed, Problem, Problems, RawItem
 from imports.upload import parse_upload
 from services.context import Ctx
 from tracker.errors import ValidationError
@@ -49,6 +49,9 @@ class ImportResult:
     already_there: int = 0
     """Rows skipped because the same session, check-in or measurement is already stored."""
     problems: tuple[Problem, ...] = ()
+    """The first MAX_PROBLEMS problems found."""
+    more_problems: int = 0
+    """Problems found beyond those listed."""
     needs_equipment: tuple[str, ...] = ()
     """Exercise names to ask about (machine or free weight) before anything is written."""
     notes: tuple[str, ...] = ()
@@ -57,6 +60,11 @@ class ImportResult:
     def written(self) -> bool:
         """True when the import went through (possibly adding nothing, when all was there already)."""
         return not self.problems and not self.needs_equipment
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, listed or not."""
+        return len(self.problems) + self.more_problems
 
     def summary(self) -> str:
         """One sentence on what was added."""
@@ -155,7 +163,7 @@ def import_file(
     except FileProblem as error:
         return ImportResult("unknown", problems=(error.problem,))
     report(READ_SHARE, "Checking every row")
-    problems = list(parsed.problems)
+    problems = Problems(parsed.problems)
     with ctx.db.write() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         known = _known(s, ctx.owner_id)
@@ -173,6 +181,7 @@ def import_file(
             return ImportResult(
                 parsed.source,
                 problems=tuple(problems),
+                more_problems=problems.more,
                 needs_equipment=tuple(matched.questions),
                 notes=tuple(parsed.notes),
             )
