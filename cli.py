@@ -53,6 +53,8 @@ def run_restore(args: argparse.Namespace) -> int:
     result = restore_backup(ctx, data)
     note = f" (schema {result.from_revision}, updated to {result.to_revision})" if result.migrated else ""
     print(f"Restored {result.sessions} sessions from {args.file}{note}.")
+    for repaired in result.notes:
+        print(repaired)
     print(f"Your data from before the restore is in {result.safety_backup}.")
     return 0
 
@@ -190,7 +192,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         print(f"error: {' '.join(error.errors.values())}", file=sys.stderr)
         return USER_ERROR
-    except (CliError, BackupError, NotFoundError) as error:
+    except BackupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        for problem in error.problems[:SHOWN_PROBLEMS]:
+            print(f"  {problem}", file=sys.stderr)
+        if len(error.problems) + error.more > SHOWN_PROBLEMS:
+            print(f"  ... and {len(error.problems) + error.more - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
+        return USER_ERROR
+    except (CliError, NotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USER_ERROR
     except OSError as error:
