@@ -15,6 +15,14 @@ from tracker.sharing import DEFAULT_DAYS, MAX_DAYS
 from ui.forms import attempt, field_error
 from ui.report_view import plain
 
+SHARING_NEEDS_SIGN_IN = (
+    "Share links are offered only when Threshold runs with sign-in (an [auth] section in "
+    ".streamlit/secrets.toml; see the README). Without it, anyone who can open this app is treated as you, so a "
+    "doctor given a link could go on to all your data. Download the PDF above and send that instead."
+)
+SHARED_NEEDS_SIGN_IN = (
+    "Share links open only on a Threshold that runs with sign-in. Ask the person who sent it for the PDF instead."
+)
 FORM = "share"
 NEW_TOKEN = "share_new_token"
 
