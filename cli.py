@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from db.engine import default_url
+from sqlalchemy.exc import DBAPIError
+
+from db.engine import default_url, storage_problem
 from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
@@ -204,6 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USER_ERROR
     except OSError as error:
         print(f"error: {error.strerror}: {error.filename}", file=sys.stderr)
+        return USER_ERROR
+    except DBAPIError as error:
+        # Only failures of the disk become a line for the person; anything else is a bug worth its traceback.
+        plain = storage_problem(error)
+        if plain is None:
+            raise
+        print(f"error: {plain}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
