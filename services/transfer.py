@@ -105,6 +105,9 @@ def _sessions(
         raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
         try:
             records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now, stored=True))
+            # Checked: its raw cells and their places are needed no more, and a large file holds millions of them.
+            session.raw.clear()
+            session.places.clear()
         except ValidationError as error:
             problems.extend(
                 Problem(*session.where(field), message)
