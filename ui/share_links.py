@@ -90,6 +90,7 @@ def render_share_section(ctx: Ctx, start: date, end: date, regions: tuple[str, .
                 f"Created {day_text(link.created_at.date())} · {_status(link, now)} · {_opened(link)}"
             )
             if link.note:
-                st.caption(f"Note: {plain(link.note)}")
+                # Plain text, not markdown: an escaped address would turn into a link with stray backslashes.
+                st.text(f"Note: {link.note}")
             if not link.revoked and link.expires_at > now:
                 st.button("Withdraw", key=f"share_revoke_{link.id}", on_click=_revoke, args=(ctx, link.id))

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from services import backup
 from services.backup import KEEP_SAFETY_COPIES, BackupError, make_backup, restore_backup
 from services.context import Ctx
 from services.profiles import get_settings
+from services.restore_check import RowProblems
 from services.sharing import list_links
 from services.suggestions import current
 from tests.backup_helpers import fill_owner
@@ -135,3 +137,18 @@ def test_only_the_newest_automatic_copies_are_kept(ctx: Ctx, safety_dir: Path) -
     kept = sorted(path.name for path in safety_dir.iterdir())
     assert len(kept) == KEEP_SAFETY_COPIES
     assert kept[-1].startswith(f"before-restore-{NOW + timedelta(minutes=KEEP_SAFETY_COPIES + 2):%Y-%m-%d-%H%M%S}")
+
+
+def test_a_value_only_postgresql_refuses_ends_in_a_plain_refusal_without_sql(
+    shared_ctx: Ctx, good_backup: bytes, safety_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shared_ctx.db.is_sqlite:
+        pytest.skip("SQLite stores a NUL character in text; only PostgreSQL refuses it")
+    # As if the checks before had missed it: the database's own refusal must still reach the person plainly.
+    monkeypatch.setattr(backup, "check_backup_rows", lambda *_args, **_kwargs: (RowProblems(), []))
+    bad = crafted(good_backup, tmp_path, "update sessions set notes = 'secret' || char(0) || 'note'")
+    before = snapshot(shared_ctx.db)
+    with pytest.raises(BackupError, match="The database refused a value in") as refused:
+        restore_backup(shared_ctx, bad, now=LATER)
+    assert "INSERT" not in str(refused.value).upper() and "secret" not in str(refused.value)
+    assert snapshot(shared_ctx.db) == before

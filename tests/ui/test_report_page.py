@@ -147,3 +147,11 @@ def test_demo_mode_offers_no_share_links(at, app_ctx):
     assert not at.exception
     assert all(b.key != "share_create" for b in at.button)
     assert "leave the demo" in _texts(at)
+
+
+def test_an_address_in_a_link_note_is_listed_exactly_as_typed(app_db):
+    at, alice = _signed_in_report(app_db)
+    note = "Scan results: https://clinic.example/my_scan_2026 (ask *Dr* Lee)"
+    create_link(alice, start=date.today() - timedelta(days=7), end=date.today(), regions=["lower_back"], note=note)
+    at.run()
+    assert f"Note: {note}" in [t.value for t in at.text]
