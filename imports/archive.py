@@ -19,6 +19,8 @@ from imports.model import FileProblem
 MAX_BYTES = 100 * 1024 * 1024
 # Threshold's export holds 9 files; a few folders or notes added by hand stay far below this.
 MAX_MEMBERS = 100
+# The zip's directory of those members: about 50 bytes each plus the name, so 100 members fit many times over.
+MAX_DIRECTORY_BYTES = 256 * 1024
 # CSV of workouts deflates about 5-15 to 1; past this a member is almost surely a bomb (deflate tops out near 1032).
 MAX_RATIO = 200
 # Small members may compress far better than that (a header and one repeated row), so the ratio counts only beyond.
@@ -31,18 +33,21 @@ _END_LOCATOR_64 = b"PK\x06\x07"
 _END_SEARCH = 22 + 0xFFFF  # the end record and the longest comment it may carry
 
 
-def declared_members(data: bytes) -> int | None:
-    """How many entries the zip's end record declares (zip64 too); None when there is no end record."""
+def declared_directory(data: bytes) -> tuple[int, int] | None:
+    """The member count and directory size in bytes that the zip's end record declares (zip64 too).
+
+    None when there is no end record (zipfile then says the file is damaged).
+    """
     at = data.rfind(_END, max(0, len(data) - _END_SEARCH))
     if at < 0 or len(data) < at + 22:
         return None
-    entries = int(struct.unpack_from("<H", data, at + 10)[0])
+    entries, size = (int(n) for n in struct.unpack_from("<HI", data, at + 10))
     locator = at - 20
-    if entries == 0xFFFF and locator >= 0 and data[locator : locator + 4] == _END_LOCATOR_64:
+    if (entries == 0xFFFF or size == 0xFFFFFFFF) and locator >= 0 and data[locator : locator + 4] == _END_LOCATOR_64:
         record = int(struct.unpack_from("<Q", data, locator + 8)[0])
-        if record + 40 <= len(data):
-            entries = int(struct.unpack_from("<Q", data, record + 32)[0])
-    return entries
+        if record + 48 <= len(data):
+            entries, size = (int(n) for n in struct.unpack_from("<QQ", data, record + 32))
+    return entries, size
 
 
 def _wanted(info: zipfile.ZipInfo) -> bool:
@@ -89,9 +94,12 @@ def _inflate(filename: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, bud
 
 def zip_members(filename: str, data: bytes, wanted_suffix: str = ".csv") -> dict[str, bytes]:
     """The zip's CSV members by base name, read within the limits; FileProblem says in one sentence what is wrong."""
-    declared = declared_members(data)
-    if declared is not None and declared > MAX_MEMBERS:
-        raise FileProblem(filename, f"the zip holds {declared:,} files, more than the {MAX_MEMBERS} Threshold reads.")
+    count, directory = declared_directory(data) or (0, 0)
+    if count > MAX_MEMBERS:
+        raise FileProblem(filename, f"the zip holds {count:,} files, more than the {MAX_MEMBERS} Threshold reads.")
+    # The count may lie; Python reads the directory by its size, so that is bounded too (before anything is parsed).
+    if directory > MAX_DIRECTORY_BYTES:
+        raise FileProblem(filename, f"the zip's list of files is longer than Threshold reads ({MAX_MEMBERS} files).")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = [info for info in archive.infolist() if _wanted(info)]

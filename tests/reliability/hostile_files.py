@@ -92,6 +92,12 @@ def many_members(count: int) -> bytes:
     return buffer.getvalue()
 
 
+def lying_count(data: bytes, count: int) -> bytes:
+    """The zip with its end record claiming `count` members (its directory still lists them all)."""
+    at = data.rfind(b"PK\x05\x06")
+    return data[: at + 8] + struct.pack("<HH", count, count) + data[at + 12 :]
+
+
 def strong_bad_rows(count: int) -> bytes:
     """A Strong file whose every row has reps that are not a number."""
     header, row = STRONG_6.splitlines()[0], STRONG_6.splitlines()[2]
@@ -111,6 +117,7 @@ CASES: tuple[Hostile, ...] = (
         "damaged",
     ),
     Hostile("bomb by member count", "many.zip", lambda: many_members(5000), "5,000 files"),
+    Hostile("member count that lies", "liar2.zip", lambda: lying_count(many_members(5000), 3), "list of files"),
     Hostile("nested zip by name", "nested.zip", lambda: zipped({"inner.zip": zipped(SMALL)}), "another archive"),
     Hostile("nested zip as CSV", "nested2.zip", lambda: zipped({"sessions.csv": zipped(SMALL)}), "itself a zip"),
     Hostile("encrypted member", "locked.zip", lambda: encrypted(zipped(SMALL)), "password"),
