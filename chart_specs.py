@@ -21,7 +21,7 @@ TABLE = "table"
 
 
 BUILDERS: dict[str, Any] = {
-    "threshold": charts.threshold_chart,
+    "threshold": charts.threshold_panel,
     "pressure": charts.pressure_chart,
     "pain": charts.pain_chart,
     "strength": charts.strength_chart,

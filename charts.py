@@ -9,12 +9,16 @@ per process and attach each rerun's rows to it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any, TypeAlias
 
 import altair as alt
 import pandas as pd
 
+from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
+from tracker.trends import DAY_RANGE_MAX
 
 HEIGHT = 280
 # Room for the exercise legend under the plot.
@@ -30,6 +34,8 @@ DATE_LABELS = alt.TimeFormatSpecifier(
     year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"
 )
 DAY_MS = 86_400_000
+# Periods up to this many days are drawn day by day (tracker.trends.DAY_RANGE_MAX).
+SHORT_DAYS = DAY_RANGE_MAX
 # Numbers without trailing zeros: "100", "63.5", never "100.000000".
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
@@ -39,29 +45,25 @@ BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
 PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"]
 SERIES = alt.Scale(range=PALETTE)
 PAIN_SCALE = alt.Scale(domain=[0, 10])
-STATUS_SHAPES = alt.Scale(
-    domain=[s.value for s in Status],
-    range=["circle", "cross", "triangle-down", "square"],
-)
-RESPONSES = ["settled", "same", "worse", "no check-in"]
-RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#f9a825", "#c62828", "#9e9e9e"])
+RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
+RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#9e9e9e"])
 OVER_COLOUR = "#c62828"
-MARKERS = (
-    (Status.OVER, OVER_COLOUR, 110),
-    (Status.NOT_SETTLED, "#ef6c00", 80),
-    (Status.UNKNOWN, "#757575", 60),
-)
 SMALL_COUNT = 8
 
 
 Span: TypeAlias = tuple[str, str] | None
 
 
-def _x(span: Span = None) -> alt.X:
-    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked."""
-    scale = alt.Scale(domain=alt.DomainUnionWith(unionWith=list(span))) if span else alt.Undefined
+def _x(span: Span = None, padding: int = 0) -> alt.X:
+    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked;
+    `padding` pixels either side keep a mark on the first or last day whole."""
+    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
+    extra = padding or alt.Undefined
+    scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
+    # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
+    short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
-    axis = alt.Axis(labelOverlap=True, format=DATE_LABELS, tickMinStep=DAY_MS)
+    axis = alt.Axis(labelOverlap=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
 
 
@@ -70,66 +72,66 @@ def _y_axis(step: float = 1) -> alt.Axis:
     return alt.Axis(format=NUMBER, tickMinStep=step, tickCount=5)
 
 
-def _bars(bucket: str) -> dict[str, str]:
-    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap."""
+def _bars(bucket: str, span: Span = None) -> dict[str, str]:
+    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap; with
+    `span`, never past the end of its last day (the current week's bar does not run into the future)."""
     unit = {"quarter": "quarter", "month": "month", "week": "week"}.get(bucket, "day")
     start = "time(datum.period)"
-    return {"end": f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"}
+    end = f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"
+    if span:
+        end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
+    return {"end": end}
 
 
-def threshold_params(frame: pd.DataFrame) -> dict[str, Any]:
-    """What the threshold chart's axis depends on: one exercise (and its measure) or several."""
-    single = frame["exercise"].nunique() == 1
-    return {"measure": str(frame["measure"].iloc[0]) if single else ""}
-
-
-# A marker for several exercises has no one amount (nor measure): say so instead of showing "null".
-WORK_TEXT = (
-    "isValid(datum.amount) ? format(datum.amount, ',~f') + ' ' + datum.measure : 'several exercises: see % of first'"
+# The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
+# alone). The words for them are under the chart and in every tooltip.
+LEVEL_COLOUR = "#1f4e79"
+ATTEMPTS = (
+    (Status.OVER, OVER_COLOUR, "cross", True, 120),
+    (Status.WORSE, "#b35900", "triangle-down", True, 90),
+    (Status.PENDING, "#5f6368", "circle", False, 70),
+    (Status.UNRATED, "#5f6368", "square", False, 50),
 )
-SHARE_TEXT = "isValid(datum.percent) ? format(datum.percent, ',~f') + '%' : '—'"
+AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
+PANEL_HEIGHT = 170
 
 
-def threshold_chart(frame: Source, *, measure: str | None = None, span: Span = None) -> alt.LayerChart:
-    """Tolerated work per exercise (line), with over-limit, unsettled and unrated sessions as distinct marks.
-
-    One exercise (`measure` set) shows its own amounts; several share an axis as a percentage of each
-    one's first tolerated amount.
-    """
-    if measure is None:
-        measure = threshold_params(frame)["measure"] if isinstance(frame, pd.DataFrame) and len(frame) else ""
-    field, title = ("amount", measure) if measure else ("percent", "% of first tolerated")
+def threshold_panel(
+    frame: Source, *, measure: str, title: str, subtitle: str = "", span: Span = None
+) -> alt.LayerChart:
+    """One exercise's pain threshold: its tolerated level (line) and the sessions that went over the limit,
+    were worse next morning or are still waiting for their rating (marks), on the exercise's own units."""
+    y_title = AXIS_TITLES.get(measure, f"Heaviest set ({measure})")
     base = alt.Chart().encode(
-        x=_x(span),
-        y=alt.Y(f"{field}:Q", title=title, scale=alt.Scale(zero=False), axis=_y_axis()),
-        color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
+        x=_x(span, padding=10),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_y_axis()),
         tooltip=[
             DATE,
-            alt.Tooltip("exercises:N", title="Exercises"),
             alt.Tooltip("status:N", title="Session"),
-            alt.Tooltip("work:N", title="Most work"),
-            alt.Tooltip("share:N", title="% of first"),
+            alt.Tooltip("text:N", title="Work"),
             alt.Tooltip("sessions:Q", title="Sessions"),
         ],
     )
-    line = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_line()
-    # The shapes are explained in words under the chart: a second legend does not fit beside the first on a phone.
-    shape = alt.Shape("status:N", scale=STATUS_SHAPES, legend=None)
-    points = base.transform_filter(alt.datum.status == Status.TOLERATED.value).mark_point(filled=True, size=60)
-    layers = [line, points.encode(shape=shape)]
-    # Sessions that did not count are one mark per period and kind (all exercises together), in a fixed colour.
-    for kind, colour, size in MARKERS:
-        mark = base.transform_filter(alt.datum.status == kind.value).mark_point(filled=True, size=size)
-        layers.append(mark.encode(shape=shape, color=alt.value(colour), stroke=alt.value(colour)))
-    # Every exercise starts at 100% of its first, so their first dots coincide: the tooltip names them all.
-    return (
-        alt.LayerChart(data=frame, layer=layers)
-        .transform_joinaggregate(together="values(exercise)", groupby=["period", "status", field])
-        .transform_calculate(
-            exercises="join(pluck(datum.together, 'exercise'), ', ')", work=WORK_TEXT, share=SHARE_TEXT
-        )
-        .properties(height=TALL, autosize=FIT_WIDTH)
-    )
+    level = base.transform_filter(alt.datum.status == Status.TOLERATED.value)
+    layers = [
+        level.mark_line(color=LEVEL_COLOUR, strokeWidth=2.5, interpolate="step-after"),
+        level.mark_point(filled=True, size=45, color=LEVEL_COLOUR, shape="circle"),
+    ]
+    for kind, colour, shape, filled, size in ATTEMPTS:
+        mark = base.transform_filter(alt.datum.status == kind.value)
+        layers.append(mark.mark_point(filled=filled, size=size, shape=shape, color=colour, strokeWidth=2))
+    heading = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start", fontSize=14)
+    return alt.LayerChart(data=frame, layer=layers).properties(height=PANEL_HEIGHT, autosize=FIT_WIDTH, title=heading)
+
+
+def stacked(panels: Sequence[alt.LayerChart], width: int) -> alt.VConcatChart:
+    """Panels one above the other at a fixed width, for images and the PDF (a page draws them one by one)."""
+    fixed = []
+    for panel in panels:
+        one = panel.copy()
+        one.autosize = alt.Undefined  # a stack sizes itself: its parts may not
+        fixed.append(one.properties(width=width))
+    return alt.vconcat(*fixed, spacing=24)
 
 
 def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
@@ -176,32 +178,37 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
     return alt.LayerChart(layer=layers).properties(height=HEIGHT)
 
 
-def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.Chart:
-    """Best estimated one-rep max per exercise and period; sets over 10 reps are counted, not estimated."""
-    return (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=_x(span),
-            y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
-            color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
-            tooltip=[
-                DATE,
-                alt.Tooltip("exercise:N", title="Exercise"),
-                alt.Tooltip("e1rm:Q", title=f"Best e1RM ({unit})", format=".1f"),
-                alt.Tooltip("sets:Q", title="Sets estimated"),
-                alt.Tooltip("skipped:Q", title="Sets over 10 reps (not estimated)"),
-            ],
-        )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH)
+def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.LayerChart:
+    """Best estimated one-rep max per exercise and period: filled dots from sets of 1-10 reps, open dots where
+    only sets of 11-20 reps were done (a rougher estimate, but a rising 3 × 12 shows)."""
+    base = alt.Chart().encode(
+        x=_x(span),
+        y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
+        color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
+        tooltip=[
+            DATE,
+            alt.Tooltip("exercise:N", title="Exercise"),
+            alt.Tooltip("e1rm:Q", title=f"Best e1RM ({unit})", format=".1f"),
+            alt.Tooltip("basis:N", title="Estimated from"),
+            alt.Tooltip("sets:Q", title="Sets estimated"),
+        ],
     )
+    rough = alt.datum.basis == ROUGH_BASIS
+    return alt.LayerChart(
+        data=frame,
+        layer=[
+            base.mark_line(),
+            base.transform_filter(~rough).mark_point(filled=True, size=50),
+            base.transform_filter(rough).mark_point(filled=False, size=60, strokeWidth=2),
+        ],
+    ).properties(height=HEIGHT, autosize=FIT_WIDTH)
 
 
 def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.Chart:
     """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
     return (
         alt.Chart(frame)
-        .transform_calculate(**_bars("week" if bucket == "day" else bucket))
+        .transform_calculate(**_bars("week" if bucket == "day" else bucket, span))
         .mark_bar(orient="vertical")
         .encode(
             x=_x(span),
@@ -234,7 +241,7 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
     order = f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)"
     return (
         alt.Chart(frame)
-        .transform_calculate(response_order=order, **_bars(bucket))
+        .transform_calculate(response_order=order, **_bars(bucket, span))
         .mark_bar(orient="vertical")
         .encode(
             x=_x(span),

@@ -1,4 +1,4 @@
-"""Threshold from the terminal: export, import, back up, restore, report and suggest, over the app's services.
+"""Threshold from the terminal: export, import, back up, restore, report, settings and suggest, over the services.
 
 Run `python cli.py --help`. Each subcommand takes --db (a database URL or a SQLite file path; the app's
 own database by default). User errors print one line to stderr and exit with status 1.
@@ -18,15 +18,18 @@ from db.engine import default_url, storage_problem
 from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
-from services.context import LOCAL_SUBJECT
-from services.profiles import get_settings
+from services.context import LOCAL_SUBJECT, ensure_profile
+from services.import_result import ImportResult
+from services.profiles import get_settings, save_settings
 from services.suggestions import current
 from services.transfer import import_file
 from terminal.common import CliError, confirmed, open_ctx, read_file, shown, write_file
+from terminal.preview import preview_lines
 from tracker.catalog import EQUIPMENT
 from tracker.errors import NotFoundError, ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request
+from tracker.units import UNITS
 
 USER_ERROR = 1
 SHOWN_PROBLEMS = 20
@@ -72,27 +75,72 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Import a Threshold export, or a Strong or Hevy CSV; all or nothing."""
-    data = read_file(args.file)
+    """Check a file, print what it would add, then import it after confirmation; all or nothing."""
     ctx = open_ctx(args.db, args.profile, create=True)
-    result = import_file(ctx, args.file.name, data, equipment=dict(args.equipment))
-    if result.needs_equipment:
-        names = ", ".join(result.needs_equipment)
-        raise CliError(
-            f"Nothing imported: say which equipment each of these exercises uses ({names}), "
-            f'e.g. --equipment "{result.needs_equipment[0]}=machine". Kinds: {", ".join(EQUIPMENT)}.'
-        )
-    if result.problems:
-        count = result.problem_count
-        print(f"error: {count:,} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
-        for problem in result.problems[:SHOWN_PROBLEMS]:
-            print(f"  {problem}", file=sys.stderr)
-        if count > SHOWN_PROBLEMS:
-            print(f"  ... and {count - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
-        return USER_ERROR
+    ensure_profile(ctx.db, args.profile)  # a database from an older release gains the catalogue's new exercises
+    options = {"unit": args.unit, "equipment": dict(args.equipment), "mapping": dict(args.map)}
+    with args.file.open("rb") as stream:
+        checked = import_file(ctx, args.file.name, stream, save=False, **options)
+        if not checked.ready:
+            return _not_ready(args, checked)
+        assert checked.preview is not None
+        for line in preview_lines(checked.preview):
+            print(line)
+        if not args.yes and not confirmed("Import this?"):
+            print("Nothing imported.", file=sys.stderr)
+            return USER_ERROR
+        stream.seek(0)
+        result = import_file(ctx, args.file.name, stream, **options)
+    if not result.written:
+        return _not_ready(args, result)
     print(result.summary())
     for note in result.notes:
         print(note)
+    if result.pain_note:
+        print(result.pain_note)
+    return 0
+
+
+def _not_ready(args: argparse.Namespace, result: ImportResult) -> int:
+    """Say what must be answered or fixed before the file can be imported."""
+    if result.needs_unit:
+        raise CliError(
+            f"Nothing imported: {args.file} does not say whether its weights are kg or lb; add --unit kg or --unit lb."
+        )
+    if result.needs_equipment:
+        names = ", ".join(result.needs_equipment)
+        first = result.needs_equipment[0]
+        near = result.closest.get(first, ())
+        instead = f', or use one of yours: --map "{first}={near[0]}"' if near else ""
+        raise CliError(
+            f"Nothing imported: say which equipment each of these exercises uses ({names}), "
+            f'e.g. --equipment "{first}=machine"{instead}. Kinds: {", ".join(EQUIPMENT)}.'
+        )
+    count = result.problem_count
+    print(f"error: {count:,} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
+    for problem in result.problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if count > SHOWN_PROBLEMS:
+        print(f"  ... and {count - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
+    return USER_ERROR
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    """Show the settings, and change the ones given (checked like the Settings page checks them)."""
+    ctx = open_ctx(args.db, args.profile, create=True)
+    now = get_settings(ctx)
+    if args.unit or args.pain_limit is not None or args.regions:
+        changed = {
+            "unit": args.unit or now.unit,
+            "pain_limit": now.pain_limit if args.pain_limit is None else args.pain_limit,
+            "regions": list(args.regions or now.regions),
+            "display_name": now.display_name,
+        }
+        now = save_settings(ctx, changed)
+        print("Saved.")
+    print(f"unit: {now.unit}")
+    print(f"pain limit: {now.pain_limit}/10")
+    print(f"regions: {','.join(now.regions)}")
     return 0
 
 
@@ -138,6 +186,16 @@ def _regions(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _pair(form: str) -> Callable[[str], tuple[str, str]]:
+    def parse(text: str) -> tuple[str, str]:
+        name, _, other = text.rpartition("=")
+        if not name.strip() or not other.strip():
+            raise argparse.ArgumentTypeError(f"{text!r} is not {form}")
+        return name.strip(), other.strip()
+
+    return parse
+
+
 def _equipment(text: str) -> tuple[str, str]:
     name, _, kind = text.rpartition("=")
     if not name.strip() or kind.strip() not in EQUIPMENT:
@@ -166,8 +224,24 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
     export = _command(commands, "export", run_export, "write your data as a zip of CSV tables")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-export-DATE.zip)")
-    imported = _command(commands, "import", run_import, "import a Threshold export or a Strong/Hevy CSV export")
+    imported = _command(
+        commands,
+        "import",
+        run_import,
+        "import a Threshold export, a Strong or Hevy CSV export, or Apple Health's export.zip (shows what it would "
+        "add and asks first)",
+    )
     imported.add_argument("file", type=Path, help="a .zip or .csv file")
+    imported.add_argument("--unit", choices=UNITS, help="the unit of the file's weights, when the file does not say")
+    imported.add_argument("-y", "--yes", action="store_true", help="import without asking")
+    imported.add_argument(
+        "--map",
+        type=_pair("FILE NAME=LISTED NAME"),
+        action="append",
+        default=[],
+        metavar="NAME=LISTED",
+        help="use one of your exercises for a name in the file (repeat for several)",
+    )
     imported.add_argument(
         "--equipment",
         type=_equipment,
@@ -181,6 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--end", type=_day, help="last day (default: today)")
     report.add_argument("--regions", type=_regions, help="e.g. lower_back,left_knee (default: the ones you track)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-report-START-to-END.pdf)")
+    settings = _command(commands, "settings", run_settings, "show your settings, or change unit, pain limit, regions")
+    settings.add_argument("--unit", choices=UNITS, help="kg or lb")
+    settings.add_argument("--pain-limit", type=int, help="acceptable pain during exercise, 1-10")
+    settings.add_argument("--regions", type=_regions, help="e.g. lower_back,left_knee")
     suggest = _command(commands, "suggest", run_suggest, "print today's suggestions")
     suggest.add_argument("--today", type=_day, default=None, help="the day to suggest for (default: today)")
     return parser

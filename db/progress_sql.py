@@ -24,7 +24,6 @@ from sqlalchemy import (
     cast,
     func,
     literal,
-    or_,
     select,
 )
 from sqlalchemy.orm import InstrumentedAttribute
@@ -33,13 +32,13 @@ from sqlalchemy.orm import Session as OrmSession
 from db.models import Checkin, Entry, Exercise, PainRating, Session, WorkSet
 from db.queries import day_range
 from tracker.pain import WOBBLE_POINTS
-from tracker.strength import E1RM_MAX_REPS, Formula
+from tracker.strength import E1RM_MAX_REPS, ROUGH_MAX_REPS, Formula
 from tracker.threshold import STRENGTH, Status
 from tracker.trends import Bucket
 
 CARDIO = "cardio"
 # Severity of a region's next-morning response, worst highest (as tracker.threshold orders them).
-SETTLED, SAME, WORSE = 0, 1, 2
+SETTLED, WORSE = 0, 1
 
 
 def _float(value: float) -> ColumnElement[float]:
@@ -95,7 +94,7 @@ class Scope:
         ]
 
 
-def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
+def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
     """Per live session: its bucket's first day, the worst next-morning severity over the scope's regions, and
     whether its work counts as tolerated (tracker.threshold.status: over the limit, else unknown without
     ratings, else by the response).
@@ -108,16 +107,17 @@ def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subque
         case(
             (
                 and_(PainRating.before.is_not(None), Checkin.pain.is_not(None)),
-                case((rise <= 0, SETTLED), (rise <= WOBBLE_POINTS, SAME), else_=WORSE),
+                case((rise <= WOBBLE_POINTS, SETTLED), else_=WORSE),
             )
         )
     )
     peak = func.max(PainRating.during)
     status = case(
         (peak > limit, Status.OVER.value),
-        (or_(peak.is_(None), severity.is_(None)), Status.UNKNOWN.value),
+        (peak.is_(None), Status.UNRATED.value),
+        (severity.is_(None), Status.PENDING.value),
         (severity == SETTLED, Status.TOLERATED.value),
-        else_=Status.NOT_SETTLED.value,
+        else_=Status.WORSE.value,
     )
     return (
         select(
@@ -134,114 +134,79 @@ def _sessions(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subque
     )
 
 
-def _per_set(
-    sessions: Subquery, kg_per_unit: float, formula: Formula, by_e1rm: bool, names: Sequence[str] | None
-) -> Subquery:
-    """One row per set (or per exercise without sets) with its session's bucket and status: the work the
-    set counts for (load x reps, reps alone when unloaded, or e1RM; minutes for cardio and flexibility),
-    its e1RM when it can be estimated, and flags for estimated, over the rep limit and loaded."""
-    loaded = WorkSet.weight_kg > 0
-    load = WorkSet.weight_kg / _float(kg_per_unit)
-    reps = cast(WorkSet.reps, Float)
-    estimable = and_(loaded, WorkSet.reps >= 1, WorkSet.reps <= E1RM_MAX_REPS)
+def _estimate(load: ColumnElement[Any], reps: ColumnElement[Any], formula: Formula) -> ColumnElement[Any]:
+    """tracker.strength's one-rep-max formula in SQL (one rep is the load itself)."""
     if formula is Formula.BRZYCKI:
-        estimate = load * _float(36.0) / (_float(37.0) - reps)
-    else:
-        estimate = load * (_float(1.0) + reps / _float(30.0))
-    e1rm = case((estimable, case((WorkSet.reps == 1, load), else_=estimate)))
-    strength = e1rm if by_e1rm else case((loaded, load * reps), else_=reps)
-    stmt = (
-        select(
-            sessions.c.start,
-            sessions.c.status,
-            Entry.id.label("entry_id"),
-            Exercise.name.label("exercise"),
-            Exercise.category.label("category"),
-            case((Exercise.category == STRENGTH, strength), else_=func.nullif(Entry.minutes, 0)).label("amount"),
-            e1rm.label("e1rm"),
-            case((estimable, 1), else_=0).label("estimated"),
-            case((and_(loaded, WorkSet.reps > E1RM_MAX_REPS), 1), else_=0).label("skipped"),
-            case((loaded, 1), else_=0).label("loaded"),
-        )
-        .select_from(sessions)
-        .join(Entry, Entry.session_id == sessions.c.session_id)
-        .join(Exercise, Entry.exercise_id == Exercise.id)
-        .outerjoin(WorkSet, WorkSet.entry_id == Entry.id)
-    )
-    if names is not None:
-        stmt = stmt.where(Exercise.name.in_(names))
-    return stmt.subquery("per_set")
+        return load * _float(36.0) / (_float(37.0) - reps)
+    return load * (_float(1.0) + reps / _float(30.0))
 
 
 @dataclass(frozen=True)
-class WorkRow:
-    """Exercises of one name, kind of session (tolerated, over the limit...) and bucket, summed up.
-
-    `amount` is the most work by the chosen measure and `counted` how many of them had any; `e1rm` the
-    best estimate, from `estimated` sets, with `skipped` sets over the rep limit; `loaded` whether any set
-    carried a load.
-    """
+class StrengthRow:
+    """One strength exercise in one bucket: the best e1RM from sets of 1-10 reps (`e1rm`, from `estimated`
+    sets), the best rough one from sets of 11-20 reps (`rough`, from `rough_sets`), and `skipped` loaded sets
+    over 20 reps."""
 
     start: date
     exercise: str
-    category: str
-    status: Status
-    amount: float | None
-    counted: int
     e1rm: float | None
     estimated: int
+    rough: float | None
+    rough_sets: int
     skipped: int
-    loaded: bool
 
 
-def work_rows(
+def strength_rows(
     s: OrmSession,
     scope: Scope,
     *,
     bucket: Bucket,
-    limit: int,
     kg_per_unit: float,
     formula: Formula,
-    by_e1rm: bool,
     names: Sequence[str] | None = None,
-) -> list[WorkRow]:
-    """What the tolerated-load and strength charts need, per bucket, exercise and status (of `names` only)."""
-    rows = _per_set(_sessions(s, scope, bucket, limit), kg_per_unit, formula, by_e1rm, names)
-    c = rows.c
-    stmt = select(
-        c.start,
-        c.exercise,
-        c.category,
-        c.status,
-        func.max(c.amount),
-        func.count(case((c.amount.is_not(None), c.entry_id)).distinct()),
-        func.max(c.e1rm),
-        func.sum(c.estimated),
-        func.sum(c.skipped),
-        func.max(c.loaded),
-    ).group_by(c.start, c.exercise, c.category, c.status)
+) -> list[StrengthRow]:
+    """What the strength chart needs, per bucket and strength exercise with loaded sets (of `names` only)."""
+    load = WorkSet.weight_kg / _float(kg_per_unit)
+    reps = cast(WorkSet.reps, Float)
+    estimate = case((WorkSet.reps == 1, load), else_=_estimate(load, reps, formula))
+    accurate = and_(WorkSet.reps >= 1, WorkSet.reps <= E1RM_MAX_REPS)
+    rough = and_(WorkSet.reps > E1RM_MAX_REPS, WorkSet.reps <= ROUGH_MAX_REPS)
+    start = period(s, Session.started_at, bucket)
+    stmt = (
+        select(
+            start,
+            Exercise.name,
+            func.max(case((accurate, estimate))),
+            func.sum(case((accurate, 1), else_=0)),
+            func.max(case((rough, estimate))),
+            func.sum(case((rough, 1), else_=0)),
+            func.sum(case((WorkSet.reps > ROUGH_MAX_REPS, 1), else_=0)),
+        )
+        .join(Entry, Entry.session_id == Session.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .join(WorkSet, WorkSet.entry_id == Entry.id)
+        .where(*scope.live(), Exercise.category == STRENGTH, WorkSet.weight_kg > 0)
+        .group_by(start, Exercise.name)
+    )
+    if names is not None:
+        stmt = stmt.where(Exercise.name.in_(names))
     return [
-        WorkRow(
-            as_date(start),
+        StrengthRow(
+            as_date(day),
             str(name),
-            str(category),
-            Status(status),
-            None if amount is None else float(amount),
-            int(counted),
             None if best is None else float(best),
             int(estimated or 0),
+            None if rough_best is None else float(rough_best),
+            int(rough_n or 0),
             int(skipped or 0),
-            bool(loaded),
         )
-        for start, name, category, status, amount, counted, best, estimated, skipped, loaded in (
-            s.connection().execute(stmt).all()
-        )
+        for day, name, best, estimated, rough_best, rough_n, skipped in s.connection().execute(stmt).all()
     ]
 
 
 def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[date, int | None, int]]:
     """Sessions per bucket and worst next-morning severity (None: no check-in to compare with)."""
-    sessions = _sessions(s, scope, bucket, limit=0)
+    sessions = session_facts(s, scope, bucket, limit=0)
     stmt = select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
     return [
         (as_date(start), None if severity is None else int(severity), int(n))
@@ -249,16 +214,19 @@ def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[dat
     ]
 
 
-def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int]]:
-    """Each exercise logged in the scope's sessions: name, category and how many times."""
+def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, float]]:
+    """Each exercise logged in the scope's sessions: name, category, how many times and its minutes in all."""
     stmt = (
-        select(Exercise.name, Exercise.category, func.count())
+        select(Exercise.name, Exercise.category, func.count(), func.coalesce(func.sum(Entry.minutes), 0.0))
         .join(Entry, Entry.exercise_id == Exercise.id)
         .join(Session, Entry.session_id == Session.id)
         .where(*scope.live())
         .group_by(Exercise.name, Exercise.category)
     )
-    return [(str(name), str(category), int(n)) for name, category, n in s.connection().execute(stmt).all()]
+    return [
+        (str(name), str(category), int(n), float(minutes or 0.0))
+        for name, category, n, minutes in s.connection().execute(stmt).all()
+    ]
 
 
 def cardio_rows(

@@ -12,6 +12,7 @@ import struct
 import zipfile
 import zlib
 from pathlib import PurePath
+from typing import IO
 
 from imports.model import FileProblem
 
@@ -33,11 +34,20 @@ _END_LOCATOR_64 = b"PK\x06\x07"
 _END_SEARCH = 22 + 0xFFFF  # the end record and the longest comment it may carry
 
 
-def declared_directory(data: bytes) -> tuple[int, int] | None:
+def declared_directory(data: bytes | IO[bytes]) -> tuple[int, int] | None:
     """The member count and directory size in bytes that the zip's end record declares (zip64 too).
 
-    None when there is no end record (zipfile then says the file is damaged).
+    None when there is no end record (zipfile then says the file is damaged). A stream is read from its end
+    and left where it was.
     """
+    if not isinstance(data, bytes):
+        start = data.tell()
+        size = data.seek(0, io.SEEK_END)
+        data.seek(max(0, size - _END_SEARCH - 20))
+        tail = data.read()
+        data.seek(start)
+        # A zip64 record lies further back; without it the markers (0xFFFF, 0xFFFFFFFF) stand and read as too many.
+        return declared_directory(tail)
     at = data.rfind(_END, max(0, len(data) - _END_SEARCH))
     if at < 0 or len(data) < at + 22:
         return None
@@ -55,7 +65,7 @@ def _wanted(info: zipfile.ZipInfo) -> bool:
     return not info.is_dir() and "__macosx" not in name and not PurePath(name).name.startswith(".")
 
 
-def _check_member(filename: str, info: zipfile.ZipInfo) -> None:
+def check_member(filename: str, info: zipfile.ZipInfo) -> None:
     """Refuse a member that cannot be read safely, before inflating a byte of it."""
     inner = info.filename
     if info.flag_bits & ENCRYPTED_FLAG:
@@ -106,7 +116,7 @@ def zip_members(filename: str, data: bytes, wanted_suffix: str = ".csv") -> dict
             if len(archive.infolist()) > MAX_MEMBERS:
                 raise FileProblem(filename, f"the zip holds more than the {MAX_MEMBERS} files Threshold reads.")
             for info in infos:
-                _check_member(filename, info)
+                check_member(filename, info)
             csvs = [info for info in infos if info.filename.lower().endswith(wanted_suffix)]
             if sum(info.file_size for info in csvs) > MAX_BYTES:
                 raise FileProblem(filename, f"the zip unpacks to more than {MAX_BYTES // 2**20} MB; split it up.")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from imports.aliases import catalogue_name, name_key
 from imports.model import Parsed, Problem
 from imports.workout_apps import bare_name, equipment_of
-from tracker.catalog import EQUIPMENT
+from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.errors import ValidationError
 from tracker.records import ExerciseRecord, check_exercise
 
@@ -36,6 +38,22 @@ class Matched:
     """Names of a Threshold file found nowhere (each already has a problem of its own)."""
     existing: int = 0
     """Rows of exercises.csv that were already in the list."""
+    how: dict[str, str] = field(default_factory=dict)
+    """For a workout app's name: how it was mapped (one of HOW's keys)."""
+    closest: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """For a name that matched nothing: the listed exercises of its kind whose names come closest."""
+
+
+HOW = {
+    "chosen": "your choice",
+    "same": "same name",
+    "alias": "alias table",
+    "words": "same words",
+    "new": "new exercise of your own",
+}
+CLOSEST = 3
+# difflib's similarity (0-1) a listed name must reach to be offered for an unmatched one.
+CLOSE_ENOUGH = 0.5
 
 
 def _lookup(known: Mapping[str, Known]) -> dict[str, Known]:
@@ -53,14 +71,57 @@ def find(name: str, folded: dict[str, Known]) -> Known | None:
     return bare if bare is not None and said is not None and bare.equipment == said else None
 
 
+def _by_key(folded: dict[str, Known]) -> dict[str, Known]:
+    return {name_key(k.name): k for k in folded.values()}
+
+
+def resolve(name: str, category: str, folded: dict[str, Known], keyed: dict[str, Known]) -> tuple[Known, str] | None:
+    """The listed exercise of the same kind that an app's name stands for, and how it was found; else None.
+
+    Tried in turn: the same name, the alias table, the same words in any order ('Press, Leg'), and the name
+    without its equipment suffix when the equipment agrees.
+    """
+    same = folded.get(name.strip().casefold())
+    alias = catalogue_name(name)
+    words = keyed.get(name_key(name))
+    bare = find(name, folded)
+    for found, how in (
+        (same, "same"),
+        (folded.get(alias.casefold()) if alias else None, "alias"),
+        (words, "words"),
+        (bare, "words"),
+    ):
+        if found is not None and found.category == category:
+            return found, how
+    return None
+
+
+def closest(name: str, category: str, known: Mapping[str, Known]) -> tuple[str, ...]:
+    """Up to three listed exercises of the same kind whose names come closest to `name`."""
+    names = {name_key(k.name): k.name for k in known.values() if k.category == category}
+    near = difflib.get_close_matches(name_key(bare_name(name)), list(names), n=CLOSEST, cutoff=CLOSE_ENOUGH)
+    return tuple(names[key] for key in near)
+
+
 def _answer(name: str, answers: Mapping[str, str]) -> str | None:
     folded = {k.casefold(): v for k, v in answers.items()}
     return folded.get(name.casefold())
 
 
-def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str] | None = None) -> Matched:
-    """Resolve every exercise the upload names; new ones are checked like the Settings form checks them."""
+def match(
+    parsed: Parsed,
+    known: Mapping[str, Known],
+    answers: Mapping[str, str] | None = None,
+    chosen: Mapping[str, str] | None = None,
+) -> Matched:
+    """Resolve every exercise the upload names; new ones are checked like the Settings form checks them.
+
+    `answers` gives the equipment of names nobody could tell; `chosen` maps a file's name onto a listed
+    exercise the person picked in the preview, overriding what matching would find.
+    """
     folded = _lookup(known)
+    keyed = _by_key(folded)
+    picked = {k.casefold(): v for k, v in (chosen or {}).items()}
     result = Matched()
     exact = dict(known)
     for item in parsed.exercises:
@@ -73,10 +134,18 @@ def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str]
             exact[record.name] = folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
             result.new.append(record)
     for name, guess in parsed.guesses.items():
-        found = find(name, folded)
-        if found is not None:
-            result.names[name] = found.name
+        choice = picked.get(name.casefold())
+        target = folded.get(choice.casefold()) if choice else None
+        if choice and (target is None or target.category != guess.category):
+            message = f"{choice!r} is not one of your {guess.category} exercises, so {name!r} cannot be mapped onto it."
+            result.problems.append(Problem(guess.where[0], guess.where[1], message))
             continue
+        hit = (target, "chosen") if target is not None else resolve(name, guess.category, folded, keyed)
+        if hit is not None:
+            result.names[name], result.how[name] = hit[0].name, hit[1]
+            continue
+        result.how[name] = "new"
+        result.closest[name] = closest(name, guess.category, folded)
         equipment = guess.equipment or _answer(name, answers or {})
         if equipment is None:
             result.questions.append(name)
@@ -86,7 +155,9 @@ def match(parsed: Parsed, known: Mapping[str, Known], answers: Mapping[str, str]
                 Problem(guess.where[0], guess.where[1], f"{equipment!r} is not a kind of equipment.")
             )
             continue
-        raw = {"name": name, "category": guess.category, "equipment": equipment}
+        # A listed exercise of another kind may already have this name (a Plank logged as reps): keep both apart.
+        own = f"{name} ({CATEGORIES[guess.category]})" if name.strip().casefold() in folded else name
+        raw = {"name": own, "category": guess.category, "equipment": equipment}
         record = _checked(raw, guess.where, result)
         if record is not None:
             folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)

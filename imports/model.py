@@ -117,3 +117,5 @@ class Parsed:
     """Exercises named by a workout app, by the name as written in the file."""
     problems: Problems = field(default_factory=Problems)
     notes: list[str] = field(default_factory=list)
+    unit_unknown: bool = False
+    """True when the file does not say which unit its weights are in (older Strong): the person is asked."""

@@ -42,7 +42,8 @@ def bare_name(name: str) -> str:
 
 
 def _category(rows: list[AppRow]) -> str:
-    if any((number(r.reps) or 0) > 0 for r in rows):
+    # Reps written at all (even a wrong number, which the checks then report) make it a strength exercise.
+    if any(r.reps.strip() and number(r.reps) != 0 for r in rows):
         return "strength"
     return "cardio" if any((number(r.distance) or 0) > 0 for r in rows) else "flexibility"
 
@@ -59,7 +60,8 @@ def _weight(row: AppRow, unit: str | None) -> object:
 def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) -> Parsed:
     """Group set rows into sessions and entries; warm-ups are left out and counted.
 
-    `unit` is the file's weight unit: 'kg', 'lb', 'per row' (a Weight Unit column) or None (not stated).
+    `unit` is the file's weight unit: 'kg', 'lb', 'per row' (a Weight Unit column) or None (not stated: the
+    sessions' unit stays None and the import use case asks for it).
     """
     parsed = Parsed(source)
     grouped: dict[tuple[str, ...], list[AppRow]] = {}
@@ -92,8 +94,7 @@ def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) 
         )
     if warmups:
         parsed.notes.append(f"{warmups:,} warm-up set(s) were left out: only working sets are kept.")
-    if unit is None:
-        parsed.notes.append("The file does not say which unit its weights are in; they were read in your unit.")
+    parsed.unit_unknown = unit is None
     return parsed
 
 

@@ -1,16 +1,18 @@
-"""Your data: download all of it as CSV tables, or import a Threshold, Strong or Hevy export."""
+"""Your data: download all of it as CSV tables, or import a Threshold, Strong, Hevy or Apple Health export."""
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from exports.csv_export import export_zip, table_csv
 from imports.upload import bundle
+from services.profiles import list_exercises
 from services.transfer import import_file
-from tracker.catalog import EQUIPMENT
 from ui.cache import after_write
 from ui.demo import download_name
+from ui.import_preview import ask_equipment, choose_mappings, show_preview
 from ui.session import current_ctx, in_demo
 from ui.shell import require_app
 
@@ -19,7 +21,6 @@ require_app()
 ctx = current_ctx()
 demo = in_demo()
 state = st.session_state
-CHOICES = [k for k in EQUIPMENT if k != "none"]
 
 st.title("Your data")
 st.subheader("Export")
@@ -45,51 +46,75 @@ st.download_button(
 
 st.subheader("Import")
 st.write(
-    "Threshold's own export (the zip, or some of its CSV files together), or the CSV file that the Strong or Hevy "
-    "app exports. Every row is checked first: if any is wrong, nothing is saved and you get the list of what to fix. "
-    "Importing the same file again adds nothing."
-    + (" In the demo, imports go into the demo data, not your own." if demo else "")
+    "Threshold's own export (the zip, or some of its CSV files together), the CSV file that the Strong or Hevy "
+    "app exports, or Apple Health's export.zip (its workouts). Every row is checked first and you see what would "
+    "be added before anything is saved; if any row is wrong, you get the list of what to fix. Importing the same "
+    "file again adds nothing." + (" In the demo, imports go into the demo data, not your own." if demo else "")
 )
 uploads = st.file_uploader(
     "Export file(s)", type=["zip", "csv", "tsv", "txt"], accept_multiple_files=True, key="data_upload"
 )
 upload = bundle([(f.name, f.getvalue()) for f in uploads]) if uploads else None
-if upload is not None and state.get("data_for") != (upload[0], len(upload[1])):
-    state.pop("data_result", None)  # a different file: forget questions and problems about the last one
+upload_id = f"{abs(hash((upload[0], len(upload[1])))):x}" if upload is not None else ""
+if upload is not None and state.get("data_for") != upload_id:
+    state.pop("data_result", None)  # a different file: forget questions, problems and preview of the last one
+    state["data_answers"] = {}
 
 
-def run(equipment: dict[str, str] | None) -> None:
-    """Import the upload with a progress bar and remember what happened."""
+def run(save: bool, **answers: Any) -> None:
+    """Check (or import) the upload with a progress bar, with every answer given so far, and keep the result."""
     assert upload is not None
+    given = state.setdefault("data_answers", {})
+    for key, value in answers.items():  # later answers add to earlier ones (a mapping chosen in two steps)
+        given[key] = given.get(key, {}) | value if isinstance(value, dict) else value
     bar = st.progress(0.0, text="Starting")
 
     def show(done: float, text: str) -> None:
         bar.progress(min(done, 1.0), text=text)
 
-    result = import_file(ctx, *upload, equipment=equipment, progress=show)
+    result = import_file(ctx, *upload, save=save, progress=show, **given)
     bar.empty()
-    state["data_result"], state["data_for"] = result, (upload[0], len(upload[1]))
+    state["data_result"], state["data_for"] = result, upload_id
     if result.written:
         after_write(ctx)
 
 
-if st.button("Check and import", key="data_import", type="primary", disabled=upload is None):
-    run(None)
+if st.button("Check the file", key="data_check", type="primary", disabled=upload is None):
+    run(False)
 
 result = state.get("data_result")
-if result is not None and result.needs_equipment and not result.problems:
-    st.warning("Some exercises are new to Threshold. Is each one done on a machine or with free weights?")
-    answers = {}
-    for i, name in enumerate(result.needs_equipment):
-        answers[name] = st.selectbox(
-            name, CHOICES, index=None, format_func=EQUIPMENT.__getitem__, key=f"data_eq_{i}", placeholder="Choose"
-        )
-    if st.button("Import with these answers", key="data_import_answers", disabled=None in answers.values()):
-        run({name: str(kind) for name, kind in answers.items()})
+preview = result.preview if result is not None else None
+chosen_unit = preview is not None and preview.unit is not None and not preview.unit_from_file
+if result is not None and (result.needs_unit or (chosen_unit and result.checked_only)):
+    question = "The file does not say whether its weights are in kilograms or pounds. Which unit did the app use?"
+    if result.needs_unit:
+        st.warning(question)
+    else:
+        st.caption(question + " You can change your answer here.")
+    unit = st.radio("Unit of the weights", ["kg", "lb"], index=None, horizontal=True, key="data_unit")
+    if st.button("Check with this unit", key="data_check_unit", disabled=unit is None):
+        run(False, unit=unit)
         result = state["data_result"]
+if result is not None and result.needs_equipment and not result.problems:
+    answered = ask_equipment(result.needs_equipment, result.closest)
+    if st.button("Check with these answers", key="data_import_answers", disabled=answered is None):
+        assert answered is not None
+        run(False, equipment=answered[0], mapping=answered[1])
+        result = state["data_result"]
+
+if result is not None and result.checked_only and result.preview is not None:
+    st.markdown("#### What this file would add")
+    show_preview(result.preview)
+    mapping = choose_mappings(result.preview, list_exercises(ctx), upload_id)
+    if st.button("Import", key="data_import", type="primary"):
+        run(True, mapping=mapping)
+        st.rerun()  # show the outcome without the preview and questions it answered
 
 if result is not None and result.written:
     st.success(result.summary(), icon=":material/check_circle:")
+    if result.pain_note:
+        st.info(result.pain_note, icon=":material/lightbulb:")
+        st.page_link("pages/progress.py", label="See it on Progress", icon=":material/monitoring:")
     for note in result.notes:
         st.info(note)
 elif result is not None and result.problems:

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session as OrmSession
 from db import bulk
 from db.engine import retry_busy
 from db.models import Profile, Session
+from demo.history import DemoHistory, demo_history
 from services.context import Ctx
 from tracker.pain import DEFAULT_REGIONS
-from tracker.synthetic import DemoHistory, demo_history
 
 # The demo person tracks their lower back and a knee, so region filters have something to show.
 DEMO_REGIONS: tuple[str, ...] = ("lower_back", "right_knee")

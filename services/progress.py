@@ -8,7 +8,7 @@ same size at one year or ten.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass
 from datetime import date
 
@@ -19,9 +19,11 @@ from db.models import Profile
 from db.progress_sql import Scope
 from services import progress_points as points
 from services.context import Ctx, settings_of
+from services.threshold_picture import Picture, main_exercises, picture
 from tracker.helps import Helps, what_helps
-from tracker.strength import Formula
-from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount, Status, first_amounts, markers
+from tracker.pain import Response
+from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS, Formula
+from tracker.threshold import STRENGTH, E1rmPoint, ResponseCount
 from tracker.trends import (
     COMPARE_DAYS,
     Bucket,
@@ -35,7 +37,11 @@ from tracker.trends import (
 )
 from tracker.units import kg_per
 
-NO_CHECKIN = "no check-in"
+# The 24-hour response categories as the charts name them (tracker.pain.next_morning_response decides).
+SETTLED_WORDS = "settled (within 1 point)"
+WORSE_WORDS = "worse (2+ points up)"
+PENDING_WORDS = "no next-morning rating yet"
+RESPONSE_WORDS = {Response.SETTLED: SETTLED_WORDS, Response.WORSE: WORSE_WORDS, None: PENDING_WORDS}
 # More lines than this on one small chart cannot be told apart, and each one adds data to send.
 MAX_LINES = 6
 WITH, WITHOUT = "after a day with it", "after a day without it"
@@ -73,17 +79,18 @@ class Progress:
     unit: str
     pain_limit: int
     threshold: pd.DataFrame
+    """The pain-threshold picture's chart rows (services/threshold_picture.COLUMNS)."""
+    picture: Picture
     pressure: pd.DataFrame
     pain: pd.DataFrame
     comparison: str
     strength: pd.DataFrame
     not_estimated: tuple[str, ...]
-    top_exercises: tuple[str, ...]
-    """When more exercises were done than a chart can show apart, the most-done ones shown (else empty)."""
     top_strength: tuple[str, ...]
+    """When more strength exercises were done than the chart can show apart, those with the most sets it can
+    estimate (else empty)."""
     picked: tuple[str, ...]
     """The exercises chosen in the filter (empty: all)."""
-    """The same for the strength chart: the strength exercises with the most sets it can estimate."""
     cardio: pd.DataFrame
     response: pd.DataFrame
     helps: pd.DataFrame
@@ -106,36 +113,28 @@ def progress_data(
     regions: Sequence[str] | None = None,
     exercises: Sequence[str] | None = None,
     formula: Formula = Formula.EPLEY,
-    measure: Measure = Measure.VOLUME,
     max_lines: int | None = None,
     bucket: Bucket | None = None,
 ) -> Progress:
     """Everything the Progress page charts for the owner between start and end (both included).
 
-    With `max_lines` and no exercises chosen, the threshold frame keeps only that many of the most-done
-    exercises (named in `top_exercises`) and the strength frame that many of the strength exercises with the
-    most sets it can estimate (`top_strength`), so a long list of exercises cannot swell the charts nor crowd
-    strength out. `bucket` overrides the time bucket the range's length would give.
+    The threshold picture shows the chosen exercises, or the main strength and cardio ones. With `max_lines`
+    and no exercises chosen, the strength frame keeps that many of the strength exercises with the most sets it
+    can estimate (`top_strength`), so a long list cannot swell the chart. `bucket` overrides the time bucket
+    the range's length would give.
     """
     bucket = bucket or bucket_for(start, end)
     chosen = tuple(exercises) if exercises else None
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
         scope = Scope(ctx.owner_id, start, end, tuple(regions or settings.regions))
-        counts = [] if chosen or max_lines is None else progress_sql.exercise_counts(s, scope)
-        top = points.most_done({name: n for name, _, n in counts}, max_lines or 0)
-        # The strength chart picks its own lines from every strength exercise, by sets it can estimate.
-        strength = {name for name, category, _ in counts if category == STRENGTH}
-        names = chosen or (tuple(sorted(set(top) | strength)) if top else None)
-        rows = progress_sql.work_rows(
-            s,
-            scope,
-            bucket=bucket,
-            limit=settings.pain_limit,
-            kg_per_unit=kg_per(settings.unit),
-            formula=formula,
-            by_e1rm=measure is Measure.E1RM,
-            names=names,
+        counts = progress_sql.exercise_counts(s, scope)
+        shown = chosen or main_exercises(counts)
+        threshold = picture(s, scope, settings, bucket=bucket, names=shown)
+        strength = [name for name, category, _, _ in counts if category == STRENGTH]
+        names = chosen or tuple(sorted(strength))
+        rows = progress_sql.strength_rows(
+            s, scope, bucket=bucket, kg_per_unit=kg_per(settings.unit), formula=formula, names=names
         )
         cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
         responses = progress_sql.response_rows(s, scope, bucket)
@@ -143,8 +142,7 @@ def progress_data(
         pegs = progress_days.peg_rows(s, scope)
         pressures = progress_days.pressure_rows(s, scope)
     helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
-    lines = [r for r in rows if not top or r.exercise in top]
-    top_strength = points.most_done(points.estimable_sets(rows), max_lines or 0) if counts else ()
+    top_strength = () if chosen or max_lines is None else points.most_done(points.estimable_sets(rows), max_lines)
     e1rms = points.e1rm_points(r for r in rows if not top_strength or r.exercise in top_strength)
     return Progress(
         start=start,
@@ -152,13 +150,13 @@ def progress_data(
         bucket=bucket,
         unit=settings.unit,
         pain_limit=settings.pain_limit,
-        threshold=_threshold(points.load_points(lines), points.measure_labels(lines, measure, settings.unit)),
+        threshold=threshold.frame,
+        picture=threshold,
         pressure=_pressure(pressures, bucket),
         pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
         comparison=_comparison(days, start, end),
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
-        top_exercises=top,
         top_strength=top_strength,
         picked=chosen or (),
         cardio=_frame((astuple(m) for m in cardio_per_week(cardio, bucket)), CARDIO_COLUMNS),
@@ -177,50 +175,23 @@ def _comparison(days: Sequence[DayPain], start: date, end: date) -> str:
     return baseline_vs_recent(days).text
 
 
-def _threshold(points: Sequence[LoadPoint], labels: Mapping[str, str]) -> pd.DataFrame:
-    """Tolerated work per exercise and bucket (with % of the first), and per bucket one row for each kind of
-    session that did not count (over the limit, unsettled, unrated), all exercises together."""
-    base = first_amounts(points)
-    rows: list[tuple[object, ...]] = [
+def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
+    rows = (
         (
             p.start,
             p.exercise,
-            p.status.value,
-            round(p.amount, DECIMALS),
-            round(100 * p.amount / base[p.exercise]) if base[p.exercise] else None,
-            labels[p.exercise],
-            p.sessions,
+            round(p.e1rm, DECIMALS),
+            ROUGH_BASIS if p.rough else ACCURATE_BASIS,
+            p.estimated_sets + p.rough_sets,
         )
-        for p in points
-        if p.status is Status.TOLERATED
-    ]
-    for m in markers(points, base):
-        rows.append(
-            (
-                m.start,
-                ", ".join(m.exercises),
-                m.status.value,
-                None if m.amount is None else round(m.amount, DECIMALS),
-                None if m.percent is None else round(m.percent),
-                labels[m.exercises[0]] if len(m.exercises) == 1 else "",
-                m.sessions,
-            )
-        )
-    rows.sort(key=lambda row: row[0])  # type: ignore[arg-type,return-value]
-    return _frame(rows, ("period", "exercise", "status", "amount", "percent", "measure", "sessions"))
-
-
-def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
-    rows = (
-        (p.start, p.exercise, round(p.e1rm, DECIMALS), p.estimated_sets, p.skipped_sets)
         for p in points
         if p.e1rm is not None
     )
-    return _frame(rows, ("period", "exercise", "e1rm", "sets", "skipped"))
+    return _frame(rows, ("period", "exercise", "e1rm", "basis", "sets"))
 
 
 def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
-    """Strength exercises with loaded sets in the range but none of 10 reps or fewer."""
+    """Strength exercises with loaded sets in the range but none of 20 reps or fewer."""
     estimated: dict[str, bool] = {}
     for p in points:
         estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None
@@ -228,7 +199,7 @@ def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
 
 
 def _response(counts: Iterable[ResponseCount]) -> pd.DataFrame:
-    rows = ((c.start, c.response.value if c.response else NO_CHECKIN, c.sessions) for c in counts)
+    rows = ((c.start, RESPONSE_WORDS[c.response], c.sessions) for c in counts)
     return _frame(rows, ("period", "response", "sessions"))
 
 

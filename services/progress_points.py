@@ -7,66 +7,32 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from db.progress_days import kind_bits
-from db.progress_sql import SAME, SETTLED, WORSE, WorkRow
+from db.progress_sql import SETTLED, WORSE, StrengthRow
 from tracker.catalog import CATEGORIES
 from tracker.pain import Response
-from tracker.threshold import STRENGTH, E1rmPoint, LoadPoint, Measure, ResponseCount
+from tracker.threshold import E1rmPoint, ResponseCount
 from tracker.trends import DayPain, daily_pain
 
 RESPONSES: dict[int | None, Response | None] = {
     SETTLED: Response.SETTLED,
-    SAME: Response.SAME,
     WORSE: Response.WORSE,
     None: None,
 }
 _ORDER = list(RESPONSES)
 
 
-def load_points(rows: Iterable[WorkRow]) -> list[LoadPoint]:
-    """The most work per bucket, exercise and status, as tracker.threshold.tolerated_series gives it."""
-    points = [LoadPoint(r.start, r.exercise, r.status, r.amount, r.counted) for r in rows if r.amount is not None]
-    return sorted(points, key=lambda p: (p.start, p.exercise, p.status.value))
-
-
-def e1rm_points(rows: Iterable[WorkRow]) -> list[E1rmPoint]:
-    """Best e1RM per bucket and strength exercise over every status, as tracker.threshold.e1rm_series."""
-    best: dict[tuple[date, str], float] = {}
-    estimated: dict[tuple[date, str], int] = defaultdict(int)
-    skipped: dict[tuple[date, str], int] = defaultdict(int)
-    for r in rows:
-        if r.category != STRENGTH or not (r.estimated or r.skipped):
-            continue
-        key = (r.start, r.exercise)
-        if r.e1rm is not None:
-            best[key] = max(best.get(key, r.e1rm), r.e1rm)
-        estimated[key] += r.estimated
-        skipped[key] += r.skipped
-    keys = sorted(set(estimated) | set(skipped))
-    return [E1rmPoint(s, e, best.get((s, e)), estimated[(s, e)], skipped[(s, e)]) for s, e in keys]
+def e1rm_points(rows: Iterable[StrengthRow]) -> list[E1rmPoint]:
+    """Best e1RM per bucket and strength exercise (accurate first, else rough), as tracker.threshold.e1rm_series."""
+    return [
+        E1rmPoint(r.start, r.exercise, r.e1rm if r.e1rm is not None else r.rough, r.estimated, r.rough_sets, r.skipped)
+        for r in sorted(rows, key=lambda r: (r.start, r.exercise))
+    ]
 
 
 def response_points(rows: Iterable[tuple[date, int | None, int]]) -> list[ResponseCount]:
-    """Sessions per bucket and 24-hour response, oldest first, settled before same, worse and unchecked."""
+    """Sessions per bucket and 24-hour response, oldest first, settled before worse and pending."""
     ordered = sorted(rows, key=lambda row: (row[0], _ORDER.index(row[1])))
     return [ResponseCount(start, RESPONSES[severity], n) for start, severity, n in ordered]
-
-
-def measure_labels(rows: Iterable[WorkRow], measure: Measure, unit: str) -> dict[str, str]:
-    """How each exercise's work is measured: minutes, e1RM, load x reps, or reps when nothing was loaded."""
-    category: dict[str, str] = {}
-    loaded: dict[str, bool] = defaultdict(bool)
-    for r in rows:
-        category[r.exercise] = r.category
-        loaded[r.exercise] |= r.loaded
-    labels = {}
-    for name, kind in category.items():
-        if kind != STRENGTH:
-            labels[name] = "min"
-        elif measure is Measure.E1RM:
-            labels[name] = f"{unit} e1RM"
-        else:
-            labels[name] = f"{unit} × reps" if loaded[name] else "reps"
-    return labels
 
 
 def most_done(counts: Mapping[str, int], limit: int) -> tuple[str, ...]:
@@ -77,12 +43,11 @@ def most_done(counts: Mapping[str, int], limit: int) -> tuple[str, ...]:
     return tuple(sorted(ranked[:limit]))
 
 
-def estimable_sets(rows: Iterable[WorkRow]) -> dict[str, int]:
-    """Per strength exercise with loaded sets: how many of them the e1RM chart can estimate (10 reps or fewer)."""
+def estimable_sets(rows: Iterable[StrengthRow]) -> dict[str, int]:
+    """Per strength exercise with loaded sets: how many of them the e1RM chart can estimate (20 reps or fewer)."""
     found: dict[str, int] = defaultdict(int)
     for r in rows:
-        if r.category == STRENGTH and (r.estimated or r.skipped):
-            found[r.exercise] += r.estimated
+        found[r.exercise] += r.estimated + r.rough_sets
     return dict(found)
 
 

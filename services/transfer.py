@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -14,10 +13,13 @@ from sqlalchemy.orm import Session as OrmSession
 from db import bulk
 from db.engine import retry_busy
 from db.models import Exercise, Profile
+from imports import apple_health
 from imports.matching import Known, Matched, match
 from imports.model import FileProblem, Parsed, Problem, Problems, RawItem
+from imports.preview import Preview, build, load_warning
 from imports.upload import parse_upload
 from services.context import Ctx
+from services.import_result import ImportResult
 from tracker.errors import ValidationError
 from tracker.records import (
     CheckinRecord,
@@ -31,52 +33,9 @@ from tracker.records import (
 )
 
 Progress = Callable[[float, str], None]
-# Shares of the progress bar: reading and checking the file, then writing it.
-READ_SHARE, CHECK_SHARE = 0.15, 0.45
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did, or why it did nothing."""
-
-    source: str
-    sessions_added: int = 0
-    sets_added: int = 0
-    checkins_added: int = 0
-    pegs_added: int = 0
-    pressures_added: int = 0
-    exercises_created: tuple[str, ...] = ()
-    already_there: int = 0
-    """Rows skipped because the same session, check-in or measurement is already stored."""
-    problems: tuple[Problem, ...] = ()
-    """The first MAX_PROBLEMS problems found."""
-    more_problems: int = 0
-    """Problems found beyond those listed."""
-    needs_equipment: tuple[str, ...] = ()
-    """Exercise names to ask about (machine or free weight) before anything is written."""
-    notes: tuple[str, ...] = ()
-
-    @property
-    def written(self) -> bool:
-        """True when the import went through (possibly adding nothing, when all was there already)."""
-        return not self.problems and not self.needs_equipment
-
-    @property
-    def problem_count(self) -> int:
-        """Every problem found, listed or not."""
-        return len(self.problems) + self.more_problems
-
-    def summary(self) -> str:
-        """One sentence on what was added."""
-        parts = [
-            f"{self.sessions_added:,} session(s) with {self.sets_added:,} set(s)",
-            f"{self.checkins_added:,} morning check-in(s)",
-            f"{self.pegs_added:,} PEG check-in(s)",
-            f"{self.pressures_added:,} pressure threshold(s)",
-            f"{len(self.exercises_created):,} new exercise(s)",
-        ]
-        skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
-        return f"Added {', '.join(parts)}.{skipped}"
+# Shares of the progress bar: reading the file (most of the time for a large Apple Health export), then of
+# the rest, checking the rows and writing them.
+READ_SHARE, APPLE_SHARE, CHECK_SHARE = 0.15, 0.8, 0.5
 
 
 def _checked(items: list[RawItem], check: Callable[..., Any], problems: list[Problem], today: date) -> list[Any]:
@@ -97,6 +56,7 @@ def _sessions(
     now: datetime,
     problems: list[Problem],
     progress: Progress,
+    read_share: float,
 ) -> list[SessionRecord]:
     records = []
     total = max(1, len(parsed.sessions))
@@ -105,8 +65,9 @@ def _sessions(
         raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
         try:
             records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now, stored=True))
-            # Checked: its raw cells and their places are needed no more, and a large file holds millions of them.
-            session.raw.clear()
+            # Checked: only its exercise names are read again (by the preview); its sets and their places are
+            # needed no more, and a large file holds millions of them.
+            session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}
             session.places.clear()
         except ValidationError as error:
             problems.extend(
@@ -115,7 +76,8 @@ def _sessions(
                 if not _reported(field, raw, matched)
             )
         if n % 1000 == 0:
-            progress(READ_SHARE + CHECK_SHARE * n / total, f"Checking session {n + 1:,} of {total:,}")
+            done = read_share + (1 - read_share) * CHECK_SHARE * n / total
+            progress(done, f"Checking session {n + 1:,} of {total:,}")
     return records
 
 
@@ -142,38 +104,60 @@ def _known(s: OrmSession, owner_id: int) -> dict[str, Known]:
     return {e.name: Known(e.name, e.category, e.equipment) for e in rows}
 
 
+def _parse(filename: str, data: bytes | IO[bytes], report: Progress) -> tuple[Parsed, float]:
+    """The upload read into raw input, and the share of the progress bar that reading took."""
+    if apple_health.is_export(filename, data):
+        parsed = apple_health.parse(filename, data, lambda done: report(APPLE_SHARE * done, "Reading workouts"))
+        return parsed, APPLE_SHARE
+    raw = data if isinstance(data, bytes) else data.read()
+    return parse_upload(filename, raw), READ_SHARE
+
+
+def _has_loads(parsed: Parsed) -> bool:
+    return any(s.get("weight") not in (None, "") for x in parsed.sessions for e in x.raw["entries"] for s in e["sets"])
+
+
 @retry_busy
 def import_file(
     ctx: Ctx,
     filename: str,
-    data: bytes,
+    data: bytes | IO[bytes],
     *,
+    unit: str | None = None,
     equipment: Mapping[str, str] | None = None,
+    mapping: Mapping[str, str] | None = None,
+    save: bool = True,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> ImportResult:
-    """Import a Threshold export (zip or CSV), or Strong's or Hevy's CSV export, for ctx's owner.
+    """Import a Threshold export (zip or CSV), Strong's or Hevy's CSV export, or Apple Health's export.zip.
 
-    Nothing is written when any row is wrong (every problem is listed with its line) or when an
-    exercise's equipment must be asked first (`equipment` maps such names to an equipment kind).
-    Rows already stored (same session start and exercises, same check-in day) are skipped.
+    Nothing is written when any row is wrong (every problem is listed with its line), when an exercise's
+    equipment must be asked first (`equipment` maps such names to an equipment kind), or when the file does
+    not say its weight unit and `unit` ('kg' or 'lb') is not given. `mapping` sends a file's exercise name to
+    one of the person's exercises. With `save=False` everything is checked and the result's preview says what
+    would be added. Rows already stored (same session start and exercises, same check-in day) are skipped.
     """
     report: Progress = progress or (lambda _f, _t: None)
     now = now or datetime.now()
     report(0.0, f"Reading {filename}")
     try:
-        parsed = parse_upload(filename, data)
+        parsed, read_share = _parse(filename, data, report)
     except FileProblem as error:
         return ImportResult("unknown", problems=(error.problem,))
-    report(READ_SHARE, "Checking every row")
+    if unit not in (None, "kg", "lb"):
+        return ImportResult(parsed.source, problems=(Problem(filename, 0, f"{unit!r} is not a unit: kg or lb."),))
+    if parsed.unit_unknown and unit is None and _has_loads(parsed):
+        return ImportResult(parsed.source, needs_unit=True, notes=tuple(parsed.notes))
+    report(read_share, "Checking every row")
     problems = Problems(parsed.problems)
-    with ctx.db.write() as s:
-        unit = s.get_one(Profile, ctx.owner_id).unit
+    with (ctx.db.write if save else ctx.db.read)() as s:
+        own_unit = s.get_one(Profile, ctx.owner_id).unit
         known = _known(s, ctx.owner_id)
-        matched = match(parsed, known, equipment)
+        matched = match(parsed, known, equipment, mapping)
         problems += matched.problems
         categories = {name: k.category for name, k in known.items()} | {r.name: r.category for r in matched.new}
-        sessions = _sessions(parsed, matched, categories, unit, now, problems, report)
+        sessions = _sessions(parsed, matched, categories, unit or own_unit, now, problems, report, read_share)
         checkins = _checked(parsed.checkins, check_checkin, problems, now.date())
         pegs = _checked(parsed.pegs, check_peg, problems, now.date())
         pressures = _checked(parsed.pressures, check_pressure, problems, now.date())
@@ -186,9 +170,20 @@ def import_file(
                 problems=tuple(problems),
                 more_problems=problems.more,
                 needs_equipment=tuple(matched.questions),
+                closest={name: matched.closest.get(name, ()) for name in matched.questions},
                 notes=tuple(parsed.notes),
             )
-        return _write(s, ctx, parsed, matched, sessions, checkins, pegs, pressures, report)
+        warning = load_warning(sessions, unit) if parsed.unit_unknown and unit else None
+        file_unit = unit if parsed.unit_unknown else _file_unit(parsed)
+        preview = build(parsed, matched, sessions, file_unit, [warning] if warning else [])
+        if not save:
+            return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
+        return _write(s, ctx, parsed, matched, (sessions, checkins, pegs, pressures), preview, report, read_share)
+
+
+def _file_unit(parsed: Parsed) -> str | None:
+    units = {x.unit for x in parsed.sessions if x.unit is not None}
+    return units.pop() if len(units) == 1 else ("per row" if units else None)
 
 
 def _write(
@@ -196,12 +191,17 @@ def _write(
     ctx: Ctx,
     parsed: Parsed,
     matched: Matched,
-    sessions: list[SessionRecord],
-    checkins: list[tuple[CheckinRecord, RawItem]],
-    pegs: list[tuple[PegRecord, RawItem]],
-    pressures: list[tuple[PressureRecord, RawItem]],
+    checked: tuple[
+        list[SessionRecord],
+        list[tuple[CheckinRecord, RawItem]],
+        list[tuple[PegRecord, RawItem]],
+        list[tuple[PressureRecord, RawItem]],
+    ],
+    preview: Preview,
     report: Progress,
+    read_share: float,
 ) -> ImportResult:
+    sessions, checkins, pegs, pressures = checked
     owner = ctx.owner_id
     have = bulk.session_keys(s, owner)
     fresh = []
@@ -213,12 +213,13 @@ def _write(
             fresh.append(record)
     bulk.add_exercises(s, owner, matched.new)
     total, written = max(1, len(fresh)), 0
+    start = read_share + (1 - read_share) * CHECK_SHARE
 
     def done(count: int) -> None:
         nonlocal written
         written += count
         report(
-            READ_SHARE + CHECK_SHARE + (1 - READ_SHARE - CHECK_SHARE) * written / total,
+            start + (1 - start) * written / total,
             f"Saved {written:,} of {len(fresh):,} sessions",
         )
 
@@ -255,4 +256,5 @@ def _write(
         exercises_created=tuple(r.name for r in matched.new),
         already_there=skipped + len(pressures) - len(new_pressures) + matched.existing,
         notes=tuple(parsed.notes),
+        preview=preview,
     )

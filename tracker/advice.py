@@ -20,6 +20,7 @@ class Kind(StrEnum):
     """What sort of advice a suggestion is; the page orders and colours by it."""
 
     RED_FLAG = "red flag"
+    FLARE_UP = "flare-up"
     SWITCH = "machine to free weights"
     PROGRESS = "raise the load"
     DELOAD = "lighter week"
@@ -48,6 +49,8 @@ class Suggestion:
     fingerprint: str
     """The situation it was made in; when this changes, a dismissed suggestion may come back."""
     raises_load: bool
+    plans: tuple[str, ...] = ()
+    """The exercises whose load or minutes this sets; at most one suggestion a day plans each exercise."""
 
 
 def make(
@@ -62,12 +65,13 @@ def make(
     raises_load: bool = False,
     unit: str = "kg",
     extra_evidence: Sequence[str] = (),
+    plans: Sequence[str] = (),
 ) -> Suggestion:
     """Build a Suggestion whose evidence lists the given sessions and whose reason ends with the physio note."""
     evidence = tuple(session_line(s, unit) for s in sessions) + tuple(extra_evidence)
     dates = tuple(s.day for s in sessions)
     return Suggestion(
-        key, kind, title, what, f"{reason} {CHECK_WITH_PHYSIO}", evidence, dates, fingerprint, raises_load
+        key, kind, title, what, f"{reason} {CHECK_WITH_PHYSIO}", evidence, dates, fingerprint, raises_load, tuple(plans)
     )
 
 
@@ -101,9 +105,11 @@ def session_line(session: SessionDone, unit: str) -> str:
         morning = ""
         if p.before is not None and p.morning is not None:
             morning = f", next morning {p.morning}/10 ({_response_word(next_morning_response(p.before, p.morning))})"
+        elif p.morning is None:
+            morning = ", no next-morning rating yet"
         pains.append(f"{region} during {during}{morning}")
     return f"{day_text(session.day)}: {'; '.join(work)}" + (f" — pain: {'; '.join(pains)}" if pains else "")
 
 
 def _response_word(response: Response) -> str:
-    return {Response.SETTLED: "settled", Response.SAME: "about the same", Response.WORSE: "worse"}[response]
+    return {Response.SETTLED: "settled", Response.WORSE: "worse"}[response]

@@ -13,6 +13,8 @@ from tracker.settings import Settings
 # Ordered from most to least load on the joints; the guidance tries them in this order.
 LADDER: tuple[tuple[str, ...], ...] = (("Treadmill walk",), ("Elliptical trainer",), ("Swimming laps", "Aqua aerobics"))
 STEP_WORDS = ("brisk treadmill walking", "the elliptical trainer", "exercise in water (swimming laps or aqua aerobics)")
+# Where high-impact cardio goes when it hurts: the top of the ladder, with the gentler rungs named too.
+HIGH_IMPACT_TARGET = "brisk walking, or the elliptical trainer or water if walking hurts too"
 TOLERATED_SESSIONS = 3
 
 
@@ -21,53 +23,89 @@ def _minutes(session: SessionDone, name: str) -> float | None:
     return entry.minutes if entry is not None else None
 
 
-def _ok(session: SessionDone, limit: int) -> bool:
-    return not session.over_limit(limit) and not session.worse_next_morning
-
-
 def tolerated_minutes(runs: list[SessionDone], name: str, limit: int) -> tuple[float, list[SessionDone]] | None:
-    """Average minutes over the latest sessions (up to 3) that stayed within the limit, with those sessions."""
-    good = [s for s in runs if _ok(s, limit) and _minutes(s, name)][-TOLERATED_SESSIONS:]
+    """Average minutes over the latest sessions (up to 3) within the limit with a settled morning, with those.
+
+    None when no session was tolerated: a pending session or one that went wrong is no basis for a tolerance.
+    """
+    good = [s for s in runs if s.tolerated(limit) and _minutes(s, name)][-TOLERATED_SESSIONS:]
     if not good:
         return None
     return fmean(_minutes(s, name) or 0.0 for s in good), good
 
 
+def start_words(history: History, name: str, limits: Thresholds, limit: int, start_with: str) -> tuple[int, str]:
+    """Minutes to start with, and why: a share of what was tolerated on `name`, or a cautious first amount.
+
+    `start_with` says what starts: "start again" or "start brisk walking".
+
+    Never claims a tolerance that did not happen.
+    """
+    runs = [s for s in history.with_exercise(name) if _minutes(s, name)]
+    tolerated = tolerated_minutes(runs, name, limit)
+    weekly = f"add about {limits['pacing_weekly_percent']:g}% a week"
+    if tolerated:
+        start = _round(tolerated[0] * limits.share("pacing_start_percent"))
+        return start, (
+            f"{start_with.capitalize()} with about {start} minutes ({limits['pacing_start_percent']:g}% of the "
+            f"{tolerated[0]:.0f} minutes you tolerated on {name.lower()}) and {weekly}."
+        )
+    start = limits.count("pacing_first_minutes")
+    words = f"none of your {len(runs)} sessions of {name.lower()} stayed"
+    if len(runs) == 1:
+        words = f"your one session of {name.lower()} did not stay"
+    return start, (
+        f"So far {words} within your limit of {limit}/10 with a settled "
+        f"next morning, so there is no tolerated amount to go by yet: {start_with} with a cautious {start} "
+        f"minutes at an easy pace and {weekly} while pain stays within your limit."
+        + ("" if name in LADDER[-1] else f" If even that goes over your limit, {STEP_WORDS[-1]} is the gentlest start.")
+    )
+
+
 def ladder_down(history: History, settings: Settings, limits: Thresholds, today: date) -> list[Suggestion]:
-    """After repeated flare-ups on one kind of cardio: suggest the next, gentler kind."""
+    """After repeated sessions over the limit on one kind of cardio: suggest the next, gentler kind.
+
+    High-impact cardio (running, jumping) is not on the ladder; it goes to the top rung, brisk walking.
+    """
     since = today - timedelta(days=limits.count("ladder_window_days") - 1)
+    limit = settings.pain_limit
     found: list[Suggestion] = []
-    for step in (0, 1):
+    steps = [(name, step) for step in (0, 1) for name in LADDER[step]]
+    steps += [
+        (name, -1)
+        for name in history.names_done(since)
+        if (info := history.info(name)) is not None and info.category == "cardio" and info.impact == "high"
+    ]
+    for name, step in steps:
         gentler = {n for later in LADDER[step + 1 :] for n in later}
-        for name in LADDER[step]:
-            over = [s for s in history.with_exercise(name, since) if s.over_limit(settings.pain_limit)]
-            if len(over) < limits.count("ladder_over_limit"):
-                continue
-            if any(s.day > over[-1].day and any(e.name in gentler for e in s.exercises) for s in history.sessions):
-                continue  # already moved down after the latest flare-up
-            tolerated = tolerated_minutes(history.with_exercise(name), name, settings.pain_limit)
-            start = (
-                f" Start with about {_round(tolerated[0] * limits.share('pacing_start_percent'))} minutes "
-                f"({limits['pacing_start_percent']:g}% of what you tolerated on {name}) and add about "
-                f"{limits['pacing_weekly_percent']:g}% a week."
-                if tolerated
-                else ""
+        needed = limits.count("impact_over_limit" if step < 0 else "ladder_over_limit")
+        over = [s for s in history.with_exercise(name, since) if s.over_limit(limit)]
+        if len(over) < needed:
+            continue
+        if any(s.day > over[-1].day and any(e.name in gentler for e in s.exercises) for s in history.sessions):
+            continue  # already moved down after the latest session over the limit
+        short, full = (STEP_WORDS[step + 1],) * 2 if step >= 0 else ("brisk walking", HIGH_IMPACT_TARGET)
+        _, start = start_words(history, name, limits, limit, f"start {short}")
+        found.append(
+            make(
+                f"ladder_down:{name}",
+                Kind.LADDER_DOWN,
+                f"Try {short} instead of {name.lower()}",
+                f"For now, switch your cardio to {full}. {start}",
+                f"{name} went over your pain limit of {limit}/10 on {days_text([s.day for s in over])} "
+                f"({', '.join(f'{s.peak}/10' for s in over)}). "
+                "Cardio helps most when it does not provoke pain during the session, and "
+                + (
+                    "a low-impact kind spares the joints the landing."
+                    if step < 0
+                    else "the next kind down puts less load on the joints."
+                ),
+                over,
+                fingerprint=over[-1].day.isoformat(),
+                unit=settings.unit,
+                plans=[name],
             )
-            found.append(
-                make(
-                    f"ladder_down:{name}",
-                    Kind.LADDER_DOWN,
-                    f"Try {STEP_WORDS[step + 1]} instead of {name.lower()}",
-                    f"For your cardio, switch to {STEP_WORDS[step + 1]} for now.{start}",
-                    f"{name} went over your pain limit of {settings.pain_limit}/10 on "
-                    f"{days_text([s.day for s in over])}. "
-                    "Cardio helps most when it does not provoke pain during the session, and the next kind down "
-                    "puts less load on the joints.",
-                    over,
-                    fingerprint=over[-1].day.isoformat(),
-                    unit=settings.unit,
-                )
-            )
+        )
     return found
 
 
@@ -75,7 +113,7 @@ def ladder_up(history: History, settings: Settings, limits: Thresholds, today: d
     """After a step down and a settled stretch: suggest trying one step back up."""
     since = today - timedelta(weeks=limits.count("settled_weeks"))
     window = [s for s in history.sessions if s.day > since]
-    if not window or not all(_ok(s, settings.pain_limit) for s in window):
+    if not window or any(s.failed(settings.pain_limit) for s in window):
         return []
     found: list[Suggestion] = []
     weeks = limits.count("settled_weeks")
@@ -113,23 +151,24 @@ def ladder_up(history: History, settings: Settings, limits: Thresholds, today: d
 
 
 def pacing(history: History, settings: Settings, limits: Thresholds, today: date) -> list[Suggestion]:
-    """Minutes for cardio: after a flare-up restart at ~80% of what was tolerated; when settled, add ~10% a week."""
+    """Minutes for cardio: after a session over the limit restart below what was tolerated; when settled, add ~10%."""
     since = today - timedelta(days=limits.count("recent_days") - 1)
     found: list[Suggestion] = []
     for name in history.names_done(since):
         info = history.info(name)
         if info is None or info.category != "cardio":
             continue
-        runs = [s for s in history.with_exercise(name) if _minutes(s, name)]
+        runs = [s for s in history.with_exercise(name) if _minutes(s, name) and s.judged(settings.pain_limit)]
         if not runs or runs[-1].day < since:
             continue
         last, limit = runs[-1], settings.pain_limit
         weekly = limits.share("pacing_weekly_percent")
-        if not _ok(last, limit):
-            base = tolerated_minutes(runs, name, limit)
-            amount, basis = base if base else (_minutes(last, name) or 0.0, [last])
-            start = _round(amount * limits.share("pacing_start_percent"))
+        if last.failed(limit):
+            if info.impact == "high":
+                continue  # the high-impact caution and the ladder speak for it: not a restart of the same
+            start, how = start_words(history, name, limits, limit, "start again")
             plan = ", ".join(f"week {w + 2} about {_round(start * (1 + weekly) ** (w + 1))}" for w in range(3))
+            basis = tolerated_minutes(runs, name, limit)
             found.append(
                 make(
                     f"pacing:{name}",
@@ -137,21 +176,19 @@ def pacing(history: History, settings: Settings, limits: Thresholds, today: date
                     f"{name}: restart at {start} minutes",
                     f"Next time do about {start} minutes of {name.lower()}, then add about "
                     f"{limits['pacing_weekly_percent']:g}% a week ({plan}) while pain stays within your limit.",
-                    f"Your session on {day_text(last.day)} {_what_went_wrong(last, limit)}. "
-                    f"You tolerated about {amount:.0f} minutes before, and pacing starts at "
-                    f"{limits['pacing_start_percent']:g}% of what you tolerate, then builds slowly.",
-                    [*[s for s in basis if s is not last], last],
+                    f"Your session on {day_text(last.day)} {_what_went_wrong(last, limit)}. {how} "
+                    "Pacing starts below what you tolerate, then builds slowly.",
+                    [*[s for s in (basis[1] if basis else []) if s is not last], last],
                     fingerprint=last.day.isoformat(),
                     unit=settings.unit,
+                    plans=[name],
                 )
             )
             continue
         recent = runs[-TOLERATED_SESSIONS:]
         if info.impact == "high" or info.one_sided or len(recent) < TOLERATED_SESSIONS:
             continue
-        if (recent[-1].day - recent[0].day).days < 7 or not all(
-            s.settled_next_morning and _ok(s, limit) for s in recent
-        ):
+        if (recent[-1].day - recent[0].day).days < 7 or not all(s.tolerated(limit) for s in recent):
             continue
         usual = fmean(_minutes(s, name) or 0.0 for s in recent)
         target = _round(usual * (1 + weekly))
@@ -170,6 +207,7 @@ def pacing(history: History, settings: Settings, limits: Thresholds, today: date
                 fingerprint=str(target),
                 raises_load=True,
                 unit=settings.unit,
+                plans=[name],
             )
         )
     return found

@@ -16,8 +16,11 @@ ONE_SIDED_DAYS = 28
 BALANCING_CATEGORIES = frozenset({"flexibility"})
 
 
+ALTERNATIVES = "brisk walking, the elliptical trainer, or exercise in water (swimming laps or aqua aerobics)"
+
+
 def high_impact(history: History, settings: Settings, limits: Thresholds, today: date) -> list[Suggestion]:
-    """Running, jumping or basketball logged lately while resting pain has been significant."""
+    """Running, jumping or basketball lately while resting pain is significant, or with pain over the limit."""
     recent_start = today - timedelta(days=limits.count("recent_days") - 1)
     resting = [
         (s.day, p.before if p.morning is None else max(p.before or 0, p.morning))
@@ -27,27 +30,42 @@ def high_impact(history: History, settings: Settings, limits: Thresholds, today:
     ]
     resting += [(m.day, m.pain) for m in history.mornings if m.day >= recent_start]
     worst = max((pain for _, pain in resting if pain is not None), default=None)
-    if worst is None or worst < limits["impact_pain"]:
-        return []
+    pain_up = worst is not None and worst >= limits["impact_pain"]
     since = today - timedelta(days=IMPACT_DAYS - 1)
+    limit = settings.pain_limit
     found: list[Suggestion] = []
-    for name in history.names_done(since):
+    for name in history.names_done(recent_start):
         info = history.info(name)
         if info is None or info.impact != "high":
             continue
-        sessions = history.with_exercise(name, since)
+        lately = history.with_exercise(name, since)
+        over = [s for s in history.with_exercise(name, recent_start) if s.over_limit(limit)]
+        hurt = len(over) >= limits.count("impact_over_limit")
+        if not hurt and not (pain_up and lately):
+            continue
+        why = []
+        if hurt:
+            peaks = ", ".join(f"{s.peak}/10 on {day_text(s.day)}" for s in over)
+            why.append(
+                f"Pain during {name.lower()} went over your limit of {limit}/10 ({peaks}) in the last "
+                f"{limits.count('recent_days')} days."
+            )
+        if pain_up and lately:
+            why.append(
+                f"You logged {name.lower()} on {days_text([s.day for s in lately])}, and your pain at rest reached "
+                f"{worst}/10 in the last {limits.count('recent_days')} days (the reminder starts at "
+                f"{limits['impact_pain']:g}/10)."
+            )
         found.append(
             make(
                 f"impact:{name}",
                 Kind.WARNING,
                 f"Go easy on {name.lower()} while pain is up",
-                f"While your pain is this high, swap {name.lower()} for low-impact cardio such as brisk walking, "
-                "the elliptical trainer or swimming, and come back to it once pain has settled.",
-                f"You logged {name.lower()} on {days_text([s.day for s in sessions])}, and your pain at rest reached "
-                f"{worst}/10 in the last {limits.count('recent_days')} days (the reminder starts at "
-                f"{limits['impact_pain']:g}/10). Jumping, landing and sudden turns load painful joints hard.",
-                sessions,
-                fingerprint=f"{worst}",
+                f"For now, swap {name.lower()} for low-impact cardio: {ALTERNATIVES}. These train heart and lungs "
+                f"without the landing. Come back to {name.lower()} gradually once pain stays within your limit.",
+                " ".join(why) + " Jumping, landing and sudden turns load painful joints hard.",
+                over if hurt else lately,
+                fingerprint=f"{worst}:{over[-1].day.isoformat() if over else ''}",
                 unit=settings.unit,
             )
         )

@@ -67,15 +67,37 @@ class SessionDone:
         return peak is not None and peak > limit
 
     @property
+    def response(self) -> Response | None:
+        """Worse when any region was clearly worse the next morning, settled when rated and none was, else None.
+
+        None means pending: no next-morning rating (yet), so the session is neither tolerated nor a failure.
+        """
+        responses = self._responses()
+        if not responses:
+            return None
+        return Response.WORSE if Response.WORSE in responses else Response.SETTLED
+
+    @property
     def worse_next_morning(self) -> bool:
         """True when any region was clearly worse the next morning than before the session."""
-        return any(r is Response.WORSE for r in self._responses())
+        return self.response is Response.WORSE
 
     @property
     def settled_next_morning(self) -> bool:
         """True only when a next-morning rating exists and no region was worse."""
-        responses = self._responses()
-        return bool(responses) and Response.WORSE not in responses
+        return self.response is Response.SETTLED
+
+    def failed(self, limit: int) -> bool:
+        """Pain during went over the limit, or the next morning was worse: a reason to ease off."""
+        return self.over_limit(limit) or self.worse_next_morning
+
+    def tolerated(self, limit: int) -> bool:
+        """Within the limit during and settled by the next morning; a pending session is not (yet) tolerated."""
+        return not self.over_limit(limit) and self.settled_next_morning
+
+    def judged(self, limit: int) -> bool:
+        """Its verdict is known: over the limit (known at once) or its next morning rated; otherwise pending."""
+        return self.over_limit(limit) or self.response is not None
 
     def _responses(self) -> list[Response]:
         return [
@@ -113,6 +135,14 @@ class History:
     def with_exercise(self, name: str, since: date | None = None) -> list[SessionDone]:
         """Sessions, oldest first, in which the exercise was done (from `since` on, when given)."""
         return [s for s in self.sessions if s.find(name) is not None and (since is None or s.day >= since)]
+
+    def judged_with(self, name: str, limit: int) -> list[SessionDone]:
+        """Sessions with the exercise whose verdict is known, oldest first: pending ones are left out."""
+        return [s for s in self.with_exercise(name) if s.judged(limit)]
+
+    def latest_judged(self, limit: int) -> SessionDone | None:
+        """The most recent session whose verdict is known (a pending session is skipped)."""
+        return next((s for s in reversed(self.sessions) if s.judged(limit)), None)
 
     def names_done(self, since: date) -> list[str]:
         """Exercises done since a day, in the order first seen."""

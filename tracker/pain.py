@@ -14,9 +14,8 @@ SAFE_MAX = 2
 # Farrar 2001 / Ostelo 2008: about 2 points or 30% is a change a person notices.
 MCID_POINTS = 2.0
 MCID_PERCENT = 30.0
-RED_FLAG_PAIN = 8
-RED_FLAG_RISE = 3
-# A next-morning rise of this many points is within the scale's day-to-day wobble ("same", not "worse").
+# A single 0-10 rating wobbles by about a point from day to day with no real change, so a next-morning rise
+# of this many points still counts as settled; one more is "worse" (the scale's smallest real change is ~2).
 WOBBLE_POINTS = 1
 
 REGIONS: dict[str, str] = {
@@ -42,10 +41,9 @@ class Zone(StrEnum):
 
 
 class Response(StrEnum):
-    """How pain the next morning compares with pain before the session."""
+    """How pain the next morning compares with pain before the session (no rating yet: None, pending)."""
 
     SETTLED = "settled"
-    SAME = "same"
     WORSE = "worse"
 
 
@@ -57,14 +55,11 @@ def zone(during: int, limit: int = DEFAULT_PAIN_LIMIT) -> Zone:
 
 
 def next_morning_response(before: int, morning: int) -> Response:
-    """Settled when back at or below the pre-session level, worse when 2+ points above it.
+    """Settled when within 1 point of the pre-session level (or below it), worse when 2 or more points above.
 
-    One point above is within the day-to-day wobble of the scale, so it counts as "same".
+    One point above is within the day-to-day wobble of the scale, not a reaction to the session.
     """
-    rise = morning - before
-    if rise <= 0:
-        return Response.SETTLED
-    return Response.SAME if rise <= WOBBLE_POINTS else Response.WORSE
+    return Response.SETTLED if morning - before <= WOBBLE_POINTS else Response.WORSE
 
 
 def peg_score(pain: int, enjoyment: int, activity: int) -> float:

@@ -1,147 +1,143 @@
-"""Red flags in logged pain: very high pain, a sudden rise over the usual level, pain that does not settle."""
+"""Red flags in logged pain (reasons to contact a doctor): very high pain that does not ease, pain that stays raised.
+
+A short rise of pain is a flare-up (tracker/flareups.py), common and expected, and never an alarm here.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import median
 
-from tracker.advice import Kind, Suggestion, day_text, days_text
+from tracker.advice import Kind, Suggestion, day_text
 from tracker.history import History
-from tracker.pain import MCID_POINTS, REGIONS
+from tracker.pain import REGIONS
+from tracker.restingpain import RestingDay, resting_days, usual_level
 from tracker.rules import Thresholds
 
-# How far back the "usual level" looks, before the recent window starts.
-USUAL_LOOKBACK_DAYS = 28
+# Days without a rating inside a stretch of raised pain: people in pain do not log every day.
+MAX_GAP_DAYS = 3
 NOT_LOGGED_REMINDER = (
-    "Threshold cannot see new numbness, weakness, or loss of bladder or bowel control, because they are not logged: "
-    "if any of these appear, get medical help straight away."
+    "Threshold cannot see what is not logged. New numbness or weakness, loss of bladder or bowel control, fever, "
+    "unexplained weight loss, pain after a fall, or pain that wakes you at night: if any of these appear, "
+    "get medical help straight away."
 )
 SEE_DOCTOR = "Please contact your doctor about this before your next session."
 
 
 @dataclass(frozen=True)
-class Reading:
-    """One pain rating with when it was taken and what it was (before, during, morning)."""
+class Run:
+    """A stretch of days in one region that meets a red-flag rule."""
 
-    day: date
+    kind: str
     region: str
-    pain: int
-    moment: str
-
-    @property
-    def resting(self) -> bool:
-        """Before a session or on waking: the level a person lives with, not effort pain."""
-        return self.moment != "during"
-
-    def text(self) -> str:
-        """'3 Nov 2026: lower back 8/10 on waking'."""
-        where = REGIONS.get(self.region, self.region).lower()
-        words = {"before": "before a session", "during": "during a session", "morning": "on waking"}[self.moment]
-        return f"{day_text(self.day)}: {where} {self.pain}/10 {words}"
+    days: tuple[RestingDay, ...]
+    usual: float | None = None
 
 
-def readings(history: History) -> list[Reading]:
-    """Every pain rating in the history, oldest first (check-ins counted once)."""
-    found: dict[tuple[date, str, str], Reading] = {}
-    for session in history.sessions:
-        for p in session.pains:
-            if p.before is not None:
-                found.setdefault((session.day, p.region, "before"), Reading(session.day, p.region, p.before, "before"))
-            if p.during is not None:
-                found.setdefault((session.day, p.region, "during"), Reading(session.day, p.region, p.during, "during"))
-            if p.morning is not None:
-                day = session.day + timedelta(days=1)
-                found.setdefault((day, p.region, "morning"), Reading(day, p.region, p.morning, "morning"))
-    for m in history.mornings:
-        found[(m.day, m.region, "morning")] = Reading(m.day, m.region, m.pain, "morning")
-    return sorted(found.values(), key=lambda r: (r.day, r.region, r.moment))
+def _high_runs(days: list[RestingDay], region: str, limits: Thresholds) -> list[Run]:
+    """Calendar days in a row on which even the lowest rating at rest stayed at or above the red-flag pain."""
+    level, needed = limits["red_flag_pain"], limits.count("red_flag_high_days")
+    runs: list[Run] = []
+    run: list[RestingDay] = []
+    for day in [*days, None]:
+        if day is not None and day.low >= level and (not run or (day.day - run[-1].day).days == 1):
+            run.append(day)
+            continue
+        if len(run) >= needed:
+            runs.append(Run("high", region, tuple(run)))
+        run = [day] if day is not None and day.low >= level else []
+    return runs
 
 
-def usual_level(all_readings: list[Reading], region: str, start: date) -> float | None:
-    """Median resting pain in the weeks before `start`; else the median pain before sessions since then."""
-    earlier = [
-        r.pain
-        for r in all_readings
-        if r.region == region and r.resting and start - timedelta(days=USUAL_LOOKBACK_DAYS) <= r.day < start
-    ]
-    if not earlier:
-        earlier = [r.pain for r in all_readings if r.region == region and r.moment == "before" and r.day >= start]
-    return float(median(earlier)) if earlier else None
+def _raised_runs(days: list[RestingDay], region: str, limits: Thresholds) -> list[Run]:
+    """Stretches of about two weeks or more in which every rating day stayed clearly above the usual level.
+
+    The usual level is taken from the weeks before a stretch begins, so it does not creep up with the pain.
+    """
+    points, needed = limits["red_flag_raised_points"], limits.count("red_flag_raised_days")
+    runs: list[Run] = []
+    run: list[RestingDay] = []
+    usual: float | None = None
+    for i, day in enumerate([*days, None]):
+        continuing = (
+            day is not None
+            and usual is not None
+            and run
+            and (day.day - run[-1].day).days <= MAX_GAP_DAYS + 1
+            and day.high - usual >= points
+        )
+        if continuing:
+            assert day is not None
+            run.append(day)
+            continue
+        if run and (run[-1].day - run[0].day).days + 1 >= needed:
+            runs.append(Run("raised", region, tuple(run), usual))
+        run, usual = [], None
+        if day is not None:
+            usual = usual_level(days, i)
+            if usual is not None and day.high - usual >= points:
+                run = [day]
+    return runs
+
+
+RULES: tuple[Callable[[list[RestingDay], str, Thresholds], list[Run]], ...] = (_high_runs, _raised_runs)
+
+
+def red_flags_in(history: History, limits: Thresholds, start: date, end: date) -> list[Suggestion]:
+    """Red flags seen anywhere from `start` to `end`, one per region and kind, the latest first.
+
+    Each is judged on all the history up to `end` (a stretch may begin before `start`), so a long range
+    finds exactly what a short one ending on the same day finds.
+    """
+    found: list[tuple[date, Suggestion]] = []
+    for region, days in resting_days(history, end).items():
+        for rule in RULES:
+            runs = [r for r in rule(days, region, limits) if r.days[-1].day >= start]
+            if runs:
+                flag = _flag(runs, limits, start)
+                found.append((flag.dates[-1], flag))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [flag for _, flag in found]
 
 
 def red_flags(history: History, limits: Thresholds, today: date) -> list[Suggestion]:
-    """Red flags in the recent window, one per region and kind; each advises contacting a doctor."""
-    start = today - timedelta(days=limits.count("recent_days") - 1)
-    every = readings(history)
-    recent = [r for r in every if start <= r.day <= today]
-    flags: list[Suggestion] = []
-    for region in dict.fromkeys(r.region for r in recent):
-        mine = [r for r in recent if r.region == region]
-        name = REGIONS.get(region, region).lower()
-        high = [r for r in mine if r.pain >= limits["red_flag_pain"]]
-        if high:
-            flags.append(
-                _flag(
-                    f"red_flag:high:{region}",
-                    f"Very high {name} pain",
-                    f"Your {name} pain reached {max(r.pain for r in high)}/10 on {days_text([r.day for r in high])}, "
-                    f"at or above the red-flag level of {limits['red_flag_pain']:g}/10.",
-                    high,
-                )
-            )
-        usual = usual_level(every, region, start)
-        if usual is None:
-            continue
-        # A reading already flagged as very high is not counted again as a rise.
-        rises = [r for r in mine if r.resting and r not in high and r.pain - usual >= limits["red_flag_rise"]]
-        if rises:
-            flags.append(
-                _flag(
-                    f"red_flag:rise:{region}",
-                    f"Sudden rise in {name} pain",
-                    f"Your usual {name} pain is about {usual:g}/10, and it rose to {max(r.pain for r in rises)}/10 "
-                    f"({days_text([r.day for r in rises])}): a rise of {limits['red_flag_rise']:g} points or more.",
-                    rises,
-                )
-            )
-        stuck = _not_settling(mine, usual, limits.count("red_flag_days"))
-        if stuck:
-            flags.append(
-                _flag(
-                    f"red_flag:unsettled:{region}",
-                    f"{REGIONS.get(region, region)} pain is not settling",
-                    f"On {len(stuck)} mornings in a row your {name} pain stayed {MCID_POINTS:g} or more points above "
-                    f"your usual level of about {usual:g}/10.",
-                    stuck,
-                )
-            )
-    return flags
+    """Red flags seen in the recent days (the setting 'recent_days'), the latest first."""
+    return red_flags_in(history, limits, today - timedelta(days=limits.count("recent_days") - 1), today)
 
 
-def _not_settling(mine: list[Reading], usual: float, days: int) -> list[Reading]:
-    """The longest run of consecutive mornings clearly above the usual level, if it is at least `days` long."""
-    best: list[Reading] = []
-    run: list[Reading] = []
-    for r in (r for r in mine if r.moment == "morning"):
-        if r.pain - usual < MCID_POINTS:
-            run = []
-            continue
-        run = [*run, r] if run and (r.day - run[-1].day).days == 1 else [r]
-        if len(run) > len(best):
-            best = run
-    return best if len(best) >= days else []
-
-
-def _flag(key: str, title: str, reason: str, found: list[Reading]) -> Suggestion:
+def _flag(runs: list[Run], limits: Thresholds, start: date) -> Suggestion:
+    """One red flag for a region and kind, from its stretches; the reason speaks of the latest one."""
+    latest, region = runs[-1], runs[-1].region
+    name = REGIONS.get(region, region).lower()
+    first, last = latest.days[0].day, latest.days[-1].day
+    if latest.kind == "high":
+        title = f"Very high {name} pain that does not ease"
+        reason = (
+            f"Your {name} pain stayed at {min(d.low for d in latest.days)}/10 or more, before sessions and on "
+            f"waking, on {len(latest.days)} days in a row ({day_text(first)} to {day_text(last)}). Pain of "
+            f"{limits['red_flag_pain']:g}/10 or more on {limits.count('red_flag_high_days')} days in a row "
+            "that rest does not ease is a red flag."
+        )
+    else:
+        title = f"{REGIONS.get(region, region)} pain has stayed raised for weeks"
+        reason = (
+            f"Your usual {name} pain was about {latest.usual:g}/10. From {day_text(first)} to {day_text(last)} "
+            f"({(last - first).days + 1} days) every rating before sessions or on waking was "
+            f"{limits['red_flag_raised_points']:g} points or more above it, "
+            f"up to {max(d.high for d in latest.days)}/10. "
+            f"Pain that stays clearly raised for {limits.count('red_flag_raised_days')} days or more, even after "
+            "easing off, is a red flag; a flare-up usually settles sooner."
+        )
+    days = tuple(d for run in runs for d in run.days if d.day >= start)
     return Suggestion(
-        key=key,
+        key=f"red_flag:{latest.kind}:{region}",
         kind=Kind.RED_FLAG,
         title=title,
         what=f"{SEE_DOCTOR} Hold off on any increase in load until then. {NOT_LOGGED_REMINDER}",
         reason=f"{reason} Pain like this is a reason to have a doctor look at it, not something to train through.",
-        evidence=tuple(r.text() for r in found),
-        dates=tuple(dict.fromkeys(r.day for r in found)),
-        fingerprint=",".join(dict.fromkeys(r.day.isoformat() for r in found)),
+        evidence=tuple(d.text(name) for d in latest.days),
+        dates=tuple(d.day for d in days),
+        fingerprint=f"{first.isoformat()}:{last.isoformat()}",
         raises_load=False,
     )

@@ -51,22 +51,12 @@ class PainLine:
 
 @dataclass(frozen=True)
 class LoadLine:
-    """How the most work of one exercise done within the pain limit and settled next morning moved over the range."""
+    """How one main exercise's tolerated level moved over the range, as the threshold chart draws it."""
 
     exercise: str
-    first: float
-    last: float
-    measure: str
-    """What the amounts count, e.g. 'kg × reps' (best set) or 'min'."""
-    periods: int = 1
-    """How many periods at each end of the range `first` and `last` are the median of."""
-    period_word: str = "periods"
-    """What those periods are, for the text: 'days', 'weeks', 'months' or 'quarters'."""
-
-    @property
-    def percent(self) -> float | None:
-        """The change from first to last, in percent of the first."""
-        return round(100.0 * (self.last - self.first) / self.first, 1) if self.first else None
+    percent: float
+    text: str
+    """'Leg press: 60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)'."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +107,8 @@ class ReportData:
     pain: tuple[PainLine, ...] = ()
     peg: tuple[tuple[date, float], ...] = ()
     loads: tuple[LoadLine, ...] = ()
+    headline: str = ""
+    """The tolerated-work headline, the same words as over the chart."""
     changes: tuple[ChangeLine, ...] = ()
     flags: tuple[FlagLine, ...] = ()
     note: str = ""
@@ -156,15 +148,6 @@ def pain_text(line: PainLine) -> str:
     return f"{region}: {c.text}"
 
 
-def load_text(line: LoadLine) -> str:
-    """'Leg press: 400 → 550 kg × reps (+37.5%)', saying when each end is the median of several periods."""
-    percent = "" if line.percent is None else f"{line.percent:+.0f}%"
-    spread = f"median of {line.periods} {line.period_word} at each end" if line.periods > 1 else ""
-    said = ", ".join(part for part in (percent, spread) if part)
-    first, last = round(line.first, 1), round(line.last, 1)
-    return f"{line.exercise}: {first:g} → {last:g} {line.measure}" + (f" ({said})" if said else "")
-
-
 def flag_text(line: FlagLine) -> str:
     """'Very high lower back pain: 4 days, latest 3 Nov 2026'."""
     if len(line.days) == 1:
@@ -190,10 +173,8 @@ def summary(report: ReportData) -> list[Section]:
         Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
         Section(
-            "Tolerated load, start → end of the range (most work with pain within the limit and a settled next "
-            "morning)",
-            tuple(load_text(x) for x in report.loads)
-            or ("No exercise has two periods of tolerated work yet (it needs next-morning check-ins).",),
+            "Tolerated work of the main exercises (level with pain within the limit and a settled next morning)",
+            tuple(x for x in (report.headline, *(line.text for line in report.loads)) if x),
         ),
         Section(
             "Adherence",

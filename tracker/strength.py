@@ -7,8 +7,13 @@ from enum import StrEnum
 
 from tracker.units import KG_PER_LB
 
-# Estimates drift badly past about ten repetitions, so none is made there.
+# Estimates drift past about ten repetitions: sets of 11-20 reps get a rough estimate, marked as less accurate
+# wherever it shows (rehab plans often use 3 × 12-15), and none is made past twenty.
 E1RM_MAX_REPS = 10
+ROUGH_MAX_REPS = 20
+# What an estimate rests on, as charts and tooltips say it.
+ACCURATE_BASIS = "sets of 1-10 reps"
+ROUGH_BASIS = "sets of 11-20 reps (less accurate)"
 # Smallest steps that exist in most gyms, per unit.
 DUMBBELL_STEP = {"kg": 1.0, "lb": 2.5}
 PLATE_STEP = {"kg": 2.5, "lb": 5.0}
@@ -32,9 +37,13 @@ def e1rm(weight: float, reps: int, formula: Formula = Formula.EPLEY) -> float | 
     return weight * (1.0 + reps / 30.0)
 
 
-def set_volume(weight: float | None, reps: int) -> float:
-    """Work in one set: load x reps, or reps alone for unloaded sets."""
-    return (weight if weight and weight > 0 else 1.0) * reps
+def rough_e1rm(weight: float, reps: int, formula: Formula = Formula.EPLEY) -> float | None:
+    """A less accurate one-rep max from a set of 11-20 reps (the same formula), None outside that range."""
+    if weight <= 0 or reps <= E1RM_MAX_REPS or reps > ROUGH_MAX_REPS:
+        return None
+    if formula is Formula.BRZYCKI:
+        return weight * 36.0 / (37.0 - reps)
+    return weight * (1.0 + reps / 30.0)
 
 
 def round_down_to_step(value_kg: float, unit: str, step_by_unit: dict[str, float]) -> float:

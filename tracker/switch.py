@@ -7,7 +7,7 @@ from statistics import fmean
 
 from tracker.advice import Kind, Suggestion, day_text, make
 from tracker.catalog import Exercise, is_free_weight
-from tracker.history import History, SessionDone
+from tracker.history import ExerciseDone, History, SessionDone
 from tracker.progression import all_sets_at_top, load_step
 from tracker.rules import Thresholds
 from tracker.settings import Settings
@@ -32,23 +32,45 @@ def machine_to_free(history: History, settings: Settings, limits: Thresholds, to
     return found
 
 
-def _improvement(runs: list[SessionDone], name: str, limits: Thresholds) -> str | None:
-    """Plain words for how strength clearly improved, or None when it has not (yet)."""
-    top = limits.count("rep_range_top")
+def working_load(entry: ExerciseDone, bottom: int) -> float | None:
+    """The heaviest load lifted for at least the bottom of the rep range (None when no set got there)."""
+    loads = [s.weight_kg for s in entry.sets if s.weight_kg and s.reps >= bottom]
+    return max(loads) if loads else None
+
+
+def _improvement(runs: list[SessionDone], name: str, limits: Thresholds, unit: str) -> str | None:
+    """Plain words for how strength clearly improved, with the numbers, or None when it has not (yet).
+
+    Sets over 10 reps have no one-rep-max estimate, so a rehab 3 x 12 is measured by its working load instead.
+    """
+    top, bottom = limits.count("rep_range_top"), limits.count("rep_range_bottom")
     entries = [e for s in runs if (e := s.find(name)) is not None]
     if len(entries) >= 2 and all(all_sets_at_top(e, top) for e in entries[-2:]):
-        return f"every set reached the top of your rep range ({top}) in your last two sessions"
-    first = [x for e in entries[:2] if (x := e.best_e1rm) is not None]
-    latest = entries[-1].best_e1rm
-    if len(first) < 2 or latest is None:
+        return f"every set reached the top of your rep range ({top} reps) in your last two sessions"
+    if len(entries) < 3:
         return None
-    baseline = fmean(first)
-    gain = latest / baseline - 1
-    if gain < limits.share("e1rm_gain_percent"):
+    compared = [*entries[:2], entries[-1]]
+    estimates = [e.best_e1rm for e in compared]
+    if all(x is not None for x in estimates):
+        values = [x or 0.0 for x in estimates]
+        measure = "your estimated one-rep max"
+    else:
+        loads = [working_load(e, bottom) for e in compared]
+        if any(x is None for x in loads):
+            return None
+        values = [x or 0.0 for x in loads]
+        measure = (
+            f"the heaviest load you lifted for at least {bottom} reps (the bottom of your range; sets over 10 reps "
+            "give no one-rep-max estimate, so the load itself is compared)"
+        )
+    baseline = fmean(values[:2])
+    gain = values[2] / baseline - 1
+    if gain < limits.share("strength_gain_percent"):
         return None
+    first = " and ".join(format_weight(x, unit) for x in values[:2])
     return (
-        f"your estimated one-rep max rose {gain * 100:.0f}% since your first two sessions "
-        f"(at least {limits['e1rm_gain_percent']:g}% counts as a clear gain)"
+        f"{measure} rose {gain * 100:.0f}%, from {first} in your first two sessions to "
+        f"{format_weight(values[2], unit)} now (at least {limits['strength_gain_percent']:g}% counts as a clear gain)"
     )
 
 
@@ -59,11 +81,13 @@ def _switch(
     window = history.with_exercise(name, since)
     if len(window) < limits.count("min_sessions"):
         return None
-    runs = history.with_exercise(name)
+    runs = history.judged_with(name, limit)
     recent = runs[-limits.count("recent_within_limit") :]
-    if any(s.over_limit(limit) or not s.settled_next_morning for s in recent):
+    if len(recent) < limits.count("recent_within_limit") or not all(s.tolerated(limit) for s in recent):
         return None
-    improvement = _improvement(runs, name, limits)
+    # Strength is read from every session, rated or not (an imported history counts); only the pain gate above
+    # needs ratings.
+    improvement = _improvement(history.with_exercise(name), name, limits, unit)
     last_entry = runs[-1].find(name)
     if improvement is None or last_entry is None or last_entry.top_weight is None:
         return None
@@ -82,7 +106,8 @@ def _switch(
     half = -(-sets // 2)  # half the sets, rounded up
     middle = f"do {half} of the {sets} sets as {counterpart.name}; then " if 1 < half < sets else "move on to "
     plan = (
-        f"Swap one of your {sets} sets of {name} for {counterpart.name} {load_words}. "
+        f"Keep {name} at {format_weight(working, unit)} for now and swap one of your {sets} sets for "
+        f"{counterpart.name} {load_words}. "
         f"When a week or two of that stays within your pain limit with settled mornings, {middle}all of them. "
         f"Keep {name} in your plan along the way: mixing machines and free weights is normal, "
         "and the machine stays useful."
@@ -91,7 +116,8 @@ def _switch(
         f"Over {len(window)} sessions of {name} in the last {limits.count('window_weeks')} weeks, {improvement}. "
         f"In the last {len(recent)} sessions pain during stayed within your limit of {limit}/10 and the next mornings "
         "settled. Free weights train the balance and control a machine provides for you, so start well below the "
-        "machine load."
+        f"machine load. This takes the place of a heavier {name} load for now: one change at a time shows what your "
+        "body tolerates."
     )
     return make(
         f"switch:{name}",
@@ -104,4 +130,5 @@ def _switch(
         raises_load=True,
         unit=unit,
         extra_evidence=[f"First sessions on {name}: {', '.join(day_text(s.day) for s in runs[:2])}"],
+        plans=[name, counterpart.name],
     )

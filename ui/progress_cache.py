@@ -45,7 +45,6 @@ def _page(url: str, owner_id: int, filters: Filters) -> PageView:
         regions=filters.regions,
         exercises=filters.exercises,
         formula=filters.formula,
-        measure=filters.measure,
         max_lines=MAX_LINES,
     )
     return PageView(data.start, data.end, data.bucket, data.unit, tuple(sections(data)))

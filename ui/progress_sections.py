@@ -15,20 +15,28 @@ from services.progress import Progress
 
 
 @dataclass(frozen=True)
+class Panel:
+    """One chart: a key for its downloads, spec JSON and Arrow rows."""
+
+    key: str
+    spec: str
+    rows: bytes
+
+    def chart_spec(self) -> dict[str, Any]:
+        """The Vega-Lite spec with its rows attached: a new top level over a spec parsed once per process."""
+        return {**_parsed(self.spec), "datasets": {chart_specs.TABLE: self.rows}}
+
+
+@dataclass(frozen=True)
 class Section:
-    """One chart on the page: heading, spec JSON and Arrow rows ("" when empty), and the words around it."""
+    """One block on the page: heading, its charts (none when empty), and the words around them."""
 
     key: str
     title: str
     empty: str
     caption: str = ""
     summary: str = ""
-    spec: str = ""
-    rows: bytes = b""
-
-    def chart_spec(self) -> dict[str, Any]:
-        """The Vega-Lite spec with its rows attached: a new top level over a spec parsed once per process."""
-        return {**_parsed(self.spec), "datasets": {chart_specs.TABLE: self.rows}}
+    panels: tuple[Panel, ...] = ()
 
 
 @lru_cache(maxsize=256)
@@ -42,7 +50,35 @@ def _parsed(spec: str) -> dict[str, Any]:
 def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
     if frame.empty:
         return {}
-    return {"spec": chart_specs.spec_json(kind, **params), "rows": chart_specs.to_arrow(frame)}
+    return {"panels": (Panel(kind, chart_specs.spec_json(kind, **params), chart_specs.to_arrow(frame)),)}
+
+
+def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]:
+    """One small chart per exercise of the pain-threshold picture, on its own axis and units."""
+    found = []
+    changes = {c.exercise: c for c in data.picture.changes}
+    lines = dict(zip((c.exercise for c in data.picture.changes), data.picture.lines, strict=True))
+    for i, name in enumerate(data.picture.exercises):
+        rows = data.threshold[data.threshold["exercise"] == name]
+        if rows.empty:
+            continue
+        subtitle = lines[name].split(": ", 1)[1] if name in changes else ""
+        spec = chart_specs.spec_json(
+            "threshold", measure=data.picture.measures[name], title=name, subtitle=subtitle, span=span
+        )
+        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True))))
+    return tuple(found)
+
+
+def _picture_words(data: Progress) -> str:
+    """The headline in bold, then one line per exercise with a change."""
+    key = (
+        "How to read the charts below: the line is your tolerated level; red crosses are sessions over your limit, "
+        "orange triangles sessions followed by a worse morning, open circles sessions still without a "
+        "next-morning rating."
+    )
+    lines = [f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)]
+    return "\n".join(lines) + f"\n\n{key}"
 
 
 def sections(data: Progress) -> list[Section]:
@@ -50,12 +86,11 @@ def sections(data: Progress) -> list[Section]:
     unit, bucket = data.unit, data.bucket
     # Every chart over time covers the range picked, so one week of data is one week wide and the charts line up.
     span = (data.start.isoformat(), data.end.isoformat())
-    threshold = charts.threshold_params(data.threshold) if not data.threshold.empty else {}
     response = charts.response_params(data.response)
-    skipped = f" Not estimated (every set over 10 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
+    skipped = f" Not estimated (every set over 20 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
     pick = "pick others under the filters above."
     hidden = "Nothing of this kind among the exercises picked under the filters above; clear them to see all."
-    shown = f" Showing your {len(data.top_exercises)} most-done exercises; {pick}" if data.top_exercises else ""
+    main = "" if data.picked else f" Showing your main strength and cardio exercises (most sessions); {pick}"
     strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {pick}" if data.top_strength else ""
     return [
         Section(
@@ -63,15 +98,15 @@ def sections(data: Progress) -> list[Section]:
             "Pain threshold: tolerated work",
             hidden
             if data.picked
-            else "Log sessions with your peak pain during exercise, then check in the next morning: the most work "
-            "you did while pain stayed within your limit and settled by morning shows here, per exercise.",
-            f"Tolerated means peak pain during stayed at or below your limit ({data.pain_limit}/10) and every region "
-            "had settled by the next morning. Dots: tolerated; red crosses: over your limit; orange triangles: not "
-            "settled by morning; grey squares: pain or next-morning check-in missing. Each of those marks stands for "
-            "every such session in its period across exercises (hover for how many); exercises at the same value share "
-            "one dot (hover to see them all). Rising tolerated work at "
-            "steady pain suggests your threshold is rising." + shown,
-            **_chart(data.threshold, "threshold", **threshold, span=span),
+            else "Log sessions with your peak pain during exercise, then check in the next morning: the work you "
+            "tolerate (pain within your limit, settled by morning) shows here, one small chart per exercise.",
+            f"The line is your tolerated level: the second-best session in the last {data.picture.window} days whose "
+            f"peak pain stayed at or below your limit ({data.pain_limit}/10) and whose next morning settled (no "
+            "more than 1 point above the level before), so it has to be reached twice. Red crosses: sessions over "
+            "your limit; orange triangles: worse next morning; open circles: waiting for the next-morning rating; "
+            "open squares: no pain rated. A rising line at steady pain means your threshold is rising." + main,
+            summary=_picture_words(data) if not data.threshold.empty else "",
+            panels=threshold_panels(data, span),
         ),
         Section(
             "pressure",
@@ -96,11 +131,13 @@ def sections(data: Progress) -> list[Section]:
             (
                 hidden
                 if data.picked
-                else "Log strength sets with a weight and 10 reps or fewer to see your estimated one-rep max per "
+                else "Log strength sets with a weight and 20 reps or fewer to see your estimated one-rep max per "
                 "exercise."
             )
             + skipped,
-            "Sets over 10 reps are not estimated: the formulas are unreliable past about ten." + skipped + strong,
+            "Filled dots: estimated from sets of 1-10 reps. Open dots: only sets of 11-20 reps were done, so the "
+            "estimate is rougher (the formulas lose accuracy past about ten reps), but a rising 3 × 12 still shows. "
+            "Sets over 20 reps are not estimated." + skipped + strong,
             **_chart(data.strength, "strength", unit=unit, span=span),
         ),
         Section(
@@ -115,8 +152,9 @@ def sections(data: Progress) -> list[Section]:
             "response",
             "24-hour response",
             "Log a session and check in the next morning to see whether it settled.",
-            "Settled: pain on waking at or below your level before the session. Same: one point above. "
-            "Worse: two or more above; next time, ease off the load.",
+            "Settled: pain on waking no more than 1 point above your level before the session (a 0-10 rating "
+            "wobbles by about a point from day to day). Worse: 2 or more points above; next time, ease off the "
+            "load. Sessions from yesterday or today wait for their next-morning rating.",
             **_chart(data.response, "response", bucket=bucket, **response, span=span),
         ),
         Section(

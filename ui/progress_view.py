@@ -13,7 +13,6 @@ from exports.images import to_png, to_svg
 from services.progress import Options
 from tracker.pain import REGIONS
 from tracker.strength import Formula
-from tracker.threshold import Measure
 from ui.demo import download_name
 from ui.progress_sections import Section
 
@@ -36,14 +35,12 @@ class Filters:
     regions: tuple[str, ...] = ()
     exercises: tuple[str, ...] = ()
     formula: Formula = Formula.EPLEY
-    measure: Measure = Measure.VOLUME
 
 
 DOWNLOADS_HELP = (
     "PNG is a picture to attach to a letter or message to your doctor; SVG stays sharp at any size in print."
 )
 
-MEASURES = {Measure.VOLUME: "Best set (load × reps)", Measure.E1RM: "Estimated 1RM"}
 FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
 
 
@@ -67,10 +64,10 @@ def _dates(choice: str, options: Options, today: date) -> tuple[date, date]:
 
 
 def filters(options: Options, today: date) -> Filters:
-    """The date range, body regions, exercises and strength measure the user picked."""
+    """The date range, body regions, exercises and one-rep max formula the user picked."""
     choice = st.selectbox("Period", list(RANGES), index=list(RANGES).index(DEFAULT_RANGE), key="prog_range")
     start, end = _dates(choice, options, today)
-    with st.expander("Body regions, exercises and strength measure"):
+    with st.expander("Body regions, exercises and one-rep max formula"):
         regions = st.multiselect(
             "Body regions",
             options.regions,
@@ -79,13 +76,10 @@ def filters(options: Options, today: date) -> Filters:
             key="prog_regions",
         )
         exercises = st.multiselect("Exercises", options.exercises, placeholder="All exercises", key="prog_exercises")
-        measure = st.radio(
-            "Strength work measured as", list(MEASURES), format_func=MEASURES.get, horizontal=True, key="prog_measure"
-        )
         formula = st.radio(
             "One-rep max formula", list(FORMULAS), format_func=FORMULAS.get, horizontal=True, key="prog_formula"
         )
-    return Filters(start, end, tuple(regions), tuple(exercises), formula, measure)
+    return Filters(start, end, tuple(regions), tuple(exercises), formula)
 
 
 def render(section: Section) -> None:
@@ -93,12 +87,12 @@ def render(section: Section) -> None:
     st.subheader(section.title)
     if section.summary:
         st.markdown(section.summary)
-    if not section.spec:
+    if not section.panels:
         st.info(section.empty, icon=":material/edit_note:")
-    else:
-        spec = section.chart_spec()
+    for panel in section.panels:
+        spec = panel.chart_spec()
         st.vega_lite_chart(spec=spec, width="stretch")
-        _downloads(section.key, spec)
+        _downloads(panel.key, spec)
     if section.caption:
         st.caption(section.caption)
 

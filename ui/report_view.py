@@ -40,7 +40,8 @@ def render_charts(charts: Sequence[ReportChart]) -> None:
     """The report's charts, each under its title and with its key, as wide as the page."""
     for shown in charts:
         st.markdown(f"**{shown.title}**")
-        st.altair_chart(shown.chart, width="stretch", alt=shown.title)
+        for part in shown.parts or (shown.chart,):
+            st.altair_chart(part, width="stretch", alt=shown.title)
         st.caption(shown.key)
 
 

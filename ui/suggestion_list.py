@@ -1,4 +1,4 @@
-"""Showing suggestions: red-flag banners, cards with Accept / Dismiss / Snooze, and the home page's short list."""
+"""Showing suggestions: red flags as alarm banners, the rest (flare-ups too) as calm cards, and the home short list."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ui.forms import flash
 from ui.session import database
 
 ICONS = {
+    Kind.FLARE_UP: ":material/healing:",
     Kind.EASE: ":material/trending_down:",
     Kind.DELOAD: ":material/trending_down:",
     Kind.WARNING: ":material/warning:",
@@ -88,7 +89,7 @@ def render_card(ctx: Ctx, suggestion: Suggestion) -> None:
     """One suggestion: what to do, why, the sessions it rests on, and the three decision buttons."""
     key = suggestion.key
     with st.container(border=True):
-        st.markdown(f"**{suggestion.title}**")
+        st.markdown(f"{ICONS.get(suggestion.kind, '')} **{suggestion.title}**")
         st.caption(suggestion.kind.value.capitalize())
         st.markdown(f"**What to do:** {suggestion.what}")
         st.markdown(f"**Why:** {suggestion.reason}")

@@ -123,3 +123,15 @@ def chart_marks(page: Page, *texts: str) -> Locator:
     Streamlit draws small charts as SVG, and Vega describes every mark for screen readers (aria-label).
     """
     return page.get_by_test_id("stVegaLiteChart").locator("".join(f"[aria-label*={text!r}]" for text in texts))
+
+
+def screenshot_all(page: Page, path: str) -> None:
+    """A screenshot of the whole app page: Streamlit scrolls inside its main section, so `full_page` alone
+    stops at the window; the window is made as tall as the content first (and put back afterwards)."""
+    size = page.viewport_size or {"width": 1280, "height": 900}
+    tall = page.evaluate("Math.max(...[...document.querySelectorAll('[data-testid=stMain]')].map(e => e.scrollHeight))")
+    page.set_viewport_size({"width": size["width"], "height": max(int(tall), size["height"])})
+    # Charts redraw on the resize; two animation frames later they are painted.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(size)

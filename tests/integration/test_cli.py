@@ -23,7 +23,7 @@ from tests.factories import create_session
 from tests.transfer_data import STRONG_6
 
 CLI = Path(__file__).resolve().parents[2] / "cli.py"
-COMMANDS = ("export", "import", "backup", "restore", "report", "suggest")
+COMMANDS = ("export", "import", "backup", "restore", "report", "settings", "suggest")
 
 
 def run(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -117,9 +117,10 @@ def test_suggest_prints_a_red_flag_first(tmp_path):
     database = open_database(str(path))
     ctx = ensure_profile(database)
     day = datetime(2026, 11, 20, 18)
-    for back in range(4, 0, -1):
+    for back in range(6, 2, -1):
         create_session(ctx, when=day - timedelta(days=back), during=2, before=2, after=2)
-    create_session(ctx, when=day, during=9, before=3, after=8)
+    for back in (2, 1, 0):  # pain of 8 or more before each session, three days in a row: rest does not ease it
+        create_session(ctx, when=day - timedelta(days=back), during=9, before=8, after=8)
     database.dispose()
     result = run("suggest", "--db", str(path), "--today", "2026-11-21", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -198,14 +199,15 @@ def test_export_writes_the_csv_zip(local, tmp_path):
 
 def test_import_asks_for_unknown_equipment_then_imports(tmp_path):
     strong = tmp_path / "strong.csv"
-    strong.write_text(STRONG_6)
+    strong.write_text(STRONG_6.replace("Pull Up", "Muscle Up"))
     target = tmp_path / "imported.db"
     asked = run("import", "--db", str(target), str(strong), cwd=tmp_path)
-    _one_clear_line(asked, "Nothing imported", "Pull Up", '--equipment "Pull Up=machine"')
-    done = run("import", "--db", str(target), str(strong), "--equipment", "Pull Up=bodyweight", cwd=tmp_path)
+    _one_clear_line(asked, "Nothing imported", "Muscle Up", '--equipment "Muscle Up=machine"')
+    answer = ("--equipment", "Muscle Up=bodyweight", "--yes")
+    done = run("import", "--db", str(target), str(strong), *answer, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Added 2 session(s) with 4 set(s)")
-    again = run("import", "--db", str(target), str(strong), "--equipment", "Pull Up=bodyweight", cwd=tmp_path)
+    assert "Added 2 session(s) with 4 set(s)" in done.stdout
+    again = run("import", "--db", str(target), str(strong), *answer, cwd=tmp_path)
     assert "Added 0 session(s)" in again.stdout and "already in your data" in again.stdout
 
 

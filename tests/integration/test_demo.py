@@ -8,14 +8,16 @@ from sqlalchemy import func, select
 
 from db import queries
 from db.models import Checkin, Entry, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from demo.history import demo_history
 from services.checkins import record_peg
 from services.context import ensure_profile
 from services.demo import DEMO_REGIONS, fill_demo, fill_demo_once
 from services.history import history
 from services.profiles import get_settings
 from services.sessions import session_form
+from services.suggestions import current
 from tests.factories import create_session
-from tracker.synthetic import demo_history
+from tracker.advice import Kind
 
 TODAY = date(2026, 11, 24)
 
@@ -101,3 +103,10 @@ def test_every_stored_session_reads_back_as_generated(ctx):
         assert [(p["region"], p["before"], p["during"], p["after"]) for p in form["pains"]] == [
             (p.region, p.before, p.during, p.after) for p in record.pains
         ]
+
+
+def test_the_demo_ends_calm_with_a_move_to_free_weights_on_its_suggestions_page(ctx):
+    fill_demo_once(ctx, years=2, today=TODAY)
+    kinds = {s.key: s.kind for s in current(ctx, today=TODAY)}
+    assert Kind.RED_FLAG not in kinds.values()
+    assert {"switch:Leg press", "switch:Chest press machine"} & set(kinds)

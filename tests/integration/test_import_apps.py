@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from services.profiles import list_exercises, save_settings
+from services.profiles import save_settings
 from services.transfer import import_file
 from tests.transfer_data import (
     HEVY_KG,
@@ -29,32 +29,31 @@ def _sessions(ctx):
 
 
 def test_strong_asks_about_equipment_it_cannot_tell_and_writes_nothing_until_answered(ctx):
-    first = import_file(ctx, "strong.csv", STRONG_6.encode())
-    assert first.needs_equipment == ("Pull Up",)
+    sample = STRONG_6.replace("Pull Up", "Muscle Up").encode()
+    first = import_file(ctx, "strong.csv", sample)
+    assert first.needs_equipment == ("Muscle Up",)
     assert first.problems == ()
     assert not first.written
     assert counts(ctx)["sessions"] == 0
-    result = import_file(ctx, "strong.csv", STRONG_6.encode(), equipment={"Pull Up": "bodyweight"})
+    result = import_file(ctx, "strong.csv", sample, equipment={"Muscle Up": "bodyweight"})
     assert result.written, result.problems
     assert result.sessions_added == 2
-    assert set(result.exercises_created) == {"Squat (Barbell)", "Pull Up"}
+    assert result.exercises_created == ("Muscle Up",)
     assert any("warm-up" in note for note in result.notes)
 
 
 def test_strong_names_map_onto_the_catalogue_and_sets_keep_their_loads(ctx):
-    import_file(ctx, "strong.csv", STRONG_6.encode(), equipment={"pull up": "bodyweight"})
+    result = import_file(ctx, "strong.csv", STRONG_6.encode())
+    assert result.written and result.exercises_created == ()
     legs, walk = _sessions(ctx)
     assert walk[0] == datetime(2026, 10, 3, 7, 30)
     assert walk[3] == (("Treadmill walk", 30.0, 3.0, None, ()),)
     assert legs[0] == datetime(2026, 10, 1, 18, 0)
     assert legs[1] == "Legs, easy\nKnee felt fine"
     names = [entry[0] for entry in legs[3]]
-    assert names == ["Leg press", "Squat (Barbell)", "Pull Up"]
+    assert names == ["Leg press", "Barbell squat", "Pull-up"]
     assert legs[3][0][4] == ((60.0, 10), (62.5, 9))  # the warm-up set is left out
     assert legs[3][2][4] == ((None, 6),)  # Strong's 0 means no added load
-    own = {e.name: e for e in list_exercises(ctx)}
-    assert own["Squat (Barbell)"].equipment == "barbell"
-    assert own["Pull Up"].equipment == "bodyweight"
 
 
 def test_strong_semicolons_with_decimal_commas_in_pounds(ctx):
@@ -73,12 +72,19 @@ def test_strong_weight_unit_per_row_is_honoured(ctx):
     assert sets == ((round(50 * KG_PER_LB, 4), 12), (25.0, 10))
 
 
-@pytest.mark.parametrize("unit, kg", [("kg", 30.0), ("lb", round(30 * KG_PER_LB, 4))])
-def test_older_strong_files_without_a_unit_are_read_in_the_persons_unit(ctx, unit, kg):
-    save_settings(ctx, {"unit": unit, "pain_limit": 5, "regions": ["lower_back"]})
+@pytest.mark.parametrize("own_unit", ["kg", "lb"])
+def test_an_older_strong_file_without_a_unit_is_not_read_until_the_unit_is_given(ctx, own_unit):
+    save_settings(ctx, {"unit": own_unit, "pain_limit": 5, "regions": ["lower_back"]})
     result = import_file(ctx, "strong.csv", STRONG_CLASSIC.encode())
+    assert result.needs_unit and not result.written
+    assert counts(ctx)["sessions"] == 0
+
+
+@pytest.mark.parametrize("unit, kg", [("kg", 30.0), ("lb", round(30 * KG_PER_LB, 4))])
+def test_older_strong_files_without_a_unit_are_read_in_the_unit_given(ctx, unit, kg):
+    result = import_file(ctx, "strong.csv", STRONG_CLASSIC.encode(), unit=unit)
     assert result.written, result.problems
-    assert any("unit" in note for note in result.notes)
+    assert result.preview is not None and result.preview.unit == unit and not result.preview.unit_from_file
     ((name, *_rest, sets),) = _sessions(ctx)[0][3]
     assert name == "Leg extension"
     assert sets == ((kg, 12), (kg, 11))
@@ -95,7 +101,7 @@ def test_hevy_in_kilograms(ctx):
         ("Romanian deadlift", None, None, None, ((50.0, 8),)),
         ("Plank", 1.5, None, None, ()),
     )
-    assert result.exercises_created == ("Plank",)
+    assert result.exercises_created == ()
 
 
 def test_hevy_in_pounds_and_miles(ctx):
@@ -110,9 +116,9 @@ def test_hevy_in_pounds_and_miles(ctx):
 
 @pytest.mark.parametrize("sample", [STRONG_6_SEMICOLON_LB, STRONG_CLASSIC, HEVY_KG, HEVY_LB])
 def test_importing_the_same_app_file_twice_adds_nothing_the_second_time(ctx, sample):
-    first = import_file(ctx, "export.csv", sample.encode())
+    first = import_file(ctx, "export.csv", sample.encode(), unit="lb")
     before = snapshot(ctx)
-    second = import_file(ctx, "export.csv", sample.encode())
+    second = import_file(ctx, "export.csv", sample.encode(), unit="lb")
     assert first.sessions_added == 1
     assert second.written and second.sessions_added == 0 and second.already_there == 1
     assert snapshot(ctx) == before
@@ -131,7 +137,7 @@ def test_short_timed_sets_add_up_before_rounding_and_longer_ones_are_kept(ctx):
     result = import_file(ctx, "strong.csv", STRONG_SHORT_HOLDS.encode())
     assert result.written, result.problems
     (session,) = _sessions(ctx)
-    assert [(entry[0], entry[1]) for entry in session[3]] == [("Leg press", None), ("Plank", 1.0), ("Side Plank", 1.25)]
+    assert [(entry[0], entry[1]) for entry in session[3]] == [("Leg press", None), ("Plank", 1.0), ("Side plank", 1.25)]
     notes = [note for note in result.notes if "minute" in note]
     assert len(notes) == 1 and "Plank" in notes[0] and "Side Plank" not in notes[0]
 

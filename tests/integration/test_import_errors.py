@@ -129,7 +129,7 @@ def test_an_unknown_exercise_in_a_threshold_file_is_named(ctx):
 
 
 def test_an_equipment_answer_must_be_a_known_kind(ctx):
-    result = import_file(ctx, "strong.csv", strong({"exercise": "Pull Up"}), equipment={"Pull Up": "spaceship"})
+    result = import_file(ctx, "strong.csv", strong({"exercise": "Muscle Up"}), equipment={"Muscle Up": "spaceship"})
     assert "'spaceship' is not a kind of equipment." in [p.message for p in result.problems]
     assert counts(ctx)["sessions"] == 0
 

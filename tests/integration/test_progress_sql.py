@@ -20,12 +20,14 @@ from db import progress_days as days_sql
 from db import progress_sql as sql
 from db.engine import Database
 from db.models import Checkin, Entry, Exercise, PainRating, Profile, Session, WorkSet
+from db.tolerance_sql import effort_rows
 from services import progress_points as points
 from services.context import Ctx, ensure_profile
 from tests.progress_reference import reference
 from tracker.catalog import CATEGORIES
 from tracker.strength import Formula
-from tracker.threshold import STRENGTH, Measure, e1rm_series, response_counts, tolerated_series
+from tracker.threshold import STRENGTH, e1rm_series, response_counts
+from tracker.tolerance import Effort, effort_of
 from tracker.trends import Bucket, bucket_for, cardio_per_week, daily_pain
 from tracker.units import kg_per
 
@@ -34,6 +36,11 @@ END = date(2026, 11, 24)
 STARTS = (END - timedelta(days=29), END - timedelta(days=399), END - timedelta(days=1499), date(2016, 12, 1))
 REGIONS = ("lower_back", "left_knee")
 _owners = itertools.count()
+
+
+def _order(e: Effort) -> tuple[Any, ...]:
+    return (e.day, e.exercise, e.status.value, e.load or 0.0, e.reps or 0, e.minutes or 0.0)
+
 
 rating = st.none() | st.integers(0, 10)
 halves = st.integers(0, 600).map(lambda n: n / 2)
@@ -64,7 +71,6 @@ choices = st.fixed_dictionaries(
         "unit": st.sampled_from(["kg", "lb"]),
         "limit": st.integers(0, 10),
         "formula": st.sampled_from(list(Formula)),
-        "measure": st.sampled_from(list(Measure)),
     }
 )
 
@@ -97,20 +103,6 @@ def _write(db: Database, owner_id: int, history: list[dict[str, Any]], loose: di
                 s.add(Checkin(owner_id=owner_id, day=day, region=region, pain=pain))
 
 
-def _labels(works: list[Any], measure: Measure, unit: str) -> dict[str, str]:
-    """How the page names each exercise's measure, worked out from whole sessions."""
-    found = {}
-    for name in {w.exercise for w in works}:
-        done = [w for w in works if w.exercise == name]
-        if done[0].category != STRENGTH:
-            found[name] = "min"
-        elif measure is Measure.E1RM:
-            found[name] = f"{unit} e1RM"
-        else:
-            found[name] = f"{unit} × reps" if any(weight for w in done for weight, _ in w.sets) else "reps"
-    return found
-
-
 def check_same_figures(
     db: Database, history: list[dict[str, Any]], loose: dict[Any, int], pick: dict[str, Any], ctx: Ctx | None = None
 ) -> None:
@@ -120,28 +112,21 @@ def check_same_figures(
         s.get_one(Profile, ctx.owner_id).unit = pick["unit"]
     _write(db, ctx.owner_id, history, loose)
     start, regions, unit, limit = pick["start"], pick["regions"], pick["unit"], pick["limit"]
-    formula, measure = pick["formula"], pick["measure"]
+    formula = pick["formula"]
     bucket: Bucket = bucket_for(start, END)
     scope = sql.Scope(ctx.owner_id, start, END, regions)
     with db.read() as s:
-        rows = sql.work_rows(
-            s,
-            scope,
-            bucket=bucket,
-            limit=limit,
-            kg_per_unit=kg_per(unit),
-            formula=formula,
-            by_e1rm=measure is Measure.E1RM,
-        )
+        rows = sql.strength_rows(s, scope, bucket=bucket, kg_per_unit=kg_per(unit), formula=formula)
         responses = sql.response_rows(s, scope, bucket)
         totals = days_sql.daily_pain_rows(s, scope)
         days = days_sql.day_rows(s, scope)
         cardio = sql.cardio_rows(s, scope, bucket)
         counts = sql.exercise_counts(s, scope)
+        names = sorted({name for name, _, _, _ in counts})
+        efforts = effort_rows(s, scope, limit=limit, kg_per_unit=kg_per(unit), names=names)
     ref = reference(ctx, start, END, regions, unit)
     minutes = ((w.day, w.exercise, w.minutes) for w in ref.works if w.category == "cardio" and w.minutes)
 
-    assert points.load_points(rows) == tolerated_series(ref.works, limit, bucket, measure, formula)
     assert points.e1rm_points(rows) == e1rm_series(ref.works, bucket, formula)
     assert cardio_per_week(cardio, bucket) == cardio_per_week(minutes, bucket)  # type: ignore[arg-type]
     assert points.response_points(responses) == response_counts(ref.sessions, bucket)
@@ -152,10 +137,15 @@ def check_same_figures(
         (day, kind) for day, found in done.items() for kind in found
     }
     assert kinds == [label for key, label in CATEGORIES.items() if key in {c for _, c in ref.kinds}]
-    assert points.measure_labels(rows, measure, unit) == _labels(ref.works, measure, unit)
-    assert Counter({name: n for name, _, n in counts}) == Counter(w.exercise for w in ref.works)
-    assert {(name, category) for name, category, _ in counts} == {(w.exercise, w.category) for w in ref.works}
-    assert {r.exercise for r in rows} == {name for name, _, _ in counts}
+    assert Counter({name: n for name, _, n, _ in counts}) == Counter(w.exercise for w in ref.works)
+    assert {(name, category) for name, category, _, _ in counts} == {(w.exercise, w.category) for w in ref.works}
+    loaded = {w.exercise for w in ref.works if w.category == STRENGTH and any(x and x > 0 for x, _ in w.sets)}
+    assert {r.exercise for r in rows} == loaded
+    spent: dict[str, float] = {}
+    for w in ref.works:
+        spent[w.exercise] = spent.get(w.exercise, 0.0) + (w.minutes or 0.0)
+    assert {name: round(m, 6) for name, _, _, m in counts} == {name: round(m, 6) for name, m in spent.items()}
+    assert sorted(efforts, key=_order) == sorted((effort_of(w, limit) for w in ref.works), key=_order)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -171,4 +161,4 @@ def test_a_demo_history_gives_the_same_figures_both_ways(db, start):
     ctx = ensure_profile(db, f"demo-{next(_owners)}")
     fill_demo(ctx, years=3, seed=7, today=END)
     pick = {"start": start, "regions": REGIONS[:1], "unit": "kg", "limit": 5}
-    check_same_figures(db, [], {}, {**pick, "formula": Formula.EPLEY, "measure": Measure.VOLUME}, ctx)
+    check_same_figures(db, [], {}, {**pick, "formula": Formula.EPLEY}, ctx)

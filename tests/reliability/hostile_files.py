@@ -105,6 +105,7 @@ def strong_bad_rows(count: int) -> bytes:
     return (header + "\n" + "\n".join(bad.replace("1,2026-10-01", f"{n},2026-10-01") for n in range(count))).encode()
 
 
+APPLE = {"apple_health_export/export.xml": b'<?xml version="1.0"?>\n<HealthData locale="en_US"></HealthData>\n'}
 SMALL = {"sessions.csv": SESSIONS_HEADER + b"1,2026-10-01 18:00:00,,,\n"}
 
 CASES: tuple[Hostile, ...] = (
@@ -121,6 +122,10 @@ CASES: tuple[Hostile, ...] = (
     Hostile("nested zip by name", "nested.zip", lambda: zipped({"inner.zip": zipped(SMALL)}), "another archive"),
     Hostile("nested zip as CSV", "nested2.zip", lambda: zipped({"sessions.csv": zipped(SMALL)}), "itself a zip"),
     Hostile("encrypted member", "locked.zip", lambda: encrypted(zipped(SMALL)), "password"),
+    Hostile("encrypted Apple Health export", "export.zip", lambda: encrypted(zipped(APPLE)), "password"),
+    Hostile(
+        "Apple Health export as bzip2", "export.zip", lambda: zipped(APPLE, zipfile.ZIP_BZIP2), "compressed in a way"
+    ),
     Hostile("bzip2 member", "bz.zip", lambda: zipped(SMALL, zipfile.ZIP_BZIP2), "compressed in a way"),
     Hostile("lzma member", "xz.zip", lambda: zipped(SMALL, zipfile.ZIP_LZMA), "compressed in a way"),
     Hostile("unknown method (AES)", "aes.zip", lambda: method(zipped(SMALL), 99), "method 99"),

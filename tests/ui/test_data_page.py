@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from exports.csv_export import export_zip
 from services.context import ensure_profile
 from tests.factories import create_session
 from tests.reliability.hostile_files import encrypted, strong_bad_rows, zipped
-from tests.transfer_data import STRONG_6, counts
+from tests.transfer_data import STRONG_6, counts, snapshot
+from tracker.units import KG_PER_LB
+
+APPS = Path(__file__).resolve().parents[1] / "fixtures" / "apps"
 
 PAGE = "pages/data.py"
 
@@ -16,6 +20,12 @@ PAGE = "pages/data.py"
 def _upload(at, name: str, data: bytes, mime: str = "text/csv"):
     at.switch_page(PAGE).run()
     at.file_uploader(key="data_upload").set_value([(name, data, mime)]).run()
+    return at.button(key="data_check").click().run()
+
+
+def _upload_and_import(at, name: str, data: bytes, mime: str = "text/csv"):
+    _upload(at, name, data, mime)
+    assert not at.exception
     return at.button(key="data_import").click().run()
 
 
@@ -27,20 +37,35 @@ def test_the_page_offers_the_whole_export_as_a_download(at):
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.get("download_button")
-    assert at.button(key="data_import").disabled
+    assert at.button(key="data_check").disabled
 
 
 def test_a_strong_file_asks_about_unknown_equipment_then_imports(at, app_ctx):
-    _upload(at, "strong.csv", STRONG_6.encode())
+    _upload(at, "strong.csv", STRONG_6.replace("Pull Up", "Muscle Up").encode())
     assert not at.exception
     assert "machine or with free weights" in _texts(at, "warning")
     assert counts(app_ctx)["sessions"] == 0
     at.selectbox(key="data_eq_0").set_value("bodyweight").run()
     at.button(key="data_import_answers").click().run()
     assert not at.exception
+    assert counts(app_ctx)["sessions"] == 0  # the answers give a preview first
+    at.button(key="data_import").click().run()
+    assert not at.exception
     assert "Added 2 session(s) with 4 set(s)" in _texts(at, "success")
     assert "warm-up" in _texts(at, "info")
     assert counts(app_ctx)["sessions"] == 2
+
+
+def test_a_new_name_can_be_answered_with_a_close_exercise_of_your_own(at, app_ctx):
+    _upload(at, "strong.csv", STRONG_6.replace("Pull Up", "Lat Pulldwn").encode())
+    box = at.selectbox(key="data_eq_0")
+    assert "Same as my 'Lat pulldown'" in box.options
+    box.set_value("use:Lat pulldown").run()
+    at.button(key="data_import_answers").click().run()
+    at.button(key="data_import").click().run()
+    assert not at.exception
+    legs = snapshot(app_ctx)["sessions"][0]
+    assert [entry[0] for entry in legs[3]] == ["Leg press", "Barbell squat", "Lat pulldown"]
 
 
 def test_a_file_with_bad_rows_lists_them_and_saves_nothing(at, app_ctx):
@@ -58,10 +83,45 @@ def test_threshold_own_export_imports_into_another_database(at, app_ctx, tmp_pat
 
     elsewhere = ensure_profile(open_database(str(tmp_path / "other.db")))
     create_session(elsewhere, when=datetime.now() - timedelta(days=2), notes="from the old laptop")
-    _upload(at, "threshold-data.zip", export_zip(elsewhere), "application/zip")
+    _upload_and_import(at, "threshold-data.zip", export_zip(elsewhere), "application/zip")
     assert not at.exception
     assert "Added 1 session(s) with 3 set(s)" in _texts(at, "success")
     assert counts(app_ctx)["sessions"] == 1
+
+
+def test_a_file_without_a_unit_asks_kg_or_lb_and_previews_before_saving(at, app_ctx):
+    _upload(at, "strong.csv", (APPS / "strong_old.csv").read_bytes())
+    assert "kilograms or pounds" in _texts(at, "warning")
+    assert not at.get("metric")
+    at.radio(key="data_unit").set_value("kg").run()
+    at.button(key="data_check_unit").click().run()
+    assert not at.exception
+    assert "heavy for kilograms" in _texts(at, "warning")
+    at.radio(key="data_unit").set_value("lb").run()
+    at.button(key="data_check_unit").click().run()
+    assert "heavy for kilograms" not in _texts(at, "warning")
+    assert [m.value for m in at.get("metric")] == ["6", "48"]
+    assert "From **2026-09-01** to **2026-10-06**." in _texts(at, "markdown")
+    table = at.dataframe[0].value
+    mapped = dict(zip(table["in the file"], table["in Threshold"], strict=True))
+    assert mapped["Chest Press (Machine)"] == "Chest press machine" and mapped["Press, Leg"] == "Leg press"
+    assert counts(app_ctx)["sessions"] == 0
+    at.button(key="data_import").click().run()
+    assert "Added 6 session(s) with 48 set(s)" in _texts(at, "success")
+    assert "no pain ratings" in _texts(at, "info")
+    assert snapshot(app_ctx)["sessions"][0][3][0][4][0] == (round(80 * KG_PER_LB, 4), 10)
+
+
+def test_an_exercise_can_be_sent_to_another_of_yours_in_the_preview(at, app_ctx):
+    _upload(at, "workouts.csv", (APPS / "hevy_lbs.csv").read_bytes())
+    table = at.dataframe[0].value
+    row = list(table["in the file"]).index("Hammer Curl (Dumbbell)")
+    (box,) = [b for b in at.selectbox if b.key.startswith("data_map_") and b.key.endswith(f"_{row}")]
+    box.set_value("Dumbbell biceps curl").run()
+    at.button(key="data_import").click().run()
+    assert not at.exception
+    (session,) = snapshot(app_ctx)["sessions"]
+    assert [entry[0] for entry in session[3]] == ["Running", "Lat pulldown", "Dumbbell biceps curl"]
 
 
 def test_history_offers_its_table_as_csv(at, app_ctx):

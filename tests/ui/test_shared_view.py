@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
 from services.sharing import create_link, list_links, revoke_link
@@ -74,7 +75,9 @@ def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
     assert "Zoë Ångström" in texts and "3 sessions" in texts and "Knee since March" in texts
     assert all(b.key != "sign_in" for b in at.button)
     assert len(list_links(alice)[0].views) == 1
-    assert len(at.get("vega_lite_chart")) == 2, "pain at rest and next-morning response"
+    # Pain at rest, the leg press sessions still without a next-morning rating, and the next-morning response.
+    assert len(at.get("vega_lite_chart")) == 3
+    assert "1 recent session is waiting for the next\\-morning rating" in texts
 
 
 def test_without_sign_in_configured_a_link_shows_nothing_of_the_data(alice):
@@ -144,7 +147,10 @@ def _assert_plain_refusal(at: AppTest) -> None:
 def test_a_link_never_shows_another_owners_data(app_db, alice):
     bob = ensure_profile(app_db, "oidc|bob")
     save_settings(bob, {"unit": "kg", "pain_limit": 5, "regions": ["left_knee"], "display_name": "Bob Builder"})
-    create_session(bob, when=datetime.now() - timedelta(days=2), region="left_knee", during=9, notes="Bob's note")
+    create_session(bob, when=datetime.now() - timedelta(days=2), region="left_knee", before=9, notes="Bob's note")
+    for back in (1, 0):  # still 9/10 on waking the next two days: a red flag
+        day = date.today() - timedelta(days=back)
+        record_checkin(bob, {"day": day, "region": "left_knee", "pain": 9}, today=date.today())
     bobs = _doctor(_share(bob, regions=("left_knee",)))
     texts = _texts(bobs)
     assert "Bob Builder" in texts and "1 session," in texts and "Very high left knee pain" in texts

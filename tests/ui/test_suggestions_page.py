@@ -32,11 +32,15 @@ def page_ctx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Ctx]:
     database.dispose()
 
 
-def seed_one_suggestion(ctx: Ctx) -> None:
-    """Yesterday every chest-press set reached 12 reps in comfort, and this morning pain had settled."""
+def seed_one_suggestion(ctx: Ctx, days_ago: int = 1) -> None:
+    """Two chest-press sessions (the later `days_ago`) with every set at 12 reps in comfort, each followed by a
+    settled morning: the two sessions at the top of the range that a heavier load waits for."""
     now = datetime.now()
-    log_session(ctx, strength_session(when=now - timedelta(days=1), exercise="Chest press machine", reps=12), now=now)
-    record_checkin(ctx, {"day": date.today(), "region": "lower_back", "pain": 2}, today=date.today())
+    for back in (days_ago + 2, days_ago):
+        raw = strength_session(when=now - timedelta(days=back), exercise="Chest press machine", reps=12)
+        log_session(ctx, raw, now=now)
+        day = date.today() - timedelta(days=back - 1)
+        record_checkin(ctx, {"day": day, "region": "lower_back", "pain": 2}, today=date.today())
 
 
 def texts(at: AppTest) -> str:
@@ -80,10 +84,12 @@ def test_rule_form_saves_a_changed_threshold_and_refuses_a_bad_one(page_ctx):
 
 def test_home_short_list_shows_the_first_suggestions_and_counts_the_rest(page_ctx):
     now = datetime.now()
-    raw = strength_session(when=now - timedelta(days=1), exercise="Chest press machine", reps=12)
-    raw["entries"].append({"exercise": "Seated row machine", "sets": [{"weight": 30, "reps": 12}] * 3})
-    log_session(page_ctx, raw, now=now)
-    record_checkin(page_ctx, {"day": date.today(), "region": "lower_back", "pain": 2}, today=date.today())
+    for back in (3, 1):
+        raw = strength_session(when=now - timedelta(days=back), exercise="Chest press machine", reps=12)
+        raw["entries"].append({"exercise": "Seated row machine", "sets": [{"weight": 30, "reps": 12}] * 3})
+        log_session(page_ctx, raw, now=now)
+        day = date.today() - timedelta(days=back - 1)
+        record_checkin(page_ctx, {"day": day, "region": "lower_back", "pain": 2}, today=date.today())
     script = "from ui.suggestion_list import render_suggestions\nfrom ui.session import current_ctx\n"
     at = AppTest.from_string(script + "render_suggestions(current_ctx(), limit=1)\n", default_timeout=30).run()
     assert not at.exception
@@ -92,9 +98,25 @@ def test_home_short_list_shows_the_first_suggestions_and_counts_the_rest(page_ct
 
 
 def test_a_red_flag_shows_on_top_with_the_not_logged_symptoms(page_ctx):
-    seed_one_suggestion(page_ctx)
-    record_checkin(page_ctx, {"day": date.today(), "region": "lower_back", "pain": 9}, today=date.today())
+    seed_one_suggestion(page_ctx, days_ago=4)
+    for back in (2, 1, 0):
+        day = date.today() - timedelta(days=back)
+        record_checkin(page_ctx, {"day": day, "region": "lower_back", "pain": 9}, today=date.today())
     at = AppTest.from_file(PAGE, default_timeout=30).run()
     assert "Very high lower back pain" in at.error[0].value and "numbness" in at.error[0].value
+    assert "contact your doctor" in at.error[0].value
     assert "try 42.5 kg" not in texts(at)
     assert not [b for b in at.button if b.key and b.key.startswith("dismiss:red_flag")]
+
+
+def test_a_flare_up_shows_calmly_with_its_advice_and_no_alarm(page_ctx):
+    for back in range(30, 8, -2):
+        day = date.today() - timedelta(days=back)
+        record_checkin(page_ctx, {"day": day, "region": "lower_back", "pain": 2}, today=date.today())
+    seed_one_suggestion(page_ctx, days_ago=4)
+    record_checkin(page_ctx, {"day": date.today(), "region": "lower_back", "pain": 5}, today=date.today())
+    at = AppTest.from_file(PAGE, default_timeout=30).run()
+    assert not at.exception and not at.error
+    shown = texts(at)
+    assert "A flare-up in your lower back" in shown and "one to two weeks" in shown
+    assert "contact your doctor" not in shown.lower() and "try 42.5 kg" not in shown

@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 import charts
-from tests.unit.test_charts import PERIODS, layers, spec, threshold_frame
-from tracker.threshold import Status
+from tests.unit.test_charts import layers, spec, threshold_frame
 
 SPAN = ("2025-11-25", "2026-11-24")
 ONE = pd.to_datetime(["2026-11-23"])
@@ -19,7 +18,7 @@ ONE = pd.to_datetime(["2026-11-23"])
 def _frames() -> dict[str, alt.TopLevelMixin]:
     """One chart of each kind over time, from a first week of data."""
     return {
-        "threshold": charts.threshold_chart(threshold_frame(), span=SPAN),
+        "threshold": charts.threshold_panel(threshold_frame(), measure="kg", title="Leg press", span=SPAN),
         "pressure": charts.pressure_chart(
             pd.DataFrame({"period": ONE, "site": "Lower back", "kg_cm2": [3.0], "readings": 1}), span=SPAN
         ),
@@ -29,13 +28,16 @@ def _frames() -> dict[str, alt.TopLevelMixin]:
             span=SPAN,
         ),
         "strength": charts.strength_chart(
-            pd.DataFrame({"period": ONE, "exercise": "Leg press", "e1rm": [63.3], "sets": 3, "skipped": 0}), span=SPAN
+            pd.DataFrame(
+                {"period": ONE, "exercise": "Leg press", "e1rm": [63.3], "basis": "sets of 1-10 reps", "sets": 3}
+            ),
+            span=SPAN,
         ),
         "cardio": charts.cardio_chart(
             pd.DataFrame({"period": ONE, "modality": "Treadmill walk", "per_week": [25.0], "total": 25.0}), span=SPAN
         ),
         "response": charts.response_chart(
-            pd.DataFrame({"period": ONE, "response": ["settled"], "sessions": [1]}), "week", span=SPAN
+            pd.DataFrame({"period": ONE, "response": ["settled (within 1 point)"], "sessions": [1]}), "week", span=SPAN
         ),
         "peg": charts.peg_chart(pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1}), span=SPAN),
     }
@@ -74,26 +76,35 @@ def test_charts_keep_their_plot_height_under_a_legend(kind):
     assert spec(_frames()[kind])["autosize"] == {"type": "fit-x", "contains": "padding"}
 
 
-@pytest.mark.parametrize("kind", ["threshold", "pressure", "strength", "cardio"])
+@pytest.mark.parametrize("kind", ["pressure", "strength", "cardio"])
 def test_series_colours_and_full_names_are_fixed_in_the_spec(kind):
     colour = next(e["color"] for e in _encodings(_frames()[kind]) if "field" in e.get("color", {}))
     assert colour["scale"]["range"] == charts.PALETTE  # Streamlit's theme cannot recolour the page
     assert colour["legend"]["labelLimit"] >= 250 and colour["legend"]["columns"] == 1
 
 
-def test_threshold_tooltip_never_shows_a_value_that_can_be_missing():
+def test_a_threshold_panel_keeps_a_mark_on_the_last_day_whole():
+    x = next(e["x"] for e in _encodings(_frames()["threshold"]) if "x" in e)
+    assert x["scale"]["padding"] > 0
+
+
+def test_threshold_tooltips_read_as_a_clinician_writes_the_work():
     frame = threshold_frame()
-    frame.loc[len(frame)] = (PERIODS[2], "Leg press, Treadmill walk", Status.OVER.value, None, None, "", 2)
-    d = spec(charts.threshold_chart(frame))
-    shown = {t["field"] for layer in d["layer"] for t in layer["encoding"]["tooltip"]}
-    assert not shown & {"amount", "percent", "measure"}  # these are null for a marker over several exercises
-    calculated = {c["as"]: c["calculate"] for c in d["transform"] if "calculate" in c}
-    assert "isValid(datum.amount)" in calculated["work"] and "several exercises" in calculated["work"]
-    assert "isValid(datum.percent)" in calculated["share"]
+    shown = {
+        t["field"]
+        for layer in spec(charts.threshold_panel(frame, measure="kg", title="x"))["layer"]
+        for t in layer["encoding"]["tooltip"]
+    }
+    assert "text" in shown and not shown & {"level", "value", "measure"}
+    assert set(frame["text"]) >= {"60 kg × 12", "80 kg × 10"}
 
 
-def test_threshold_tooltip_names_every_exercise_on_the_same_dot():
-    d = spec(charts.threshold_chart(threshold_frame()))
-    (together,) = (t for t in d["transform"] if "joinaggregate" in t)
-    assert together["groupby"] == ["period", "status", "percent"]
-    assert {"title": "Exercises", "field": "exercises", "type": "nominal"} in d["layer"][1]["encoding"]["tooltip"]
+def test_the_current_weeks_bar_stops_at_the_end_of_the_period():
+    calc = next(t for t in spec(_frames()["cardio"])["transform"] if t.get("as") == "end")["calculate"]
+    assert calc.startswith("min(") and f"toDate('{SPAN[1]}')" in calc
+
+
+def test_a_period_of_a_few_weeks_labels_every_tick_as_a_day_never_as_a_month():
+    frame = pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1})
+    x = spec(charts.peg_chart(frame, span=("2026-11-03", "2026-12-02")))["encoding"]["x"]
+    assert x["axis"]["format"] == "%-d %b"

@@ -26,11 +26,12 @@ def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
 
 
 def test_a_page_spec_is_built_once_per_kind_and_parameters():
-    assert chart_specs.spec_json("threshold", measure="min") is chart_specs.spec_json("threshold", measure="min")
-    one = json.loads(chart_specs.spec_json("threshold", measure="min"))
-    several = json.loads(chart_specs.spec_json("threshold", measure=""))
-    assert one["layer"][0]["encoding"]["y"]["field"] == "amount"
-    assert several["layer"][0]["encoding"]["y"]["field"] == "percent"
+    walk = {"measure": "min", "title": "Treadmill walk"}
+    assert chart_specs.spec_json("threshold", **walk) is chart_specs.spec_json("threshold", **walk)
+    minutes = json.loads(chart_specs.spec_json("threshold", **walk))
+    load = json.loads(chart_specs.spec_json("threshold", measure="kg", title="Leg press"))
+    assert minutes["layer"][0]["encoding"]["y"]["title"] == "Minutes"
+    assert load["layer"][0]["encoding"]["y"]["title"] == "Heaviest set (kg)"
 
 
 def test_labels_travel_once_each_as_categories_and_come_back_as_text():

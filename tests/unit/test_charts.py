@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import charts
+from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
@@ -41,40 +42,56 @@ def no_width(chart: alt.TopLevelMixin) -> None:
     assert "width" not in spec(chart)
 
 
-def threshold_frame(exercises: tuple[str, ...] = ("Leg press", "Treadmill walk")) -> pd.DataFrame:
-    """Two exercises, one over-limit session."""
-    data = []
-    for name in exercises:
-        measure = "min" if name == "Treadmill walk" else "kg × reps"
-        for i, period in enumerate(PERIODS):
-            data.append((period, name, Status.TOLERATED.value, 100.0 + 10 * i, 100 + 10 * i, measure, 1))
-    data.append((PERIODS[1], exercises[0], Status.OVER.value, 200.0, 200, data[0][5], 1))
-    return pd.DataFrame(data, columns=["period", "exercise", "status", "amount", "percent", "measure", "sessions"])
+def threshold_frame(name: str = "Leg press") -> pd.DataFrame:
+    """One exercise's picture: a level over three weeks, a session over the limit, one awaiting its rating."""
+    data: list[tuple[object, ...]] = [
+        (period, name, Status.TOLERATED.value, 60.0 + 5 * i, 60.0 + 5 * i, f"{60 + 5 * i} kg × 12", 2, "kg")
+        for i, period in enumerate(PERIODS)
+    ]
+    data.append((PERIODS[1], name, Status.OVER.value, None, 80.0, "80 kg × 10", 1, "kg"))
+    data.append((PERIODS[2], name, Status.PENDING.value, None, 70.0, "70 kg × 12", 1, "kg"))
+    columns = ["period", "exercise", "status", "level", "value", "text", "sessions", "measure"]
+    return pd.DataFrame(data, columns=columns)
 
 
-def test_threshold_chart_marks_over_limit_sessions_with_their_own_shape():
-    chart = charts.threshold_chart(threshold_frame())
-    line, points, over, unsettled, unknown = layers(chart)
-    assert line["mark"]["type"] == "line"
+def panel(frame: pd.DataFrame | None = None, **params: Any) -> alt.LayerChart:
+    """A threshold panel with defaults."""
+    return charts.threshold_panel(
+        threshold_frame() if frame is None else frame, **{"measure": "kg", "title": "Leg press", **params}
+    )
+
+
+def test_a_threshold_panel_draws_the_level_and_every_attempt_that_did_not_count_on_its_own_axis():
+    line, dots, over, worse, pending, unrated = layers(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
+    assert line["mark"]["type"] == "line" and line["mark"]["interpolate"] == "step-after"
     assert line["transform"] == [{"filter": f"(datum.status === '{Status.TOLERATED.value}')"}]
-    assert over["transform"] == [{"filter": f"(datum.status === '{Status.OVER.value}')"}]
-    assert over["encoding"]["color"] == {"value": charts.OVER_COLOUR}
-    assert unsettled["transform"] == [{"filter": f"(datum.status === '{Status.NOT_SETTLED.value}')"}]
-    # Markers merge exercises, so they have their own colours rather than one exercise's.
-    assert len({layer["encoding"]["color"]["value"] for layer in (over, unsettled, unknown)}) == 3
-    shape = points["encoding"]["shape"]
-    assert shape["field"] == "status"
-    assert dict(zip(shape["scale"]["domain"], shape["scale"]["range"], strict=True))[Status.OVER.value] == "cross"
-    assert points["encoding"]["y"]["field"] == "percent"  # two exercises in different units share a % axis
-    assert {"work", "share", "exercises", "status", "sessions"} <= tooltip_fields(points)
-    assert len(rows(chart)) == 7
-    no_width(chart)
+    assert dots["transform"] == line["transform"]
+    shown = {
+        layer["transform"][0]["filter"].split("'")[1]: (layer["mark"]["shape"], layer["mark"]["color"])
+        for layer in (over, worse, pending, unrated)
+    }
+    assert shown[Status.OVER.value] == ("cross", charts.OVER_COLOUR)
+    assert shown[Status.WORSE.value][0] == "triangle-down" and shown[Status.PENDING.value][0] == "circle"
+    assert len({shape for shape, _ in shown.values()}) == 4, "never colour alone"
+    d = spec(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
+    assert d["title"]["text"] == "Leg press" and d["title"]["subtitle"] == "60 kg × 12 → 70 kg × 12 (+17%)"
+    y = d["layer"][0]["encoding"]["y"]
+    assert y["field"] == "value" and y["title"] == "Heaviest set (kg)" and y["scale"]["zero"] is True
+    assert {"status", "text", "sessions"} <= tooltip_fields(d["layer"][0])
+    assert len(rows(panel())) == 5
+    no_width(panel())
 
 
-def test_threshold_chart_for_one_exercise_shows_its_own_amounts():
-    chart = charts.threshold_chart(threshold_frame(("Leg press",)))
-    y = layers(chart)[1]["encoding"]["y"]
-    assert y["field"] == "amount" and y["title"] == "kg × reps"
+def test_a_cardio_panel_reads_in_minutes():
+    frame = threshold_frame("Treadmill walk").assign(measure="min")
+    y = layers(charts.threshold_panel(frame, measure="min", title="Treadmill walk"))[0]["encoding"]["y"]
+    assert y["title"] == "Minutes"
+
+
+def test_stacked_panels_have_a_fixed_width_for_images():
+    d = spec(charts.stacked([panel(), panel(title="Chest press machine")], 560))
+    assert [part["width"] for part in d["vconcat"]] == [560, 560]
+    assert all("autosize" not in part for part in d["vconcat"])
 
 
 def test_pain_chart_draws_a_band_the_rolling_mean_and_daily_points():
@@ -95,12 +112,15 @@ def test_pain_chart_draws_a_band_the_rolling_mean_and_daily_points():
     assert len(layers(charts.pain_chart(frame, "month"))) == 2  # period means need no separate points
 
 
-def test_strength_tooltip_says_sets_over_ten_reps_are_not_estimated():
-    frame = pd.DataFrame({"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "sets": 3, "skipped": 1})
-    chart = charts.strength_chart(frame, "lb")
-    d = spec(chart)
-    assert d["encoding"]["y"]["title"] == "e1RM (lb)"
-    assert "Sets over 10 reps (not estimated)" in {t["title"] for t in d["encoding"]["tooltip"]}
+def test_strength_dots_are_open_where_the_estimate_rests_on_sets_over_ten_reps():
+    basis = ["sets of 1-10 reps", ROUGH_BASIS, ROUGH_BASIS]
+    frame = pd.DataFrame(
+        {"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "basis": basis, "sets": 3}
+    )
+    line, accurate, rough = layers(charts.strength_chart(frame, "lb"))
+    assert line["encoding"]["y"]["title"] == "e1RM (lb)"
+    assert accurate["mark"]["filled"] is True and rough["mark"]["filled"] is False
+    assert "Estimated from" in {t["title"] for t in rough["encoding"]["tooltip"]}
 
 
 @pytest.mark.parametrize(("bucket", "unit"), [("day", "week"), ("week", "week"), ("month", "month")])
@@ -119,12 +139,19 @@ def test_cardio_bars_span_a_week_or_a_month_and_stack_by_modality(bucket, unit):
 
 
 def test_response_chart_is_a_traffic_light():
-    frame = pd.DataFrame({"period": PERIODS, "response": ["settled", "worse", "no check-in"], "sessions": [2, 1, 1]})
+    frame = pd.DataFrame(
+        {
+            "period": PERIODS,
+            "response": ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"],
+            "sessions": [2, 1, 1],
+        }
+    )
     d = spec(charts.response_chart(frame))
     colours = dict(
         zip(d["encoding"]["color"]["scale"]["domain"], d["encoding"]["color"]["scale"]["range"], strict=True)
     )
-    assert colours["settled"] == "#2e7d32" and colours["worse"] == "#c62828" and colours["same"] == "#f9a825"
+    assert colours["settled (within 1 point)"] == "#2e7d32" and colours["worse (2+ points up)"] == "#c62828"
+    assert len(colours) == 3  # one point up is settled: there is no in-between category
     assert d["encoding"]["y"]["field"] == "sessions"
 
 

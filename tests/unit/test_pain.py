@@ -26,7 +26,7 @@ def test_a_lower_personal_limit_moves_the_too_much_line():
 
 @pytest.mark.parametrize(
     ("before", "morning", "expected"),
-    [(3, 2, Response.SETTLED), (3, 3, Response.SETTLED), (3, 4, Response.SAME), (3, 5, Response.WORSE)],
+    [(3, 2, Response.SETTLED), (3, 3, Response.SETTLED), (3, 4, Response.SETTLED), (3, 5, Response.WORSE)],
 )
 def test_next_morning_is_compared_with_pain_before_the_session(before, morning, expected):
     assert next_morning_response(before, morning) is expected

@@ -1,18 +1,18 @@
-"""Progress sections: each chart's spec comes with its own rows, however often it is asked for."""
+"""Progress panels: each chart's spec comes with its own rows, however often it is asked for."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 import chart_specs
-from ui.progress_sections import Section
+from ui.progress_sections import Panel
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12"])
 
 
-def _peg(values: list[float]) -> Section:
+def _peg(values: list[float]) -> Panel:
     frame = pd.DataFrame({"period": PERIODS, "peg": values, "checkins": [1, 1]})
-    return Section("peg", "Weekly PEG", "", spec=chart_specs.spec_json("peg"), rows=chart_specs.to_arrow(frame))
+    return Panel("peg", chart_specs.spec_json("peg"), chart_specs.to_arrow(frame))
 
 
 def test_two_sections_with_the_same_chart_each_get_their_own_rows():

@@ -14,12 +14,10 @@ from tracker.report import (
     Adherence,
     ChangeLine,
     FlagLine,
-    LoadLine,
     PainLine,
     ReportData,
     check_report_request,
     flag_text,
-    load_text,
     pain_text,
     range_text,
     summary,
@@ -54,12 +52,6 @@ def test_a_small_change_is_called_no_clear_change():
 def test_a_region_with_too_few_rated_days_says_so():
     text = pain_text(PainLine("neck", Comparison(None, 14, 20)))
     assert text == "Neck: too few days rated in this period to compare (it takes 28)"
-
-
-def test_load_line_shows_the_trend_in_percent():
-    assert load_text(LoadLine("Leg press", 400, 550, "kg × reps")) == "Leg press: 400 → 550 kg × reps (+38%)"
-    many = load_text(LoadLine("Leg press", 400, 550, "kg × reps", periods=3))
-    assert many == "Leg press: 400 → 550 kg × reps (+38%, median of 3 periods at each end)"
 
 
 def test_a_flag_seen_on_many_days_lists_only_the_latest():

@@ -11,7 +11,13 @@ from tracker.rules import DEFAULTS, SPECS, check_rules, thresholds
 def test_every_threshold_has_a_named_default_within_its_range():
     assert {spec.key for spec in SPECS} == set(DEFAULTS)
     assert all(spec.lo <= spec.default <= spec.hi for spec in SPECS)
-    assert DEFAULTS["e1rm_gain_percent"] == 15 and DEFAULTS["free_weight_ratio"] == 0.5
+    assert DEFAULTS["strength_gain_percent"] == 15 and DEFAULTS["free_weight_ratio"] == 0.5
+    assert DEFAULTS["raise_after_sessions"] == 2 and DEFAULTS["flare_rise"] == 3
+    assert (DEFAULTS["red_flag_pain"], DEFAULTS["red_flag_high_days"], DEFAULTS["red_flag_raised_days"]) == (8, 3, 14)
+
+
+def test_every_threshold_has_a_label_and_a_help_text_for_the_settings_form():
+    assert all(spec.label and spec.help for spec in SPECS)
 
 
 def test_changed_values_are_kept_and_defaults_are_not_stored():
@@ -32,5 +38,11 @@ def test_rep_range_top_must_be_above_the_bottom():
 
 
 def test_a_bad_stored_value_falls_back_to_the_default():
-    limits = thresholds({"min_sessions": 999, "stall_sessions": 4, "unknown": 1})
+    limits = thresholds({"min_sessions": 999, "stall_sessions": 4, "unknown": 1, "red_flag_rise": 3})
     assert limits["min_sessions"] == 6 and limits.count("stall_sessions") == 4
+
+
+def test_a_gain_saved_under_its_old_name_still_counts_and_retired_red_flag_keys_are_ignored():
+    limits = thresholds({"e1rm_gain_percent": 25, "red_flag_rise": 2, "red_flag_days": 5})
+    assert limits["strength_gain_percent"] == 25 and limits.count("red_flag_high_days") == 3
+    assert thresholds({"e1rm_gain_percent": 25, "strength_gain_percent": 20})["strength_gain_percent"] == 20

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tracker.strength import DUMBBELL_STEP, PLATE_STEP, Formula, e1rm, round_down_to_step, set_volume
+from tracker.strength import DUMBBELL_STEP, PLATE_STEP, Formula, e1rm, rough_e1rm, round_down_to_step
 from tracker.units import KG_PER_LB, display_weight, format_weight, from_kg, to_kg
 
 
@@ -24,9 +24,9 @@ def test_no_estimate_outside_one_to_ten_reps(reps):
     assert e1rm(50, reps) is None
 
 
-def test_unloaded_set_volume_counts_reps():
-    assert set_volume(None, 12) == 12
-    assert set_volume(20, 10) == 200
+def test_sets_of_eleven_to_twenty_reps_get_a_rough_estimate_and_no_more():
+    assert rough_e1rm(50, 12) == pytest.approx(70.0)
+    assert rough_e1rm(50, 10) is None and rough_e1rm(50, 21) is None and rough_e1rm(0, 12) is None
 
 
 def test_dumbbells_round_down_to_whole_kilograms():

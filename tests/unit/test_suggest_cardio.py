@@ -94,3 +94,26 @@ def test_pacing_after_a_worse_morning_says_so():
     found = suggestions(history)
     assert keys(found) == ["pacing:Stationary bike"]
     assert "worse next morning" in found[0].reason and "about 24 minutes" in found[0].what
+
+
+def test_pacing_with_no_tolerated_session_makes_no_tolerance_claim():
+    history = [
+        cardio(9, "Stationary bike", 30, morning=None),  # pending: not a tolerance
+        cardio(3, "Stationary bike", 45, during=7),
+    ]
+    found = suggestions(history)
+    assert keys(found) == ["pacing:Stationary bike"]
+    assert found[0].title == "Stationary bike: restart at 10 minutes"
+    assert "none of your 2 sessions of stationary bike stayed within your limit of 5/10" in found[0].reason
+    assert "no tolerated amount to go by yet" in found[0].reason and "you tolerated" not in found[0].reason
+    assert "exercise in water (swimming laps or aqua aerobics) is the gentlest start" in found[0].reason
+
+
+def test_moving_down_the_ladder_without_a_tolerated_session_starts_cautiously():
+    found = suggestions([cardio(10, during=6), cardio(3, during=7)])
+    assert keys(found) == ["ladder_down:Treadmill walk"]
+    assert "cautious 10 minutes" in found[0].what and "you tolerated" not in found[0].what
+
+
+def test_a_session_waiting_for_its_next_morning_is_no_reason_to_restart():
+    assert suggestions([cardio(9, "Stationary bike", 30), cardio(0, "Stationary bike", 45, morning=None)]) == []

@@ -62,11 +62,23 @@ def test_already_doing_the_counterpart_means_no_switch():
     assert "switch:Leg press" not in keys(suggestions(history))
 
 
-def test_top_of_the_rep_range_two_sessions_running_also_counts_as_clear_progress():
+def test_top_of_the_rep_range_two_sessions_running_gives_one_plan_keep_the_machine_load_and_swap_a_set():
     history = [lift(7 * (5 - i) + 1, reps=(12, 12, 12)) for i in range(6)]
     found = suggestions(history)
-    assert keys(found) == ["switch:Leg press", "progress:Leg press"]
-    assert "top of your rep range (12)" in found[0].reason
+    assert keys(found) == ["switch:Leg press"]  # the raise to 45 kg would be a second plan for the same exercise
+    assert "top of your rep range (12 reps)" in found[0].reason
+    assert "Keep Leg press at 40 kg for now and swap one of your 3 sets for Goblet squat at 20 kg" in found[0].what
+    assert "takes the place of a heavier Leg press load" in found[0].reason
+
+
+def test_a_rehab_three_by_twelve_leg_press_at_rising_loads_leads_to_the_switch():
+    history = [lift(7 * (5 - i) + 1, weight=40.0 + 2.5 * i, reps=(12, 12, 11)) for i in range(6)]
+    found = suggestions(history)
+    assert keys(found) == ["switch:Leg press"]
+    reason = found[0].reason
+    assert "heaviest load you lifted for at least 8 reps" in reason and "no one-rep-max estimate" in reason
+    assert "rose 27%, from 40 kg and 42.5 kg in your first two sessions to 52.5 kg now" in reason
+    assert "Goblet squat at 26 kg" in found[0].what  # 52.5 kg x 0.5, rounded down to a kettlebell step
 
 
 def test_pound_user_gets_loads_in_pounds_rounded_down_to_dumbbell_steps():
@@ -83,25 +95,48 @@ def test_user_changed_ratio_and_session_count_change_the_switch():
     assert "Goblet squat at 19 kg" in found[0].what  # 49 kg x 0.4 = 19.6, rounded down
 
 
-def test_every_set_at_the_top_with_a_settled_morning_raises_the_load():
-    found = suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 12))])
+def test_two_sessions_with_every_set_at_the_top_and_settled_mornings_raise_the_load():
+    found = suggestions(
+        [lift(5, "Chest press machine", 40.0, (12, 12, 12)), lift(2, "Chest press machine", 40.0, (12, 12, 12))]
+    )
     assert keys(found) == ["progress:Chest press machine"]
     assert "42.5 kg instead of 40 kg" in found[0].what and "8 reps" in found[0].what
-    assert found[0].raises_load
+    assert "last 2 sessions" in found[0].reason and "18 Nov 2026 and 21 Nov 2026" in found[0].reason
+    assert found[0].raises_load and len(found[0].evidence) == 2
+
+
+def test_a_single_session_at_the_top_is_not_yet_a_reason_to_try_a_heavier_load():
+    assert suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 12))]) == []
+
+
+def test_the_top_at_a_lighter_load_before_does_not_count_towards_the_raise():
+    history = [lift(5, "Chest press machine", 37.5, (12, 12, 12)), lift(2, "Chest press machine", 40.0, (12, 12, 12))]
+    assert suggestions(history) == []
 
 
 def test_no_raise_until_the_next_morning_is_known():
-    assert suggestions([lift(1, "Chest press machine", 40.0, (12, 12, 12), morning=None)]) == []
+    history = [
+        lift(5, "Chest press machine", 40.0, (12, 12, 12)),
+        lift(0, "Chest press machine", 40.0, (12, 12, 12), morning=None),
+    ]
+    assert suggestions(history) == []
 
 
 def test_a_set_short_of_the_top_keeps_the_load():
-    assert suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 11))]) == []
+    history = [lift(5, "Chest press machine", 40.0, (12, 12, 12)), lift(2, "Chest press machine", 40.0, (12, 12, 11))]
+    assert suggestions(history) == []
 
 
 def test_user_changed_rep_range_top_raises_at_ten_reps():
-    found = suggestions([lift(2, "Leg press", 60.0, (10, 10, 10))], rules={"rep_range_top": 10, "rep_range_bottom": 6})
+    history = [lift(5, "Leg press", 60.0, (10, 10, 10)), lift(2, "Leg press", 60.0, (10, 10, 10))]
+    found = suggestions(history, rules={"rep_range_top": 10, "rep_range_bottom": 6})
     assert keys(found) == ["progress:Leg press"]
     assert "65 kg" in found[0].what  # lower body goes up 5 kg
+
+
+def test_user_changed_raise_after_sessions_raises_after_one_session():
+    found = suggestions([lift(2, "Chest press machine", 40.0, (12, 12, 12))], rules={"raise_after_sessions": 1})
+    assert keys(found) == ["progress:Chest press machine"]
 
 
 def test_three_stalled_sessions_suggest_a_lighter_week():
@@ -109,7 +144,7 @@ def test_three_stalled_sessions_suggest_a_lighter_week():
     found = suggestions([lift(3 * (3 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(reps)])
     assert keys(found) == ["deload:Leg press"]
     assert "35 kg" in found[0].what  # 40 kg less 10% = 36, rounded down to a plate step
-    assert "last 3 sessions" in found[0].reason
+    assert "last 3 sessions at 40 kg" in found[0].reason and "best of 29 reps" in found[0].reason
     assert not found[0].raises_load
 
 
@@ -128,3 +163,29 @@ def test_user_changed_stall_count_waits_longer():
     reps = [(10, 10, 9), (10, 9, 9), (10, 10, 9), (9, 9, 9)]
     history = [lift(3 * (3 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(reps)]
     assert suggestions(history, rules={"stall_sessions": 4}) == []
+
+
+STALLED = [(10, 10, 9), (10, 9, 9), (10, 10, 9)]
+
+
+def test_every_set_at_the_top_in_todays_session_is_not_a_stall():
+    history = [lift(3 * (3 - i) + 1, weight=52.5, reps=r) for i, r in enumerate(STALLED)]
+    today = lift(0, weight=52.5, reps=(12, 12, 12), morning=None)
+    assert suggestions([*history, today]) == []
+    rated = lift(0, weight=52.5, reps=(12, 12, 12))
+    assert suggestions([*history, rated]) == []  # at the top is progress, and one such session is not yet a raise
+
+
+def test_a_session_waiting_for_its_next_morning_is_not_counted_as_a_stall():
+    history = [lift(3 * (3 - i) + 1, weight=40.0, reps=r) for i, r in enumerate(STALLED)]
+    pending = lift(0, weight=40.0, reps=(9, 9, 9), morning=None)
+    assert suggestions([*history, pending]) == []  # two stalls so far; today's counts once its morning is rated
+    rated = lift(0, weight=40.0, reps=(9, 9, 9))
+    assert keys(suggestions([*history, rated])) == ["deload:Leg press"]
+
+
+def test_a_pending_session_after_a_worse_morning_does_not_hide_the_advice_to_ease_off():
+    history = [lift(3, weight=40.0, before=2, morning=5), lift(0, weight=36.0, morning=None)]
+    found = suggestions(history)
+    assert keys(found) == [f"ease:{history[0].day.isoformat()}"]
+    assert "2/10 before, 5/10 the next morning" in found[0].reason

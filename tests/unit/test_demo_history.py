@@ -8,9 +8,9 @@ from statistics import fmean
 
 import pytest
 
+from demo.history import DemoHistory, demo_history
 from tracker.catalog import CATALOG, by_name
 from tracker.records import check_checkin, check_peg, check_pressure, check_session
-from tracker.synthetic import DemoHistory, demo_history
 
 TODAY = date(2026, 11, 24)
 REGIONS = ("lower_back", "right_knee")
@@ -69,7 +69,7 @@ def test_sessions_mix_machines_free_weights_cardio_and_flexibility(three_years):
     catalog = by_name()
     done = {e.exercise for d in three_years.sessions for e in d.record.entries}
     equipment = {catalog[name].equipment for name in done if catalog[name].category == "strength"}
-    assert {"machine", "dumbbell", "kettlebell"} <= equipment
+    assert {"machine", "dumbbell", "barbell", "band"} <= equipment
     assert {"Treadmill walk", "Elliptical trainer", "Pilates", "Yoga"} <= done
     assert done & {"Swimming laps", "Aqua aerobics"}
     assert {e.category for d in three_years.sessions for e in d.record.entries} == {"strength", "cardio", "flexibility"}
@@ -86,7 +86,7 @@ def _loads(history: DemoHistory, name: str) -> list[tuple[date, float]]:
 
 def test_loads_creep_up_with_occasional_stalls_and_drops(three_years):
     rises = drops = stalls = 0
-    for name in ("Goblet squat", "Romanian deadlift", "Dumbbell bench press", "One-arm dumbbell row"):
+    for name in ("Leg press", "Chest press machine", "Romanian deadlift", "One-arm dumbbell row"):
         loads = [load for _, load in _loads(three_years, name)]
         assert loads[-1] > loads[0], name
         steps = list(pairwise(loads))
@@ -98,7 +98,7 @@ def test_loads_creep_up_with_occasional_stalls_and_drops(three_years):
 
 
 def test_a_machine_exercise_moves_to_its_free_weight_counterpart_at_a_lighter_load(three_years):
-    machine, free = _loads(three_years, "Leg press"), _loads(three_years, "Goblet squat")
+    machine, free = _loads(three_years, "Leg curl"), _loads(three_years, "Romanian deadlift")
     assert machine and free
     assert machine[-1][0] < free[-1][0]  # the machine is left behind
     assert free[0][0] >= machine[0][0]

@@ -8,17 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from demo.pain import DAYS_PER_YEAR, PainModel, clamp_nrs, pain_model
+from demo.training import EASE_AT, Training
 from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
 from tracker.records import CheckinRecord, PainRecord, PegRecord, PressureRecord, SessionRecord
-from tracker.synthetic_pain import PainModel, clamp_nrs, pain_model
-from tracker.synthetic_training import EASE_AT, Training
 
-DAYS_PER_YEAR = 365.25
 # Most weeks hold 3-5 sessions; a few are holidays or sick weeks with hardly any.
 WEEK_SIZES = (3, 3, 4, 4, 4, 5)
 QUIET_WEEK_CHANCE = 0.04
-ROTATION = ("lower", "cardio", "upper", "flex", "cardio")
-CHECKIN_CHANCE = 0.85
+# Strength twice in seven sessions for each half of the body, so each main lift comes about once a week.
+ROTATION = ("lower", "cardio", "upper", "cardio", "lower", "upper", "flex")
+# People get into the habit of the morning check-in: from 80% of sessions at the start to 97% at the end.
+CHECKIN_CHANCE = (0.8, 0.97)
+# Pain during a session never reaches the red-flag level of 8 in this story.
+HIGHEST_DURING = 7
+# Now and then a session is overdone (2 points more pain during, a worse next morning).
+OVERDO_CHANCE = 0.03
 PEG_CHANCE = 0.9
 PRESSURE_EVERY_DAYS = 42
 PRESSURE_SITE = "Lower back, 5 cm left of the spine"
@@ -51,30 +56,36 @@ class DemoHistory:
     pressures: tuple[PressureRecord, ...]
 
 
+def wobble(rng: random.Random) -> float:
+    """Up to half a point either way: two ratings of an unchanged level land at most one point apart."""
+    return rng.uniform(-0.5, 0.5)
+
+
 def _pains(
     rng: random.Random, model: PainModel, day: int, kind: str, harder: bool, limit: int
 ) -> tuple[tuple[PainRecord, ...], bool]:
     """Pain before, during and after in every region; also whether any region went over the limit."""
     flare = model.flaring(day)
-    overdid = rng.random() < 0.03
+    overdid = not model.calm_end(day) and rng.random() < OVERDO_CHANCE
     records = []
     for region in model.regions:
-        before = clamp_nrs(model.level(region, day) + rng.gauss(0.0, 0.6))
+        before = clamp_nrs(model.level(region, day) + wobble(rng))
         bump = rng.choice((0, 1, 1, 2)) if kind in ("lower", "upper") else rng.choice((0, 0, 1))
         bump += int(harder) + (2 if overdid else 0) + (1 if flare >= EASE_AT and rng.random() < 0.5 else 0)
-        during = clamp_nrs(before + bump)
+        during = min(HIGHEST_DURING, clamp_nrs(before + bump))
         relief = -1 if kind in ("cardio", "flex") and rng.random() < 0.5 else 0
-        after = clamp_nrs(before + rng.choice((-1, 0, 0, 1)) + relief + (1 if during > limit else 0))
+        after = min(HIGHEST_DURING, clamp_nrs(before + rng.choice((-1, 0, 0, 1)) + relief + (during > limit)))
         records.append(PainRecord(region, before, during, after))
     return tuple(records), any(p.during is not None and p.during > limit for p in records)
 
 
 def _morning(rng: random.Random, model: PainModel, day: int, the_day: date, over: bool) -> tuple[CheckinRecord, ...]:
     """Pain on waking after a session: the day's level, a little higher after going over the limit."""
-    if rng.random() >= CHECKIN_CHANCE:
+    lo, hi = CHECKIN_CHANCE
+    if rng.random() >= lo + (hi - lo) * min(1.0, day / len(model.flare)):
         return ()
     return tuple(
-        CheckinRecord(the_day, region, clamp_nrs(model.level(region, day) + rng.gauss(0.0, 0.5) + (1.5 if over else 0)))
+        CheckinRecord(the_day, region, clamp_nrs(model.level(region, day) + wobble(rng) + (1.5 if over else 0)))
         for region in model.regions
     )
 

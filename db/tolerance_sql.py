@@ -1,0 +1,69 @@
+"""Per session and exercise: what was done and whether it was tolerated, for the pain-threshold picture.
+
+One row per exercise entry (a few thousand in ten years of the main exercises): the heaviest load with its
+reps, the most reps, minutes, and the session's status by the same SQL as the rest of the Progress page.
+The tolerated level itself (a trailing window over these rows) is worked out in tracker/tolerance.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Float, and_, case, func, literal, select
+from sqlalchemy.orm import Session as OrmSession
+
+from db.models import Entry, Exercise, WorkSet
+from db.progress_sql import Scope, as_date, session_facts
+from tracker.threshold import Status
+from tracker.tolerance import Effort
+
+
+def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, names: Sequence[str]) -> list[Effort]:
+    """The efforts on the named exercises in the scope, oldest first (loads in the user's unit)."""
+    sessions = session_facts(s, scope, "day", limit)
+    loaded = WorkSet.weight_kg > 0
+    top = (
+        select(
+            WorkSet.entry_id,
+            func.max(case((loaded, WorkSet.weight_kg))).label("load"),
+            func.max(WorkSet.reps).label("most"),
+        )
+        .group_by(WorkSet.entry_id)
+        .subquery("top_set")
+    )
+    at_top = (
+        select(WorkSet.entry_id, func.max(WorkSet.reps).label("reps"))
+        .join(top, and_(top.c.entry_id == WorkSet.entry_id, WorkSet.weight_kg == top.c.load))
+        .group_by(WorkSet.entry_id)
+        .subquery("reps_at_top")
+    )
+    stmt = (
+        select(
+            sessions.c.start,
+            sessions.c.status,
+            Exercise.name,
+            Exercise.category,
+            top.c.load / literal(kg_per_unit, Float),
+            func.coalesce(at_top.c.reps, top.c.most),
+            Entry.minutes,
+        )
+        .select_from(sessions)
+        .join(Entry, Entry.session_id == sessions.c.session_id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .outerjoin(top, top.c.entry_id == Entry.id)
+        .outerjoin(at_top, at_top.c.entry_id == Entry.id)
+        .where(Exercise.name.in_(list(names)))
+        .order_by(sessions.c.start, Entry.id)
+    )
+    return [
+        Effort(
+            as_date(day),
+            str(name),
+            str(category),
+            Status(state),
+            None if load is None else float(load),
+            None if reps is None else int(reps),
+            None if minutes is None else float(minutes),
+        )
+        for day, state, name, category, load, reps, minutes in s.connection().execute(stmt).all()
+    ]

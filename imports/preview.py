@@ -1,0 +1,129 @@
+"""What an import would add, shown before anything is saved: counts, dates, each exercise's mapping, the unit."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from imports.matching import HOW, Matched
+from imports.model import Parsed
+from tracker.records import SessionRecord
+from tracker.units import from_kg
+
+# Loads that a misread unit produces. A pound history read as kilograms makes typical working sets of
+# 40-200 "kg"; a kilogram history read as pounds makes nearly every set lighter than a small dumbbell.
+HEAVY_MEDIAN = {"kg": 75.0}
+HEAVY_TOP = {"kg": 200.0}
+LIGHT_MEDIAN = {"lb": 15.0}
+# Too few sets say nothing about a unit.
+MIN_SETS_TO_JUDGE = 5
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """One exercise name of the file and what it becomes in the person's list."""
+
+    name: str
+    target: str
+    how: str
+    """A key of imports.matching.HOW: same name, alias table, same words, your choice, or new."""
+    category: str
+    sessions: int
+    closest: tuple[str, ...] = ()
+    """For a new exercise: the listed ones of its kind whose names come closest."""
+
+    @property
+    def how_text(self) -> str:
+        """How the mapping was found, in words."""
+        return HOW[self.how]
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the import would add."""
+
+    sessions: int
+    sets: int
+    first: date | None
+    last: date | None
+    exercises: tuple[Mapped, ...]
+    unit: str | None
+    """'kg' or 'lb' when one unit holds for the whole file, 'per row' when each row says, None if unknown."""
+    unit_from_file: bool
+    """False when the file does not say and the unit is the one the person chose."""
+    with_pain: int
+    """Sessions that carry pain ratings."""
+    warnings: tuple[str, ...] = ()
+
+
+def load_warning(records: Sequence[SessionRecord], unit: str) -> str | None:
+    """A warning when the loads look implausible in `unit` (a sign the unit was misread), else None."""
+    loads = [from_kg(s.weight_kg, unit) for r in records for e in r.entries for s in e.sets if s.weight_kg]
+    if len(loads) < MIN_SETS_TO_JUDGE:
+        return None
+    middle, top = median(loads), max(loads)
+    if unit in HEAVY_MEDIAN and (middle > HEAVY_MEDIAN[unit] or top > HEAVY_TOP[unit]):
+        return (
+            f"These loads look heavy for kilograms (typical set {middle:.0f} kg, heaviest {top:.0f} kg). "
+            "If the app was set to pounds, choose lb."
+        )
+    if unit in LIGHT_MEDIAN and middle < LIGHT_MEDIAN[unit]:
+        return (
+            f"These loads look light for pounds (typical set {middle:.0f} lb). If the app was set to kilograms, "
+            "choose kg."
+        )
+    return None
+
+
+def build(
+    parsed: Parsed,
+    matched: Matched,
+    records: Sequence[SessionRecord],
+    unit: str | None,
+    warnings: Sequence[str] = (),
+) -> Preview:
+    """The preview of checked records, with how each of the file's exercise names was mapped."""
+    days = sorted(r.started_at.date() for r in records)
+    per_exercise: Counter[str] = Counter()
+    for session in parsed.sessions:
+        per_exercise.update({str(e["exercise"]) for e in session.raw["entries"]})
+    mapped = tuple(
+        Mapped(
+            name,
+            matched.names.get(name, name),
+            matched.how.get(name, "same"),
+            guess.category,
+            per_exercise[name],
+            matched.closest.get(name, ()),
+        )
+        for name, guess in parsed.guesses.items()
+        if per_exercise[name]
+    )
+    return Preview(
+        sessions=len(records),
+        sets=sum(len(e.sets) for r in records for e in r.entries),
+        first=days[0] if days else None,
+        last=days[-1] if days else None,
+        exercises=tuple(sorted(mapped, key=lambda m: (m.how != "new", -m.sessions, m.name))),
+        unit=unit,
+        unit_from_file=not parsed.unit_unknown,
+        with_pain=sum(1 for r in records if any({p.before, p.during, p.after} != {None} for p in r.pains)),
+        warnings=tuple(warnings),
+    )
+
+
+def without_pain(preview: Preview) -> str | None:
+    """What a history without pain ratings shows already and what waits for them; None when there is pain."""
+    if preview.with_pain or not preview.sessions:
+        return None
+    return (
+        "These workouts carry no pain ratings. Progress already shows them: strength (estimated one-rep max), "
+        "cardio minutes per week, and the work of each session as grey squares (pain not rated) on the pain "
+        "threshold chart. What needs pain ratings is the threshold itself (work done while pain stayed within your "
+        "limit and settled by the next morning) and every suggestion that depends on pain, such as raising a load or "
+        "moving a machine exercise to free weights. Log your next sessions with pain before, during and after, and "
+        "check in the next morning: a few such sessions are enough for your imported history to count."
+    )

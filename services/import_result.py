@@ -1,0 +1,71 @@
+"""What an import did, would do (a preview), or why it did nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from imports.model import Problem
+from imports.preview import Preview, without_pain
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did, or why it did nothing."""
+
+    source: str
+    sessions_added: int = 0
+    sets_added: int = 0
+    checkins_added: int = 0
+    pegs_added: int = 0
+    pressures_added: int = 0
+    exercises_created: tuple[str, ...] = ()
+    already_there: int = 0
+    """Rows skipped because the same session, check-in or measurement is already stored."""
+    problems: tuple[Problem, ...] = ()
+    """The first MAX_PROBLEMS problems found."""
+    more_problems: int = 0
+    """Problems found beyond those listed."""
+    needs_equipment: tuple[str, ...] = ()
+    """Exercise names to ask about (machine or free weight) before anything is written."""
+    closest: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """For each name asked about: the person's exercises of its kind whose names come closest (to pick instead)."""
+    notes: tuple[str, ...] = ()
+    needs_unit: bool = False
+    """The file does not say whether its weights are kg or lb: ask before anything is checked or written."""
+    preview: Preview | None = None
+    """What the file holds and how its exercises map, once every row passed the checks."""
+    checked_only: bool = False
+    """A preview: everything was checked and nothing written."""
+
+    @property
+    def ready(self) -> bool:
+        """True when nothing is left to fix or answer: the import can go ahead (or went through)."""
+        return not self.problems and not self.needs_equipment and not self.needs_unit
+
+    @property
+    def written(self) -> bool:
+        """True when the import went through (possibly adding nothing, when all was there already)."""
+        return self.ready and not self.checked_only
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, listed or not."""
+        return len(self.problems) + self.more_problems
+
+    @property
+    def pain_note(self) -> str | None:
+        """For a history without pain ratings: what it shows already and what waits for ratings."""
+        return without_pain(self.preview) if self.preview is not None else None
+
+    def summary(self) -> str:
+        """One sentence on what was added."""
+        parts = [
+            f"{self.sessions_added:,} session(s) with {self.sets_added:,} set(s)",
+            f"{self.checkins_added:,} morning check-in(s)",
+            f"{self.pegs_added:,} PEG check-in(s)",
+            f"{self.pressures_added:,} pressure threshold(s)",
+            f"{len(self.exercises_created):,} new exercise(s)",
+        ]
+        skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
+        return f"Added {', '.join(parts)}.{skipped}"

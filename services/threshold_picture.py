@@ -1,0 +1,146 @@
+"""The pain-threshold picture for one owner and range: per main exercise its tolerated level and the attempts
+that went over it, a headline and one line per exercise. The same values feed Progress, the share view and
+the PDF, so their numbers cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+import pandas as pd
+from sqlalchemy.orm import Session as OrmSession
+
+from db.progress_sql import Scope
+from db.tolerance_sql import effort_rows
+from tracker.rules import thresholds
+from tracker.settings import Settings
+from tracker.threshold import STRENGTH, Status
+from tracker.tolerance import Effort, Level, LevelChange, effort_text, level_change, levels, measure
+from tracker.tolerance_text import change_line, headline
+from tracker.trends import Bucket, bucket_start
+from tracker.units import kg_per
+
+# One small chart per exercise: more than this many stacked panels is a wall on a phone.
+MAX_PANELS = 4
+# Cardio panels when there is strength work too (minutes of stretching or a relief position are a choice, not a
+# tolerance, so flexibility is never a main exercise).
+CARDIO_PANELS = 1
+# A session from today or yesterday can still get its next-morning rating; an older one most likely will not.
+RECENT_DAYS = 2
+COLUMNS = ("period", "exercise", "status", "level", "value", "text", "sessions", "measure")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Chart rows (see COLUMNS), the exercises in panel order with their axis units, and the words."""
+
+    frame: pd.DataFrame
+    exercises: tuple[str, ...]
+    measures: dict[str, str]
+    changes: tuple[LevelChange, ...]
+    headline: str
+    lines: tuple[str, ...]
+    window: int
+    """Days the level looks back."""
+
+
+def main_exercises(counts: Sequence[tuple[str, str, int, float]], limit: int = MAX_PANELS) -> tuple[str, ...]:
+    """The person's main exercises: the cardio with the most minutes (a short warm-up on a bike is not their
+    cardio), then the strength exercises done most often, most first (ties by name)."""
+    cardio = sorted((c for c in counts if c[1] == "cardio" and c[3] > 0), key=lambda c: (-c[3], c[0]))
+    strength = sorted((c for c in counts if c[1] == STRENGTH), key=lambda c: (-c[2], c[0]))
+    main = [c[0] for c in cardio[:CARDIO_PANELS]]
+    main += [c[0] for c in strength[: limit - len(main)]]
+    if len(main) < limit:  # few strength exercises: room for more cardio
+        main += [c[0] for c in cardio[CARDIO_PANELS : CARDIO_PANELS + limit - len(main)]]
+    return tuple(main)
+
+
+def picture(
+    s: OrmSession,
+    scope: Scope,
+    settings: Settings,
+    *,
+    bucket: Bucket,
+    names: Sequence[str],
+) -> Picture:
+    """The picture of `names` (in that order) within the scope's days; levels look back before its start."""
+    rules = thresholds(settings.rules)
+    window = rules.count("level_window_days")
+    same = rules["level_change_percent"]
+    unit = settings.unit
+    if not names:
+        return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window)
+    earlier = replace(scope, start=scope.start - timedelta(days=window - 1))
+    efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
+    found = levels(efforts, window)
+    inside = [e for e in efforts if e.day >= scope.start]
+    changes = []
+    for name in names:
+        change = level_change([lv for lv in found if lv.exercise == name], scope.start, scope.end, window)
+        if change is not None:
+            changes.append(change)
+    shown = tuple(name for name in names if any(e.exercise == name and e.value is not None for e in inside))
+    measures = {e.exercise: measure(e, unit) for e in inside if e.value is not None}
+    rows = _level_rows(found, inside, scope.start, bucket, unit, measures)
+    rows += _attempt_rows(inside, bucket, unit, measures)
+    words = headline(
+        changes,
+        same,
+        unit,
+        pending=sum(e.status is Status.PENDING and (scope.end - e.day).days < RECENT_DAYS for e in inside),
+        tolerated=sum(e.status is Status.TOLERATED for e in inside),
+        limit=settings.pain_limit,
+    )
+    lines = tuple(change_line(c, unit) for c in changes)
+    return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window)
+
+
+def _level_rows(
+    found: Sequence[Level], inside: Sequence[Effort], start: date, bucket: Bucket, unit: str, measures: dict[str, str]
+) -> list[tuple[object, ...]]:
+    """Per exercise and period: the level as of the period's last tolerated day, and that period's sessions."""
+    last: dict[tuple[str, date], Level] = {}
+    for lv in found:
+        if lv.day >= start:
+            last[(lv.exercise, bucket_start(lv.day, bucket))] = lv
+    count: dict[tuple[str, date], int] = defaultdict(int)
+    for e in inside:
+        if e.status is Status.TOLERATED:
+            count[(e.exercise, bucket_start(e.day, bucket))] += 1
+    rows: list[tuple[object, ...]] = []
+    for (name, period), lv in last.items():
+        value, text = lv.effort.value, effort_text(lv.effort, unit)
+        rows.append((period, name, Status.TOLERATED.value, value, value, text, count[(name, period)], measures[name]))
+    return rows
+
+
+def _attempt_rows(
+    inside: Sequence[Effort], bucket: Bucket, unit: str, measures: dict[str, str]
+) -> list[tuple[object, ...]]:
+    """Per exercise, period and kind of session that did not count: the most work among them, and how many."""
+    best: dict[tuple[str, date, Status], Effort] = {}
+    count: dict[tuple[str, date, Status], int] = defaultdict(int)
+    for e in inside:
+        if e.status is Status.TOLERATED or e.value is None:
+            continue
+        key = (e.exercise, bucket_start(e.day, bucket), e.status)
+        count[key] += 1
+        if key not in best or e.rank > best[key].rank:
+            best[key] = e
+    return [
+        (period, name, state.value, None, e.value, effort_text(e, unit), count[(name, period, state)], measures[name])
+        for (name, period, state), e in best.items()
+    ]
+
+
+def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
+    frame = pd.DataFrame(sorted(rows, key=lambda r: (r[0], r[1], r[2])), columns=list(COLUMNS))  # type: ignore[arg-type]
+    frame["period"] = pd.to_datetime(frame["period"])
+    # Unrounded values are for the maths; a chart shows one decimal, as the words do.
+    frame["level"] = frame["level"].astype("float64").round(1)
+    frame["value"] = frame["value"].astype("float64").round(1)
+    return frame

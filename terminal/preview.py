@@ -1,0 +1,24 @@
+"""An import's preview as terminal text: what would be added and how each exercise maps."""
+
+from __future__ import annotations
+
+from imports.preview import Preview
+
+UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
+
+
+def preview_lines(preview: Preview) -> list[str]:
+    """The preview as lines to print before asking whether to import."""
+    span = f"{preview.first} to {preview.last}" if preview.first else "no dates"
+    lines = [f"{preview.sessions:,} session(s) with {preview.sets:,} set(s), {span}."]
+    if preview.unit is not None:
+        said = "as the file says" if preview.unit_from_file else "as you said with --unit"
+        lines.append(f"Weights in {UNIT_WORDS.get(preview.unit, preview.unit)} ({said}).")
+    lines.append("Exercises (name in the file -> in Threshold, how it was matched, sessions):")
+    for item in preview.exercises:
+        lines.append(f"  {item.name} -> {item.target} ({item.how_text}, {item.sessions:,})")
+        if item.closest:
+            closest = ", ".join(item.closest)
+            lines.append(f'      closest in your list: {closest}; to use one: --map "{item.name}=NAME"')
+    lines.extend(f"Warning: {warning}" for warning in preview.warnings)
+    return lines

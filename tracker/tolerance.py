@@ -1,0 +1,157 @@
+"""The pain threshold as a boundary: per exercise, a robust tolerated level and the attempts that went over it.
+
+A session's work on one exercise is an Effort: the heaviest load with its reps for loaded strength, the most
+reps for bodyweight work, minutes for everything else. The tolerated level on a day is the second-best
+tolerated effort of the trailing window (the best while there is only one), so a day with only a short
+warm-up does not read as a drop and one lucky day does not read as a jump: a level has to be reached twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.threshold import STRENGTH, Status, Work, status
+
+# Reaching a level twice is what makes it a level; the window is a rule (tracker/rules.py: level_window_days).
+CONFIRMATIONS = 2
+
+
+@dataclass(frozen=True)
+class Effort:
+    """One exercise in one session: what was done and whether it was tolerated (loads in the user's unit)."""
+
+    day: date
+    exercise: str
+    category: str
+    status: Status
+    load: float | None = None
+    """The heaviest load lifted (strength), None when no set carried one."""
+    reps: int | None = None
+    """Reps of the best set at that load, or the most reps in a set when nothing was loaded."""
+    minutes: float | None = None
+
+    @property
+    def value(self) -> float | None:
+        """The number the exercise's axis shows: load, reps when unloaded, or minutes."""
+        if self.category == STRENGTH:
+            if self.load:
+                return self.load
+            return float(self.reps) if self.reps else None
+        return float(self.minutes) if self.minutes else None
+
+    @property
+    def rank(self) -> tuple[float, int]:
+        """Order of efforts on one exercise: by value, then by reps (60 kg × 12 beats 60 kg × 10)."""
+        return (self.value or 0.0, self.reps or 0)
+
+
+def measure(effort: Effort, unit: str) -> str:
+    """The unit of an exercise's axis: the weight unit, 'reps' or 'min'."""
+    if effort.category != STRENGTH:
+        return "min"
+    return unit if effort.load else "reps"
+
+
+def effort_text(effort: Effort, unit: str) -> str:
+    """How a clinician reads it: '60 kg × 12', '15 reps' or '26 min'."""
+    if effort.category != STRENGTH:
+        return f"{_number(effort.minutes or 0)} min"
+    if effort.load:
+        return f"{_number(effort.load)} {unit} × {effort.reps or 0}"
+    return f"{effort.reps or 0} reps"
+
+
+def _number(value: float) -> str:
+    """Up to one decimal, no trailing zeros: 60, 62.5."""
+    return f"{round(value, 1):g}"
+
+
+def effort_of(work: Work, limit: int) -> Effort:
+    """The Effort of a tracker Work (sets already in the user's unit), its status judged against `limit`."""
+    loaded = [(w, r) for w, r in work.sets if w and w > 0]
+    if loaded:
+        load = max(w for w, _ in loaded)
+        reps: int | None = max(r for w, r in loaded if w == load)
+    else:
+        load, reps = None, max((r for _, r in work.sets), default=None)
+    return Effort(work.day, work.exercise, work.category, status(work, limit), load, reps, work.minutes)
+
+
+@dataclass(frozen=True)
+class Level:
+    """The tolerated level of one exercise as of one day: the effort that sets it and the efforts behind it."""
+
+    day: date
+    exercise: str
+    effort: Effort
+    tolerated: int
+    """Tolerated sessions of the exercise within the window up to this day."""
+
+
+def levels(efforts: Iterable[Effort], window_days: int) -> list[Level]:
+    """Per exercise, its tolerated level on every day with a tolerated session, oldest first."""
+    by_exercise: dict[str, list[Effort]] = defaultdict(list)
+    for e in efforts:
+        if e.status is Status.TOLERATED and e.value is not None:
+            by_exercise[e.exercise].append(e)
+    found: list[Level] = []
+    for name, mine in by_exercise.items():
+        mine.sort(key=lambda e: e.day)
+        for i, e in enumerate(mine):
+            if i + 1 < len(mine) and mine[i + 1].day == e.day:
+                continue  # one level per day, once the day's efforts are all in
+            since = e.day - timedelta(days=window_days - 1)
+            window = [w for w in mine[: i + 1] if w.day >= since]
+            ranked = sorted(window, key=lambda w: w.rank, reverse=True)
+            best = ranked[min(CONFIRMATIONS, len(ranked)) - 1]
+            found.append(Level(e.day, name, best, len(window)))
+    found.sort(key=lambda lv: (lv.day, lv.exercise))
+    return found
+
+
+@dataclass(frozen=True)
+class LevelChange:
+    """How one exercise's tolerated level moved from the start of a range to its end."""
+
+    exercise: str
+    first: Level
+    last: Level
+
+    @property
+    def percent(self) -> float:
+        """The change in percent of the first level."""
+        before, after = self.first.effort.value or 0.0, self.last.effort.value or 0.0
+        return round(100.0 * (after - before) / before, 1) if before else 0.0
+
+    def direction(self, same_within: float) -> int:
+        """+1 up, -1 down, 0 when the change is within `same_within` percent either way."""
+        if abs(self.percent) < same_within:
+            return 0
+        return 1 if self.percent > 0 else -1
+
+
+def first_window_end(start: date, end: date, window_days: int) -> date:
+    """The last day of the range's opening window: `window_days`, or half the range when that is shorter."""
+    days = (end - start).days + 1
+    return start + timedelta(days=max(min(window_days, days // 2), 1) - 1)
+
+
+def level_change(found: Sequence[Level], start: date, end: date, window_days: int) -> LevelChange | None:
+    """One exercise's level at the end of the range's opening window against its last level in the range.
+
+    Both are levels the chart draws, so the report's numbers can be read off the chart. None while the
+    range holds fewer than two days with a level.
+    """
+    inside = [lv for lv in found if start <= lv.day <= end]
+    if len(inside) < 2:
+        return None
+    cut = first_window_end(start, end, window_days)
+    opening = [lv for lv in inside if lv.day <= cut]
+    first = opening[-1] if opening else inside[0]
+    last = inside[-1]
+    if last.day <= first.day:
+        first = inside[0]
+    return LevelChange(first.exercise, first, last)

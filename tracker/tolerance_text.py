@@ -1,0 +1,67 @@
+"""The words of the pain-threshold picture: one headline and one line per main exercise, from its levels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import fmean
+
+from tracker.advice import day_text
+from tracker.tolerance import LevelChange, effort_text
+
+
+def change_line(change: LevelChange, unit: str) -> str:
+    """'Leg press: 60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)'."""
+    before, after = effort_text(change.first.effort, unit), effort_text(change.last.effort, unit)
+    return f"{change.exercise}: {before} → {after} within the pain limit ({change.percent:+.0f}%)"
+
+
+def _moved(percent: float, same_within: float) -> str:
+    if abs(percent) < same_within:
+        return f"about the same (within {same_within:g}%)"
+    return f"up {percent:.0f}%" if percent > 0 else f"down {-percent:.0f}%"
+
+
+def headline(
+    changes: Sequence[LevelChange],
+    same_within: float,
+    unit: str,
+    *,
+    pending: int = 0,
+    tolerated: int = 0,
+    limit: int = 5,
+) -> str:
+    """One line that says where the tolerated level went, in words and numbers, or what it still needs."""
+    if not changes:
+        if pending:
+            return (
+                f"{pending} recent session{'s are' if pending > 1 else ' is'} waiting for the next-morning rating: "
+                "rate your pain on waking (Check-ins page) and each one that settled counts as tolerated work."
+            )
+        if tolerated:
+            return "One day of tolerated work so far: the trend starts from the next tolerated session."
+        return (
+            f"No tolerated session yet: a session counts when pain during stays at or below your limit ({limit}/10) "
+            "and your pain on waking the next morning is no more than 1 point above the level before it."
+        )
+    since = day_text(min(c.first.day for c in changes))
+    directions = {c.direction(same_within) for c in changes}
+    if len(changes) == 1:
+        (c,) = changes
+        return (
+            f"Tolerated work on {c.exercise} is {_moved(c.percent, same_within)} since {since} "
+            f"({effort_text(c.first.effort, unit)} → {effort_text(c.last.effort, unit)})"
+        )
+    if len(directions) == 1:
+        mean = fmean(c.percent for c in changes)
+        return f"Tolerated work is {_moved(mean, same_within)} since {since} across your {len(changes)} main exercises"
+    groups = {1: "rose for", -1: "fell for", 0: "held about the same for"}
+    parts = []
+    for sign in (1, -1, 0):
+        named = [f"{c.exercise} ({c.percent:+.0f}%)" for c in changes if c.direction(same_within) == sign]
+        if named:
+            parts.append(f"{groups[sign]} {_and(named)}")
+    return f"Since {since}, tolerated work " + "; ".join(parts)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
