@@ -19,10 +19,9 @@ from tracker.sharing import InvalidLink
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_the_server_listens_on_this_computer_only_and_takes_uploads_up_to_the_import_limit() -> None:
+def test_the_server_listens_on_this_computer_only() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["server"]["address"] == "127.0.0.1"
-    assert config["server"]["maxUploadSize"] == 100
 
 
 def test_the_page_icon_is_a_file_of_the_app_not_an_icon_from_a_font_server() -> None:
