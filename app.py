@@ -1,12 +1,17 @@
 """Threshold in the browser: page set-up and navigation; every page lives in pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
 from ui.shell import phone_navigation
 
-st.set_page_config(page_title="Threshold", page_icon=":material/monitor_heart:", layout="centered")
+# A file of our own: Streamlit fetches a ":material/...:" page icon from Google's font server, and nothing the app
+# serves (the doctor's share view included) should make the browser ask another host for anything.
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+st.set_page_config(page_title="Threshold", page_icon=str(ICON), layout="centered")
 
 PAGES = [
     st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),

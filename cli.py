@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from db.engine import default_url
+from sqlalchemy.exc import DBAPIError
+
+from db.engine import default_url, storage_problem
 from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
@@ -56,6 +58,8 @@ def run_restore(args: argparse.Namespace) -> int:
     result = restore_backup(ctx, data)
     note = f" (schema {result.from_revision}, updated to {result.to_revision})" if result.migrated else ""
     print(f"Restored {result.sessions} sessions from {args.file}{note}.")
+    for repaired in result.notes:
+        print(repaired)
     print(f"Your data from before the restore is in {result.safety_backup}.")
     return 0
 
@@ -112,11 +116,12 @@ def _not_ready(args: argparse.Namespace, result: ImportResult) -> int:
             f"Nothing imported: say which equipment each of these exercises uses ({names}), "
             f'e.g. --equipment "{first}=machine"{instead}. Kinds: {", ".join(EQUIPMENT)}.'
         )
-    print(f"error: {len(result.problems)} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
+    count = result.problem_count
+    print(f"error: {count:,} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
     for problem in result.problems[:SHOWN_PROBLEMS]:
         print(f"  {problem}", file=sys.stderr)
-    if len(result.problems) > SHOWN_PROBLEMS:
-        print(f"  ... and {len(result.problems) - SHOWN_PROBLEMS} more.", file=sys.stderr)
+    if count > SHOWN_PROBLEMS:
+        print(f"  ... and {count - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
     return USER_ERROR
 
 
@@ -284,11 +289,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         print(f"error: {' '.join(error.errors.values())}", file=sys.stderr)
         return USER_ERROR
-    except (CliError, BackupError, NotFoundError) as error:
+    except BackupError as error:
+        print(f"error: {error}", file=sys.stderr)
+        for problem in error.problems[:SHOWN_PROBLEMS]:
+            print(f"  {problem}", file=sys.stderr)
+        if len(error.problems) + error.more > SHOWN_PROBLEMS:
+            print(f"  ... and {len(error.problems) + error.more - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
+        return USER_ERROR
+    except (CliError, NotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USER_ERROR
     except OSError as error:
         print(f"error: {error.strerror}: {error.filename}", file=sys.stderr)
+        return USER_ERROR
+    except DBAPIError as error:
+        # Only failures of the disk become a line for the person; anything else is a bug worth its traceback.
+        plain = storage_problem(error)
+        if plain is None:
+            raise
+        print(f"error: {plain}", file=sys.stderr)
         return USER_ERROR
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)

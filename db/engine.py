@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,7 +50,7 @@ def normalise_url(target: str) -> str:
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
-    """Foreign keys on, WAL for readers beside a writer, and waiting rather than failing on locks."""
+    """Foreign keys on, WAL for readers beside a writer (set once per file), waiting rather than failing on locks."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -57,7 +59,12 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # WAL is a property of the file and stays once set, so only a file not yet in WAL is switched. Switching
+        # writes to the file: asked on every connection, it made even reads fail on a full or read-only disk.
+        if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() not in ("wal", "memory"):
+            # On a full or read-only disk the switch fails: reads still work, and a write says plainly why it cannot.
+            with contextlib.suppress(sqlite3.OperationalError):
+                cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -139,6 +146,29 @@ class Database:
     def dispose(self) -> None:
         """Close pooled connections."""
         self.engine.dispose()
+
+
+# What a full or read-only disk looks like to SQLite (its own words) and PostgreSQL (SQLSTATE), said plainly.
+_STORAGE_WORDS = {
+    "database or disk is full": "The disk that holds the database is full",
+    "readonly database": "The database is read-only (its file, folder or disk cannot be written)",
+    "disk i/o error": "The disk that holds the database could not be read or written",
+}
+_STORAGE_SQLSTATES = {
+    "53100": "The database server's disk is full",
+    "25006": "The database is read-only",
+    "53200": "The database server ran out of memory",
+}
+
+
+def storage_problem(error: DBAPIError) -> str | None:
+    """A plain sentence when the database failed because of its disk (full, read-only, I/O), else None."""
+    said = _STORAGE_SQLSTATES.get(str(getattr(error.orig, "sqlstate", "")))
+    text = str(error.orig).lower()
+    said = said or next((plain for words, plain in _STORAGE_WORDS.items() if words in text), None)
+    if said is None:
+        return None
+    return f"{said}; nothing was changed. Free some space or fix the permissions, then try again."
 
 
 # PostgreSQL's codes for "try the transaction again": serialization failure, deadlock, lock not available.

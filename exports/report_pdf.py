@@ -23,6 +23,13 @@ Progress = Callable[[float, str], None]
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FAMILY = "DejaVu"
 LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
+# A table row cannot continue on the next page, so each cell of the log keeps at most this many characters
+# and line breaks (the rest becomes "…", or one line). At 8 pt the narrowest column fits about 14 of the widest
+# letters a line, so even 500 of them in 8 lines take under 45 lines of 4 mm: under 3/4 of a page's 267 mm.
+# The CSV export keeps every word.
+LOG_CELL_CHARS = 500
+LOG_CELL_LINES = 8
+CUT = "…"
 CHART_WIDTH = 180
 # 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
 CHART_SCALE = 1.5
@@ -165,7 +172,22 @@ def _log(pdf: _Report, log: pd.DataFrame) -> None:
         for row in log.itertuples(index=False):
             effort = "" if pd.isna(row.effort) else str(row.effort)
             cells = [f"{row.when:%Y-%m-%d %H:%M}", str(row.exercises), str(row.pain), effort, str(row.notes or "")]
-            table.row([pdf.printable(cell) for cell in cells])
+            table.row([pdf.printable(shortened(cell)) for cell in cells])
+    if any(len(str(cell)) > LOG_CELL_CHARS for cell in log["notes"].tolist() + log["exercises"].tolist()):
+        pdf.ln(2)
+        _line(
+            pdf,
+            f"Longer entries are cut at {LOG_CELL_CHARS} characters ({CUT}); the CSV export has them in full.",
+            size=8,
+        )
+
+
+def shortened(text: str) -> str:
+    """The text, cut with an ellipsis when it is longer than a log cell may be, and its lines after the 8th joined."""
+    lines = text.splitlines()
+    if len(lines) > LOG_CELL_LINES:
+        text = "\n".join(lines[: LOG_CELL_LINES - 1]) + " " + " ".join(lines[LOG_CELL_LINES - 1 :])
+    return text if len(text) <= LOG_CELL_CHARS else text[: LOG_CELL_CHARS - 1].rstrip() + CUT
 
 
 def render_pdf(

@@ -18,12 +18,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse
 
+from imports.archive import check_member, declared_directory
 from imports.model import FileProblem, Guess, Parsed, RawSession
 from tracker.records import MAX_MINUTES, MIN_MINUTES
 
@@ -36,6 +38,9 @@ INDOOR_MATTERS = frozenset({"Walking", "Running", "Cycling"})
 FLEXIBILITY_TYPES = frozenset({"Yoga", "Pilates", "Flexibility", "MindAndBody", "Cooldown"})
 MINUTES_PER = {"min": 1.0, "s": 1 / 60, "sec": 1 / 60, "h": 60.0, "hr": 60.0}
 KM_PER = {"km": 1.0, "m": 0.001, "mi": 1.609344, "yd": 0.0009144, "ft": 0.0003048}
+# An export holds export.xml, export_cda.xml and one file per recorded route: thousands at most.
+MAX_MEMBERS_APPLE = 100_000
+MAX_DIRECTORY_APPLE = 16 * 1024 * 1024
 STEP_BYTES = 4 * 1024 * 1024
 """How often (in bytes read) the progress callback hears about it."""
 
@@ -76,9 +81,14 @@ def is_export(filename: str, data: bytes | IO[bytes]) -> bool:
         if stream.read(4) != b"PK\x03\x04":
             return False
         stream.seek(start)
+        # Python reads a zip's whole directory into memory: one that claims too much is not opened here
+        # (parse_upload then refuses it in one sentence).
+        count, directory = declared_directory(stream) or (0, 0)
+        if count > MAX_MEMBERS_APPLE or directory > MAX_DIRECTORY_APPLE:
+            return False
         with zipfile.ZipFile(stream) as archive:
             return _xml_member(archive) is not None
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
         return False
     finally:
         stream.seek(start)
@@ -166,9 +176,28 @@ def parse(filename: str, data: bytes | IO[bytes], progress: Callable[[float], No
     tell = progress or (lambda _done: None)
     parsed = Parsed(SOURCE)
     left_out: Counter[str] = Counter()
-    with zipfile.ZipFile(_source(data)) as archive:
+    try:
+        _read_workouts(filename, _source(data), parsed, left_out, tell)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as error:
+        message = f"the zip is damaged ({str(error)[:120]}); export it from the phone again."
+        raise FileProblem(filename, message) from None
+    tell(1.0)
+    if left_out:
+        kinds = "; ".join(f"{kind}: {n:,}" for kind, n in left_out.most_common())
+        parsed.notes.append(
+            f"{left_out.total():,} workout(s) were left out ({kinds}): strength workouts in Apple Health hold no "
+            f"sets or loads, and Threshold keeps timed exercises from {MIN_MINUTES} to {MAX_MINUTES} minutes."
+        )
+    return parsed
+
+
+def _read_workouts(
+    filename: str, source: IO[bytes], parsed: Parsed, left_out: Counter[str], tell: Callable[[float], None]
+) -> None:
+    with zipfile.ZipFile(source) as archive:
         member = _xml_member(archive)
         assert member is not None
+        check_member(filename, member)  # a password or an odd compression: one sentence, not a traceback
         where = (member.filename.rsplit("/", 1)[-1], 0)
         size = max(1, member.file_size)
         with archive.open(member) as raw:
@@ -179,14 +208,6 @@ def parse(filename: str, data: bytes | IO[bytes], progress: Callable[[float], No
             except SyntaxError as error:  # ElementTree's ParseError
                 message = f"export.xml is damaged ({error}); export it from the phone again."
                 raise FileProblem(where[0], message) from None
-    tell(1.0)
-    if left_out:
-        kinds = "; ".join(f"{kind}: {n:,}" for kind, n in left_out.most_common())
-        parsed.notes.append(
-            f"{left_out.total():,} workout(s) were left out ({kinds}): strength workouts in Apple Health hold no "
-            f"sets or loads, and Threshold keeps timed exercises from {MIN_MINUTES} to {MAX_MINUTES} minutes."
-        )
-    return parsed
 
 
 def _add(workout: Element, parsed: Parsed, where: tuple[str, int], left_out: Counter[str]) -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
+
+# Enough to see what is wrong and fix it; a file with millions of bad rows must not fill the memory with messages.
+MAX_PROBLEMS = 200
 
 Where = tuple[str, int]
 """A file name and a line number in it (1 is the header line)."""
@@ -20,6 +24,37 @@ class Problem:
     def __str__(self) -> str:
         place = f"{self.file}, line {self.line}" if self.line else self.file
         return f"{place}: {self.message}"
+
+
+class Problems(list[Problem]):
+    """A problem list that keeps the first MAX_PROBLEMS and only counts the rest."""
+
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
+        super().__init__()
+        self.more = 0
+        self.extend(problems)
+
+    @property
+    def total(self) -> int:
+        """Every problem found, kept or only counted."""
+        return len(self) + self.more
+
+    def append(self, problem: Problem) -> None:
+        """Keep the problem while there is room, else count it."""
+        if len(self) < MAX_PROBLEMS:
+            super().append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Append each problem (see append); another Problems brings its count of the ones it dropped."""
+        for problem in problems:
+            self.append(problem)
+        self.more += problems.more if isinstance(problems, Problems) else 0
+
+    def __iadd__(self, problems: Iterable[Problem]) -> Self:  # type: ignore[override,misc]
+        self.extend(problems)
+        return self
 
 
 class FileProblem(ValueError):
@@ -80,7 +115,7 @@ class Parsed:
     exercises: list[RawItem] = field(default_factory=list)
     guesses: dict[str, Guess] = field(default_factory=dict)
     """Exercises named by a workout app, by the name as written in the file."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     notes: list[str] = field(default_factory=list)
     unit_unknown: bool = False
     """True when the file does not say which unit its weights are in (older Strong): the person is asked."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from imports.model import FileProblem
 
@@ -13,13 +15,24 @@ SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 @dataclass(frozen=True)
 class CsvText:
-    """A CSV file read into a header and rows; each row keeps the line it starts on."""
+    """A CSV file checked and read up to its header; its rows are parsed again each time they are walked.
+
+    Keeping the text (one string) rather than a list of cells per row holds a million-row file in tens of
+    megabytes instead of hundreds.
+    """
 
     file: str
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    text: str = field(repr=False)
     separator: str
     encoding: str
+
+    @property
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """Each row after the header, with the line it starts on (the file was checked to parse when read)."""
+        rows = _rows(self.text, self.separator)
+        next(rows)  # the header
+        return rows
 
     def column(self, name: str) -> int | None:
         """The index of a column by its name, ignoring case and surrounding spaces."""
@@ -30,13 +43,37 @@ class CsvText:
         return None
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was in: UTF-8 (with or without a byte-order mark), else Latin-1."""
+# A character of two to four bytes as UTF-8 writes it; Latin-1 text almost never holds such a pair by chance.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(file: str, data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was in: UTF-8 (with or without a byte-order mark), else Latin-1.
+
+    One encoding per file: a file that is UTF-8 in places and not in others is refused, rather than read
+    whole as Latin-1 (which would turn every 'café' written as UTF-8 into 'cafÃ©').
+    """
     try:
         return data.decode("utf-8-sig"), "UTF-8"
-    except UnicodeDecodeError:
-        # Latin-1 maps every byte to a character, so it always reads; it is what older Windows tools write.
-        return data.decode("latin-1"), "Latin-1"
+    except UnicodeDecodeError as error:
+        utf8 = _UTF8_MULTIBYTE.search(data)
+        if utf8 is not None:
+            raise FileProblem(
+                file,
+                f"the file mixes two text encodings: line {_line_of(data, utf8.start())} is UTF-8 but line "
+                f"{_line_of(data, error.start)} is not. Open it in a spreadsheet or text editor and save it "
+                "again as CSV UTF-8.",
+                _line_of(data, error.start),
+            ) from None
+    # Latin-1 maps every byte to a character, so it always reads; it is what older Windows tools write.
+    return data.decode("latin-1"), "Latin-1"
 
 
 def _separator(file: str, header: str) -> str:
@@ -66,28 +103,48 @@ def _count_outside_quotes(line: str, sep: str) -> int:
 
 def read_csv(file: str, data: bytes) -> CsvText:
     """Parse a CSV upload, or raise FileProblem saying what to fix."""
-    text, encoding = decode(data)
+    text, encoding = decode(file, data)
     if not text.strip():
         raise FileProblem(file, "The file is empty: export your data again and upload the new file.")
-    first = next(line for line in text.splitlines() if line.strip())
+    nul = text.find("\x00")
+    if nul >= 0:
+        # No database stores a NUL in text (PostgreSQL refuses it), and no export writes one: it is not a CSV.
+        line = text.count("\n", 0, nul) + 1
+        raise FileProblem(file, "The file is not valid CSV (it holds a NUL character); export it again.", line)
+    first = next(line for line in io.StringIO(text) if line.strip())
     separator = _separator(file, first)
+    try:
+        # Walked once here, so that walking the rows later cannot fail; only the header is kept.
+        header = next(((cells for _line, cells in _rows(text, separator))), None)
+        for _row in _rows(text, separator):
+            pass
+    except _NotCsv as error:
+        raise FileProblem(file, f"The file is not valid CSV ({error.reason}); export it again.", error.line) from None
+    if header is None:
+        raise FileProblem(file, "The file is empty: export your data again and upload the new file.")
+    return CsvText(file, [c.strip() for c in header], text, separator, encoding)
+
+
+class _NotCsv(ValueError):
+    """Where and why the csv module gave up on the text."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def _rows(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
+    """Each non-blank row with the line it starts on (raises _NotCsv where the text is not CSV)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
     start = 1
     try:
         for cells in reader:
             # A row of nothing but separators and spaces is a blank line.
             if any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells)):
-                if header is None:
-                    header = [c.strip() for c in cells]
-                else:
-                    rows.append((start, cells))
+                yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:
-        raise FileProblem(file, f"The file is not valid CSV ({error}); export it again.", start) from error
-    assert header is not None
-    return CsvText(file, header, rows, separator, encoding)
+        raise _NotCsv(start, str(error)) from None
 
 
 def row_width_problem(table: CsvText, line: int, cells: list[str]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
@@ -185,7 +186,8 @@ def _sets(
         index = index_of[key]
         for j, (_number, line, work) in enumerate(sorted(items, key=lambda item: item[0])):
             entries[key]["sets"].append(work)
-            session.places[f"entries.{index}.sets.{j}"] = (csv.file, line)
+            # The same few field paths recur in every session: one string each, not one per set.
+            session.places[sys.intern(f"entries.{index}.sets.{j}")] = (csv.file, line)
 
 
 def _owner(

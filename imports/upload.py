@@ -7,31 +7,11 @@ import zipfile
 from pathlib import PurePath
 
 from imports.app_rows import hevy_rows, is_hevy, is_strong, strong_rows
-from imports.model import FileProblem, Parsed, Problem
+from imports.archive import MAX_BYTES, zip_members
+from imports.model import FileProblem, Parsed, Problems
 from imports.reading import CsvText, read_csv
 from imports.threshold import parse_threshold, which_table
 from imports.workout_apps import sessions_from
-
-# Far above a lifetime of logging (100,000 sets are about 5 MB of CSV), low enough to refuse a zip bomb.
-MAX_BYTES = 100 * 1024 * 1024
-
-
-def _members(filename: str, data: bytes) -> dict[str, bytes]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
-        raise FileProblem(filename, "this zip file is damaged or incomplete; download the export again.") from error
-    with archive:
-        infos = [
-            info
-            for info in archive.infolist()
-            if not info.is_dir() and info.filename.lower().endswith(".csv") and "__macosx" not in info.filename.lower()
-        ]
-        if sum(info.file_size for info in infos) > MAX_BYTES:
-            raise FileProblem(filename, f"the zip unpacks to more than {MAX_BYTES // 2**20} MB; split it up.")
-        if not infos:
-            raise FileProblem(filename, "the zip holds no CSV files; upload the zip that Threshold exported.")
-        return {PurePath(info.filename).name: archive.read(info) for info in infos}
 
 
 def parse_upload(filename: str, data: bytes) -> Parsed:
@@ -39,16 +19,17 @@ def parse_upload(filename: str, data: bytes) -> Parsed:
     if len(data) > MAX_BYTES:
         raise FileProblem(filename, f"the file is larger than {MAX_BYTES // 2**20} MB; split it up.")
     is_zip = data[:4] == b"PK\x03\x04" or filename.lower().endswith(".zip")
-    members = _members(filename, data) if is_zip else {PurePath(filename).name or "upload.csv": data}
+    members = zip_members(filename, data) if is_zip else {PurePath(filename).name or "upload.csv": data}
     tables = {name: read_csv(name, content) for name, content in members.items()}
     if len(tables) == 1:
         table = next(iter(tables.values()))
         for is_app, rows_of, source in ((is_strong, strong_rows, "Strong"), (is_hevy, hevy_rows, "Hevy")):
             if is_app(table.header):
-                problems: list[Problem] = []
+                problems = Problems()
                 rows, unit = rows_of(table, problems)
                 parsed = sessions_from(rows, table.file, source, unit)
-                parsed.problems[:0] = problems
+                problems += parsed.problems
+                parsed.problems = problems
                 return _noted(parsed, tables)
     unknown = [t for t in tables.values() if which_table(t.file, t.header) is None]
     if unknown:

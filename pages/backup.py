@@ -6,6 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from services.backup import BackupError, make_backup, restore_backup
+from ui.auth import auth_enabled
 from ui.cache import after_write
 from ui.demo import download_name
 from ui.session import current_ctx, in_demo
@@ -28,13 +29,17 @@ def restore() -> None:
     try:
         result = restore_backup(ctx, upload.getvalue(), demo=demo)
     except BackupError as error:
-        state["backup_error"] = str(error)
+        state["backup_error"] = (str(error), error.problems, error.more)
         return
     after_write(ctx)
     migrated = (
         f" It came from an older version (schema {result.from_revision}) and was updated." if result.migrated else ""
     )
-    state[DONE_KEY] = (f"Backup restored: {result.sessions} sessions.{migrated}", str(result.safety_backup))
+    state[DONE_KEY] = (
+        f"Backup restored: {result.sessions} sessions.{migrated}",
+        str(result.safety_backup),
+        result.notes,
+    )
     state.pop("backup_confirm", None)
 
 
@@ -62,9 +67,13 @@ st.download_button(
 
 st.header("Restore from a backup", anchor=False)
 if done := state.pop(DONE_KEY, None):
-    message, kept = done
+    message, kept, notes = done
     st.success(message, icon=":material/check_circle:")
-    st.info(f"Your data as it was just before the restore was saved to `{kept}`.", icon=":material/save:")
+    for note in notes:
+        st.warning(note, icon=":material/build:")
+    # A hosted server's folders are no business of the people using it; locally, the path helps find the file.
+    where = "on the server" if auth_enabled() else f"to `{kept}`"
+    st.info(f"Your data as it was just before the restore was saved {where}.", icon=":material/save:")
     if Path(kept).exists():
         st.download_button(
             "Download the data from before the restore",
@@ -72,8 +81,13 @@ if done := state.pop(DONE_KEY, None):
             file_name=Path(kept).name,
             key="backup_download_previous",
         )
-if error := state.pop("backup_error", None):
-    st.error(error, icon=":material/error:")
+if refused := state.pop("backup_error", None):
+    message, problems, more = refused if isinstance(refused, tuple) else (refused, (), 0)
+    st.error(message, icon=":material/error:")
+    if problems:
+        st.dataframe({"what is wrong in the backup": list(problems)}, hide_index=True, width="stretch")
+    if more:
+        st.caption(f"The first {len(problems):,} of {len(problems) + more:,}.")
 st.file_uploader("Backup file (.sqlite)", type=["sqlite", "sqlite3", "db"], key="backup_upload")
 if demo:
     st.warning(

@@ -21,7 +21,6 @@ require_app()
 ctx = current_ctx()
 demo = in_demo()
 state = st.session_state
-SHOWN_PROBLEMS = 200
 
 st.title("Your data", anchor=False)
 st.header("Export", anchor=False)
@@ -119,11 +118,12 @@ if result is not None and result.written:
     for note in result.notes:
         st.info(note)
 elif result is not None and result.problems:
-    st.error(f"Nothing was imported: {len(result.problems):,} problem(s) to fix first.", icon=":material/error:")
+    count = result.problem_count
+    st.error(f"Nothing was imported: {count:,} problem(s) to fix first.", icon=":material/error:")
     table = pd.DataFrame(
         [(p.file, p.line or None, p.message) for p in result.problems], columns=["file", "line", "what to fix"]
     ).astype({"line": "Int64"})
-    st.dataframe(table.head(SHOWN_PROBLEMS), hide_index=True, width="stretch")
-    if len(table) > SHOWN_PROBLEMS:
-        st.caption(f"The first {SHOWN_PROBLEMS} of {len(table):,}; download the full list below.")
+    st.dataframe(table, hide_index=True, width="stretch")
+    if count > len(table):
+        st.caption(f"The first {len(table):,} of {count:,}; fix these and import again to see the rest.")
     st.download_button("Download the list", table_csv(table), "import-problems.csv", "text/csv", key="data_list")

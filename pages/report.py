@@ -10,11 +10,12 @@ from services.report import build_report
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request
+from ui.auth import auth_enabled
 from ui.demo import download_name
 from ui.forms import show_flash
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx, in_demo
-from ui.share_links import render_share_section
+from ui.share_links import SHARING_NEEDS_SIGN_IN, render_share_section
 from ui.shell import require_app
 
 require_app()
@@ -63,5 +64,8 @@ st.header("Share with your doctor", anchor=False)
 if demo:
     # A link opens the real database, where demo data does not exist.
     st.info("Share links are for your own data: leave the demo to make one.", icon=":material/link_off:")
+elif not auth_enabled():
+    # Without sign-in every visitor is the owner: a doctor who opened a link could go on to the whole app.
+    st.info(SHARING_NEEDS_SIGN_IN, icon=":material/link_off:")
 else:
     render_share_section(ctx, first, last, chosen)

@@ -9,8 +9,10 @@ from services.report import build_report
 from services.sharing import open_link
 from tracker.advice import day_text
 from tracker.sharing import INVALID, InvalidLink, token_hash
+from ui.auth import auth_enabled
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import database
+from ui.share_links import SHARED_NEEDS_SIGN_IN
 from ui.shell import require_app
 
 require_app()
@@ -19,6 +21,11 @@ require_app()
 VISITED = "shared_visited"
 
 token = st.query_params.get("token", "")
+if not auth_enabled():
+    # Without sign-in, the rest of the app is open to whoever reaches it; links are not offered then (Report page).
+    st.title("Threshold")
+    st.warning(SHARED_NEEDS_SIGN_IN, icon=":material/link_off:")
+    st.stop()
 db = database(default_url())
 visited: set[str] = st.session_state.setdefault(VISITED, set())
 try:

@@ -9,6 +9,7 @@ in one snapshot. Restore accepts either, from any released schema version.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, IntegrityError
 
 from db.engine import ROOT, Database, migrate, retry_busy
 from db.ownership import PROFILES, InconsistentDataError, copy_owned, count_owned, delete_owned, profile_row
@@ -32,8 +34,11 @@ from services.backup_file import (
     upgrade_copy,
 )
 from services.context import Ctx, ensure_profile
+from services.restore_check import check_backup_rows
 
 BACKUP_DIR_ENV = "THRESHOLD_BACKUP_DIR"
+# Automatic copies taken before a restore that are kept per person (and per demo or real data); older ones go.
+KEEP_SAFETY_COPIES = 10
 # Settings (every other profile column) travel with the data; who the profile is stays as it is.
 PROFILE_IDENTITY = ("id", "subject", "created_at")
 
@@ -57,6 +62,8 @@ class RestoreResult:
     to_revision: str
     safety_backup: Path
     """The automatic backup of the data as it was just before the restore."""
+    notes: tuple[str, ...] = ()
+    """What was repaired on the way in (settings set back to their defaults)."""
 
     @property
     def sessions(self) -> int:
@@ -139,15 +146,26 @@ def _keep_safety_copy(ctx: Ctx, now: datetime, *, demo: bool) -> Path:
             try:
                 with path.open("xb") as handle:
                     handle.write(data)
-                return path
             except FileExistsError:
                 continue
+            _prune(folder, f"before-restore-{'demo-' if demo else ''}", ctx.owner_id)
+            return path
     except OSError as error:
         raise BackupError(
             f"Could not save the automatic backup of your current data in {folder} ({error.strerror}); "
             f"nothing was restored. Set {BACKUP_DIR_ENV} to a folder Threshold can write to."
         ) from None
     raise BackupError(f"Could not find a free file name in {folder}; nothing was restored.")
+
+
+def _prune(folder: Path, prefix: str, owner_id: int) -> None:
+    """Delete all but the newest KEEP_SAFETY_COPIES automatic copies of this owner's (real or demo) data."""
+    pattern = re.compile(rf"{re.escape(prefix)}\d{{4}}-\d\d-\d\d-\d{{6}}-profile{owner_id}(-\d+)?{re.escape(SUFFIX)}")
+    copies = sorted(
+        (p for p in folder.iterdir() if pattern.fullmatch(p.name)), key=lambda p: (p.stat().st_mtime, p.name)
+    )
+    for old in copies[:-KEEP_SAFETY_COPIES]:
+        old.unlink(missing_ok=True)
 
 
 @retry_busy
@@ -162,6 +180,13 @@ def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
             copy_owned(src, dst, source_owner, ctx.owner_id, keep_ids=False)
         except InconsistentDataError as error:
             raise BackupError(f"This backup is not consistent ({error}); nothing was restored.") from None
+        except (DataError, IntegrityError) as error:
+            # The checks before should leave nothing for the database to refuse; if it still does, say so
+            # in its own first line (never the SQL statement, which would show the rows) and keep the old data.
+            reason = str(error.orig).strip().splitlines()[0][:160] if error.orig else type(error).__name__
+            raise BackupError(
+                f"The database refused a value in this backup ({reason}); nothing was restored."
+            ) from None
         return count_owned(dst, ctx.owner_id)
 
 
@@ -194,10 +219,18 @@ def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None, demo: 
             with ctx.db.read() as s:
                 subject = str(s.execute(PROFILES.select().where(PROFILES.c.id == ctx.owner_id)).one().subject)
             source_owner = backup_owner(copy, subject)
+            problems, notes = check_backup_rows(path, source_owner, now=now or datetime.now())
+            if problems:
+                raise BackupError(
+                    f"This backup holds {len(problems) + problems.more:,} value(s) that Threshold would refuse "
+                    "in its forms, so nothing was restored and your data is unchanged.",
+                    problems,
+                    problems.more,
+                )
             safety = _keep_safety_copy(ctx, now or datetime.now(), demo=demo)
             rows = _replace(ctx, copy, source_owner)
         finally:
             copy.dispose()
     # A backup from an older release may lack exercises the catalogue has gained since.
     ensure_profile(ctx.db, subject)
-    return RestoreResult(rows, revision, head_revision(), safety)
+    return RestoreResult(rows, revision, head_revision(), safety, tuple(notes))

@@ -7,6 +7,7 @@ anything in the app's database is touched.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,13 @@ DEMO_FILE_MARK = 0x44454D4F
 
 class BackupError(ValueError):
     """A backup that cannot be made or restored; the message says what is wrong and what to do."""
+
+    def __init__(self, message: str, problems: Sequence[str] = (), more: int = 0) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+        """Each thing wrong in the backup's rows (the first ones), when that is why."""
+        self.more = more
+        """Problems found beyond those listed."""
 
 
 def _scripts() -> ScriptDirectory:
@@ -146,7 +154,9 @@ def upgrade_copy(path: Path) -> None:
         migrate(copy.engine)
         missing = _missing(copy)
     except Exception as error:  # anything alembic or SQLite raises means: this file cannot be upgraded
-        raise BackupError(f"This backup could not be brought up to the current schema ({error}).") from None
+        # SQLAlchemy's message carries the SQL it ran; the driver's first line says what went wrong without it.
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0][:160]
+        raise BackupError(f"This backup could not be brought up to the current schema ({reason}).") from None
     finally:
         copy.dispose()
     if missing:

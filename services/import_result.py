@@ -23,6 +23,9 @@ class ImportResult:
     already_there: int = 0
     """Rows skipped because the same session, check-in or measurement is already stored."""
     problems: tuple[Problem, ...] = ()
+    """The first MAX_PROBLEMS problems found."""
+    more_problems: int = 0
+    """Problems found beyond those listed."""
     needs_equipment: tuple[str, ...] = ()
     """Exercise names to ask about (machine or free weight) before anything is written."""
     closest: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -44,6 +47,11 @@ class ImportResult:
     def written(self) -> bool:
         """True when the import went through (possibly adding nothing, when all was there already)."""
         return self.ready and not self.checked_only
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, listed or not."""
+        return len(self.problems) + self.more_problems
 
     @property
     def pain_note(self) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from db.engine import Database, retry_busy
@@ -110,6 +111,15 @@ def revoke_link(ctx: Ctx, link_id: int, *, now: datetime | None = None) -> None:
         link.revoked_at = link.revoked_at or now or datetime.now()
 
 
+def _live_link(s: OrmSession, token: str, now: datetime) -> ShareLink:
+    link = s.scalars(select(ShareLink).where(ShareLink.token_hash == token_hash(token))).one_or_none()
+    if link is None or not same_hash(link.token_hash, token):
+        raise InvalidLink()
+    if link.revoked_at is not None or link.expires_at <= now:
+        raise InvalidLink()
+    return link
+
+
 @retry_busy
 def open_link(db: Database, token: str, *, now: datetime | None = None, record: bool = True) -> SharedScope:
     """Check a visitor's token and record the visit (unless `record` is False, for the same visitor's later
@@ -117,14 +127,14 @@ def open_link(db: Database, token: str, *, now: datetime | None = None, record: 
     now = now or datetime.now()
     if not isinstance(token, str) or not 20 <= len(token) <= 100:
         raise InvalidLink()
-    with db.write() as s:
-        link = s.scalars(select(ShareLink).where(ShareLink.token_hash == token_hash(token))).one_or_none()
-        if link is None or not same_hash(link.token_hash, token):
-            raise InvalidLink()
-        if link.revoked_at is not None or link.expires_at <= now:
-            raise InvalidLink()
-        if record:
-            s.add(ShareView(link_id=link.id, opened_at=now))
-        return SharedScope(
+    # Checked in a read transaction: guessed or stale tokens never take the write lock (on SQLite, one at a time).
+    with db.read() as s:
+        link = _live_link(s, token, now)
+        scope = SharedScope(
             link.owner_id, link.start, link.end, tuple(link.regions.split(",")), link.note, link.expires_at
         )
+    if record:
+        with db.write() as s:
+            # Checked again inside the write: the owner may have withdrawn the link in between.
+            s.add(ShareView(link_id=_live_link(s, token, now).id, opened_at=now))
+    return scope

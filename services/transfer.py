@@ -15,7 +15,7 @@ from db.engine import retry_busy
 from db.models import Exercise, Profile
 from imports import apple_health
 from imports.matching import Known, Matched, match
-from imports.model import FileProblem, Parsed, Problem, RawItem
+from imports.model import FileProblem, Parsed, Problem, Problems, RawItem
 from imports.preview import Preview, build, load_warning
 from imports.upload import parse_upload
 from services.context import Ctx
@@ -65,6 +65,10 @@ def _sessions(
         raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
         try:
             records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now, stored=True))
+            # Checked: only its exercise names are read again (by the preview); its sets and their places are
+            # needed no more, and a large file holds millions of them.
+            session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}
+            session.places.clear()
         except ValidationError as error:
             problems.extend(
                 Problem(*session.where(field), message)
@@ -146,7 +150,7 @@ def import_file(
     if parsed.unit_unknown and unit is None and _has_loads(parsed):
         return ImportResult(parsed.source, needs_unit=True, notes=tuple(parsed.notes))
     report(read_share, "Checking every row")
-    problems = list(parsed.problems)
+    problems = Problems(parsed.problems)
     with (ctx.db.write if save else ctx.db.read)() as s:
         own_unit = s.get_one(Profile, ctx.owner_id).unit
         known = _known(s, ctx.owner_id)
@@ -164,6 +168,7 @@ def import_file(
             return ImportResult(
                 parsed.source,
                 problems=tuple(problems),
+                more_problems=problems.more,
                 needs_equipment=tuple(matched.questions),
                 closest={name: matched.closest.get(name, ()) for name in matched.questions},
                 notes=tuple(parsed.notes),

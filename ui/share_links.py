@@ -15,6 +15,14 @@ from tracker.sharing import DEFAULT_DAYS, MAX_DAYS
 from ui.forms import attempt, field_error
 from ui.report_view import plain
 
+SHARING_NEEDS_SIGN_IN = (
+    "Share links are offered only when Threshold runs with sign-in (an [auth] section in "
+    ".streamlit/secrets.toml; see the README). Without it, anyone who can open this app is treated as you, so a "
+    "doctor given a link could go on to all your data. Download the PDF above and send that instead."
+)
+SHARED_NEEDS_SIGN_IN = (
+    "Share links open only on a Threshold that runs with sign-in. Ask the person who sent it for the PDF instead."
+)
 FORM = "share"
 NEW_TOKEN = "share_new_token"
 
@@ -82,6 +90,7 @@ def render_share_section(ctx: Ctx, start: date, end: date, regions: tuple[str, .
                 f"Created {day_text(link.created_at.date())} · {_status(link, now)} · {_opened(link)}"
             )
             if link.note:
-                st.write(f"Note: {plain(link.note)}")
+                # Plain text, not markdown: an escaped address would turn into a link with stray backslashes.
+                st.text(f"Note: {link.note}")
             if not link.revoked and link.expires_at > now:
                 st.button("Withdraw", key=f"share_revoke_{link.id}", on_click=_revoke, args=(ctx, link.id))

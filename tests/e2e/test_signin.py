@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -118,6 +119,8 @@ def test_share_link_opens_without_sign_in_until_withdrawn(
     assert address.startswith(f"{server.url}/?token=")
 
     doctor = second_page
+    asked: list[str] = []
+    doctor.on("request", lambda request: asked.append(request.url))
     doctor.goto(address)
     expect(doctor.get_by_role("heading", level=1, name="Exercise and pain report")).to_be_visible()
     idle(doctor)
@@ -138,4 +141,11 @@ def test_share_link_opens_without_sign_in_until_withdrawn(
     doctor.reload()
     expect(message(doctor, INVALID)).to_be_visible()
     idle(doctor)
+    own = urlsplit(server.url).netloc
+    elsewhere = [url for url in asked if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
+    assert asked and not elsewhere, f"the share view asked another host for: {elsewhere}"
+
+    doctor.goto(server.url + "/")  # the app's root after a link: the sign-in page, not the owner's data
+    expect(doctor.get_by_text("Sign in to see your own data")).to_be_visible()
+    expect(doctor.get_by_test_id("stSidebarNav")).to_have_count(0)
     expect(doctor.get_by_text("Knee better since March")).to_have_count(0)

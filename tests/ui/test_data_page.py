@@ -8,6 +8,7 @@ from pathlib import Path
 from exports.csv_export import export_zip
 from services.context import ensure_profile
 from tests.factories import create_session
+from tests.reliability.hostile_files import encrypted, strong_bad_rows, zipped
 from tests.transfer_data import STRONG_6, counts, snapshot
 from tracker.units import KG_PER_LB
 
@@ -128,3 +129,19 @@ def test_history_offers_its_table_as_csv(at, app_ctx):
     at.switch_page("pages/history.py").run()
     assert not at.exception
     assert at.get("download_button")
+
+
+def test_a_hostile_zip_is_one_line_on_the_page_and_saves_nothing(at, app_ctx):
+    _upload(at, "locked.zip", encrypted(zipped({"sessions.csv": b"session_id,started_at\n"})), "application/zip")
+    assert not at.exception
+    assert "Nothing was imported: 1 problem(s)" in _texts(at, "error")
+    (message,) = list(at.dataframe[0].value["what to fix"])
+    assert "protected by a password" in message and "\n" not in message
+    assert counts(app_ctx)["sessions"] == 0
+
+
+def test_thousands_of_bad_rows_show_the_first_200_and_the_count(at, app_ctx):
+    _upload(at, "strong.csv", strong_bad_rows(1_000))
+    assert "Nothing was imported: 1,000 problem(s)" in _texts(at, "error")
+    assert len(at.dataframe[0].value) == 200
+    assert "The first 200 of 1,000" in _texts(at, "caption")

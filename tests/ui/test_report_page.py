@@ -6,11 +6,10 @@ from datetime import date, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
 
-from services.context import ensure_profile
+from services.context import Ctx, ensure_profile
 from services.profiles import save_settings
 from services.sharing import create_link, list_links, open_link
 from tests.factories import create_session
-from tests.ui.conftest import APP
 from tests.ui.test_pages import _texts
 from tests.ui.test_signin import _hosted
 from ui import share_links
@@ -61,8 +60,25 @@ def test_pdf_is_built_only_when_asked_and_rebuilt_for_a_new_range(at, app_ctx):
     assert [b.key for b in at.get("download_button")] == [], "the old PDF no longer matches the request"
 
 
-def test_creating_a_link_shows_it_once_and_lists_it(at, app_ctx):
+ALICE = {"is_logged_in": True, "sub": "alice", "iss": "oidc", "name": "Alice"}
+
+
+def _signed_in_report(app_db) -> tuple[AppTest, Ctx]:
+    """Alice, signed in on a server with sign-in configured (where share links are offered), on the Report page."""
+    at = _hosted(ALICE)
+    at.run()
+    return _report_page(at), ensure_profile(app_db, "oidc|alice")
+
+
+def test_without_sign_in_configured_no_link_is_offered_and_the_page_says_why(at, app_ctx):
     _report_page(at)
+    assert not at.exception
+    assert all(b.key != "share_create" for b in at.button)
+    assert share_links.SHARING_NEEDS_SIGN_IN in [i.value for i in at.info]
+
+
+def test_creating_a_link_shows_it_once_and_lists_it(app_db):
+    at, app_ctx = _signed_in_report(app_db)
     at.number_input(key="share_days").set_value(10)
     at.text_area(key="share_note").set_value("Für Dr. Müller: knee since March")
     at.button(key="share_create").click().run()
@@ -77,8 +93,8 @@ def test_creating_a_link_shows_it_once_and_lists_it(at, app_ctx):
     assert "opened once" in _texts(at)
 
 
-def test_withdrawing_a_link_stops_it_and_shows_withdrawn(at, app_ctx):
-    _report_page(at)
+def test_withdrawing_a_link_stops_it_and_shows_withdrawn(app_db):
+    at, app_ctx = _signed_in_report(app_db)
     at.button(key="share_create").click().run()
     token = _token_from(at)
     (link,) = list_links(app_ctx)
@@ -86,14 +102,14 @@ def test_withdrawing_a_link_stops_it_and_shows_withdrawn(at, app_ctx):
     assert list_links(app_ctx)[0].revoked
     assert "withdrawn" in _texts(at)
     assert all(b.key != f"share_revoke_{link.id}" for b in at.button)
-    doctor = AppTest.from_file(APP, default_timeout=30)
+    doctor = _hosted({"is_logged_in": False})
     doctor.query_params["token"] = token
     doctor.run()
     assert "This link is not valid" in _texts(doctor)
 
 
-def test_a_note_with_markup_is_refused_beside_the_field(at, app_ctx):
-    _report_page(at)
+def test_a_note_with_markup_is_refused_beside_the_field(app_db):
+    at, app_ctx = _signed_in_report(app_db)
     at.text_area(key="share_note").set_value("<script>alert(1)</script>")
     at.button(key="share_create").click().run()
     assert any("markup" in e.value for e in at.error)
@@ -131,3 +147,11 @@ def test_demo_mode_offers_no_share_links(at, app_ctx):
     assert not at.exception
     assert all(b.key != "share_create" for b in at.button)
     assert "leave the demo" in _texts(at)
+
+
+def test_an_address_in_a_link_note_is_listed_exactly_as_typed(app_db):
+    at, alice = _signed_in_report(app_db)
+    note = "Scan results: https://clinic.example/my_scan_2026 (ask *Dr* Lee)"
+    create_link(alice, start=date.today() - timedelta(days=7), end=date.today(), regions=["lower_back"], note=note)
+    at.run()
+    assert f"Note: {note}" in [t.value for t in at.text]

@@ -16,6 +16,7 @@ from tests.ui.conftest import APP
 from tests.ui.test_pages import _texts
 from tests.ui.test_signin import AUTH
 from tracker import sharing
+from ui.share_links import SHARED_NEEDS_SIGN_IN
 
 INPUTS = (
     "text_input",
@@ -36,7 +37,7 @@ INPUTS = (
 TODAY = date.today()
 
 
-def _doctor(token: str, *, hosted: bool = False) -> AppTest:
+def _doctor(token: str, *, hosted: bool = True) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=30)
     if hosted:
         at.secrets["auth"] = AUTH
@@ -77,6 +78,14 @@ def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
     # Pain at rest, the leg press sessions still without a next-morning rating, and the next-morning response.
     assert len(at.get("vega_lite_chart")) == 3
     assert "1 recent session is waiting for the next\\-morning rating" in texts
+
+
+def test_without_sign_in_configured_a_link_shows_nothing_of_the_data(alice):
+    at = _doctor(_share(alice), hosted=False)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [SHARED_NEEDS_SIGN_IN]
+    assert "Zoë" not in _texts(at) and not at.button and not at.sidebar.children
+    assert list_links(alice)[0].views == ()
 
 
 def test_the_shared_view_has_no_input_and_only_the_download_buttons(alice):

@@ -36,9 +36,9 @@ def test_dates_in_the_forms_threshold_strong_and_hevy_write():
 
 
 def test_utf8_with_or_without_a_bom_and_latin1_fallback():
-    assert decode("Café".encode()) == ("Café", "UTF-8")
-    assert decode(b"\xef\xbb\xbfCaf\xc3\xa9") == ("Café", "UTF-8")
-    assert decode("Café".encode("latin-1")) == ("Café", "Latin-1")
+    assert decode("f.csv", "Café".encode()) == ("Café", "UTF-8")
+    assert decode("f.csv", b"\xef\xbb\xbfCaf\xc3\xa9") == ("Café", "UTF-8")
+    assert decode("f.csv", "Café".encode("latin-1")) == ("Café", "Latin-1")
 
 
 def test_rows_keep_the_line_they_start_on_across_quoted_line_breaks():
