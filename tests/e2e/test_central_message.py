@@ -19,6 +19,8 @@ from services.demo import fill_demo
 from services.report import build_report
 from services.sharing import create_link
 from tests.e2e.conftest import ARTIFACTS, App
+from tests.e2e.server import Server
+from tests.e2e.test_signin import hosted, owner_of, sign_in  # noqa: F401  (hosted is a fixture)
 from tests.e2e.ui import go_to, idle, open_app, screenshot_all
 
 pytestmark = pytest.mark.e2e
@@ -63,20 +65,32 @@ def test_progress_tells_the_threshold_story_on_desktop_and_phone(app: App, page:
     assert width <= 390, f"the phone page scrolls sideways ({width} px)"
 
 
-def test_share_view_and_pdf_pages_one_and_two_carry_the_same_headline(app: App, page: Page) -> None:
-    start, end = _seed(app)
-    words = _headline(app, start, end)
-    token = create_link(app.ctx, start=start, end=end, regions=["lower_back"])
-    open_app(page, app.url, f"?token={token}")
+@pytest.mark.postgres
+def test_share_view_and_pdf_pages_one_and_two_carry_the_same_headline(
+    hosted: tuple[Server, str],  # noqa: F811  (the fixture imported above)
+    page: Page,
+) -> None:
+    # Share links exist only where sign-in is configured: the person signs in, the doctor opens the link.
+    server, db_url = hosted
+    sign_in(page, server.url, "alice")
+    alice = owner_of(db_url, "alice")
+    today = date.today()
+    fill_demo(alice, years=2, today=today)
+    start, end = today - timedelta(days=364), today
+    words = build_report(alice, start=start, end=end, regions=("lower_back",)).data.headline
+    token = create_link(alice, start=start, end=end, regions=["lower_back"])
+    open_app(page, server.url, f"?token={token}")
     expect(page.get_by_text("Tolerated work of the main exercises").first).to_be_visible()
     expect(page.get_by_text(words).first).to_be_visible()
     idle(page)
     SHOTS.mkdir(parents=True, exist_ok=True)
     screenshot_all(page, str(SHOTS / "share-view-1280.png"))
 
-    data = report_pdf(app.ctx, start=start, end=end, regions=("lower_back",))
+    data = report_pdf(alice, start=start, end=end, regions=("lower_back",))
+    alice.db.dispose()
     text = " ".join(PdfReader(BytesIO(data)).pages[0].extract_text().split())
     assert " ".join(words.split()) in text, "page 1 says what the Progress page says"
     pdf = pdfium.PdfDocument(data)
-    for number in (0, 1):
+    for number in (0, 1, 2):
         pdf[number].render(scale=1.5).to_pil().save(SHOTS / f"report-page-{number + 1}.png")
+    pdf.close()
