@@ -37,4 +37,4 @@ elif not flags:
         f"within {limits.count('window_weeks')} weeks.",
         icon=":material/lightbulb:",
     )
-st.caption(NOT_LOGGED_REMINDER)
+st.markdown(NOT_LOGGED_REMINDER)  # safety information: full-contrast text, not a grey caption

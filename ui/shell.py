@@ -36,18 +36,16 @@ _PHONE_CSS = f"""<style>
 
 
 _MENU = "phone_menu"
-_OPENED_ON = "phone_menu_page"
 
 
 def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
     """A page menu for narrow screens, closed whenever a page opens (Streamlit's sidebar stays open there)."""
-    state = st.session_state
-    # Closed on every new page; other reruns (a table drawn, a widget changed) leave it as the person left it.
-    if state.get(_OPENED_ON) != current.url_path:
-        state[_OPENED_ON] = current.url_path
-        state[_MENU] = False
+    # A new widget per page: it starts closed whenever a page opens, and other reruns on the page (a table
+    # drawn, a widget changed) leave it as the person left it. Resetting one shared key did not reach a popover
+    # the browser still held open.
     st.html(_PHONE_CSS)
-    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=_MENU, on_change="rerun")
+    key = f"{_MENU}_{current.url_path or 'home'}"
+    menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=key, on_change="rerun")
     with menu:
         for page in pages:
             # The page already open is shown but not a link: tapping it would open nothing new to close the menu.
