@@ -31,6 +31,15 @@ def parse_upload(filename: str, data: bytes) -> Parsed:
                 problems += parsed.problems
                 parsed.problems = problems
                 return _noted(parsed, tables)
+    apps = [t for t in tables.values() if is_strong(t.header) or is_hevy(t.header)]
+    if apps and len(tables) > 1:
+        # Each app export is a history of its own: read together, one would be taken for a Threshold table.
+        raise FileProblem(
+            apps[0].file,
+            f"{len(tables)} files were given together, and this one is a Strong or Hevy export. Import one Strong or "
+            "Hevy file at a time: remove the others from the upload box, check and import it, then add the next.",
+            1,
+        )
     unknown = [t for t in tables.values() if which_table(t.file, t.header) is None]
     if unknown:
         first = unknown[0]

@@ -189,3 +189,14 @@ def test_an_apple_health_export_imported_twice_adds_nothing_the_second_time(ctx)
     again = import_file(ctx, *upload("apple_health_new.xml"))
     assert first.sessions_added == 4 and again.written and again.sessions_added == 0
     assert snapshot(ctx) == before
+
+
+def test_two_app_exports_uploaded_together_are_refused_with_what_to_do(ctx):
+    from imports.upload import bundle
+
+    name, data = bundle([upload("strong_old.csv"), upload("hevy.csv")])
+    result = import_file(ctx, name, data, unit="lb")
+    assert not result.written
+    (problem,) = result.problems
+    assert "Import one Strong or Hevy file at a time" in problem.message
+    assert "are not those of" not in problem.message
