@@ -84,13 +84,12 @@ class ReportChart(NamedTuple):
 def threshold_charts(p: Progress) -> tuple[alt.LayerChart, ...]:
     """One small chart per main exercise, each on its own axis, titled with its change over the range."""
     span = (p.start.isoformat(), p.end.isoformat())
-    lines = {c.exercise: line.split(": ", 1)[1] for c, line in zip(p.picture.changes, p.picture.lines, strict=True)}
     return tuple(
         charts.threshold_panel(
             p.threshold[p.threshold["exercise"] == name].reset_index(drop=True),
             measure=p.picture.measures[name],
             title=name,
-            subtitle=lines.get(name, ""),
+            subtitle=p.picture.subtitles.get(name, ""),
             span=span,
         )
         for name in p.picture.exercises

@@ -19,7 +19,7 @@ from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.threshold import STRENGTH, Status
 from tracker.tolerance import Effort, Level, LevelChange, effort_text, level_change, levels, measure
-from tracker.tolerance_text import change_line, headline
+from tracker.tolerance_text import change_line, change_words, headline
 from tracker.trends import Bucket, bucket_start
 from tracker.units import kg_per
 
@@ -47,6 +47,8 @@ class Picture:
     lines: tuple[str, ...]
     window: int
     """Days the level looks back."""
+    subtitles: dict[str, str]
+    """Per exercise with a change: its chart's subtitle (the line without the exercise's name)."""
 
 
 def main_exercises(counts: Sequence[tuple[str, str, int, float]], limit: int = MAX_PANELS) -> tuple[str, ...]:
@@ -75,7 +77,7 @@ def picture(
     same = rules["level_change_percent"]
     unit = settings.unit
     if not names:
-        return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window)
+        return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window, {})
     # Levels at the start look back before it; a longer look back catches the sessions a sparse window needs.
     earlier = replace(scope, start=scope.start - timedelta(days=LOOK_BACK_WINDOWS * window - 1))
     efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
@@ -100,7 +102,8 @@ def picture(
         so_far=_so_far(found, scope.start, unit),
     )
     lines = tuple(change_line(c, unit) for c in changes)
-    return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window)
+    subtitles = {c.exercise: change_words(c, unit) for c in changes}
+    return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window, subtitles)
 
 
 def _so_far(found: Sequence[Level], start: date, unit: str) -> tuple[str, ...]:

@@ -9,10 +9,15 @@ from tracker.advice import day_text
 from tracker.tolerance import LevelChange, effort_text
 
 
+def change_words(change: LevelChange, unit: str) -> str:
+    """'60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)': an exercise's chart subtitle."""
+    before, after = effort_text(change.first.effort, unit), effort_text(change.last.effort, unit)
+    return f"{before} → {after} within the pain limit ({change.percent:+.0f}%)"
+
+
 def change_line(change: LevelChange, unit: str) -> str:
     """'Leg press: 60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)'."""
-    before, after = effort_text(change.first.effort, unit), effort_text(change.last.effort, unit)
-    return f"{change.exercise}: {before} → {after} within the pain limit ({change.percent:+.0f}%)"
+    return f"{change.exercise}: {change_words(change, unit)}"
 
 
 def _moved(percent: float, same_within: float) -> str:

@@ -56,13 +56,11 @@ def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
 def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]:
     """One small chart per exercise of the pain-threshold picture, on its own axis and units."""
     found = []
-    changes = {c.exercise: c for c in data.picture.changes}
-    lines = dict(zip((c.exercise for c in data.picture.changes), data.picture.lines, strict=True))
     for i, name in enumerate(data.picture.exercises):
         rows = data.threshold[data.threshold["exercise"] == name]
         if rows.empty:
             continue
-        subtitle = lines[name].split(": ", 1)[1] if name in changes else ""
+        subtitle = data.picture.subtitles.get(name, "")
         spec = chart_specs.spec_json(
             "threshold", measure=data.picture.measures[name], title=name, subtitle=subtitle, span=span
         )
