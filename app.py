@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
-from ui.shell import phone_navigation
+from ui.shell import phone_navigation, run_page
 
 # A file of our own: Streamlit fetches a ":material/...:" page icon from Google's font server, and nothing the app
 # serves (the doctor's share view included) should make the browser ask another host for anything.
@@ -28,7 +28,7 @@ PAGES = [
 
 if "token" in st.query_params:
     # A doctor's share link: only the read-only report it grants, before and without any sign-in.
-    st.navigation([st.Page("pages/shared.py", title="Shared report")], position="hidden").run()
+    run_page(st.navigation([st.Page("pages/shared.py", title="Shared report")], position="hidden"))
 elif signed_in():
     sign_out_button()
     demo_survives_reload()
@@ -37,6 +37,6 @@ elif signed_in():
     st.set_page_config(page_title=f"{page.title} · Threshold")
     phone_navigation(PAGES, page)
     demo_banner()
-    page.run()
+    run_page(page)
 else:
     st.navigation([st.Page("pages/signin.py", title="Sign in", icon=":material/login:")]).run()

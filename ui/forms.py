@@ -8,6 +8,7 @@ from typing import TypeVar
 import streamlit as st
 
 from services.context import Ctx
+from services.storage import storage_problem_in
 from tracker.errors import NotFoundError, ValidationError
 from ui.cache import after_write
 
@@ -34,16 +35,21 @@ def field_error(form: str, field: str, where: str = "") -> None:
         st.error(message, icon=":material/error:")
 
 
-def flash(message: str, where: str = "") -> None:
-    """Queue a success message to show on the next run (after a rerun clears the form), at the
-    show_flash(where) beside the button that caused it."""
-    st.session_state[f"flash:{where}"] = message
+def flash(message: str, where: str = "", *, failed: bool = False) -> None:
+    """Queue a message to show on the next run (after a rerun clears the form), at the show_flash(where)
+    beside the button that caused it: a success, or (`failed`) a write that could not be made."""
+    st.session_state[f"flash:{where}"] = (message, failed)
 
 
 def show_flash(where: str = "") -> None:
-    """Show and forget a queued success message (put it where the eye and the keyboard focus are)."""
-    message = st.session_state.pop(f"flash:{where}", None)
-    if message:
+    """Show and forget a queued message (put it where the eye and the keyboard focus are)."""
+    queued = st.session_state.pop(f"flash:{where}", None)
+    if not queued:
+        return
+    message, failed = queued
+    if failed:
+        st.error(message, icon=":material/sd_card_alert:")
+    else:
         st.success(message, icon=":material/check_circle:")
 
 
@@ -65,6 +71,13 @@ def attempt(
         return False
     except NotFoundError as error:
         set_errors(form, {"form": f"{error} It may have been deleted in another tab."})
+        return False
+    except Exception as error:
+        # A full or read-only disk: the unit of work rolled back, so say so beside the button and keep the input.
+        plain = storage_problem_in(error)
+        if plain is None:
+            raise
+        flash(plain, where, failed=True)
         return False
     after_write(ctx)
     set_errors(form, {})

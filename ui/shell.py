@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from services.storage import storage_problem_in
 from ui.auth import auth_enabled
 
 
@@ -53,3 +54,18 @@ def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
         # The sidebar, with its sign-out button, is hidden on a phone.
         if auth_enabled() and st.user.get("is_logged_in"):
             st.button("Sign out", on_click=st.logout, key="sign_out_phone")
+
+
+def run_page(page: st.Page) -> None:
+    """Run a page; a full or read-only disk under the database is said in one line instead of a traceback.
+
+    The failed write was rolled back by its unit of work, so nothing the person had saved is lost; anything other
+    than a disk failure is a bug and is raised as it is.
+    """
+    try:
+        page.run()
+    except Exception as error:
+        plain = storage_problem_in(error)
+        if plain is None:
+            raise
+        st.error(plain, icon=":material/sd_card_alert:")
