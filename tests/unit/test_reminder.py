@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -13,7 +14,7 @@ THURSDAY = date(2026, 12, 3)
 STAMP = datetime(2026, 12, 3, 7, 0, tzinfo=UTC)
 
 
-def _events(data: bytes) -> dict[str, object]:
+def _events(data: bytes) -> dict[str, Any]:
     calendar = Calendar.from_ical(data)
     return {str(e["summary"]): e for e in calendar.walk("VEVENT")}
 
