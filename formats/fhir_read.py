@@ -40,12 +40,16 @@ def read_bundle(data: bytes, zone: tzinfo = UTC) -> ClinicRecord:
         if resource is None:
             continue
         kind = resource.get_resource_type()
-        if kind == "Patient":
-            name = next((n.text for n in resource.name or () if n.text), "")
-        elif kind == "MedicationStatement":
-            _medication(resource, zone, found)
-        elif kind == "Observation":
-            _observation(resource, zone, found)
+        try:
+            if kind == "Patient":
+                name = next((n.text for n in resource.name or () if n.text), "")
+            elif kind == "MedicationStatement":
+                _medication(resource, zone, found)
+            elif kind == "Observation":
+                _observation(resource, zone, found)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError) as error:
+            # Valid FHIR can still lack what Threshold writes (a pain score without a body site, say).
+            raise ValueError(f"{kind} {resource.id or ''} is not laid out as Threshold writes it: {error}") from error
     return ClinicRecord(
         name,
         tuple(found["pains"]),

@@ -193,6 +193,13 @@ def test_a_file_that_is_not_a_bundle_is_refused_plainly():
         read_bundle(b'{"resourceType": "Bundle", "type": 5}')
 
 
+def test_valid_fhir_missing_what_threshold_writes_is_refused_plainly():
+    data = json.loads(to_bytes(ClinicRecord(pains=(PainEntry(MORNING, 3, "neck"),))))
+    del data["entry"][1]["resource"]["bodySite"]
+    with pytest.raises(ValueError, match=r"Observation .* is not laid out as Threshold writes it"):
+        read_bundle(json.dumps(data).encode())
+
+
 _REGION_SIDES = [split_region(key) for key in REGIONS] + [("ankle", Side.LEFT), ("wrist", Side.NONE)]
 _moments = st.datetimes(datetime(2000, 1, 1), datetime(2040, 1, 1)).map(lambda d: d.replace(microsecond=0))
 _ratings = st.builds(
