@@ -1,0 +1,1 @@
+"""Plain values to bytes and chart specs, and back: no database, no Streamlit."""
