@@ -1,6 +1,7 @@
 """The commands that move all of a profile's data at once: backup, restore and the CSV export.
 
-Each imports the services it needs when it runs, so the parser (and `--help`) stays light.
+Each imports the services it needs when it runs, so the parser (and `--help`) stays light; a backup that cannot
+be made or restored is said here, so the other commands never load the backup code to recognise its error.
 """
 
 from __future__ import annotations
@@ -12,21 +13,41 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from terminal.outcome import USER_ERROR
+from terminal.outcome import USER_ERROR, print_problems
 
 if TYPE_CHECKING:
+    from services.backup import BackupError
     from services.context import Ctx
 
 
 def run_backup(args: argparse.Namespace) -> int:
     """Write a backup file."""
-    from services.backup import make_backup
+    from services.backup import BackupError, make_backup
 
-    return _write_out(args, make_backup, "Backup", f"threshold-backup-{date.today():%Y-%m-%d}.sqlite")
+    try:
+        return _write_out(args, make_backup, "Backup", f"threshold-backup-{date.today():%Y-%m-%d}.sqlite")
+    except BackupError as error:
+        return _refused(error)
 
 
 def run_restore(args: argparse.Namespace) -> int:
     """Replace the profile's data with a backup's, after confirmation."""
+    from services.backup import BackupError
+
+    try:
+        return _restore(args)
+    except BackupError as error:
+        return _refused(error)
+
+
+def _refused(error: BackupError) -> int:
+    """Why the backup could not be made or restored, with the first of its problems."""
+    print(f"error: {error}", file=sys.stderr)
+    print_problems(error.problems, len(error.problems) + error.more)
+    return USER_ERROR
+
+
+def _restore(args: argparse.Namespace) -> int:
     from services.backup import check_backup, restore_backup
     from terminal.common import confirmed, open_ctx, read_file, shown
 

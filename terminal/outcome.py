@@ -40,7 +40,6 @@ def run_command(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from db.engine import storage_problem
-    from services.backup_file import BackupError
     from terminal.common import CliError
     from tracker.errors import NotFoundError, ValidationError
 
@@ -48,10 +47,6 @@ def run_command(args: argparse.Namespace) -> int:
         return int(args.run(with_defaults(args)))
     except ValidationError as error:
         print(f"error: {' '.join(error.errors.values())}", file=sys.stderr)
-        return USER_ERROR
-    except BackupError as error:
-        print(f"error: {error}", file=sys.stderr)
-        print_problems(error.problems, len(error.problems) + error.more)
         return USER_ERROR
     except (CliError, NotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
