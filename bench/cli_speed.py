@@ -22,9 +22,11 @@ YEAR = timedelta(days=365)
 
 @dataclass(frozen=True)
 class ProcessFigures:
-    """Median wall seconds and the highest peak memory over several runs of one command."""
+    """Median wall and CPU seconds and the highest peak memory over several runs of one command."""
 
     seconds: float
+    cpu_s: float
+    """User plus system time of the process: steadier than wall time when other work shares the cores."""
     peak_mb: float
 
 
@@ -38,12 +40,14 @@ problems = child.stderr.read()
 _, status, usage = os.wait4(child.pid, 0)
 seconds = time.perf_counter() - started
 code = os.waitstatus_to_exitcode(status)
-print(json.dumps({"s": seconds, "kb": usage.ru_maxrss, "code": code, "stderr": problems.decode(errors="replace")}))
+said = problems.decode(errors="replace")
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"s": seconds, "cpu": cpu, "kb": usage.ru_maxrss, "code": code, "stderr": said}))
 """
 
 
-def _once(args: list[str], cwd: Path) -> tuple[float, float]:
-    """Run `python cli.py ARGS` once: wall seconds and its peak resident memory in MB."""
+def _once(args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Run `python cli.py ARGS` once: wall and CPU seconds and its peak resident memory in MB."""
     done = subprocess.run(
         [sys.executable, "-c", LAUNCHER, sys.executable, str(CLI), *args],
         cwd=cwd,
@@ -55,13 +59,15 @@ def _once(args: list[str], cwd: Path) -> tuple[float, float]:
     seen = json.loads(done.stdout)
     if seen["code"] != 0:
         raise RuntimeError(f"cli.py {' '.join(args)} failed: {seen['stderr'][-2000:]}")
-    return seen["s"], seen["kb"] / KB_PER_MB  # ru_maxrss is in KB on Linux
+    return seen["s"], seen["cpu"], seen["kb"] / KB_PER_MB  # ru_maxrss is in KB on Linux
 
 
 def measure(args: list[str], cwd: Path, runs: int) -> ProcessFigures:
-    """Run the command `runs` times; the median time and the largest peak memory."""
+    """Run the command `runs` times; the median times and the largest peak memory."""
     seen = [_once(args, cwd) for _ in range(runs)]
-    return ProcessFigures(statistics.median(s for s, _ in seen), max(m for _, m in seen))
+    return ProcessFigures(
+        statistics.median(s for s, _, _ in seen), statistics.median(c for _, c, _ in seen), max(m for _, _, m in seen)
+    )
 
 
 def report_args(database_url: str, folder: Path, *, today: date | None = None) -> list[str]:

@@ -88,8 +88,10 @@ def cli_and_export(folder: Path, one: str, ten: str, runs: int) -> None:
     """Whole-process `cli.py --help` and 1-year report; the 10-year CSV export against bare to_csv."""
     cli = cli_figures(one, folder, runs=runs)
     emit("cli_help_s", cli["help"].seconds, "s")
+    emit("cli_help_cpu_s", cli["help"].cpu_s, "s")
     emit("cli_help_peak_mb", cli["help"].peak_mb, "MB")
     emit("cli_report_1y_s", cli["report_1y"].seconds, "s")
+    emit("cli_report_1y_cpu_s", cli["report_1y"].cpu_s, "s")
     emit("cli_report_1y_peak_mb", cli["report_1y"].peak_mb, "MB")
     exported = export_figures(ten, runs=runs)
     emit("export_10y_s", exported.export_s, "s")
