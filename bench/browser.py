@@ -1,4 +1,5 @@
-"""Time to the first chart on a page in real Chromium, against a local `streamlit run` server."""
+"""Real Chromium against a local `streamlit run` server: time to the first chart on a page, and from the server's
+start to its first page drawn."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ CHART = "[data-testid='stVegaLiteChart']"
 # Streamlit's own end-to-end tests read this attribute to know a script run has finished.
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 APP_FRAME = "[data-testid='stApp']"
+# Every page starts with a title, which only the app's script run draws.
+TITLE = "h1"
 CHART_TIMEOUT_MS = 120_000
 
 
@@ -67,5 +70,27 @@ def browser_figures(
             shell, first = _times_to(visitor.new_page(), url, APP_FRAME, selector)
             again = _times_to(visitor.new_page(), url, selector)[0] if revisit else None
             return BrowserFigures(shell, first, again)
+        finally:
+            browser.close()
+
+
+def server_first_page_s(database_url: str, demo_url: str) -> float:
+    """Seconds from `streamlit run app.py` starting to its first page drawn and idle in Chromium.
+
+    Chromium is started first, so its own start is not counted; the server's imports and first script run are.
+    """
+    from playwright.sync_api import sync_playwright
+
+    env = {"DATABASE_URL": database_url, "THRESHOLD_DEMO_URL": demo_url}
+    with tempfile.TemporaryDirectory(prefix="threshold-browser-") as logs, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            page = browser.new_page()
+            started = time.perf_counter()
+            with streamlit_server(Path(logs), env) as server:
+                page.goto(f"{server.url}/", wait_until="commit")
+                page.wait_for_selector(f"{APP_FRAME} {TITLE}", state="visible", timeout=CHART_TIMEOUT_MS)
+                page.wait_for_selector(IDLE, state="attached", timeout=CHART_TIMEOUT_MS)
+                return time.perf_counter() - started
         finally:
             browser.close()

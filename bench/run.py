@@ -1,4 +1,5 @@
-"""Benchmarks: Progress page speed and chart size at 0, 1 and 10 years of history.
+"""Benchmarks: Progress page speed and chart size at 0, 1 and 10 years of history, the command line's start
+and report, the CSV export against bare pandas, and the server's start to its first page.
 
 `python bench/run.py [--quick] [--no-browser] [--data-benches]` prints one JSON object per line:
 {"metric", "value", "unit"}. The full run also passes on the lines of bench/bench_import.py and bench/backup.py.
@@ -21,6 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.logger import set_log_level
 
+from bench.cli_speed import cli_figures
+from bench.export_speed import export_figures
 from bench.page_timing import PAGE, PageFigures, measure, measured_page, warm_up
 from services.context import ensure_profile, open_database
 from services.demo import fill_demo_once
@@ -81,6 +84,21 @@ def report(view: str, empty: PageFigures, one: PageFigures, ten: PageFigures) ->
     emit(f"chart_bytes_ratio_10y_1y{view}", _ratio(ten.chart_bytes, one.chart_bytes), "ratio")
 
 
+def cli_and_export(folder: Path, one: str, ten: str, runs: int) -> None:
+    """Whole-process `cli.py --help` and 1-year report; the 10-year CSV export against bare to_csv."""
+    cli = cli_figures(one, folder, runs=runs)
+    emit("cli_help_s", cli["help"].seconds, "s")
+    emit("cli_help_cpu_s", cli["help"].cpu_s, "s")
+    emit("cli_help_peak_mb", cli["help"].peak_mb, "MB")
+    emit("cli_report_1y_s", cli["report_1y"].seconds, "s")
+    emit("cli_report_1y_cpu_s", cli["report_1y"].cpu_s, "s")
+    emit("cli_report_1y_peak_mb", cli["report_1y"].peak_mb, "MB")
+    exported = export_figures(ten, runs=runs)
+    emit("export_10y_s", exported.export_s, "s")
+    emit("to_csv_10y_s", exported.to_csv_s, "s")
+    emit("export_vs_to_csv_ratio", _ratio(exported.export_s, exported.to_csv_s), "ratio")
+
+
 def data_benches() -> None:
     """Run the import and backup benchmarks in their own processes and pass their JSON lines through."""
     for module in DATA_BENCHES:
@@ -125,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
         whole = measure([empty, one, ten], runs=runs, all_history=True)
         report("_all", whole[empty], whole[one], whole[ten])
         phase(started, "all-history view measured")
+        cli_and_export(folder, one, ten, runs)
+        phase(started, "command line and export measured")
         if not args.no_browser and page == PAGE:
-            from bench.browser import browser_figures
+            from bench.browser import browser_figures, server_first_page_s
 
             path = Path(page).stem
             seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path, revisit=not args.quick)
@@ -134,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             emit("browser_first_chart_s", seen.first_chart_s, "s")
             if seen.cached_chart_s is not None:
                 emit("browser_first_chart_s_revisit", seen.cached_chart_s, "s")
+            emit("server_first_page_s", server_first_page_s(ten, f"sqlite:///{folder / 'demo.db'}"), "s")
     if args.data_benches or not args.quick:
         data_benches()
         phase(started, "import and backup benchmarks run")

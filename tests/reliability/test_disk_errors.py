@@ -39,7 +39,7 @@ def test_on_a_full_disk_the_command_line_says_so_in_one_line_without_sql(
         # What SQLAlchemy raises when SQLite finds no room for a page: the statement, its rows and SQLite's words.
         raise OperationalError("INSERT INTO sessions (notes) VALUES (?)", ("private note",), DISK_FULL)
 
-    monkeypatch.setattr(cli, "import_file", full)
+    monkeypatch.setattr("services.transfer.import_file", full)  # cli.py imports it when the command runs
     upload = tmp_path / "strong.csv"
     upload.write_text(STRONG_6)
     assert cli.main(["import", str(upload), "--db", str(db_file)]) == cli.USER_ERROR

@@ -1,0 +1,66 @@
+"""Run the chosen command and turn the errors a person can fix into one line on stderr and exit status 1.
+
+The error types come from the services and the database layer, so they are imported only once a command runs:
+`--help` and a mistyped argument never pay for SQLAlchemy, pandas or the services.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+USER_ERROR = 1
+INTERRUPTED = 130
+SHOWN_PROBLEMS = 20
+
+
+def with_defaults(args: argparse.Namespace) -> argparse.Namespace:
+    """Fill --db and --profile when they were not given (the parser leaves them None to stay light)."""
+    from db.engine import default_url
+    from services.context import LOCAL_SUBJECT
+
+    if args.db is None:
+        args.db = default_url()
+    if args.profile is None:
+        args.profile = LOCAL_SUBJECT
+    return args
+
+
+def print_problems(problems: Sequence[object], count: int) -> None:
+    """List the first problems under an error line, and how many more there are."""
+    for problem in problems[:SHOWN_PROBLEMS]:
+        print(f"  {problem}", file=sys.stderr)
+    if count > SHOWN_PROBLEMS:
+        print(f"  ... and {count - SHOWN_PROBLEMS:,} more.", file=sys.stderr)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run args.run(args); user errors become one line on stderr and exit status 1."""
+    from sqlalchemy.exc import DBAPIError
+
+    from db.engine import storage_problem
+    from terminal.common import CliError
+    from tracker.errors import NotFoundError, ValidationError
+
+    try:
+        return int(args.run(with_defaults(args)))
+    except ValidationError as error:
+        print(f"error: {' '.join(error.errors.values())}", file=sys.stderr)
+        return USER_ERROR
+    except (CliError, NotFoundError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USER_ERROR
+    except OSError as error:
+        print(f"error: {error.strerror}: {error.filename}", file=sys.stderr)
+        return USER_ERROR
+    except DBAPIError as error:
+        # Only failures of the disk become a line for the person; anything else is a bug worth its traceback.
+        plain = storage_problem(error)
+        if plain is None:
+            raise
+        print(f"error: {plain}", file=sys.stderr)
+        return USER_ERROR
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return INTERRUPTED

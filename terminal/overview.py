@@ -1,0 +1,69 @@
+"""The commands that read or change one profile: settings, the doctor's report and today's suggestions.
+
+Each imports the services it needs when it runs, so the parser (and `--help`) stays light.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from pathlib import Path
+
+REPORT_DAYS = timedelta(weeks=12)
+
+
+def run_settings(args: argparse.Namespace) -> int:
+    """Show the settings, and change the ones given (checked like the Settings page checks them)."""
+    from services.profiles import get_settings, save_settings
+    from terminal.common import open_ctx
+
+    ctx = open_ctx(args.db, args.profile, create=True)
+    now = get_settings(ctx)
+    if args.unit or args.pain_limit is not None or args.regions:
+        changed = {
+            "unit": args.unit or now.unit,
+            "pain_limit": now.pain_limit if args.pain_limit is None else args.pain_limit,
+            "regions": list(args.regions or now.regions),
+            "display_name": now.display_name,
+        }
+        now = save_settings(ctx, changed)
+        print("Saved.")
+    print(f"unit: {now.unit}")
+    print(f"pain limit: {now.pain_limit}/10")
+    print(f"regions: {','.join(now.regions)}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the doctor's report as a PDF."""
+    from exports.report_pdf import report_pdf
+    from services.profiles import get_settings
+    from terminal.common import open_ctx, write_file
+    from tracker.report import check_report_request
+
+    ctx = open_ctx(args.db, args.profile, create=False)
+    today = date.today()
+    end = args.end or today
+    regions = args.regions or get_settings(ctx).regions
+    start, end, regions = check_report_request(args.start or end - REPORT_DAYS, end, regions, today=today)
+    out = args.output or Path(f"threshold-report-{start}-to-{end}.pdf")
+    data = report_pdf(ctx, start=start, end=end, regions=regions)
+    write_file(out, data)
+    print(f"Report for {start} to {end} written to {out} ({len(data) / 1024:.0f} KB).")
+    return 0
+
+
+def run_suggest(args: argparse.Namespace) -> int:
+    """Print today's suggestions, red flags first."""
+    from services.suggestions import current
+    from terminal.common import open_ctx
+
+    ctx = open_ctx(args.db, args.profile, create=False)
+    found = current(ctx, today=args.today)
+    if not found:
+        print("No suggestions right now.")
+    for number, suggestion in enumerate(found, start=1):
+        print(f"{number}. [{suggestion.kind}] {suggestion.title}")
+        print(f"   {suggestion.what}")
+        print(f"   Why: {suggestion.reason}")
+    return 0
