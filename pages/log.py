@@ -28,7 +28,7 @@ BACK_TO_HISTORY = "back_to_history_after_edit"
 def save() -> None:
     """Validate and store the form; say what was saved, or keep what was typed and say what to fix."""
     given = log_form.collect(categories, regions, settings.unit)
-    started = given.started_at or datetime.now()  # set whenever the save succeeds: a missing time is refused
+    started = given.started_at or datetime.now()  # always set when a save succeeds: no time, no save
     if editing:
         session_id = int(editing)
 
