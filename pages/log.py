@@ -27,23 +27,24 @@ BACK_TO_HISTORY = "back_to_history_after_edit"
 
 def save() -> None:
     """Validate and store the form; say what was saved, or keep what was typed and say what to fix."""
-    raw = log_form.collect(categories, regions, settings.unit)
+    given = log_form.collect(categories, regions, settings.unit)
+    started = given.started_at or datetime.now()  # always set when a save succeeds: no time, no save
     if editing:
         session_id = int(editing)
 
         def updated(_: None) -> str:
-            return f"Session updated: {describe_session(ctx, session_id, raw['started_at'])}."
+            return f"Session updated: {describe_session(ctx, session_id, started)}."
 
         # Back where the edit started, with the confirmation at the top of the table.
-        if attempt(ctx, FORM, lambda: update_session(ctx, session_id, raw), updated):
+        if attempt(ctx, FORM, lambda: update_session(ctx, session_id, given), updated):
             st.session_state[BACK_TO_HISTORY] = True
             log_form.clear()
         return
 
     def saved(new_id: int) -> str:
-        return f"Session saved: {describe_session(ctx, new_id, raw['started_at'])}. It is in History."
+        return f"Session saved: {describe_session(ctx, new_id, started)}. It is in History."
 
-    if attempt(ctx, FORM, lambda: log_session(ctx, raw), saved):
+    if attempt(ctx, FORM, lambda: log_session(ctx, given), saved):
         log_form.clear()
 
 

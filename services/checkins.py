@@ -13,6 +13,7 @@ from db.engine import retry_busy
 from db.models import Checkin, PegCheckin, PressureThreshold, Profile, Session
 from services.context import Ctx
 from tracker.errors import ValidationError
+from tracker.pain import peg_score
 from tracker.records import CheckinRecord, check_checkin, check_peg, check_pressure
 
 PEG_INTERVAL_DAYS = 7
@@ -78,7 +79,7 @@ def record_peg(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -
             row = PegCheckin(owner_id=ctx.owner_id, day=record.day)
             s.add(row)
         row.pain, row.enjoyment, row.activity = record.pain, record.enjoyment, record.activity
-    return round((record.pain + record.enjoyment + record.activity) / 3, 2)
+    return peg_score(record.pain, record.enjoyment, record.activity)
 
 
 @retry_busy

@@ -29,6 +29,7 @@ from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
 from tracker.records import check_checkin, check_exercise, check_peg, check_pressure, check_session
 from tracker.report import check_range
 from tracker.rules import check_rules
+from tracker.session_input import SessionInput
 from tracker.settings import check_settings
 from tracker.sharing import MAX_DAYS
 
@@ -144,7 +145,7 @@ def repair_settings(profile: Mapping[str, Any]) -> tuple[dict[str, Any], list[st
     return fixes, notes
 
 
-def _check(problems: RowProblems, what: str, check: Callable[..., object], raw: Mapping[str, Any], **how: Any) -> None:
+def _check(problems: RowProblems, what: str, check: Callable[..., object], raw: object, **how: Any) -> None:
     try:
         check(raw, **how)
     except ValidationError as error:
@@ -168,7 +169,8 @@ def _sessions(rows: Rows, problems: RowProblems, now: datetime) -> None:
     for session in rows["sessions"]:
         raw = session | {"entries": entries[session["id"]], "pains": pains[session["id"]]}
         what = f"session of {session['started_at']:%Y-%m-%d %H:%M}"
-        _check(problems, what, check_session, raw, categories=categories, unit="kg", now=now, stored=True)
+        given = SessionInput.from_mapping(raw)
+        _check(problems, what, check_session, given, categories=categories, unit="kg", now=now, stored=True)
 
 
 def _links(rows: Rows, problems: RowProblems, today: date) -> dict[int, datetime]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -15,6 +14,7 @@ from db.models import Entry, Exercise, PainRating, Profile, Session, WorkSet
 from services.context import Ctx
 from tracker.errors import NotFoundError
 from tracker.records import SessionRecord, check_session
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 from tracker.units import display_weight
 
 
@@ -72,16 +72,16 @@ def _fill(
     target.pains = [PainRating(region=p.region, before=p.before, during=p.during, after=p.after) for p in record.pains]
 
 
-def _check(s: OrmSession, ctx: Ctx, raw: Mapping[str, Any], now: datetime | None) -> SessionRecord:
+def _check(s: OrmSession, ctx: Ctx, given: SessionInput, now: datetime | None) -> SessionRecord:
     unit = s.get_one(Profile, ctx.owner_id).unit
-    return check_session(raw, categories=_categories(s, ctx.owner_id), unit=unit, now=now or datetime.now())
+    return check_session(given, categories=_categories(s, ctx.owner_id), unit=unit, now=now or datetime.now())
 
 
 @retry_busy
-def log_session(ctx: Ctx, raw: Mapping[str, Any], *, now: datetime | None = None) -> int:
+def log_session(ctx: Ctx, given: SessionInput, *, now: datetime | None = None) -> int:
     """Validate and store a new session (weights in the user's unit); returns its id."""
     with ctx.db.write() as s:
-        record = _check(s, ctx, raw, now)
+        record = _check(s, ctx, given, now)
         session = Session(owner_id=ctx.owner_id)
         _fill(s, ctx, session, record)
         s.add(session)
@@ -90,10 +90,10 @@ def log_session(ctx: Ctx, raw: Mapping[str, Any], *, now: datetime | None = None
 
 
 @retry_busy
-def update_session(ctx: Ctx, session_id: int, raw: Mapping[str, Any], *, now: datetime | None = None) -> None:
+def update_session(ctx: Ctx, session_id: int, given: SessionInput, *, now: datetime | None = None) -> None:
     """Replace a session's details with validated new ones."""
     with ctx.db.write() as s:
-        record = _check(s, ctx, raw, now)
+        record = _check(s, ctx, given, now)
         session = _owned(s, ctx, session_id)
         before = [w.weight_kg for e in session.entries for w in e.sets if w.weight_kg is not None]
         session.entries.clear()
@@ -102,33 +102,30 @@ def update_session(ctx: Ctx, session_id: int, raw: Mapping[str, Any], *, now: da
         _fill(s, ctx, session, record, before, s.get_one(Profile, ctx.owner_id).unit)
 
 
-def session_form(ctx: Ctx, session_id: int) -> dict[str, Any]:
+def session_form(ctx: Ctx, session_id: int) -> SessionInput:
     """A stored session as form input (weights in the user's unit), for editing."""
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         session = _owned(s, ctx, session_id)
-        return {
-            "started_at": session.started_at,
-            "notes": session.notes,
-            "rpe": session.rpe,
-            "entries": [
-                {
-                    "exercise": e.exercise.name,
-                    "category": e.exercise.category,
-                    "sets": [
-                        {"weight": None if w.weight_kg is None else display_weight(w.weight_kg, unit), "reps": w.reps}
+        return SessionInput(
+            started_at=session.started_at,
+            notes=session.notes,
+            rpe=session.rpe,
+            entries=tuple(
+                EntryInput(
+                    exercise=e.exercise.name,
+                    sets=tuple(
+                        SetInput(None if w.weight_kg is None else display_weight(w.weight_kg, unit), w.reps)
                         for w in e.sets
-                    ],
-                    "minutes": e.minutes,
-                    "distance_km": e.distance_km,
-                    "intensity": e.intensity,
-                }
+                    ),
+                    minutes=e.minutes,
+                    distance_km=e.distance_km,
+                    intensity=e.intensity,
+                )
                 for e in session.entries
-            ],
-            "pains": [
-                {"region": p.region, "before": p.before, "during": p.during, "after": p.after} for p in session.pains
-            ],
-        }
+            ),
+            pains=tuple(PainInput(p.region, p.before, p.during, p.after) for p in session.pains),
+        )
 
 
 @retry_busy

@@ -31,6 +31,7 @@ from tracker.records import (
     check_pressure,
     check_session,
 )
+from tracker.session_input import SessionInput
 
 Progress = Callable[[float, str], None]
 # Shares of the progress bar: reading the file (most of the time for a large Apple Health export), then of
@@ -64,7 +65,8 @@ def _sessions(
         raw = dict(session.raw)
         raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
         try:
-            records.append(check_session(raw, categories=categories, unit=session.unit or unit, now=now, stored=True))
+            given = SessionInput.from_mapping(raw)
+            records.append(check_session(given, categories=categories, unit=session.unit or unit, now=now, stored=True))
             # Checked: only its exercise names are read again (by the preview); its sets and their places are
             # needed no more, and a large file holds millions of them.
             session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}

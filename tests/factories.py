@@ -7,6 +7,7 @@ from typing import Any
 
 from services.context import Ctx
 from services.sessions import log_session
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 
 NOW = datetime(2026, 11, 23, 12, 0)
 
@@ -24,15 +25,15 @@ def strength_session(
     region: str = "lower_back",
     notes: str = "",
     rpe: int | None = None,
-) -> dict[str, Any]:
-    """Raw input for a one-exercise strength session with one pain rating."""
-    return {
-        "started_at": when or NOW - timedelta(hours=2),
-        "notes": notes,
-        "rpe": rpe,
-        "entries": [{"exercise": exercise, "sets": [{"weight": weight, "reps": reps} for _ in range(sets)]}],
-        "pains": [{"region": region, "before": before, "during": during, "after": after}],
-    }
+) -> SessionInput:
+    """Input for a one-exercise strength session with one pain rating."""
+    return SessionInput(
+        started_at=when or NOW - timedelta(hours=2),
+        notes=notes,
+        rpe=rpe,
+        entries=(EntryInput(exercise, sets=tuple(SetInput(weight, reps) for _ in range(sets))),),
+        pains=(PainInput(region, before, during, after),),
+    )
 
 
 def cardio_session(
@@ -44,13 +45,13 @@ def cardio_session(
     before: int = 2,
     after: int = 2,
     region: str = "lower_back",
-) -> dict[str, Any]:
-    """Raw input for a one-exercise cardio session with one pain rating."""
-    return {
-        "started_at": when or NOW - timedelta(hours=2),
-        "entries": [{"exercise": exercise, "minutes": minutes}],
-        "pains": [{"region": region, "before": before, "during": during, "after": after}],
-    }
+) -> SessionInput:
+    """Input for a one-exercise cardio session with one pain rating."""
+    return SessionInput(
+        started_at=when or NOW - timedelta(hours=2),
+        entries=(EntryInput(exercise, minutes=minutes),),
+        pains=(PainInput(region, before, during, after),),
+    )
 
 
 def create_session(ctx: Ctx, **overrides: Any) -> int:

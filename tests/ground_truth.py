@@ -33,6 +33,7 @@ from services.checkins import record_morning
 from services.context import Ctx
 from services.sessions import log_session
 from tracker.pain import DEFAULT_PAIN_LIMIT, NRS_MAX, NRS_MIN
+from tracker.session_input import SessionInput
 
 LAST_DAY = date(2026, 11, 20)
 # The range a report covers: 16 weeks, after 4 weeks of logging at the starting tolerance, so a level
@@ -352,5 +353,6 @@ def write(ctx: Ctx, history: Simulated) -> Iterator[date]:
         if day.morning:
             record_morning(ctx, day.day, day.morning, today=day.day)
         if day.session:
-            log_session(ctx, day.session, now=day.session["started_at"] + timedelta(hours=2))
+            given = SessionInput.from_mapping(day.session)
+            log_session(ctx, given, now=day.session["started_at"] + timedelta(hours=2))
         yield day.day

@@ -35,10 +35,15 @@ class Exercise:
     one_sided: bool = False
     counterpart: str | None = None
     """For a machine exercise: the free-weight exercise it leads to."""
+    lower_body: bool = False
+    """A leg exercise, whose typical next load step is the larger one. Only the catalogue says so (the
+    exercises table has no such column): read it for any exercise through is_lower_body(name)."""
 
 
-def _s(name: str, equipment: str, counterpart: str | None = None, one_sided: bool = False) -> Exercise:
-    return Exercise(name, "strength", equipment, "low", one_sided, counterpart)
+def _s(
+    name: str, equipment: str, counterpart: str | None = None, one_sided: bool = False, legs: bool = False
+) -> Exercise:
+    return Exercise(name, "strength", equipment, "low", one_sided, counterpart, lower_body=legs)
 
 
 def _c(name: str, impact: str = "low", one_sided: bool = False) -> Exercise:
@@ -51,27 +56,27 @@ def _f(name: str, equipment: str = "none") -> Exercise:
 
 CATALOG: tuple[Exercise, ...] = (
     # Machines, each with the free-weight exercise it can lead to.
-    _s("Leg press", "machine", "Goblet squat"),
+    _s("Leg press", "machine", "Goblet squat", legs=True),
     _s("Chest press machine", "machine", "Dumbbell bench press"),
     _s("Seated row machine", "machine", "One-arm dumbbell row"),
     _s("Shoulder press machine", "machine", "Seated dumbbell press"),
     _s("Lat pulldown", "machine", "Dumbbell pullover"),
-    _s("Leg extension", "machine", "Split squat"),
-    _s("Leg curl", "machine", "Romanian deadlift"),
-    _s("Hip abduction machine", "machine", "Banded side steps"),
+    _s("Leg extension", "machine", "Split squat", legs=True),
+    _s("Leg curl", "machine", "Romanian deadlift", legs=True),
+    _s("Hip abduction machine", "machine", "Banded side steps", legs=True),
     # Free weights and other strength work.
-    _s("Goblet squat", "kettlebell"),
+    _s("Goblet squat", "kettlebell", legs=True),
     _s("Dumbbell bench press", "dumbbell"),
     _s("One-arm dumbbell row", "dumbbell", one_sided=True),
     _s("Seated dumbbell press", "dumbbell"),
     _s("Dumbbell pullover", "dumbbell"),
     _s("Assisted pull-up", "bodyweight"),
-    _s("Split squat", "dumbbell", one_sided=True),
-    _s("Romanian deadlift", "barbell"),
+    _s("Split squat", "dumbbell", one_sided=True, legs=True),
+    _s("Romanian deadlift", "barbell", legs=True),
     _s("Banded side steps", "band"),
     _s("Side-lying leg raise", "bodyweight", one_sided=True),
     _s("Bodyweight squat", "bodyweight"),
-    _s("Barbell squat", "barbell"),
+    _s("Barbell squat", "barbell", legs=True),
     _s("Cable row", "cable"),
     # Common in Strong's and Hevy's libraries (imports/aliases.py maps their names here).
     _s("Pec deck", "machine", "Dumbbell fly"),
@@ -143,6 +148,15 @@ CATALOG: tuple[Exercise, ...] = (
 def by_name() -> dict[str, Exercise]:
     """The catalogue keyed by exercise name."""
     return {exercise.name: exercise for exercise in CATALOG}
+
+
+_LOWER_BODY = frozenset(exercise.name for exercise in CATALOG if exercise.lower_body)
+
+
+def is_lower_body(name: str) -> bool:
+    """True for a catalogue leg exercise. Imported exercises count by the catalogue name they were matched to;
+    a person's own exercise is not in the catalogue and gets False, so its load rises by the smaller step."""
+    return name in _LOWER_BODY
 
 
 def is_free_weight(equipment: str) -> bool:

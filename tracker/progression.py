@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from tracker.advice import Kind, Suggestion, day_text, days_text, make
-from tracker.catalog import Exercise
+from tracker.catalog import Exercise, is_lower_body
 from tracker.history import ExerciseDone, History, SessionDone
 from tracker.rules import Thresholds
 from tracker.settings import Settings
@@ -15,18 +15,6 @@ from tracker.units import format_weight, to_kg
 # Typical increments: smaller for the upper body, larger for the legs (in the user's unit).
 UPPER_INCREMENT = {"kg": 2.5, "lb": 5.0}
 LOWER_INCREMENT = {"kg": 5.0, "lb": 10.0}
-LOWER_BODY = frozenset(
-    {
-        "Leg press",
-        "Leg extension",
-        "Leg curl",
-        "Hip abduction machine",
-        "Goblet squat",
-        "Split squat",
-        "Romanian deadlift",
-        "Barbell squat",
-    }
-)
 
 
 def load_step(equipment: str) -> dict[str, float]:
@@ -36,7 +24,7 @@ def load_step(equipment: str) -> dict[str, float]:
 
 def increment_kg(name: str, unit: str) -> float:
     """A typical next step up in load for the exercise, in kg (unknown exercises get the smaller one)."""
-    table = LOWER_INCREMENT if name in LOWER_BODY else UPPER_INCREMENT
+    table = LOWER_INCREMENT if is_lower_body(name) else UPPER_INCREMENT
     return to_kg(table[unit], unit)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from statistics import fmean
@@ -12,6 +12,7 @@ from tracker import validation as v
 from tracker.catalog import CATEGORIES, EQUIPMENT, IMPACTS, INTENSITIES
 from tracker.errors import ValidationError
 from tracker.pain import NRS_MAX, NRS_MIN, REGIONS
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 from tracker.units import to_kg
 
 MAX_WEIGHT = {"kg": 500.0, "lb": 1100.0}
@@ -72,22 +73,23 @@ def _pain(errors: v.Errors, field: str, value: object, label: str, required: boo
 
 
 def check_session(
-    raw: Mapping[str, Any], *, categories: Mapping[str, str], unit: str, now: datetime, stored: bool = False
+    given: SessionInput, *, categories: Mapping[str, str], unit: str, now: datetime, stored: bool = False
 ) -> SessionRecord:
-    """Turn raw session input into a SessionRecord, or raise ValidationError listing every problem.
+    """Turn a session as given into a SessionRecord, or raise ValidationError listing every problem.
 
-    The log form asks for peak pain during the session; `stored=True` checks history read back from an
-    export instead, where a region may lack any of its three ratings, as the database allows.
+    Each message is keyed by its field's path ('started_at', 'entries.0.sets.2.reps', 'pains.1.during'), so
+    the form shows it beside that field and an import names the line it came from. The log form asks for
+    peak pain during the session; `stored=True` checks history read back from an export instead, where a
+    region may lack any of its three ratings, as the database allows.
     """
     errors = v.Errors()
-    started = v.moment(errors, "started_at", raw.get("started_at"), label="Date and time", now=now)
-    notes = v.text(errors, "notes", raw.get("notes"), label="Notes", max_len=v.MAX_NOTES)
-    rpe = v.number(errors, "rpe", raw.get("rpe"), label="Effort (RPE)", lo=1, hi=10, integer=True, required=False)
-    entries_raw: Sequence[Mapping[str, Any]] = raw.get("entries") or ()
-    if not entries_raw:
+    started = v.moment(errors, "started_at", given.started_at, label="Date and time", now=now)
+    notes = v.text(errors, "notes", given.notes, label="Notes", max_len=v.MAX_NOTES)
+    rpe = v.number(errors, "rpe", given.rpe, label="Effort (RPE)", lo=1, hi=10, integer=True, required=False)
+    if not given.entries:
         errors["entries"] = "Add at least one exercise."
-    entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(entries_raw))
-    pains = tuple(_pain_record(errors, f"pains.{i}", p, stored) for i, p in enumerate(raw.get("pains") or ()))
+    entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(given.entries))
+    pains = tuple(_pain_record(errors, f"pains.{i}", p, stored) for i, p in enumerate(given.pains))
     regions = [p.region for p in pains]
     if len(set(regions)) != len(regions):
         errors["pains"] = "Each body region can be rated once per session."
@@ -97,57 +99,56 @@ def check_session(
     return SessionRecord(started, notes, None if rpe is None else int(rpe), entries, pains)
 
 
-def _entry(errors: v.Errors, f: str, raw: Mapping[str, Any], categories: Mapping[str, str], unit: str) -> EntryRecord:
-    name = v.text(errors, f"{f}.exercise", raw.get("exercise"), label="Exercise", max_len=v.MAX_NAME, required=True)
+def _entry(errors: v.Errors, f: str, given: EntryInput, categories: Mapping[str, str], unit: str) -> EntryRecord:
+    name = v.text(errors, f"{f}.exercise", given.exercise, label="Exercise", max_len=v.MAX_NAME, required=True)
     category = categories.get(name, "")
     if name and f"{f}.exercise" not in errors and not category:
         errors[f"{f}.exercise"] = f"{name!r} is not in your exercise list; pick one or add it first."
     if category == "strength":
-        sets_raw: Sequence[Mapping[str, Any]] = raw.get("sets") or ()
-        if not sets_raw:
+        if not given.sets:
             errors[f"{f}.sets"] = "Add at least one set (weight and reps)."
-        elif len(sets_raw) > MAX_SETS:
+        elif len(given.sets) > MAX_SETS:
             errors[f"{f}.sets"] = f"At most {MAX_SETS} sets per exercise."
-        sets = tuple(_set(errors, f"{f}.sets.{j}", s, unit) for j, s in enumerate(sets_raw[:MAX_SETS]))
+        sets = tuple(_set(errors, f"{f}.sets.{j}", s, unit) for j, s in enumerate(given.sets[:MAX_SETS]))
         return EntryRecord(name, category, sets=sets)
     if not category:
         return EntryRecord(name, category)  # unknown exercise: its own message says what to fix
-    minutes = v.number(errors, f"{f}.minutes", raw.get("minutes"), label="Minutes", lo=MIN_MINUTES, hi=MAX_MINUTES)
+    minutes = v.number(errors, f"{f}.minutes", given.minutes, label="Minutes", lo=MIN_MINUTES, hi=MAX_MINUTES)
     distance = v.number(
         errors,
         f"{f}.distance_km",
-        raw.get("distance_km"),
+        given.distance_km,
         label="Distance (km)",
         lo=0,
         hi=MAX_DISTANCE_KM,
         required=False,
         above_lo=True,
     )
-    intensity = raw.get("intensity") or None
-    if intensity is not None:
-        intensity = v.choice(errors, f"{f}.intensity", intensity, label="Intensity", options=INTENSITIES)
+    intensity = None
+    if given.intensity:  # an empty choice means not rated
+        intensity = v.choice(errors, f"{f}.intensity", given.intensity, label="Intensity", options=INTENSITIES)
     return EntryRecord(name, category, minutes=minutes, distance_km=distance, intensity=intensity or None)
 
 
-def _set(errors: v.Errors, f: str, raw: Mapping[str, Any], unit: str) -> SetRecord:
+def _set(errors: v.Errors, f: str, given: SetInput, unit: str) -> SetRecord:
     weight = v.number(
         errors,
         f"{f}.weight",
-        raw.get("weight"),
+        given.weight,
         label=f"Weight ({unit})",
         lo=MIN_WEIGHT,
         hi=MAX_WEIGHT[unit],
         required=False,
     )
-    reps = v.number(errors, f"{f}.reps", raw.get("reps"), label="Reps", lo=1, hi=MAX_REPS, integer=True)
+    reps = v.number(errors, f"{f}.reps", given.reps, label="Reps", lo=1, hi=MAX_REPS, integer=True)
     return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))
 
 
-def _pain_record(errors: v.Errors, f: str, raw: Mapping[str, Any], stored: bool) -> PainRecord:
-    region = v.choice(errors, f"{f}.region", raw.get("region"), label="Body region", options=REGIONS)
-    before = _pain(errors, f"{f}.before", raw.get("before"), "Pain before", required=False)
-    during = _pain(errors, f"{f}.during", raw.get("during"), "Peak pain during", required=not stored)
-    after = _pain(errors, f"{f}.after", raw.get("after"), "Pain after", required=False)
+def _pain_record(errors: v.Errors, f: str, given: PainInput, stored: bool) -> PainRecord:
+    region = v.choice(errors, f"{f}.region", given.region, label="Body region", options=REGIONS)
+    before = _pain(errors, f"{f}.before", given.before, "Pain before", required=False)
+    during = _pain(errors, f"{f}.during", given.during, "Peak pain during", required=not stored)
+    after = _pain(errors, f"{f}.after", given.after, "Pain after", required=False)
     return PainRecord(region, before, during, after)
 
 

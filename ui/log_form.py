@@ -1,11 +1,12 @@
-"""The session form's widget state: turning it into raw input, and filling it for an edit."""
+"""The session form's widget state: turning it into a session input, and filling it for an edit."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import streamlit as st
+
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 
 PREFIX = "log_"
 EDIT_KEY = "edit_session_id"
@@ -24,8 +25,8 @@ def _to_km(distance: float | None, unit: str) -> float | None:
     return distance * KM_PER_MILE if distance is not None and unit == "lb" else distance
 
 
-def _from_km(distance_km: float | None, unit: str) -> float | None:
-    return round(distance_km / KM_PER_MILE, 2) if distance_km is not None and unit == "lb" else distance_km
+def _from_km(distance_km: object, unit: str) -> object:
+    return round(distance_km / KM_PER_MILE, 2) if isinstance(distance_km, float | int) and unit == "lb" else distance_km
 
 
 def key(*parts: object) -> str:
@@ -59,43 +60,25 @@ def fill_sets(i: int) -> None:
             state[key("w", i, j)] = weight
 
 
-def collect(categories: dict[str, str], regions: list[str], unit: str) -> dict[str, Any]:
-    """Read the form's widgets into the raw dict the service validates."""
+def collect(categories: dict[str, str], regions: list[str], unit: str) -> SessionInput:
+    """Read the form's widgets into the session input the service checks."""
     state = st.session_state
     day, clock = state.get(key("date")), state.get(key("time"))
     started = datetime.combine(day, clock) if day is not None and clock is not None else None
     entries = []
     for i in range(entry_count()):
         name = state.get(key("ex", i))
-        entry: dict[str, Any] = {"exercise": name}
         if categories.get(name or "") == "strength":
-            entry["sets"] = [
-                {"weight": state.get(key("w", i, j)), "reps": state.get(key("r", i, j))}
-                for j in range(int(state.get(key("nsets", i)) or DEFAULT_SETS))
-            ]
+            count = int(state.get(key("nsets", i)) or DEFAULT_SETS)
+            sets = tuple(SetInput(state.get(key("w", i, j)), state.get(key("r", i, j))) for j in range(count))
+            entries.append(EntryInput(name, sets=sets))
         else:
-            entry |= {
-                "minutes": state.get(key("min", i)),
-                "distance_km": _to_km(state.get(key("dist", i)), unit),
-                "intensity": state.get(key("int", i)),
-            }
-        entries.append(entry)
-    pains = [
-        {
-            "region": r,
-            "before": state.get(key("pb", r)),
-            "during": state.get(key("pd", r)),
-            "after": state.get(key("pa", r)),
-        }
-        for r in regions
-    ]
-    return {
-        "started_at": started,
-        "notes": state.get(key("notes"), ""),
-        "rpe": state.get(key("rpe")),
-        "entries": entries,
-        "pains": pains,
-    }
+            minutes, distance = state.get(key("min", i)), _to_km(state.get(key("dist", i)), unit)
+            entries.append(EntryInput(name, minutes=minutes, distance_km=distance, intensity=state.get(key("int", i))))
+    pains = tuple(
+        PainInput(r, state.get(key("pb", r)), state.get(key("pd", r)), state.get(key("pa", r))) for r in regions
+    )
+    return SessionInput(started, state.get(key("notes"), ""), state.get(key("rpe")), tuple(entries), pains)
 
 
 # Widgets holding what was typed; everything else under PREFIX (buttons, counts, date and time, which the
@@ -116,27 +99,27 @@ def clear() -> None:
     state.pop(EDIT_KEY, None)
 
 
-def fill(session_id: int, raw: dict[str, Any], unit: str) -> None:
+def fill(session_id: int, given: SessionInput, unit: str) -> None:
     """Put a stored session into the form's widgets for editing."""
     clear()
     state = st.session_state
     state[EDIT_KEY] = session_id
-    started: datetime = raw["started_at"]
-    state[key("date")], state[key("time")] = started.date(), started.time()
-    state[key("notes")], state[key("rpe")] = raw["notes"], raw["rpe"]
-    state[key("n")] = len(raw["entries"])
-    for i, entry in enumerate(raw["entries"]):
-        state[key("ex", i)] = entry["exercise"]
-        if entry["sets"]:
-            state[key("nsets", i)] = len(entry["sets"])
-            if len({(one["weight"], one["reps"]) for one in entry["sets"]}) == 1:
-                state[key("qw", i)], state[key("qr", i)] = entry["sets"][0]["weight"], entry["sets"][0]["reps"]
-            for j, one in enumerate(entry["sets"]):
-                state[key("w", i, j)], state[key("r", i, j)] = one["weight"], one["reps"]
+    if given.started_at is not None:
+        state[key("date")], state[key("time")] = given.started_at.date(), given.started_at.time()
+    state[key("notes")], state[key("rpe")] = given.notes, given.rpe
+    state[key("n")] = len(given.entries)
+    for i, entry in enumerate(given.entries):
+        state[key("ex", i)] = entry.exercise
+        if entry.sets:
+            state[key("nsets", i)] = len(entry.sets)
+            if len({(one.weight, one.reps) for one in entry.sets}) == 1:
+                state[key("qw", i)], state[key("qr", i)] = entry.sets[0].weight, entry.sets[0].reps
+            for j, one in enumerate(entry.sets):
+                state[key("w", i, j)], state[key("r", i, j)] = one.weight, one.reps
         else:
-            state[key("min", i)], state[key("dist", i)] = entry["minutes"], _from_km(entry["distance_km"], unit)
-            state[key("int", i)] = entry["intensity"]
-    state[key("regions")] = [pain["region"] for pain in raw["pains"]]
-    for pain in raw["pains"]:
-        r = pain["region"]
-        state[key("pb", r)], state[key("pd", r)], state[key("pa", r)] = pain["before"], pain["during"], pain["after"]
+            state[key("min", i)], state[key("dist", i)] = entry.minutes, _from_km(entry.distance_km, unit)
+            state[key("int", i)] = entry.intensity
+    state[key("regions")] = [pain.region for pain in given.pains]
+    for pain in given.pains:
+        r = pain.region
+        state[key("pb", r)], state[key("pd", r)], state[key("pa", r)] = pain.before, pain.during, pain.after

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import streamlit as st
-
 from services.context import Ctx
 from services.progress import MAX_LINES, Options, progress_data, progress_options
-from ui.cache import version
+from ui.cache import cached_read
 from ui.progress_sections import Section, sections
 from ui.progress_view import Filters
-from ui.session import database
 
 
 @dataclass(frozen=True)
@@ -26,16 +23,17 @@ class PageView:
     sections: tuple[Section, ...]
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-# data_version is unused in the bodies: it is there for the cache key (a leading underscore would leave it out).
-def _options(url: str, owner_id: int, data_version: str) -> Options:
-    return progress_options(Ctx(database(url), owner_id))
+@cached_read(max_entries=64)
+def options(ctx: Ctx) -> Options:
+    """Filter choices for the owner, cached until their next write."""
+    return progress_options(ctx)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _page(url: str, owner_id: int, data_version: str, filters: Filters) -> PageView:
+@cached_read(max_entries=64)
+def page_view(ctx: Ctx, filters: Filters) -> PageView:
+    """The owner's charts for the filters (specs and rows), cached until their next write."""
     data = progress_data(
-        Ctx(database(url), owner_id),
+        ctx,
         start=filters.start,
         end=filters.end,
         regions=filters.regions,
@@ -44,13 +42,3 @@ def _page(url: str, owner_id: int, data_version: str, filters: Filters) -> PageV
         max_lines=MAX_LINES,
     )
     return PageView(data.start, data.end, data.bucket, data.unit, tuple(sections(data)))
-
-
-def options(ctx: Ctx) -> Options:
-    """Filter choices for the owner, cached until their next write."""
-    return _options(ctx.db.url, ctx.owner_id, version(ctx))
-
-
-def page_view(ctx: Ctx, filters: Filters) -> PageView:
-    """The owner's charts for the filters (specs and rows), cached until their next write."""
-    return _page(ctx.db.url, ctx.owner_id, version(ctx), filters)

@@ -11,9 +11,8 @@ from services.context import Ctx
 from services.suggestions import ACCEPTED, DISMISSED, SNOOZE_DAYS, SNOOZED, current, decide
 from tracker.errors import NotFoundError, ValidationError
 from tracker.suggestions import Kind, Suggestion
-from ui.cache import after_write, version
+from ui.cache import after_write, cached_read
 from ui.forms import flash
-from ui.session import database
 
 ICONS = {
     Kind.FLARE_UP: ":material/healing:",
@@ -33,14 +32,14 @@ DONE = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def _current(url: str, owner_id: int, data_version: str, today: date) -> list[Suggestion]:
-    return current(Ctx(database(url), owner_id), today=today)
+@cached_read(max_entries=128)
+def _current(ctx: Ctx, today: date) -> list[Suggestion]:
+    return current(ctx, today=today)
 
 
 def shown_today(ctx: Ctx) -> list[Suggestion]:
     """Today's suggestions after the user's decisions, cached until this owner's next write on any server."""
-    return _current(ctx.db.url, ctx.owner_id, version(ctx), date.today())
+    return _current(ctx, date.today())
 
 
 def split(found: Sequence[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:

@@ -95,12 +95,13 @@ def test_every_stored_session_reads_back_as_generated(ctx):
         ids = list(s.scalars(select(Session.id).where(Session.owner_id == ctx.owner_id)))
     for session_id in ids:
         form = session_form(ctx, session_id)
-        record = expected[form["started_at"]]
-        assert [e["exercise"] for e in form["entries"]] == [e.exercise for e in record.entries]
-        assert [[(w["weight"], w["reps"]) for w in e["sets"]] for e in form["entries"]] == [
+        assert form.started_at is not None
+        record = expected[form.started_at]
+        assert [e.exercise for e in form.entries] == [e.exercise for e in record.entries]
+        assert [[(w.weight, w.reps) for w in e.sets] for e in form.entries] == [
             [(w.weight_kg, w.reps) for w in e.sets] for e in record.entries
         ]
-        assert [(p["region"], p["before"], p["during"], p["after"]) for p in form["pains"]] == [
+        assert [(p.region, p.before, p.during, p.after) for p in form.pains] == [
             (p.region, p.before, p.during, p.after) for p in record.pains
         ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -18,6 +19,7 @@ from services.sessions import log_session
 from services.transfer import import_file
 from tests.factories import cardio_session, create_session, strength_session
 from tests.transfer_data import snapshot, unzipped, zipped
+from tracker.session_input import PainInput
 
 TODAY = date(2026, 11, 23)
 
@@ -29,8 +31,10 @@ def _history(ctx, *, unit="kg"):
     create_session(ctx, when=datetime(2026, 11, 20, 9, 30), notes="'Quoted' start, comma, and\nnew line", weight=88.2)
     log_session(
         ctx,
-        strength_session(when=datetime(2026, 11, 21, 18, 0), exercise="Step-ups, low box", weight=2.5, rpe=6)
-        | {"pains": [{"region": "left_knee", "before": 1, "during": 4, "after": None}]},
+        replace(
+            strength_session(when=datetime(2026, 11, 21, 18, 0), exercise="Step-ups, low box", weight=2.5, rpe=6),
+            pains=(PainInput("left_knee", 1, 4, None),),
+        ),
         now=datetime(2026, 11, 23),
     )
     log_session(ctx, cardio_session(when=datetime(2026, 11, 22, 7, 0), minutes=32.5), now=datetime(2026, 11, 23))

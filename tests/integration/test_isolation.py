@@ -50,7 +50,7 @@ def test_another_owners_session_id_is_not_found(bob, alice, alices_session, atte
     with pytest.raises(NotFoundError):
         attempt(bob, alices_session)
     assert len(history(alice)) == 1
-    assert session_form(alice, alices_session)["entries"][0]["sets"][0]["weight"] == 40.0
+    assert session_form(alice, alices_session).entries[0].sets[0].weight == 40.0
 
 
 def test_lists_and_summaries_show_only_the_owners_data(bob, alice, alices_session):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from services.progress import progress_data, progress_options
 from services.sessions import log_session
 from tests.factories import NOW, cardio_session, strength_session
 from tests.progress_history import FLARE_WEEK, fill_weeks
+from tracker.session_input import EntryInput
 from tracker.strength import Formula
 from tracker.threshold import Status
 
@@ -147,8 +149,8 @@ def test_stretches_and_short_cardio_never_crowd_strength_out(ctx):
     busy += ["Cat-cow stretch", "Pilates"]
     for day in range(1, 15):
         when = NOW - timedelta(days=day)
-        entries = [{"exercise": n, "minutes": 30 if n == "Treadmill walk" else 10} for n in busy]
-        log_session(ctx, {**cardio_session(when=when), "entries": entries}, now=NOW)
+        entries = tuple(EntryInput(n, minutes=30 if n == "Treadmill walk" else 10) for n in busy)
+        log_session(ctx, replace(cardio_session(when=when), entries=entries), now=NOW)
     for name in ("Leg press", "Goblet squat"):
         log_session(ctx, strength_session(when=NOW - timedelta(days=20), exercise=name, reps=8), now=NOW)
     data = progress_data(ctx, start=END - timedelta(days=30), end=END, max_lines=6)

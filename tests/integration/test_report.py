@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from io import BytesIO
 
@@ -18,6 +19,7 @@ from services.suggestions import decide
 from tests.factories import NOW, cardio_session, create_session, strength_session
 from tests.integration.test_suggestions import KEY, seed_progress
 from tests.progress_history import fill_weeks
+from tracker.session_input import PainInput
 
 TODAY = NOW.date()
 START = TODAY - timedelta(days=27)
@@ -34,9 +36,9 @@ def pdf_text(data: bytes) -> str:
 
 
 def two_regions(ctx, when, *, back: int, knee: int, notes: str = "") -> int:
-    raw = strength_session(when=when, during=back, notes=notes)
-    raw["pains"].append({"region": "left_knee", "before": 1, "during": knee, "after": 1})
-    return log_session(ctx, raw, now=NOW)
+    given = strength_session(when=when, during=back, notes=notes)
+    given = replace(given, pains=(*given.pains, PainInput("left_knee", 1, knee, 1)))
+    return log_session(ctx, given, now=NOW)
 
 
 def test_adherence_counts_sessions_and_cardio_minutes_inside_the_range_only(ctx):

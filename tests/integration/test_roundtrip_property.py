@@ -25,6 +25,7 @@ from tests.transfer_data import snapshot
 from tracker import validation as v
 from tracker.catalog import CATALOG, CATEGORIES, EQUIPMENT, INTENSITIES
 from tracker.pain import REGIONS
+from tracker.session_input import SessionInput
 
 NOW = datetime(2026, 11, 23, 12, 0)
 _owners = itertools.count()
@@ -149,7 +150,7 @@ def _store(ctx, history: dict[str, Any]) -> None:
     for exercise in history["own"]:
         add_exercise(ctx, exercise)
     for raw in history["sessions"]:
-        log_session(ctx, raw, now=NOW)
+        log_session(ctx, SessionInput.from_mapping(raw), now=NOW)
     for day, pains in history["mornings"]:
         record_morning(ctx, day, pains, today=NOW.date())
     for day, p, e, a in history["pegs"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -52,7 +53,7 @@ def test_weights_entered_in_pounds_are_stored_in_kilograms_and_shown_in_pounds(c
     save_settings(ctx, {"unit": "lb", "pain_limit": 5, "regions": ["lower_back"]})
     sid = create_session(ctx, weight=100, reps=8, sets=1)
     assert history(ctx).loc[0, "exercises"] == "Leg press: 100 lb × 8"
-    assert session_form(ctx, sid)["entries"][0]["sets"][0]["weight"] == 100.0
+    assert session_form(ctx, sid).entries[0].sets[0].weight == 100.0
     save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"]})
     assert history(ctx).loc[0, "exercises"] == "Leg press: 45.4 kg × 8"
 
@@ -67,9 +68,10 @@ def test_saving_an_unchanged_edit_in_pounds_keeps_the_stored_kilograms(ctx):
     sid = create_session(ctx, weight=40, reps=10, sets=2)
     save_settings(ctx, {"unit": "lb", "pain_limit": 5, "regions": ["lower_back"]})
     form = session_form(ctx, sid)
-    assert [w["weight"] for w in form["entries"][0]["sets"]] == [88.2, 88.2]
-    form["entries"][0]["sets"][1]["weight"] = 90
-    update_session(ctx, sid, form, now=NOW)
+    entry = form.entries[0]
+    assert [w.weight for w in entry.sets] == [88.2, 88.2]
+    changed = replace(entry, sets=(entry.sets[0], replace(entry.sets[1], weight=90)))
+    update_session(ctx, sid, replace(form, entries=(changed,)), now=NOW)
     # The set shown as before keeps its 40 kg exactly; the one the user changed takes the new weight.
     assert stored_weights(ctx) == [40.0, pytest.approx(90 * 0.45359237)]
 

@@ -6,11 +6,12 @@ the message must contain (the field's own label), so a person knows what to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from tests.factories import NOW, cardio_session, strength_session
+from tracker.session_input import SessionInput
 from tracker.validation import MAX_NAME, MAX_NOTES
 
 TODAY = NOW.date()
@@ -23,37 +24,38 @@ class Refused:
 
     id: str
     use_case: str
-    raw: dict[str, Any]
+    raw: object
+    """A SessionInput for "session", else the dict the form hands over."""
     field: str
     says: str
 
 
-def pain(**changes: Any) -> dict[str, Any]:
+def pain(**changes: Any) -> SessionInput:
     """A strength session whose pain rating has the given fields changed."""
-    raw = strength_session()
-    raw["pains"][0].update(changes)
-    return raw
+    given = strength_session()
+    return replace(given, pains=(replace(given.pains[0], **changes),))
 
 
-def work_set(**changes: Any) -> dict[str, Any]:
+def work_set(**changes: Any) -> SessionInput:
     """A one-set strength session whose set has the given fields changed."""
-    raw = strength_session(sets=1)
-    raw["entries"][0]["sets"][0].update(changes)
-    return raw
+    given = strength_session(sets=1)
+    entry = given.entries[0]
+    return replace(given, entries=(replace(entry, sets=(replace(entry.sets[0], **changes),)),))
 
 
-def cardio(**changes: Any) -> dict[str, Any]:
+def cardio(**changes: Any) -> SessionInput:
     """A cardio session whose entry has the given fields changed."""
-    raw = cardio_session()
-    raw["entries"][0].update(changes)
-    return raw
+    given = cardio_session()
+    return replace(given, entries=(replace(given.entries[0], **changes),))
 
 
-def session(**changes: Any) -> dict[str, Any]:
+def session(**changes: Any) -> SessionInput:
     """A strength session with top-level fields changed."""
-    return {**strength_session(), **changes}
+    return replace(strength_session(), **changes)
 
 
+# A date a file reader left as text (the log form's date and time widgets give only datetimes).
+TEXT_DATE = SessionInput.from_mapping({"started_at": "2026-11-20 18:00", "entries": [{"exercise": "Leg press"}]})
 CHECKIN = {"day": TODAY, "region": "lower_back", "pain": 3}
 PEG = {"day": TODAY, "pain": 5, "enjoyment": 4, "activity": 4}
 PRESSURE = {"day": TODAY, "site": "Left knee, medial", "trial1": 3.0, "trial2": 3.2, "trial3": 3.1}
@@ -95,7 +97,7 @@ REFUSED: tuple[Refused, ...] = (
     Refused("distance negative", "session", cardio(distance_km=-1), "entries.0.distance_km", "Distance (km)"),
     Refused("unknown intensity", "session", cardio(intensity="extreme"), "entries.0.intensity", "Intensity"),
     # The session itself.
-    Refused("no exercises", "session", session(entries=[]), "entries", "at least one exercise"),
+    Refused("no exercises", "session", session(entries=()), "entries", "at least one exercise"),
     Refused(
         "exercise not in list", "session", strength_session(exercise="Hover board"), "entries.0.exercise", "not in your"
     ),
@@ -110,12 +112,18 @@ REFUSED: tuple[Refused, ...] = (
         "entries.0.exercise",
         "shorten",
     ),
-    Refused("same region twice", "session", {**strength_session(), "pains": [pain()["pains"][0]] * 2}, "pains", "once"),
+    Refused("same region twice", "session", session(pains=strength_session().pains * 2), "pains", "once"),
     Refused("effort above 10", "session", session(rpe=11), "rpe", "Effort (RPE)"),
     Refused("effort zero", "session", session(rpe=0), "rpe", "Effort (RPE)"),
     Refused("time in the future", "session", session(started_at=NOW + timedelta(days=1)), "started_at", "future"),
     Refused("year 1899", "session", session(started_at=datetime(1899, 12, 31, 9)), "started_at", "before 1900"),
-    Refused("date as text", "session", session(started_at="2026-11-20 18:00"), "started_at", "Date and time"),
+    Refused(
+        "date as text",
+        "session",
+        TEXT_DATE,
+        "started_at",
+        "Date and time",
+    ),
     Refused("date left out", "session", session(started_at=None), "started_at", "Date and time is missing"),
     # Notes: plain text up to 2,000 characters.
     Refused("notes too long", "session", session(notes="a" * (MAX_NOTES + 1)), "notes", "shorten it to 2,000"),

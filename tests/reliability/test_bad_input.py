@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from tests.reliability.bad_input_cases import ACCEPTED_NOTES, REFUSED, SQL_DROP,
 from tests.reliability.counts import growth, row_counts, snapshot
 from tracker.errors import ValidationError
 
-CALLS: dict[str, Callable[[Ctx, Mapping[str, Any]], object]] = {
+CALLS: dict[str, Callable[[Ctx, Any], object]] = {
     "session": lambda ctx, raw: log_session(ctx, raw, now=NOW),
     "checkin": lambda ctx, raw: record_checkin(ctx, raw, today=TODAY),
     "peg": lambda ctx, raw: record_peg(ctx, raw, today=TODAY),
@@ -53,7 +53,7 @@ def test_harmless_text_in_notes_is_kept_exactly_as_typed(
 ) -> None:
     before = row_counts(shared_ctx.db)
     session_id = log_session(shared_ctx, strength_session(notes=notes), now=NOW)
-    assert session_form(shared_ctx, session_id)["notes"] == notes
+    assert session_form(shared_ctx, session_id).notes == notes
     assert growth(before, row_counts(shared_ctx.db)) == ONE_SESSION
     figures.tally(f"odd but harmless notes kept exactly ({shared_ctx.db.engine.dialect.name})")
 

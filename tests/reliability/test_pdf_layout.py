@@ -20,6 +20,7 @@ from tests.factories import NOW, strength_session
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.records import MAX_SETS
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 from tracker.validation import MAX_NAME, MAX_NOTES
 
 START, END = NOW.date() - timedelta(days=30), NOW.date()
@@ -59,7 +60,7 @@ def test_the_longest_name_every_region_and_the_longest_share_note_fit(ctx: Ctx) 
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> tuple[str, list[str], list[dict[str, object]], tuple[str, ...], str]:
+def histories(draw: st.DrawFn) -> tuple[str, list[str], list[SessionInput], tuple[str, ...], str]:
     """A display name, own exercises, sessions and regions, all within the forms' limits."""
     name = draw(_text(120))
     exercises = draw(st.lists(_text(MAX_NAME, 1).map(str.strip).filter(bool), min_size=1, max_size=4, unique=True))
@@ -68,22 +69,20 @@ def histories(draw: st.DrawFn) -> tuple[str, list[str], list[dict[str, object]],
     for day in range(draw(st.integers(1, 4))):
         done = draw(st.lists(st.sampled_from(exercises), min_size=1, max_size=6))
         sessions.append(
-            {
-                "started_at": NOW - timedelta(days=day + 1),
-                "notes": draw(_text(MAX_NOTES)),
-                "rpe": draw(st.none() | st.integers(1, 10)),
-                "entries": [
-                    {"exercise": e, "sets": [{"weight": 40, "reps": 10}] * draw(st.integers(1, MAX_SETS))} for e in done
-                ],
-                "pains": [{"region": r, "before": 3, "during": 4, "after": 2} for r in regions],
-            }
+            SessionInput(
+                started_at=NOW - timedelta(days=day + 1),
+                notes=draw(_text(MAX_NOTES)),
+                rpe=draw(st.none() | st.integers(1, 10)),
+                entries=tuple(EntryInput(e, sets=(SetInput(40, 10),) * draw(st.integers(1, MAX_SETS))) for e in done),
+                pains=tuple(PainInput(r, 3, 4, 2) for r in regions),
+            )
         )
     return name, exercises, sessions, regions, draw(_text(MAX_NOTES))
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(histories())
-def test_any_valid_history_makes_a_pdf(history: tuple[str, list[str], list[dict[str, object]], tuple[str, ...], str]):
+def test_any_valid_history_makes_a_pdf(history: tuple[str, list[str], list[SessionInput], tuple[str, ...], str]):
     name, exercises, sessions, regions, note = history
     with tempfile.TemporaryDirectory(prefix="threshold-pdf-") as folder:
         db = open_database(str(Path(folder) / "pdf.db"))

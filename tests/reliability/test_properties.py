@@ -15,6 +15,7 @@ from tracker import validation as v
 from tracker.errors import ValidationError
 from tracker.pain import NRS_MAX, NRS_MIN
 from tracker.records import MAX_WEIGHT, MIN_WEIGHT, check_checkin, check_session
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 from tracker.units import DISPLAY_DECIMALS, KG_PER_LB, display_weight, to_kg
 
 MANY = settings(max_examples=200, deadline=None)
@@ -23,12 +24,12 @@ CATEGORIES = {"Leg press": "strength"}
 finite = st.floats(allow_nan=False, allow_infinity=False)
 
 
-def _session_with_weight(weight: object, unit: str) -> dict[str, object]:
-    return {
-        "started_at": datetime(2026, 11, 23, 10),
-        "entries": [{"exercise": "Leg press", "sets": [{"weight": weight, "reps": 10}]}],
-        "pains": [{"region": "lower_back", "during": 3}],
-    }
+def _session_with_weight(weight: object, unit: str) -> SessionInput:
+    return SessionInput(
+        started_at=datetime(2026, 11, 23, 10),
+        entries=(EntryInput("Leg press", sets=(SetInput(weight, 10),)),),
+        pains=(PainInput("lower_back", during=3),),
+    )
 
 
 def _checkin(pain: object) -> dict[str, object]:

@@ -10,7 +10,7 @@ import pytest
 from db.engine import Database
 from services.checkins import record_peg
 from services.context import Ctx, data_version, ensure_profile, open_database
-from ui.cache import after_write
+from ui.cache import after_write, cached_read
 from ui.progress_cache import page_view
 from ui.progress_view import Filters
 from ui.suggestion_list import shown_today
@@ -52,3 +52,17 @@ def test_every_write_gives_the_owner_a_new_version_and_leaves_others_alone(serve
     after_write(there)
     assert data_version(here) not in ("", mine)
     assert data_version(someone_else) == theirs
+
+
+def test_two_cached_reads_called_alike_keep_their_own_results(servers):
+    here, _ = servers
+
+    @cached_read(max_entries=4)
+    def sessions_word(ctx: Ctx) -> str:
+        return "sessions"
+
+    @cached_read(max_entries=4)
+    def checkins_word(ctx: Ctx) -> str:
+        return "check-ins"
+
+    assert (sessions_word(here), checkins_word(here)) == ("sessions", "check-ins")

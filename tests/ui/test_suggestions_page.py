@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from services.profiles import get_settings
 from services.sessions import log_session
 from services.suggestions import accepted_changes
 from tests.factories import strength_session
+from tracker.session_input import EntryInput, SetInput
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = str(ROOT / "pages" / "suggestions.py")
@@ -86,7 +88,7 @@ def test_home_short_list_shows_the_first_suggestions_and_counts_the_rest(page_ct
     now = datetime.now()
     for back in (3, 1):
         raw = strength_session(when=now - timedelta(days=back), exercise="Chest press machine", reps=12)
-        raw["entries"].append({"exercise": "Seated row machine", "sets": [{"weight": 30, "reps": 12}] * 3})
+        raw = replace(raw, entries=(*raw.entries, EntryInput("Seated row machine", sets=(SetInput(30, 12),) * 3)))
         log_session(page_ctx, raw, now=now)
         day = date.today() - timedelta(days=back - 1)
         record_checkin(page_ctx, {"day": day, "region": "lower_back", "pain": 2}, today=date.today())

@@ -10,7 +10,8 @@ import pytest
 
 from demo.history import DemoHistory, demo_history
 from tracker.catalog import CATALOG, by_name
-from tracker.records import check_checkin, check_peg, check_pressure, check_session
+from tracker.records import SessionRecord, check_checkin, check_peg, check_pressure, check_session
+from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 
 TODAY = date(2026, 11, 24)
 REGIONS = ("lower_back", "right_knee")
@@ -23,30 +24,30 @@ def three_years() -> DemoHistory:
     return demo_history(years=3, seed=7, today=TODAY, regions=REGIONS)
 
 
-def _raw(record) -> dict:
-    """A generated session as the raw input a form would send (kg)."""
-    return {
-        "started_at": record.started_at,
-        "notes": record.notes,
-        "rpe": record.rpe,
-        "entries": [
-            {
-                "exercise": e.exercise,
-                "sets": [{"weight": s.weight_kg, "reps": s.reps} for s in e.sets],
-                "minutes": e.minutes,
-                "distance_km": e.distance_km,
-                "intensity": e.intensity,
-            }
+def _given(record: SessionRecord) -> SessionInput:
+    """A generated session as the input the log form would send (kg)."""
+    return SessionInput(
+        started_at=record.started_at,
+        notes=record.notes,
+        rpe=record.rpe,
+        entries=tuple(
+            EntryInput(
+                e.exercise,
+                sets=tuple(SetInput(s.weight_kg, s.reps) for s in e.sets),
+                minutes=e.minutes,
+                distance_km=e.distance_km,
+                intensity=e.intensity,
+            )
             for e in record.entries
-        ],
-        "pains": [{"region": p.region, "before": p.before, "during": p.during, "after": p.after} for p in record.pains],
-    }
+        ),
+        pains=tuple(PainInput(p.region, p.before, p.during, p.after) for p in record.pains),
+    )
 
 
 def test_every_generated_value_passes_the_same_checks_as_typed_input(three_years):
     now = datetime.combine(TODAY, datetime.min.time())
     for demo in three_years.sessions:
-        assert check_session(_raw(demo.record), categories=CATEGORIES, unit="kg", now=now) == demo.record
+        assert check_session(_given(demo.record), categories=CATEGORIES, unit="kg", now=now) == demo.record
         for checkin in demo.morning:
             assert check_checkin(checkin.__dict__, today=TODAY) == checkin
     for peg in three_years.pegs:

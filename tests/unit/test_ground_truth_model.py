@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from tests.ground_truth import LIMIT, REGION, SCENARIOS, Simulated, bad_day, flare_up, red_flag_high, rising
 from tracker.catalog import CATALOG
 from tracker.records import check_checkin, check_session
+from tracker.session_input import SessionInput
 
 CATEGORIES = {e.name: e.category for e in CATALOG}
 
@@ -26,7 +27,7 @@ def test_every_day_passes_the_log_forms_checks():
         for day in history.days:
             if day.session:
                 now = day.session["started_at"] + timedelta(hours=2)
-                check_session(day.session, categories=CATEGORIES, unit="kg", now=now)
+                check_session(SessionInput.from_mapping(day.session), categories=CATEGORIES, unit="kg", now=now)
             for region, pain in (day.morning or {}).items():
                 check_checkin({"day": day.day, "region": region, "pain": pain}, today=day.day)
 

@@ -197,3 +197,11 @@ def test_a_pending_session_after_a_worse_morning_does_not_hide_the_advice_to_eas
     found = suggestions(history)
     assert keys(found) == [f"ease:{history[0].day.isoformat()}"]
     assert "2/10 before, 5/10 the next morning" in found[0].reason
+
+
+def test_the_catalogue_marks_leg_exercises_for_the_larger_step_and_an_own_exercise_takes_the_smaller():
+    history = [lift(5, "Leg curl", 30.0, (12, 12, 12)), lift(2, "Leg curl", 30.0, (12, 12, 12))]
+    assert "try 35 kg" in suggestions(history)[0].title  # a leg exercise in the catalogue: up 5 kg
+    own = Exercise("Sled push", "strength", "machine")  # the person's own: not in the catalogue
+    history = [lift(5, "Sled push", 30.0, (12, 12, 12)), lift(2, "Sled push", 30.0, (12, 12, 12))]
+    assert "try 32.5 kg" in suggestions(history, extra=[own])[0].title

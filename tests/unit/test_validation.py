@@ -7,6 +7,7 @@ import pytest
 from tracker.catalog import CATALOG
 from tracker.errors import ValidationError
 from tracker.records import check_exercise, check_peg, check_pressure, check_session
+from tracker.session_input import SessionInput
 from tracker.settings import check_settings
 
 NOW = datetime(2026, 11, 23, 12, 0)
@@ -14,6 +15,7 @@ CATS = {e.name: e.category for e in CATALOG}
 
 
 def session(**overrides):
+    """A valid session's input with top-level fields replaced, given as nested dicts the way a file reader does."""
     raw = {
         "started_at": NOW - timedelta(hours=1),
         "notes": "",
@@ -21,7 +23,7 @@ def session(**overrides):
         "pains": [{"region": "lower_back", "before": 2, "during": 3, "after": 2}],
     }
     raw.update(overrides)
-    return raw
+    return SessionInput.from_mapping(raw)
 
 
 def errors_of(raw, unit="kg"):
@@ -180,3 +182,12 @@ def test_stored_history_keeps_the_same_pain_range():
     with pytest.raises(ValidationError) as caught:
         check_session(raw, categories=CATS, unit="kg", now=NOW, stored=True)
     assert list(caught.value.errors) == ["pains.0.during"]
+
+
+def test_a_session_read_from_a_file_with_parts_left_out_gets_a_message_for_each():
+    given = SessionInput.from_mapping({"entries": [{"exercise": "Leg press"}], "pains": [{"region": "lower_back"}]})
+    assert errors_of(given) == {
+        "started_at": "Date and time is missing or not a date and time.",
+        "entries.0.sets": "Add at least one set (weight and reps).",
+        "pains.0.during": "Peak pain during is missing: enter a number.",
+    }
