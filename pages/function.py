@@ -108,7 +108,9 @@ if pgic.due:
 if pgic.answers:
     latest = pgic.answers[-1]
     st.caption(f"Last answer on {latest.day:%Y-%m-%d}: {latest.label.lower()}.")
-st.radio(QUESTION, list(LABELS), format_func=LABELS.__getitem__, index=None, key="pgic_score")
-field_error("pgic", "score", "Overall change")
-st.button("Save answer", on_click=answer_pgic, key="pgic_save")
+# Asked openly once a month; in between it waits folded, for someone who wants to answer early.
+with st.container() if pgic.due else st.expander("Answer the overall-change question now"):
+    st.radio(QUESTION, list(LABELS), format_func=LABELS.__getitem__, index=None, key="pgic_score")
+    field_error("pgic", "score", "Overall change")
+    st.button("Save answer", on_click=answer_pgic, key="pgic_save")
 show_flash("pgic")
