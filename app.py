@@ -17,6 +17,8 @@ PAGES = [
     st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),
     st.Page("pages/log.py", title="Log session", icon=":material/fitness_center:"),
     st.Page("pages/checkins.py", title="Check-ins", icon=":material/wb_sunny:"),
+    st.Page("pages/function.py", title="Function goals", icon=":material/directions_walk:"),
+    st.Page("pages/medication.py", title="Medication", icon=":material/medication:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
     st.Page("pages/suggestions.py", title="Suggestions", icon=":material/lightbulb:"),

@@ -165,6 +165,8 @@ class Checkin(Base):
     day: Mapped[date] = mapped_column(Date)
     region: Mapped[str] = mapped_column(String(30))
     pain: Mapped[int] = mapped_column(Integer)
+    sleep_quality: Mapped[int | None] = mapped_column(Integer)
+    """Sleep quality 0-10 that night, when given; the same on every region's row of one morning."""
 
 
 class PegCheckin(Base):
@@ -235,3 +237,71 @@ class ShareView(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     link_id: Mapped[int] = mapped_column(ForeignKey("share_links.id", ondelete="CASCADE"), index=True)
     opened_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FunctionGoal(Base):
+    """A Patient-Specific Functional Scale activity: something pain makes hard, in the person's own words."""
+
+    __tablename__ = "function_goals"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    activity: Mapped[str] = mapped_column(String(80))
+    created_on: Mapped[date] = mapped_column(Date)
+    retired_on: Mapped[date | None] = mapped_column(Date)
+    """Set when the person stops rating it; its ratings stay in the history."""
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[list[PsfsRating]] = relationship(cascade="all, delete-orphan", order_by="PsfsRating.day")
+
+    def __repr__(self) -> str:
+        return f"FunctionGoal(id={self.id}, activity={self.activity!r})"
+
+
+class PsfsRating(Base):
+    """How well one activity can be done on a day: 0 (unable) to 10 (as before the problem)."""
+
+    __tablename__ = "psfs_ratings"
+    __table_args__ = (UniqueConstraint("goal_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("function_goals.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    score: Mapped[int] = mapped_column(Integer)
+
+
+class PgicAnswer(Base):
+    """The Patient Global Impression of Change: 1 (very much improved) to 7 (very much worse)."""
+
+    __tablename__ = "pgic_answers"
+    __table_args__ = (UniqueConstraint("owner_id", "day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    score: Mapped[int] = mapped_column(Integer)
+
+
+class Medication(Base):
+    """A regular medication from its first day to its last (None while still taken)."""
+
+    __tablename__ = "medications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    dose: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    start_day: Mapped[date] = mapped_column(Date)
+    end_day: Mapped[date | None] = mapped_column(Date)
+
+    def __repr__(self) -> str:
+        return f"Medication(id={self.id}, name={self.name!r}, dose={self.dose!r})"
+
+
+class AsNeededDose(Base):
+    """One dose of an as-needed medication, with when it was taken."""
+
+    __tablename__ = "as_needed_doses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    dose: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    taken_at: Mapped[datetime] = mapped_column(DateTime, index=True)

@@ -22,13 +22,16 @@ def save_morning() -> None:
     """Store pain on waking for every tracked region that was rated."""
     day = state.get("am_day")
     pains = {r: state.get(f"am_{r}") for r in regions if state.get(f"am_{r}") is not None}
+    sleep = state.get("am_sleep")
     rated = ", ".join(f"{REGIONS[r]} {value}/10" for r, value in pains.items())
+    if sleep is not None:
+        rated += f"; sleep {sleep:g}/10"
     attempt(
         ctx,
         "am",
-        lambda: record_morning(ctx, day, pains),
+        lambda: record_morning(ctx, day, pains, sleep=sleep),
         f"Morning check-in saved for {day:%Y-%m-%d}: {rated}." if day and rated else "Morning check-in saved.",
-        [f"am_{r}" for r in regions],
+        [f"am_{r}" for r in regions] + ["am_sleep"],
         where="am",
     )
 
@@ -73,6 +76,14 @@ for region in regions:
     st.number_input(f"{REGIONS[region]}: pain on waking (0-10)", value=None, step=1, key=f"am_{region}")
     field_error("am", f"pain.{region}", REGIONS[region])
 field_error("am", "pain", "Morning check-in")
+st.number_input(
+    "Sleep quality last night (0-10, optional)",
+    value=None,
+    step=1,
+    key="am_sleep",
+    help="0 = very poor, 10 = very good. Over weeks it shows whether your pain is lower after good nights.",
+)
+field_error("am", "sleep", "Morning check-in")
 st.button("Save morning check-in", on_click=save_morning, key="am_save", type="primary")
 show_flash("am")
 

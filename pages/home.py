@@ -3,7 +3,9 @@
 import streamlit as st
 
 from services.checkins import due_today
+from services.function_goals import function_goals
 from services.history import has_anything, week_summary
+from services.pgic import pgic_status
 from services.profiles import get_settings
 from ui.demo import try_demo_button
 from ui.session import current_ctx
@@ -47,6 +49,15 @@ if due.peg_due:
     when = f"last one on {due.last_peg:%Y-%m-%d}" if due.last_peg else "none yet"
     st.info(f"Your weekly PEG-3 check-in is due ({when}).", icon=":material/event:")
     st.page_link("pages/checkins.py", label="Weekly check-in", icon=":material/arrow_forward:")
+goals = function_goals(ctx)
+if goals.due:
+    todo += 1
+    st.info("Function goals due: rate how well you can do your activities now.", icon=":material/directions_walk:")
+    st.page_link("pages/function.py", label="Rate your activities", icon=":material/arrow_forward:")
+if pgic_status(ctx).due:
+    todo += 1
+    st.info("Once a month: how are you overall since you started?", icon=":material/event:")
+    st.page_link("pages/function.py", label="Overall change question", icon=":material/arrow_forward:")
 st.page_link("pages/log.py", label="Log a session", icon=":material/fitness_center:")
 if not todo:
     st.success("Nothing overdue. Log a session when you exercise.")

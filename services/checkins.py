@@ -15,6 +15,7 @@ from services.context import Ctx
 from tracker.errors import ValidationError
 from tracker.pain import peg_score
 from tracker.records import CheckinRecord, check_checkin, check_peg, check_pressure
+from tracker.sleep import check_sleep
 
 PEG_INTERVAL_DAYS = 7
 
@@ -31,13 +32,21 @@ def record_checkin(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = Non
 
 
 @retry_busy
-def record_morning(ctx: Ctx, day: date | None, pains: Mapping[str, object], *, today: date | None = None) -> int | None:
-    """Store pain on waking for several regions at once (all or none), linked to the day before's session.
+def record_morning(
+    ctx: Ctx, day: date | None, pains: Mapping[str, object], *, today: date | None = None, sleep: object = None
+) -> int | None:
+    """Store pain on waking for several regions at once (all or none), linked to the day before's session,
+    with last night's sleep quality when given.
 
     Returns the linked session's id. A second check-in for the same day and region replaces the first.
     """
     records: list[CheckinRecord] = []
     errors: dict[str, str] = {}
+    sleep_quality = None
+    try:
+        sleep_quality = check_sleep(sleep)
+    except ValidationError as error:
+        errors |= error.errors
     for region, pain in pains.items():
         try:
             records.append(check_checkin({"day": day, "region": region, "pain": pain}, today=today or date.today()))
@@ -64,6 +73,8 @@ def record_morning(ctx: Ctx, day: date | None, pains: Mapping[str, object], *, t
                 s.add(row)
             row.pain = record.pain
             row.session_id = session_id
+            if sleep_quality is not None:
+                row.sleep_quality = sleep_quality
         return session_id
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Table, T
 from sqlalchemy.dialects import sqlite
 
 from db.ownership import PROFILES, owned, owned_tables
+from services.restore_health import check_health_rows
 from services.suggestions import STATUSES
 from tracker import validation as v
 from tracker.errors import ValidationError
@@ -209,6 +210,7 @@ def check_backup_rows(path: Path, owner: int, *, now: datetime) -> tuple[RowProb
     for d in rows["decisions"]:
         if d["status"] not in STATUSES:
             problems.add(f"suggestion decision row {d['id']}: status {d['status']!r} is not one Threshold knows.")
+    check_health_rows(rows, problems.add, now=now)
     shortened = _links(rows, problems, today)
     if shortened:
         notes.append(

@@ -9,8 +9,11 @@ from sqlalchemy import select
 
 from db.models import Decision
 from db.ownership import PROFILES, owned, owned_tables
-from services.checkins import record_checkin, record_peg, record_pressure
+from services.checkins import record_morning, record_peg, record_pressure
 from services.context import Ctx
+from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
+from services.medication import add_regular, change_dose, log_dose, medication
+from services.pgic import record_pgic
 from services.profiles import add_exercise, save_settings
 from services.sessions import delete_session, log_session
 from services.sharing import create_link, open_link
@@ -29,7 +32,8 @@ def fill_owner(ctx: Ctx, *, weight: float = 40.0, name: str = "Ana Ruiz") -> Non
     log_session(ctx, cardio_session(when=NOW - timedelta(days=1), exercise="Aqua jogging", minutes=25), now=NOW)
     gone = create_session(ctx, when=NOW - timedelta(days=4), weight=weight - 5)
     delete_session(ctx, gone)
-    record_checkin(ctx, {"day": today - timedelta(days=2), "region": "lower_back", "pain": 3}, today=today)
+    record_morning(ctx, today - timedelta(days=2), {"lower_back": 3}, today=today, sleep=7)
+    fill_health(ctx)
     record_peg(ctx, {"day": today, "pain": 6, "enjoyment": 5, "activity": 4}, today=today)
     record_pressure(ctx, {"day": today, "site": "Left knee", "trial1": 3.1, "trial2": 3.4, "trial3": 3.0}, today=today)
     token = create_link(ctx, start=today - timedelta(days=10), end=today, regions=["lower_back"], now=NOW)
@@ -40,6 +44,21 @@ def fill_owner(ctx: Ctx, *, weight: float = 40.0, name: str = "Ana Ruiz") -> Non
     # Last, so the weights above were entered in kg.
     save_settings(ctx, {"unit": "lb", "pain_limit": 4, "regions": ["lower_back", "left_knee"], "display_name": name})
     assert first > 0
+
+
+def fill_health(ctx: Ctx) -> None:
+    """Function goals rated twice (one retired since), a PGIC answer, a dose change and an as-needed dose."""
+    today = NOW.date()
+    for activity in ("Climb two flights of stairs", "Carry shopping", "Sit through a film"):
+        add_goal(ctx, {"activity": activity, "created_on": today - timedelta(days=20)}, today=today)
+    goals = function_goals(ctx, today=today).active
+    for days_ago, score in ((14, 3), (0, 5)):
+        rate_goals(ctx, today - timedelta(days=days_ago), {g.id: score for g in goals}, today=today)
+    retire_goal(ctx, goals[-1].id, today=today)
+    record_pgic(ctx, {"day": today, "score": 2}, today=today)
+    add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": today - timedelta(days=30)}, today=today)
+    change_dose(ctx, medication(ctx).current[0][0], {"dose": 500, "start": today - timedelta(days=5)}, today=today)
+    log_dose(ctx, {"name": "Paracetamol", "dose": 1000, "unit": "mg", "taken_at": NOW - timedelta(hours=3)}, now=NOW)
 
 
 def owner_dump(ctx: Ctx) -> Dump:

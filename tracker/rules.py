@@ -85,6 +85,8 @@ SPECS: tuple[RuleSpec, ...] = (
              help="When fewer tolerated sessions fall in the days above, the level looks further back."),
     RuleSpec("level_change_percent", "Tolerated level: smallest change called a change (%)", 5, 1, 50,
              help="Smaller moves of the tolerated level read as 'about the same'."),
+    RuleSpec("psfs_interval_days", "Function goals: days between ratings", 14, 7, 14,
+             help="Threshold asks you to rate your activities again after this many days (one to two weeks)."),
 )  # fmt: skip
 BY_KEY: dict[str, RuleSpec] = {spec.key: spec for spec in SPECS}
 # Stored keys whose meaning stayed but whose name changed; a value saved under the old name still counts.

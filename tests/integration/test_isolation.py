@@ -12,10 +12,15 @@ from db.models import Checkin, Entry, Exercise, Session
 from exports.csv_export import export_zip
 from services.checkins import due_today, record_checkin, record_morning, record_peg, record_pressure
 from services.context import ensure_profile
+from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
 from services.history import history, week_summary
+from services.medication import change_dose, end_regular, medication
+from services.pgic import pgic_status
 from services.profiles import add_exercise, list_exercises
 from services.sessions import delete_session, restore_session, session_form, update_session
+from services.sleep import sleep_nights
 from services.transfer import import_file
+from tests.backup_helpers import fill_health
 from tests.factories import NOW, create_session, strength_session
 from tests.transfer_data import snapshot, unzipped, zipped
 from tracker.errors import NotFoundError
@@ -138,3 +143,30 @@ def test_a_failed_import_for_one_owner_writes_nothing_for_anyone(bob, alice):
     assert not result.written and result.problems
     assert snapshot(alice) == alices
     assert snapshot(bob)["sessions"] == []
+
+
+def test_psfs_pgic_medication_and_sleep_of_one_owner_are_invisible_and_untouchable_to_another(bob, alice):
+    today = NOW.date()
+    fill_health(alice)
+    record_morning(alice, today, {"lower_back": 4}, today=today, sleep=8)
+    alices_goal = function_goals(alice, today=today).active[0].id
+    alices_med = medication(alice).regular[0][0]
+    for attempt in (
+        lambda: retire_goal(bob, alices_goal, today=today),
+        lambda: rate_goals(bob, today, {alices_goal: 9}, today=today),
+        lambda: end_regular(bob, alices_med, today, today=today),
+        lambda: change_dose(bob, alices_med, {"dose": 1, "start": today}, today=today),
+    ):
+        with pytest.raises(NotFoundError):
+            attempt()
+    bobs = function_goals(bob, today=today)
+    assert (bobs.active, bobs.retired, bobs.rounds) == ([], [], [])
+    assert pgic_status(bob, today=today).answers == []
+    assert (medication(bob).regular, medication(bob).doses) == ([], [])
+    assert sleep_nights(bob, today - timedelta(days=30), today) == {}
+    # Bob may name the same activity: lists are per owner.
+    add_goal(bob, {"activity": "Climb two flights of stairs"}, today=today)
+    alices = function_goals(alice, today=today)
+    assert [g.latest for g in alices.active] == [5, 5] and alices.active[0].id == alices_goal
+    assert [r.end for _, r in medication(alice).regular] == [None, today - timedelta(days=6)]
+    assert sleep_nights(alice, today, today) == {today: 8}

@@ -61,6 +61,12 @@ PEG = {"day": TODAY, "pain": 5, "enjoyment": 4, "activity": 4}
 PRESSURE = {"day": TODAY, "site": "Left knee, medial", "trial1": 3.0, "trial2": 3.2, "trial3": 3.1}
 SETTINGS = {"unit": "kg", "pain_limit": 5, "regions": ["lower_back"], "display_name": "Sam"}
 EXERCISE = {"name": "Step-ups", "category": "strength", "equipment": "bodyweight"}
+ACTIVITY = {"activity": "Climb two flights of stairs"}
+PSFS = {"day": TODAY, "scores": {1: 4}}
+PGIC = {"day": TODAY, "score": 3}
+REGULAR = {"name": "Naproxen", "dose": 250, "unit": "mg", "start": TODAY - timedelta(days=30)}
+AS_NEEDED = {"name": "Paracetamol", "dose": 1000, "unit": "mg", "taken_at": NOW - timedelta(hours=1)}
+SLEEP = {"day": TODAY, "pains": {"lower_back": 3}, "sleep": 7}
 
 
 def _r(case_id: str, use_case: str, base: dict[str, Any], field: str, says: str, **changes: Any) -> Refused:
@@ -165,7 +171,49 @@ REFUSED: tuple[Refused, ...] = (
     _r("exercise markup", "exercise", EXERCISE, "name", "Exercise name contains markup", name="<i>Lunge</i>"),
     _r("exercise unknown type", "exercise", EXERCISE, "category", "Type", category="dance"),
     _r("exercise already listed", "exercise", EXERCISE, "name", "already in your list", name="Leg press"),
-)
+    # Function goals (PSFS) and the global impression of change (PGIC).
+    _r("psfs activity blank", "psfs_activity", ACTIVITY, "activity", "Activity is empty", activity="  "),
+    _r("psfs activity markup", "psfs_activity", ACTIVITY, "activity", "markup", activity="<u>stairs</u>"),
+    _r("psfs activity formula", "psfs_activity", ACTIVITY, "activity", "formula", activity="=1+1"),
+    _r("psfs activity too long", "psfs_activity", ACTIVITY, "activity", "shorten", activity="s" * (MAX_NAME + 1)),
+    _r("psfs activity added tomorrow", "psfs_activity", ACTIVITY, "created_on", "future",
+       created_on=TODAY + timedelta(days=1)),
+    _r("psfs rating 11", "psfs_rating", PSFS, "score.1", "Rating must be a whole number from 0 to 10", scores={1: 11}),
+    _r("psfs rating negative", "psfs_rating", PSFS, "score.1", "Rating", scores={1: -1}),
+    _r("psfs rating with a fraction", "psfs_rating", PSFS, "score.1", "whole number", scores={1: 6.5}),
+    _r("psfs rating 'NaN' text", "psfs_rating", PSFS, "score.1", "'NaN' is not one", scores={1: "NaN"}),
+    _r("psfs nothing rated", "psfs_rating", PSFS, "scores", "Rate at least one", scores={1: None}),
+    _r("psfs rating tomorrow", "psfs_rating", PSFS, "day", "future", day=TODAY + timedelta(days=1)),
+    _r("pgic answer 0", "pgic", PGIC, "score", "Overall change must be", score=0),
+    _r("pgic answer 8", "pgic", PGIC, "score", "from 1 to 7", score=8),
+    _r("pgic answer as a word", "pgic", PGIC, "score", "must be a number", score="better"),
+    _r("pgic in 1899", "pgic", PGIC, "day", "before 1900", day=datetime(1899, 5, 1).date()),
+    # Medication: regular and as needed.
+    _r("medication dose zero", "medication", REGULAR, "dose", "Dose must be a number above 0", dose=0),
+    _r("medication dose negative", "medication", REGULAR, "dose", "Dose", dose=-250),
+    _r("medication dose absurd", "medication", REGULAR, "dose", "to 5000", dose=250000),
+    _r("medication dose 'inf'", "medication", REGULAR, "dose", "infinity", dose="inf"),
+    _r("medication unit unknown", "medication", REGULAR, "unit", "Unit must be one of", unit="spoonfuls"),
+    _r("medication name blank", "medication", REGULAR, "name", "Medication name is empty", name=""),
+    _r("medication name markup", "medication", REGULAR, "name", "markup", name="<script>x</script>"),
+    _r("medication name formula", "medication", REGULAR, "name", "formula", name="@SUM(A1)"),
+    _r("medication name too long", "medication", REGULAR, "name", "shorten", name="m" * (MAX_NAME + 1)),
+    _r("medication starts tomorrow", "medication", REGULAR, "start", "future", start=TODAY + timedelta(days=1)),
+    _r("medication ends before it starts", "medication", REGULAR, "end", "before the first day",
+       end=TODAY - timedelta(days=31)),
+    _r("medication ends tomorrow", "medication", REGULAR, "end", "future", end=TODAY + timedelta(days=1)),
+    _r("medication as-needed dose zero", "as_needed", AS_NEEDED, "dose", "Dose", dose=0),
+    _r("medication as-needed in the future", "as_needed", AS_NEEDED, "taken_at", "future",
+       taken_at=NOW + timedelta(days=1)),
+    _r("medication as-needed in 1899", "as_needed", AS_NEEDED, "taken_at", "before 1900",
+       taken_at=datetime(1899, 1, 1, 8)),
+    _r("medication as-needed name formula", "as_needed", AS_NEEDED, "name", "formula", name="+cmd|x"),
+    # Sleep quality with the morning check-in.
+    _r("sleep 11", "sleep", SLEEP, "sleep", "Sleep quality last night must be", sleep=11),
+    _r("sleep negative", "sleep", SLEEP, "sleep", "from 0 to 10", sleep=-1),
+    _r("sleep with a fraction", "sleep", SLEEP, "sleep", "whole number", sleep=7.5),
+    _r("sleep as a word", "sleep", SLEEP, "sleep", "must be a number", sleep="badly"),
+)  # fmt: skip
 
 # Text that is fine to keep: stored exactly as typed and shown as text, never run.
 ACCEPTED_NOTES: tuple[tuple[str, str], ...] = (

@@ -7,8 +7,11 @@ from typing import Any
 
 import pytest
 
-from services.checkins import record_checkin, record_peg, record_pressure
+from services.checkins import record_checkin, record_morning, record_peg, record_pressure
 from services.context import Ctx
+from services.function_goals import add_goal, rate_goals
+from services.medication import add_regular, log_dose
+from services.pgic import record_pgic
 from services.profiles import add_exercise, list_exercises, save_settings
 from services.sessions import log_session, session_form
 from tests.conftest import Figures
@@ -24,6 +27,12 @@ CALLS: dict[str, Callable[[Ctx, Any], object]] = {
     "pressure": lambda ctx, raw: record_pressure(ctx, raw, today=TODAY),
     "settings": save_settings,
     "exercise": add_exercise,
+    "psfs_activity": lambda ctx, raw: add_goal(ctx, raw, today=TODAY),
+    "psfs_rating": lambda ctx, raw: rate_goals(ctx, raw["day"], raw["scores"], today=TODAY),
+    "pgic": lambda ctx, raw: record_pgic(ctx, raw, today=TODAY),
+    "medication": lambda ctx, raw: add_regular(ctx, raw, today=TODAY),
+    "as_needed": lambda ctx, raw: log_dose(ctx, raw, now=NOW),
+    "sleep": lambda ctx, raw: record_morning(ctx, raw["day"], raw["pains"], today=TODAY, sleep=raw["sleep"]),
 }
 ONE_SESSION = {"sessions": 1, "entries": 1, "sets": 3, "pain_ratings": 1}
 

@@ -50,6 +50,26 @@ REFUSED = [
     ("intensity unknown", "update entries set intensity = 'extreme' where minutes is not null", "Intensity"),
     ("minutes 100000", "update entries set minutes = 100000 where minutes is not null", "Minutes must be"),
     ("link region unknown", "update share_links set regions = 'tail'", "Pick at least one body region"),
+    ("psfs rating 11", "update psfs_ratings set score = 11", "Rating must be"),
+    ("psfs activity formula", "update function_goals set activity = '=cmd()'", "formula"),
+    ("psfs retired before added", "update function_goals set retired_on = '2000-01-01'", "before the activity"),
+    (
+        "psfs six active",
+        "insert into function_goals (owner_id, activity, created_on, position) select owner_id, "
+        "'x' || id, created_on, 9 from function_goals; update function_goals set retired_on = null",
+        "at most 5",
+    ),
+    ("pgic answer 9", "update pgic_answers set score = 9", "Overall change must be"),
+    ("medication dose 0", "update medications set dose = 0", "Dose must be"),
+    ("medication unit unknown", "update medications set unit = 'buckets'", "Unit must be one of"),
+    ("medication ends before it starts", "update medications set end_day = '2000-01-01'", "before the first day"),
+    (
+        "medication dose in the future",
+        "update as_needed_doses set taken_at = '2999-01-01 00:00:00.000000'",
+        "in the future",
+    ),
+    ("medication name markup", "update as_needed_doses set name = '<b>x</b>'", "markup"),
+    ("sleep 12", "update checkins set sleep_quality = 12", "Sleep quality last night must be"),
 ]
 
 # (what, SQL, words of the note that says what was set back)
@@ -69,7 +89,7 @@ def crafted(good: bytes, folder: Path, statement: str) -> bytes:
     path = folder / "crafted.sqlite"
     path.write_bytes(good)
     con = sqlite3.connect(path)
-    con.execute(statement)
+    con.executescript(statement)
     con.commit()
     con.close()
     return path.read_bytes()

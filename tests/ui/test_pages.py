@@ -14,6 +14,8 @@ PAGES = [
     "pages/home.py",
     "pages/log.py",
     "pages/checkins.py",
+    "pages/function.py",
+    "pages/medication.py",
     "pages/history.py",
     "pages/progress.py",
     "pages/suggestions.py",
