@@ -12,7 +12,7 @@ import pandas as pd
 from fpdf import FPDF, FontFace
 from fpdf.fonts import TTFFont
 
-from exports.images import to_png
+from formats.images import to_png
 from services.context import Ctx
 from services.report import build_report, session_log
 from tracker.advice import day_text

@@ -9,10 +9,10 @@ from typing import NamedTuple
 import altair as alt
 import pandas as pd
 
-import charts
 from db import progress_days, queries
 from db.models import Profile
 from db.progress_sql import Scope
+from formats import charts, threshold_chart
 from services.context import Ctx, settings_of
 from services.history import history
 from services.progress import Progress, progress_data
@@ -85,7 +85,7 @@ def threshold_charts(p: Progress) -> tuple[alt.LayerChart, ...]:
     """One small chart per main exercise, each on its own axis, titled with its change over the range."""
     span = (p.start.isoformat(), p.end.isoformat())
     return tuple(
-        charts.threshold_panel(
+        threshold_chart.threshold_panel(
             p.threshold[p.threshold["exercise"] == name].reset_index(drop=True),
             measure=p.picture.measures[name],
             title=name,
@@ -105,7 +105,7 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
     panels = threshold_charts(p)
     picture = ReportChart(
         "Tolerated work of the main exercises",
-        charts.stacked(panels, PANEL_WIDTH) if panels else alt.Chart(),
+        threshold_chart.stacked(panels, PANEL_WIDTH) if panels else alt.Chart(),
         f"One chart per exercise, in its own units (heaviest set as load × reps, or minutes). The line is the "
         f"tolerated level: the second-best session of the last {p.picture.window} days in which pain during stayed "
         f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "

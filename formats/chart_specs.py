@@ -15,13 +15,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import charts
+from formats import charts, threshold_chart
 
 TABLE = "table"
 
 
 BUILDERS: dict[str, Any] = {
-    "threshold": charts.threshold_panel,
+    "threshold": threshold_chart.threshold_panel,
     "pressure": charts.pressure_chart,
     "pain": charts.pain_chart,
     "strength": charts.strength_chart,

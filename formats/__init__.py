@@ -1,0 +1,1 @@
+"""Plain values to bytes and chart specs and back: CSV, the PDF, chart images, Altair charts, readers of uploads."""
