@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from db.engine import default_url, storage_problem
-from exports.csv_export import export_zip
 from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
 from services.context import LOCAL_SUBJECT, ensure_profile
+from services.export import export_zip
 from services.import_result import ImportResult
 from services.profiles import get_settings, save_settings
 from services.suggestions import current

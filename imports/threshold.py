@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from exports import tables as t
+from formats import tables as t
 from imports.cells import bad_day, bad_moment, day, moment, records, whole
 from imports.model import Parsed, Problem, RawItem, RawSession
 from imports.reading import CsvText

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from db import queries
 from db.models import Checkin, Entry, Exercise, Session
-from exports.csv_export import export_zip
 from services.checkins import due_today, record_checkin, record_morning, record_peg, record_pressure
 from services.context import ensure_profile
+from services.export import export_zip
 from services.history import history, week_summary
 from services.profiles import add_exercise, list_exercises
 from services.sessions import delete_session, restore_session, session_form, update_session
