@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from formats.csv_export import table_csv
-from imports.upload import bundle
+from formats.readers.upload import bundle
 from services.export import export_zip
 from services.profiles import list_exercises
 from services.transfer import import_file
