@@ -15,12 +15,12 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from db.engine import default_url, storage_problem
-from exports.report_pdf import report_pdf
 from services.backup import BackupError, check_backup, make_backup, restore_backup
 from services.context import LOCAL_SUBJECT, ensure_profile
 from services.export import export_zip
 from services.import_result import ImportResult
 from services.profiles import get_settings, save_settings
+from services.report import report_pdf
 from services.suggestions import current
 from services.transfer import import_file
 from terminal.common import CliError, confirmed, open_ctx, read_file, shown, write_file

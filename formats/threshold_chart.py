@@ -21,6 +21,8 @@ ATTEMPTS = (
 )
 AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
 PANEL_HEIGHT = 170
+# The stacked charts in images and the PDF: about an A4 text width.
+STACK_WIDTH = 560
 
 
 def threshold_panel(
@@ -56,7 +58,7 @@ def threshold_panel(
     )
 
 
-def stacked(panels: Sequence[alt.LayerChart], width: int) -> alt.VConcatChart:
+def stacked(panels: Sequence[alt.Chart | alt.LayerChart], width: int) -> alt.VConcatChart:
     """Panels one above the other at a fixed width, for images and the PDF (a page draws them one by one)."""
     fixed = []
     for panel in panels:

@@ -1,4 +1,7 @@
-"""Exercise names in an upload matched to the person's list; the rest become their own exercises."""
+"""Exercise names in an upload matched to the person's list; the rest become their own exercises.
+
+Part of the import use case (services/transfer.py reads the list and hands it in): no database here.
+"""
 
 from __future__ import annotations
 

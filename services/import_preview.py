@@ -1,4 +1,7 @@
-"""What an import would add, shown before anything is saved: counts, dates, each exercise's mapping, the unit."""
+"""What an import would add, shown before anything is saved: counts, dates, each exercise's mapping, the unit.
+
+Built by services/transfer.py from the checked rows; no database here.
+"""
 
 from __future__ import annotations
 

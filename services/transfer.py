@@ -1,4 +1,7 @@
-"""Importing a file of workouts and check-ins: checked like the forms, all or nothing, never twice."""
+"""Importing a file of workouts and check-ins: checked like the forms, all or nothing, never twice.
+
+formats/readers/ reads the file into raw input; this use case checks it and writes it in one unit of work.
+"""
 
 from __future__ import annotations
 
