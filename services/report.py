@@ -41,7 +41,7 @@ class Report:
 
 
 def adherence(s: OrmSession, owner_id: int, start: date, end: date) -> Adherence:
-    """Sessions and cardio minutes in the range (both days included)."""
+    """Sessions and cardio minutes in the range (both days included), read in the caller's transaction `s`."""
     sessions = queries.sessions(s, owner_id, *queries.day_range(start, end))
     entries = queries.entries(s, owner_id, *queries.day_range(start, end))
     cardio = float(entries.loc[entries["category"] == "cardio", "minutes"].sum())
@@ -50,7 +50,8 @@ def adherence(s: OrmSession, owner_id: int, start: date, end: date) -> Adherence
 
 
 def pain_lines(s: OrmSession, owner_id: int, start: date, end: date, regions: tuple[str, ...]) -> tuple[PainLine, ...]:
-    """Per region: resting pain of the range's first two weeks against its last two (with the MCID label)."""
+    """Per region: resting pain of the range's first two weeks against its last two (with the MCID label), read in
+    the caller's transaction `s`."""
     lines = []
     for region in regions:
         totals = progress_days.daily_pain_rows(s, Scope(owner_id, start, end, (region,)))
