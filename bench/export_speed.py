@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from exports.csv_export import export_zip
 from services.context import ensure_profile, open_database
+from services.export import export_zip
 
 
 @dataclass(frozen=True)

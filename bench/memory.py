@@ -85,8 +85,8 @@ def _import_case(path: Path, sets: int) -> None:
 
 
 def _bomb_case() -> None:
-    from imports.model import FileProblem
-    from imports.upload import parse_upload
+    from formats.readers.model import FileProblem
+    from formats.readers.upload import parse_upload
     from tests.reliability.hostile_files import lying_sizes, zeros_member
 
     honest = bomb()

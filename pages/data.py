@@ -6,8 +6,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from exports.csv_export import export_zip, table_csv
-from imports.upload import bundle
+from formats.csv_export import table_csv
+from formats.readers.upload import bundle
+from services.export import export_zip
 from services.profiles import list_exercises
 from services.transfer import import_file
 from ui.cache import after_write

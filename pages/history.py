@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from exports.csv_export import table_csv
+from formats.csv_export import table_csv
 from services.history import binned, history
 from services.profiles import get_settings
 from services.sessions import delete_session, restore_session, session_form

@@ -4,9 +4,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from exports.report_pdf import report_pdf
 from services.profiles import get_settings
-from services.report import build_report
+from services.report import build_report, report_pdf
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from db.engine import default_url
-from exports.report_pdf import report_pdf
 from services.context import Ctx
-from services.report import build_report
+from services.report import build_report, report_pdf
 from services.sharing import open_link
 from tracker.advice import day_text
 from tracker.sharing import INVALID, InvalidLink, token_hash

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from db import queries
@@ -29,11 +30,24 @@ def history(
     """One row per session, newest first, as readable text: exercises (identical sets grouped when compact),
     the highest pain during ('4/10'), pain (in `regions` only, if given), effort (RPE) and notes ('' where missing)."""
     with ctx.db.read() as s:
-        unit = s.get_one(Profile, ctx.owner_id).unit
-        sessions = queries.sessions(s, ctx.owner_id, start, end)
-        entries = queries.entries(s, ctx.owner_id, start, end)
-        sets = queries.sets(s, ctx.owner_id, start, end)
-        pains = queries.pains(s, ctx.owner_id, start, end)
+        return history_in(s, ctx.owner_id, start, end, regions, compact=compact)
+
+
+def history_in(
+    s: OrmSession,
+    owner_id: int,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    regions: tuple[str, ...] | None = None,
+    *,
+    compact: bool = False,
+) -> pd.DataFrame:
+    """The History table read in the caller's transaction `s` (see history)."""
+    unit = s.get_one(Profile, owner_id).unit
+    sessions = queries.sessions(s, owner_id, start, end)
+    entries = queries.entries(s, owner_id, start, end)
+    sets = queries.sets(s, owner_id, start, end)
+    pains = queries.pains(s, owner_id, start, end)
     if sessions.empty:
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     if regions is not None:

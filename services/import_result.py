@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from imports.model import Problem
-from imports.preview import Preview, without_pain
+from formats.readers.model import Problem
+from services.import_preview import Preview, without_pain
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import astuple, dataclass
 from datetime import date
 
 import pandas as pd
+from sqlalchemy.orm import Session as OrmSession
 
 from db import progress_days, progress_sql, queries
 from db.models import Profile
@@ -22,6 +23,7 @@ from services.context import Ctx, settings_of
 from services.threshold_picture import Picture, main_exercises, picture
 from tracker.helps import Helps, what_helps
 from tracker.pain import Response
+from tracker.settings import Settings
 from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS, Formula
 from tracker.threshold import STRENGTH, E1rmPoint, ResponseCount
 from tracker.trends import (
@@ -123,24 +125,52 @@ def progress_data(
     can estimate (`top_strength`), so a long list cannot swell the chart. `bucket` overrides the time bucket
     the range's length would give.
     """
-    bucket = bucket or bucket_for(start, end)
-    chosen = tuple(exercises) if exercises else None
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
-        scope = Scope(ctx.owner_id, start, end, tuple(regions or settings.regions))
-        counts = progress_sql.exercise_counts(s, scope)
-        shown = chosen or main_exercises(counts)
-        threshold = picture(s, scope, settings, bucket=bucket, names=shown)
-        strength = [name for name, category, _, _ in counts if category == STRENGTH]
-        names = chosen or tuple(sorted(strength))
-        rows = progress_sql.strength_rows(
-            s, scope, bucket=bucket, kg_per_unit=kg_per(settings.unit), formula=formula, names=names
+        return progress_data_in(
+            s,
+            ctx.owner_id,
+            settings,
+            start=start,
+            end=end,
+            regions=regions,
+            exercises=exercises,
+            formula=formula,
+            max_lines=max_lines,
+            bucket=bucket,
         )
-        cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
-        responses = progress_sql.response_rows(s, scope, bucket)
-        days, done, kinds = points.split_days(progress_days.day_rows(s, scope))
-        pegs = progress_days.peg_rows(s, scope)
-        pressures = progress_days.pressure_rows(s, scope)
+
+
+def progress_data_in(
+    s: OrmSession,
+    owner_id: int,
+    settings: Settings,
+    *,
+    start: date,
+    end: date,
+    regions: Sequence[str] | None = None,
+    exercises: Sequence[str] | None = None,
+    formula: Formula = Formula.EPLEY,
+    max_lines: int | None = None,
+    bucket: Bucket | None = None,
+) -> Progress:
+    """progress_data read in the caller's transaction `s`, for an owner whose settings are known."""
+    bucket = bucket or bucket_for(start, end)
+    chosen = tuple(exercises) if exercises else None
+    scope = Scope(owner_id, start, end, tuple(regions or settings.regions))
+    counts = progress_sql.exercise_counts(s, scope)
+    shown = chosen or main_exercises(counts)
+    threshold = picture(s, scope, settings, bucket=bucket, names=shown)
+    strength = [name for name, category, _, _ in counts if category == STRENGTH]
+    names = chosen or tuple(sorted(strength))
+    rows = progress_sql.strength_rows(
+        s, scope, bucket=bucket, kg_per_unit=kg_per(settings.unit), formula=formula, names=names
+    )
+    cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
+    responses = progress_sql.response_rows(s, scope, bucket)
+    days, done, kinds = points.split_days(progress_days.day_rows(s, scope))
+    pegs = progress_days.peg_rows(s, scope)
+    pressures = progress_days.pressure_rows(s, scope)
     helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
     top_strength = () if chosen or max_lines is None else points.most_done(points.estimable_sets(rows), max_lines)
     e1rms = points.e1rm_points(r for r in rows if not top_strength or r.exercise in top_strength)

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
 
 from db import queries
 from db.engine import retry_busy
@@ -35,16 +36,20 @@ def _float(value: object) -> float | None:
 def load_history(ctx: Ctx) -> tuple[History, Settings]:
     """The owner's live sessions, check-ins and exercise list as the rules' input, with their settings."""
     with ctx.db.read() as s:
-        settings = settings_of(s.get_one(Profile, ctx.owner_id))
-        sessions = queries.sessions(s, ctx.owner_id)
-        entries = queries.entries(s, ctx.owner_id)
-        sets = queries.sets(s, ctx.owner_id)
-        pains = queries.pains(s, ctx.owner_id)
-        checkins = queries.checkins(s, ctx.owner_id)
-        rows = s.scalars(select(Exercise).where(Exercise.owner_id == ctx.owner_id))
-        exercises = {
-            e.name: CatalogExercise(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in rows
-        }
+        return load_history_in(s, ctx.owner_id), settings_of(s.get_one(Profile, ctx.owner_id))
+
+
+def load_history_in(s: OrmSession, owner_id: int) -> History:
+    """load_history's history, read in the caller's transaction `s`."""
+    sessions = queries.sessions(s, owner_id)
+    entries = queries.entries(s, owner_id)
+    sets = queries.sets(s, owner_id)
+    pains = queries.pains(s, owner_id)
+    checkins = queries.checkins(s, owner_id)
+    rows = s.scalars(select(Exercise).where(Exercise.owner_id == owner_id))
+    exercises = {
+        e.name: CatalogExercise(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in rows
+    }
     sets_by_entry: dict[int, list[SetDone]] = defaultdict(list)
     for entry_id, weight, reps in zip(sets["entry_id"], sets["weight_kg"], sets["reps"], strict=True):
         sets_by_entry[int(entry_id)].append(SetDone(_float(weight), int(reps)))
@@ -77,7 +82,7 @@ def load_history(ctx: Ctx) -> tuple[History, Settings]:
         Morning(pd.Timestamp(day).date(), str(region), int(value))
         for day, region, value in zip(checkins["day"], checkins["region"], checkins["pain"], strict=True)
     ]
-    return make_history(done_sessions, mornings, exercises), settings
+    return make_history(done_sessions, mornings, exercises)
 
 
 def _latest_decisions(ctx: Ctx) -> dict[str, Decision]:
@@ -150,13 +155,18 @@ class AcceptedChange:
 def accepted_changes(ctx: Ctx, start: date, end: date) -> list[AcceptedChange]:
     """Suggestions accepted from `start` to `end` (both included), oldest first, for the report."""
     with ctx.db.read() as s:
-        rows = s.execute(
-            select(Decision.decided_at, Decision.key, Decision.text)
-            .where(Decision.owner_id == ctx.owner_id, Decision.status == ACCEPTED)
-            .where(Decision.decided_at >= datetime.combine(start, time.min))
-            .where(Decision.decided_at < datetime.combine(end + timedelta(days=1), time.min))
-            .order_by(Decision.decided_at, Decision.id)
-        ).all()
+        return accepted_changes_in(s, ctx.owner_id, start, end)
+
+
+def accepted_changes_in(s: OrmSession, owner_id: int, start: date, end: date) -> list[AcceptedChange]:
+    """accepted_changes read in the caller's transaction `s`."""
+    rows = s.execute(
+        select(Decision.decided_at, Decision.key, Decision.text)
+        .where(Decision.owner_id == owner_id, Decision.status == ACCEPTED)
+        .where(Decision.decided_at >= datetime.combine(start, time.min))
+        .where(Decision.decided_at < datetime.combine(end + timedelta(days=1), time.min))
+        .order_by(Decision.decided_at, Decision.id)
+    ).all()
     changes = []
     for decided_at, key, text in rows:
         title, _, detail = text.partition("\n")

@@ -1,4 +1,7 @@
-"""Importing a file of workouts and check-ins: checked like the forms, all or nothing, never twice."""
+"""Importing a file of workouts and check-ins: checked like the forms, all or nothing, never twice.
+
+formats/readers/ reads the file into raw input; this use case checks it and writes it in one unit of work.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +16,12 @@ from sqlalchemy.orm import Session as OrmSession
 from db import bulk
 from db.engine import retry_busy
 from db.models import Exercise, Profile
-from imports import apple_health
-from imports.matching import Known, Matched, match
-from imports.model import FileProblem, Parsed, Problem, Problems, RawItem
-from imports.preview import Preview, build, load_warning
-from imports.upload import parse_upload
+from formats.readers import apple_health
+from formats.readers.model import FileProblem, Parsed, Problem, Problems, RawItem
+from formats.readers.upload import parse_upload
 from services.context import Ctx
+from services.import_matching import Known, Matched, match
+from services.import_preview import Preview, build, load_warning
 from services.import_result import ImportResult
 from tracker.errors import ValidationError
 from tracker.records import (

@@ -69,7 +69,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write the CSV export (a zip of tidy tables with a data dictionary)."""
-    from exports.csv_export import export_zip
+    from services.export import export_zip
 
     return _write_out(args, export_zip, "Export", f"threshold-export-{date.today():%Y-%m-%d}.zip")
 

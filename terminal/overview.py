@@ -36,8 +36,8 @@ def run_settings(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the doctor's report as a PDF."""
-    from exports.report_pdf import report_pdf
     from services.profiles import get_settings
+    from services.report import report_pdf
     from terminal.common import open_ctx, write_file
     from tracker.report import check_report_request
 

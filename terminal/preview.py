@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imports.preview import Preview
+from services.import_preview import Preview
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from imports.preview import Mapped, Preview
+from services.import_preview import Mapped, Preview
 from tracker.catalog import EQUIPMENT, Exercise
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}

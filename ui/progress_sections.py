@@ -9,8 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-import chart_specs
-import charts
+from formats import chart_specs, charts
 from services.progress import Progress
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from exports.images import to_png, to_svg
+from formats.images import to_png, to_svg
 from services.progress import Options
 from tracker.pain import REGIONS
 from tracker.strength import Formula

@@ -7,8 +7,8 @@ from collections.abc import Callable, Hashable, Sequence
 
 import streamlit as st
 
-from exports.report_pdf import Progress
-from services.report import ReportChart
+from formats.chart_specs import chart
+from services.report import OnProgress, ReportChart
 from tracker.report import ReportData, range_text, regions_text, summary
 
 PDF_MIME = "application/pdf"
@@ -37,15 +37,16 @@ def render_summary(report: ReportData) -> None:
 
 
 def render_charts(charts: Sequence[ReportChart]) -> None:
-    """The report's charts, each under its title and with its key, as wide as the page."""
+    """The report's charts, each under its title and with its key, as wide as the page (a picture of several
+    small charts one by one, since a page cannot stretch stacked charts)."""
     for shown in charts:
         st.markdown(f"**{shown.title}**")
-        for part in shown.parts or (shown.chart,):
-            st.altair_chart(part, width="stretch", alt=shown.title)
+        for figure in shown.figures:
+            st.altair_chart(chart(figure), width="stretch", alt=shown.title)
         st.markdown(plain(shown.key))  # information, so full-contrast text rather than a grey caption
 
 
-def pdf_download(key: str, request: Hashable, build: Callable[[Progress], bytes], file_name: str) -> None:
+def pdf_download(key: str, request: Hashable, build: Callable[[OnProgress], bytes], file_name: str) -> None:
     """A button that builds the PDF (with a progress bar) only when asked, then the download button.
 
     The built file is kept for this browser session until the request (range, regions) changes.

@@ -14,9 +14,8 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from exports.report_pdf import report_pdf
 from services.demo import fill_demo
-from services.report import build_report
+from services.report import build_report, report_pdf
 from services.sharing import create_link
 from tests.e2e.conftest import ARTIFACTS, App
 from tests.e2e.server import Server

@@ -38,4 +38,4 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     expect(chart_marks(page, "Next morning: settled")).to_have_count(1)
     expect(chart_marks(page, "Next morning: no next-morning rating yet")).to_have_count(0)
     green = chart_marks(page, "Next morning: settled").evaluate("mark => getComputedStyle(mark).fill")
-    assert green == "rgb(46, 125, 50)"  # charts.RESPONSE_COLOURS: settled
+    assert green == "rgb(46, 125, 50)"  # formats/charts.RESPONSE_COLOURS: settled

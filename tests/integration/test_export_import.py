@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 
 from db.models import Session
-from exports.csv_export import export_zip, table_csv
+from formats.csv_export import table_csv
 from services.checkins import record_morning, record_peg, record_pressure
 from services.context import ensure_profile
+from services.export import export_zip
 from services.profiles import add_exercise, save_settings
 from services.sessions import log_session
 from services.transfer import import_file
@@ -80,7 +81,8 @@ def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_col
     sets = _rows(files, "sets.csv")
     assert "weight_lb" in sets[0] and "weight_kg" not in sets[0]
     assert sets[0]["weight_lb"] == "88.2" and sets[0]["started_at"] == "2026-11-20 09:30:00"
-    assert _rows(files, "peg.csv")[0]["day"] == "2026-11-22"
+    (peg,) = _rows(files, "peg.csv")
+    assert peg["day"] == "2026-11-22" and peg["score"] == "4"  # the PEG score the app shows: (4 + 3 + 5) / 3
     assert _rows(files, "exercises.csv")[0]["name"] == "Step-ups, low box"
     readme = files["README.txt"].decode()
     assert "weight_lb" in readme and "apostrophe" in readme

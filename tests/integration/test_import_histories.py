@@ -192,7 +192,7 @@ def test_an_apple_health_export_imported_twice_adds_nothing_the_second_time(ctx)
 
 
 def test_two_app_exports_uploaded_together_are_refused_with_what_to_do(ctx):
-    from imports.upload import bundle
+    from formats.readers.upload import bundle
 
     name, data = bundle([upload("strong_old.csv"), upload("hevy.csv")])
     result = import_file(ctx, name, data, unit="lb")

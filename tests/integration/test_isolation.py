@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from db import queries
 from db.models import Checkin, Entry, Exercise, Session
-from exports.csv_export import export_zip
 from services.checkins import due_today, record_checkin, record_morning, record_peg, record_pressure
 from services.context import ensure_profile
+from services.export import export_zip
 from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
 from services.history import history, week_summary
 from services.medication import change_dose, end_regular, medication

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 from io import BytesIO
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import event
 
-from exports.report_pdf import DEMO_MARK, render_pdf, report_pdf
+from db.engine import Database
+from formats.report_pdf import DEMO_MARK, render_pdf
 from services.checkins import record_checkin
 from services.context import ensure_profile
 from services.profiles import save_settings
-from services.report import build_report, session_log
+from services.report import build_report, report_pdf, session_log
 from services.sessions import log_session
 from services.suggestions import decide
 from tests.factories import NOW, cardio_session, create_session, strength_session
@@ -33,6 +37,21 @@ def report_data(ctx, **request):
 def pdf_text(data: bytes) -> str:
     """All the text in a PDF, page by page."""
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+@contextmanager
+def transactions(db: Database) -> Iterator[list[object]]:
+    """Every transaction begun on the database while the block runs (one entry each)."""
+    begun: list[object] = []
+
+    def seen(connection: object) -> None:
+        begun.append(connection)
+
+    event.listen(db.engine, "begin", seen)
+    try:
+        yield begun
+    finally:
+        event.remove(db.engine, "begin", seen)
 
 
 def two_regions(ctx, when, *, back: int, knee: int, notes: str = "") -> int:
@@ -144,6 +163,19 @@ def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
         "Cardio minutes per week",
         "How sessions settled by the next morning",
     ]
+
+
+def test_a_report_and_its_pdf_read_everything_in_one_transaction(ctx):
+    first = fill_weeks(ctx, end=TODAY)
+    seed_progress(ctx)
+    decide(ctx, KEY, "accepted", today=TODAY, now=NOW)
+    with transactions(ctx.db) as begun:
+        report = build_report(ctx, start=first, end=TODAY, regions=("lower_back", "left_knee"))
+    assert len(report.charts) == 5 and report.data.changes and report.data.adherence.sessions
+    assert len(begun) == 1, "one consistent read: settings, charts, page 1 and red flags from the same moment"
+    with transactions(ctx.db) as begun:
+        data = report_pdf(ctx, start=first, end=TODAY, regions=("lower_back", "left_knee"))
+    assert "Session log" in pdf_text(data) and len(begun) == 1
 
 
 def test_pdf_shows_the_charts_as_images_after_page_one(ctx):

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.engine import Database
-from exports.csv_export import export_zip
 from services.checkins import record_morning, record_peg, record_pressure
 from services.context import ensure_profile, open_database
+from services.export import export_zip
 from services.profiles import add_exercise, save_settings
 from services.sessions import log_session
 from services.transfer import import_file

@@ -10,7 +10,7 @@ from typing import TypeVar
 import pytest
 
 import cli
-from imports.model import MAX_PROBLEMS
+from formats.readers.model import MAX_PROBLEMS
 from services.context import Ctx
 from services.transfer import ImportResult, import_file
 from tests.conftest import Figures

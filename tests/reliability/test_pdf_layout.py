@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from exports.report_pdf import CUT, render_pdf
+from formats.report_pdf import CUT, render_pdf
 from services.context import Ctx, ensure_profile, open_database
 from services.profiles import add_exercise, save_settings
 from services.report import build_report, session_log

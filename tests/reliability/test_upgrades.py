@@ -14,8 +14,8 @@ from sqlalchemy import Engine, MetaData, inspect, select, text
 
 from db import queries
 from db.engine import Database, alembic_config, migrate
-from exports.csv_export import export_zip
 from services.context import ensure_profile, open_database
+from services.export import export_zip
 from services.history import history
 from services.profiles import get_settings, list_exercises
 from services.sessions import deleted_sessions, log_session

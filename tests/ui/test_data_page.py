@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from exports.csv_export import export_zip
 from services.context import ensure_profile
+from services.export import export_zip
 from tests.factories import create_session
 from tests.reliability.hostile_files import encrypted, strong_bad_rows, zipped
 from tests.transfer_data import STRONG_6, counts, snapshot

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from exports.report_pdf import DEMO_MARK
+from formats.report_pdf import DEMO_MARK
 from services.history import history
 from tests.factories import create_session
 from tests.ui.conftest import APP

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from imports.aliases import ALIASES, catalogue_name, name_key
-from imports.matching import Known, closest, resolve
-from imports.workout_apps import equipment_of
+from formats.readers.aliases import ALIASES, catalogue_name, name_key
+from formats.readers.workout_apps import equipment_of
+from services.import_matching import Known, closest, resolve
 from tracker.catalog import CATALOG, FREE_WEIGHTS, by_name
 
 CATALOGUE = by_name()

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from imports.apple_health import is_export, parse, readable
-from imports.model import FileProblem
+from formats.readers.apple_health import is_export, parse, readable
+from formats.readers.model import FileProblem
 
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="en_US">\n'
 RECORD = (

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-import charts
+from formats import chart_style, charts, threshold_chart
 from tests.unit.test_charts import layers, spec, threshold_frame
 
 SPAN = ("2025-11-25", "2026-11-24")
@@ -18,7 +18,7 @@ ONE = pd.to_datetime(["2026-11-23"])
 def _frames() -> dict[str, alt.TopLevelMixin]:
     """One chart of each kind over time, from a first week of data."""
     return {
-        "threshold": charts.threshold_panel(threshold_frame(), measure="kg", title="Leg press", span=SPAN),
+        "threshold": threshold_chart.threshold_panel(threshold_frame(), measure="kg", title="Leg press", span=SPAN),
         "pressure": charts.pressure_chart(
             pd.DataFrame({"period": ONE, "site": "Lower back", "kg_cm2": [3.0], "readings": 1}), span=SPAN
         ),
@@ -52,13 +52,13 @@ def test_every_chart_over_time_shows_the_range_picked_with_day_and_month_labels(
     x = next(e["x"] for e in _encodings(_frames()[kind]) if "x" in e)
     assert x["scale"]["domain"] == {"unionWith": list(SPAN)}
     assert x["axis"]["format"]["week"] == "%-d %b" and "timeUnit" not in x  # no "2026 W47"
-    assert x["axis"]["tickMinStep"] == charts.DAY_MS  # one period gets one tick, not hourly repeats
+    assert x["axis"]["tickMinStep"] == chart_style.DAY_MS  # one period gets one tick, not hourly repeats
 
 
 @pytest.mark.parametrize("kind", ["threshold", "pressure", "strength", "cardio", "response"])
 def test_value_axes_print_plain_numbers(kind):
     y = next(e["y"] for e in _encodings(_frames()[kind]) if "y" in e)
-    assert y["axis"]["format"] in (charts.NUMBER, "d")  # never "100.000000"
+    assert y["axis"]["format"] in (chart_style.NUMBER, "d")  # never "100.000000"
 
 
 def test_a_session_count_axis_has_whole_numbers():
@@ -79,7 +79,7 @@ def test_charts_keep_their_plot_height_under_a_legend(kind):
 @pytest.mark.parametrize("kind", ["pressure", "strength", "cardio"])
 def test_series_colours_and_full_names_are_fixed_in_the_spec(kind):
     colour = next(e["color"] for e in _encodings(_frames()[kind]) if "field" in e.get("color", {}))
-    assert colour["scale"]["range"] == charts.PALETTE  # Streamlit's theme cannot recolour the page
+    assert colour["scale"]["range"] == chart_style.PALETTE  # Streamlit's theme cannot recolour the page
     assert colour["legend"]["labelLimit"] >= 250 and colour["legend"]["columns"] == 1
 
 
@@ -92,7 +92,7 @@ def test_threshold_tooltips_read_as_a_clinician_writes_the_work():
     frame = threshold_frame()
     shown = {
         t["field"]
-        for layer in spec(charts.threshold_panel(frame, measure="kg", title="x"))["layer"]
+        for layer in spec(threshold_chart.threshold_panel(frame, measure="kg", title="x"))["layer"]
         for t in layer["encoding"]["tooltip"]
     }
     assert "text" in shown and not shown & {"level", "value", "measure"}

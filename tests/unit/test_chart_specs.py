@@ -6,8 +6,7 @@ import json
 
 import pandas as pd
 
-import chart_specs
-import charts
+from formats import chart_specs, charts
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
 

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-import charts
+from formats import chart_style, charts, threshold_chart
 from tracker.strength import ROUGH_BASIS
 from tracker.threshold import Status
 
@@ -56,7 +56,7 @@ def threshold_frame(name: str = "Leg press") -> pd.DataFrame:
 
 def panel(frame: pd.DataFrame | None = None, **params: Any) -> alt.LayerChart:
     """A threshold panel with defaults."""
-    return charts.threshold_panel(
+    return threshold_chart.threshold_panel(
         threshold_frame() if frame is None else frame, **{"measure": "kg", "title": "Leg press", **params}
     )
 
@@ -70,7 +70,7 @@ def test_a_threshold_panel_draws_the_level_and_every_attempt_that_did_not_count_
         layer["transform"][0]["filter"].split("'")[1]: (layer["mark"]["shape"], layer["mark"]["color"])
         for layer in (over, worse, pending, unrated)
     }
-    assert shown[Status.OVER.value] == ("cross", charts.OVER_COLOUR)
+    assert shown[Status.OVER.value] == ("cross", chart_style.OVER_COLOUR)
     assert shown[Status.WORSE.value][0] == "triangle-down" and shown[Status.PENDING.value][0] == "circle"
     assert len({shape for shape, _ in shown.values()}) == 4, "never colour alone"
     d = spec(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
@@ -84,12 +84,12 @@ def test_a_threshold_panel_draws_the_level_and_every_attempt_that_did_not_count_
 
 def test_a_cardio_panel_reads_in_minutes():
     frame = threshold_frame("Treadmill walk").assign(measure="min")
-    y = layers(charts.threshold_panel(frame, measure="min", title="Treadmill walk"))[0]["encoding"]["y"]
+    y = layers(threshold_chart.threshold_panel(frame, measure="min", title="Treadmill walk"))[0]["encoding"]["y"]
     assert y["title"] == "Minutes"
 
 
 def test_stacked_panels_have_a_fixed_width_for_images():
-    d = spec(charts.stacked([panel(), panel(title="Chest press machine")], 560))
+    d = spec(threshold_chart.stacked([panel(), panel(title="Chest press machine")], 560))
     assert [part["width"] for part in d["vconcat"]] == [560, 560]
     assert all("autosize" not in part for part in d["vconcat"])
 

@@ -7,10 +7,10 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exports.tables import cell, neutralise, restore
-from imports.cells import moment
-from imports.reading import decode, read_csv
-from imports.workout_apps import bare_name, equipment_of
+from formats.readers.cells import moment
+from formats.readers.reading import decode, read_csv
+from formats.readers.workout_apps import bare_name, equipment_of
+from formats.tables import cell, neutralise, restore
 
 
 @given(st.text())

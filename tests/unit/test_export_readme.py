@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from exports.readme import readme_text
+from formats.readme import readme_text
 
 MADE = datetime(2026, 11, 23, 18, 30)
 

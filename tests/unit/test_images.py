@@ -8,9 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
-import chart_specs
-import charts
-from exports.images import EXPORT_WIDTH, to_png, to_svg
+from formats import chart_specs, chart_style, charts
+from formats.images import EXPORT_WIDTH, to_png, to_svg
 
 FRAME = pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [6.0, 4.0], "checkins": 1})
 
@@ -19,7 +18,7 @@ def test_png_is_a_png_twice_the_export_width():
     data = to_png(charts.peg_chart(FRAME), scale=2.0)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
-    assert 2 * EXPORT_WIDTH <= width < 2 * EXPORT_WIDTH + 300 and height > 2 * charts.HEIGHT
+    assert 2 * EXPORT_WIDTH <= width < 2 * EXPORT_WIDTH + 300 and height > 2 * chart_style.HEIGHT
 
 
 def test_svg_is_well_formed_and_keeps_the_axis_title():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-import chart_specs
+from formats import chart_specs
 from ui.progress_sections import Panel
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12"])

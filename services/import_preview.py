@@ -1,4 +1,7 @@
-"""What an import would add, shown before anything is saved: counts, dates, each exercise's mapping, the unit."""
+"""What an import would add, shown before anything is saved: counts, dates, each exercise's mapping, the unit.
+
+Built by services/transfer.py from the checked rows; no database here.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
-from imports.matching import HOW, Matched
-from imports.model import Parsed
+from formats.readers.model import Parsed
+from services.import_matching import HOW, Matched
 from tracker.records import SessionRecord
 from tracker.units import from_kg
 
@@ -29,7 +32,7 @@ class Mapped:
     name: str
     target: str
     how: str
-    """A key of imports.matching.HOW: same name, alias table, same words, your choice, or new."""
+    """A key of services.import_matching.HOW: same name, alias table, same words, your choice, or new."""
     category: str
     sessions: int
     closest: tuple[str, ...] = ()

@@ -7,10 +7,10 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from exports import tables as t
-from imports.cells import bad_day, bad_moment, day, moment, records, whole
-from imports.model import Parsed, Problem, RawItem, RawSession
-from imports.reading import CsvText
+from formats import tables as t
+from formats.readers.cells import bad_day, bad_moment, day, moment, records, whole
+from formats.readers.model import Parsed, Problem, RawItem, RawSession
+from formats.readers.reading import CsvText
 
 WEIGHT_COLUMNS = {"weight_kg": "kg", "weight_lb": "lb"}
 SESSION_PARTS = (t.ENTRIES, t.SETS, t.PAINS)

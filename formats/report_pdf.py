@@ -1,9 +1,13 @@
-"""The doctor's report as a PDF: page 1 the summary, then the charts, then the session log as a table."""
+"""The doctor's report as a PDF: page 1 the summary, then the charts, then the session log as a table.
+
+Everything comes in as plain values (services/report.py gathers them): the summary, the charts as PNG images,
+and the log.
+"""
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -12,14 +16,10 @@ import pandas as pd
 from fpdf import FPDF, FontFace
 from fpdf.fonts import TTFFont
 
-from exports.images import to_png
-from services.context import Ctx
-from services.report import build_report, session_log
 from tracker.advice import day_text
 from tracker.pain import MCID_PERCENT, MCID_POINTS
 from tracker.report import ReportData, range_text, regions_text, summary
 
-Progress = Callable[[float, str], None]
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FAMILY = "DejaVu"
 LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
@@ -213,30 +213,3 @@ def render_pdf(
     _charts(pdf, charts)
     _log(pdf, log)
     return bytes(pdf.output())
-
-
-def report_pdf(
-    ctx: Ctx,
-    *,
-    start: date,
-    end: date,
-    regions: tuple[str, ...],
-    progress: Progress | None = None,
-    note: str = "",
-    demo: bool = False,
-) -> bytes:
-    """The owner's report for a range and regions as PDF bytes; `progress(fraction, text)` hears how far it is.
-
-    `demo` marks every page as made-up demo data (see render_pdf).
-    """
-    say = progress or (lambda _fraction, _text: None)
-    say(0.05, "Summarising your data…")
-    report = build_report(ctx, start=start, end=end, regions=regions, note=note)
-    images = []
-    for i, shown in enumerate(report.charts):
-        say(0.2 + 0.5 * i / len(report.charts), f"Drawing the charts ({i + 1} of {len(report.charts)})…")
-        images.append((shown.title, to_png(shown.chart, scale=CHART_SCALE), shown.key))
-    say(0.75, "Writing the session log…")
-    pdf = render_pdf(report.data, session_log(ctx, start, end, regions), images, demo=demo)
-    say(1.0, "Done.")
-    return pdf

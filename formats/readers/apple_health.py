@@ -10,7 +10,7 @@ whatever the file's size. A workout looks like this in the older layout:
 and since iOS 16 the distance moved into children (<WorkoutStatistics type="...Distance..." sum="2.8"
 unit="km"/>), which newer exports also nest in <WorkoutActivity> elements. A <MetadataEntry key="HKIndoorWorkout"
 value="1"/> child tells a treadmill walk from an outdoor one. Names are made readable ('Walking (Indoor)')
-and imports/aliases.py maps them onto the catalogue like Strong's and Hevy's.
+and formats/readers/aliases.py maps them onto the catalogue like Strong's and Hevy's.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from datetime import datetime
 from typing import IO, Any
 from xml.etree.ElementTree import Element, iterparse
 
-from imports.archive import check_member, declared_directory
-from imports.model import FileProblem, Guess, Parsed, RawSession
+from formats.readers.archive import check_member, declared_directory
+from formats.readers.model import FileProblem, Guess, Parsed, RawSession
 from tracker.records import MAX_MINUTES, MIN_MINUTES
 
 SOURCE = "Apple Health"

@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from chart_specs import from_arrow
+from formats.chart_specs import from_arrow
 
 # A chart on the page takes its container's width; an image needs a fixed one (about an A4 text width).
 EXPORT_WIDTH = 640

@@ -1,21 +1,23 @@
-"""Your data as tidy CSV files: a zip with a data dictionary, and single tables for download."""
+"""Your data as tidy CSV files: a zip with a data dictionary, and single tables for download.
+
+The rows come in as read from the database (services/export.py reads them); this module only shapes and writes.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import select
 
-from db import queries
-from db.models import Exercise, Profile
-from exports import tables as t
-from exports.readme import readme_text
-from services.context import Ctx
+from formats import tables as t
+from formats.readme import readme_text
+from tracker.catalog import Exercise
+from tracker.pain import peg_score
 from tracker.units import from_kg, to_kg
 
 # Weights are stored in kg to 4 decimals. Six decimals of a pound (about 0.2 mg) always read back to the
@@ -62,27 +64,34 @@ def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[object]]:
     return frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None).values.tolist()
 
 
-def export_tables(ctx: Ctx, *, demo: bool = False) -> dict[str, bytes]:
-    """Every table of the owner's data as CSV bytes, keyed by file name (README.txt, saying demo if `demo`)."""
-    with ctx.db.read() as s:
-        unit = s.get_one(Profile, ctx.owner_id).unit
-        sessions = queries.sessions(s, ctx.owner_id)
-        entries = queries.entries(s, ctx.owner_id)
-        sets = queries.sets(s, ctx.owner_id)
-        pains = queries.pains(s, ctx.owner_id)
-        checkins = queries.checkins(s, ctx.owner_id)
-        pegs = queries.pegs(s, ctx.owner_id)
-        pressures = queries.pressures(s, ctx.owner_id)
-        own = list(s.scalars(select(Exercise).where(Exercise.owner_id == ctx.owner_id, Exercise.builtin.is_(False))))
+@dataclass(frozen=True)
+class Stored:
+    """One owner's rows for the export: the frames of db/queries.py, their weight unit and own exercises."""
+
+    unit: str
+    sessions: pd.DataFrame
+    entries: pd.DataFrame
+    sets: pd.DataFrame
+    pains: pd.DataFrame
+    checkins: pd.DataFrame
+    pegs: pd.DataFrame
+    pressures: pd.DataFrame
+    exercises: Sequence[Exercise]
+    """The exercises the owner added (the built-in ones are not exported)."""
+
+
+def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[str, bytes]:
+    """Every table as CSV bytes, keyed by file name, and README.txt dated `made` (saying demo if `demo`)."""
+    unit, sessions, pains = data.unit, data.sessions, data.pains
     started = dict(zip(sessions["session_id"], sessions["started_at"], strict=True))
-    entries["entry_number"] = entries["position"] + 1
-    sets = sets.merge(entries[["entry_id", "entry_number"]], on="entry_id")
+    entries = data.entries.assign(entry_number=data.entries["position"] + 1)
+    sets = data.sets.merge(entries[["entry_id", "entry_number"]], on="entry_id")
     sets["set_number"] = sets["set_number"] + 1
     sets["weight"] = [_weight(w, unit) for w in sets["weight_kg"]]
-    checkins["session_started_at"] = checkins["session_id"].map(started)
-    pegs["score"] = ((pegs["pain"] + pegs["enjoyment"] + pegs["activity"]) / 3).round(2)
-    for frame in (checkins, pegs, pressures):
-        frame["day"] = frame["day"].dt.date
+    checkins = data.checkins.assign(session_started_at=data.checkins["session_id"].map(started))
+    items = data.pegs[["pain", "enjoyment", "activity"]].itertuples(index=False)
+    pegs = data.pegs.assign(score=[peg_score(int(p), int(e), int(a)) for p, e, a in items])
+    checkins, pegs, pressures = (f.assign(day=f["day"].dt.date) for f in (checkins, pegs, data.pressures))
     files = {
         t.SESSIONS.file: write_csv(
             t.SESSIONS.columns(unit), _rows(sessions, ["session_id", "started_at", "rpe", "notes"])
@@ -120,17 +129,17 @@ def export_tables(ctx: Ctx, *, demo: bool = False) -> dict[str, bytes]:
         ),
         t.EXERCISES.file: write_csv(
             t.EXERCISES.columns(unit),
-            [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in own],
+            [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in data.exercises],
         ),
     }
-    files["README.txt"] = readme_text(unit, datetime.now(), demo=demo).encode("utf-8")
+    files["README.txt"] = readme_text(unit, made, demo=demo).encode("utf-8")
     return files
 
 
-def export_zip(ctx: Ctx, *, demo: bool = False) -> bytes:
-    """All of the owner's data as a zip of tidy CSV files with README.txt as the data dictionary."""
+def zipped(files: Mapping[str, bytes]) -> bytes:
+    """Files (name to bytes) as one zip archive, compressed."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in export_tables(ctx, demo=demo).items():
+        for name, content in files.items():
             archive.writestr(name, content)
     return buffer.getvalue()

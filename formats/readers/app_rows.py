@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from imports.cells import records
-from imports.model import Problem
-from imports.reading import CsvText
+from formats.readers.cells import records
+from formats.readers.model import Problem
+from formats.readers.reading import CsvText
 
 KM_PER = {"km": 1.0, "kilometers": 1.0, "m": 0.001, "meters": 0.001, "mi": 1.609344, "miles": 1.609344}
 WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "lb": "lb", "lbs": "lb"}

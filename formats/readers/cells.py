@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 
-from imports.model import Problem
-from imports.reading import CsvText, cells_of, row_width_problem, wrong_separator
+from formats.readers.model import Problem
+from formats.readers.reading import CsvText, cells_of, row_width_problem, wrong_separator
 
 # Hevy writes '26 Jul 2025, 07:06'; some of its versions add seconds.
 OTHER_MOMENTS = ("%d %b %Y, %H:%M", "%d %b %Y, %H:%M:%S", "%d %B %Y, %H:%M")

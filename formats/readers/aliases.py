@@ -4,7 +4,7 @@ The table is data: each row is a name as one of the apps writes it and the catal
 The equipment in brackets decides machine or free weight: 'Shoulder Press (Machine)' is the machine,
 'Shoulder Press (Dumbbell)' its free-weight counterpart. Names are compared by `name_key`, which ignores case,
 punctuation, word order and a plural 's', so 'Press, Leg' (older Strong) finds the row for 'Leg Press'.
-Matching against the person's own list, and the closest names for an unmatched one, is imports/matching.py.
+Matching against the person's own list, and the closest names for an unmatched one, is services/import_matching.py.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("Hiking", "Hiking"),
     ("Jump Rope", "Jumping rope"),
     ("Aqua Aerobics", "Aqua aerobics"),
-    # Apple Health's workout types, as imports/apple_health.py names them
+    # Apple Health's workout types, as formats/readers/apple_health.py names them
     ("Walking (Outdoor)", "Walking"),
     ("Walking (Indoor)", "Treadmill walk"),
     ("Running (Outdoor)", "Running"),

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from imports.model import FileProblem
+from formats.readers.model import FileProblem
 
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 

@@ -1,4 +1,5 @@
-"""Chart specs for the page: each chart's Vega-Lite spec built once per process, rows attached as Arrow.
+"""Charts from plain values: for the page, each chart's Vega-Lite spec built once per process with its rows
+attached as Arrow; for the report, a Figure drawn whole.
 
 Building and validating an Altair chart costs more than the queries behind it, so a rerun must not do
 it: the spec depends only on the chart kind and a few parameters, the rows are cached with the data.
@@ -7,6 +8,7 @@ it: the spec depends only on the chart kind and a few parameters, the rows are c
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -15,13 +17,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-import charts
+from formats import charts, threshold_chart
+from formats.figure import Figure
 
 TABLE = "table"
 
 
 BUILDERS: dict[str, Any] = {
-    "threshold": charts.threshold_panel,
+    "threshold": threshold_chart.threshold_panel,
     "pressure": charts.pressure_chart,
     "pain": charts.pain_chart,
     "strength": charts.strength_chart,
@@ -30,6 +33,19 @@ BUILDERS: dict[str, Any] = {
     "helps": charts.helps_chart,
     "peg": charts.peg_chart,
 }
+
+
+def chart(figure: Figure) -> alt.Chart | alt.LayerChart:
+    """The Altair chart a figure describes, with its rows inline."""
+    built: alt.Chart | alt.LayerChart = BUILDERS[figure.kind](figure.rows, **figure.params)
+    return built
+
+
+def one_chart(figures: Sequence[Figure]) -> alt.TopLevelMixin:
+    """One figure's chart, or several stacked at a fixed width: one image of them all, for a file or the PDF."""
+    if len(figures) == 1:
+        return chart(figures[0])
+    return threshold_chart.stacked([chart(f) for f in figures], threshold_chart.STACK_WIDTH)
 
 
 @lru_cache(maxsize=256)

@@ -1,4 +1,7 @@
-"""Exercise names in an upload matched to the person's list; the rest become their own exercises."""
+"""Exercise names in an upload matched to the person's list; the rest become their own exercises.
+
+Part of the import use case (services/transfer.py reads the list and hands it in): no database here.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from imports.aliases import catalogue_name, name_key
-from imports.model import Parsed, Problem
-from imports.workout_apps import bare_name, equipment_of
+from formats.readers.aliases import catalogue_name, name_key
+from formats.readers.model import Parsed, Problem
+from formats.readers.workout_apps import bare_name, equipment_of
 from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.errors import ValidationError
 from tracker.records import ExerciseRecord, check_exercise

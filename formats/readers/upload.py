@@ -6,12 +6,12 @@ import io
 import zipfile
 from pathlib import PurePath
 
-from imports.app_rows import hevy_rows, is_hevy, is_strong, strong_rows
-from imports.archive import MAX_BYTES, zip_members
-from imports.model import FileProblem, Parsed, Problems
-from imports.reading import CsvText, read_csv
-from imports.threshold import parse_threshold, which_table
-from imports.workout_apps import sessions_from
+from formats.readers.app_rows import hevy_rows, is_hevy, is_strong, strong_rows
+from formats.readers.archive import MAX_BYTES, zip_members
+from formats.readers.model import FileProblem, Parsed, Problems
+from formats.readers.reading import CsvText, read_csv
+from formats.readers.threshold import parse_threshold, which_table
+from formats.readers.workout_apps import sessions_from
 
 
 def parse_upload(filename: str, data: bytes) -> Parsed:

@@ -1,148 +1,39 @@
 """Altair charts for the Progress page and the report: aggregated DataFrame in, chart out (no Streamlit here).
 
-No builder sets a width: the page stretches each chart to its container (phone or desktop) and the
-image export sets one. Every mark has a tooltip with the numbers behind it.
-
-Each builder also accepts `alt.NamedData`, so `chart_specs.py` can build a chart's Vega-Lite spec once
-per process and attach each rerun's rows to it.
+Every mark has a tooltip with the numbers behind it. Each builder also accepts `alt.NamedData`, so
+formats/chart_specs.py can build a chart's Vega-Lite spec once per process and attach each rerun's rows to it.
+The shared look is formats/chart_style.py; the pain-threshold picture is formats/threshold_chart.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
-from typing import Any, TypeAlias
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from tracker.strength import ROUGH_BASIS
-from tracker.threshold import Status
-from tracker.trends import DAY_RANGE_MAX
-
-HEIGHT = 280
-# Room for the exercise legend under the plot.
-TALL = 360
-# Charts with a legend: Streamlit's default "fit" squeezes the legend into the height (a 3-row legend left an
-# 80 px plot). Fit the width only, so the plot keeps its height and the legend adds to it.
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-AnyChart: TypeAlias = alt.Chart | alt.LayerChart
-Source: TypeAlias = pd.DataFrame | alt.NamedData
-DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
-# One date axis on every chart over time: years, months, then day and month; never weekdays or week numbers.
-DATE_LABELS = alt.TimeFormatSpecifier(
-    year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"
+from formats.chart_style import (
+    BOTTOM,
+    DASHES,
+    DATE,
+    FIT_WIDTH,
+    HEIGHT,
+    OVER_COLOUR,
+    PAIN_SCALE,
+    SERIES,
+    Source,
+    Span,
+    bar_end,
+    x_dates,
+    y_axis,
 )
-DAY_MS = 86_400_000
-# Periods up to this many days are drawn day by day (tracker.trends.DAY_RANGE_MAX).
-SHORT_DAYS = DAY_RANGE_MAX
-# Numbers without trailing zeros: "100", "63.5", never "100.000000".
-NUMBER = ",~f"
-# One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
-BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
-# Tableau's ten hues, darkened where needed so each line and dot stands out at least 3:1 against the white
-# background (WCAG 2.2, 1.4.11); from 4.2:1 (orange) to 6.1:1 (brown). Set in the spec: Streamlit's theme would
-# otherwise recolour the page's charts while the PNG/SVG export kept these, so an exercise changed colour
-# between screen and image.
-PALETTE = ["#4c78a8", "#c2610c", "#c23b3a", "#2b7a76", "#3c7d35", "#8a6d00", "#8e4f84", "#c0456a", "#7d5a45", "#6b6b6b"]
-SERIES = alt.Scale(range=PALETTE)
-# Dash patterns that go with the palette, so lines differ by more than colour (solid first).
-DASHES = alt.Scale(range=[[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4]])
-PAIN_SCALE = alt.Scale(domain=[0, 10])
+from tracker.strength import ROUGH_BASIS
+
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
 # Each at least 3:1 against white; the grey of "no rating yet" is 5.3:1.
-RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", "#c62828", "#6b6b6b"])
-OVER_COLOUR = "#c62828"
+RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", OVER_COLOUR, "#6b6b6b"])
+# Up to this many sessions in one period, the response chart lists every whole number on its axis.
 SMALL_COUNT = 8
-
-
-Span: TypeAlias = tuple[str, str] | None
-
-
-def _x(span: Span = None, padding: int = 0) -> alt.X:
-    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked;
-    `padding` pixels either side keep a mark on the first or last day whole."""
-    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
-    extra = padding or alt.Undefined
-    scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
-    # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
-    short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
-    # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
-    # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
-    axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
-    return alt.X("period:T", title=None, axis=axis, scale=scale)
-
-
-def _y_axis(step: float = 1) -> alt.Axis:
-    """A value axis with plain numbers and ticks at least `step` apart (one value must not get 0.000001 steps)."""
-    return alt.Axis(format=NUMBER, tickMinStep=step, tickCount=5)
-
-
-def _bars(bucket: str, span: Span = None) -> dict[str, str]:
-    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap; with
-    `span`, never past the end of its last day (the current week's bar does not run into the future)."""
-    unit = {"quarter": "quarter", "month": "month", "week": "week"}.get(bucket, "day")
-    start = "time(datum.period)"
-    end = f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"
-    if span:
-        end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
-    return {"end": end}
-
-
-# The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
-# alone). The words for them are under the chart and in every tooltip.
-LEVEL_COLOUR = "#1f4e79"
-ATTEMPTS = (
-    (Status.OVER, OVER_COLOUR, "cross", True, 120),
-    (Status.WORSE, "#b35900", "triangle-down", True, 90),
-    (Status.PENDING, "#5f6368", "circle", False, 70),
-    (Status.UNRATED, "#5f6368", "square", False, 50),
-)
-AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
-PANEL_HEIGHT = 170
-
-
-def threshold_panel(
-    frame: Source, *, measure: str, title: str, subtitle: str = "", span: Span = None
-) -> alt.LayerChart:
-    """One exercise's pain threshold: its tolerated level (line) and the sessions that went over the limit,
-    were worse next morning or are still waiting for their rating (marks), on the exercise's own units."""
-    y_title = AXIS_TITLES.get(measure, f"Heaviest set ({measure})")
-    base = alt.Chart().encode(
-        x=_x(span, padding=10),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_y_axis()),
-        tooltip=[
-            DATE,
-            alt.Tooltip("status:N", title="Session"),
-            alt.Tooltip("text:N", title="Work"),
-            alt.Tooltip("sessions:Q", title="Sessions"),
-        ],
-    )
-    level = base.transform_filter(alt.datum.status == Status.TOLERATED.value)
-    layers = [
-        level.mark_line(color=LEVEL_COLOUR, strokeWidth=2.5, interpolate="step-after"),
-        level.mark_point(filled=True, size=45, color=LEVEL_COLOUR, shape="circle"),
-    ]
-    for kind, colour, shape, filled, size in ATTEMPTS:
-        mark = base.transform_filter(alt.datum.status == kind.value)
-        layers.append(mark.mark_point(filled=filled, size=size, shape=shape, color=colour, strokeWidth=2))
-    heading = alt.TitleParams(text=title, subtitle=subtitle or alt.Undefined, anchor="start", fontSize=14)
-    return alt.LayerChart(data=frame, layer=layers).properties(
-        height=PANEL_HEIGHT,
-        autosize=FIT_WIDTH,
-        title=heading,
-        description=f"{title}: tolerated level over time, with the sessions that went over it marked",
-    )
-
-
-def stacked(panels: Sequence[alt.LayerChart], width: int) -> alt.VConcatChart:
-    """Panels one above the other at a fixed width, for images and the PDF (a page draws them one by one)."""
-    fixed = []
-    for panel in panels:
-        one = panel.copy()
-        one.autosize = alt.Undefined  # a stack sizes itself: its parts may not
-        fixed.append(one.properties(width=width))
-    return alt.vconcat(*fixed, spacing=24)
 
 
 def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
@@ -151,8 +42,8 @@ def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=_x(span),
-            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False), axis=_y_axis(0.1)),
+            x=x_dates(span),
+            y=alt.Y("kg_cm2:Q", title="kg/cm²", scale=alt.Scale(zero=False), axis=y_axis(0.1)),
             color=alt.Color("site:N", scale=SERIES, legend=BOTTOM),
             strokeDash=alt.StrokeDash("site:N", scale=DASHES, legend=BOTTOM),
             tooltip=[
@@ -181,7 +72,7 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
         alt.Tooltip("high:Q", title="Highest day", format=".1f"),
         alt.Tooltip("days:Q", title="Days rated"),
     ]
-    base = alt.Chart(frame).encode(x=_x(span), tooltip=tooltip)
+    base = alt.Chart(frame).encode(x=x_dates(span), tooltip=tooltip)
     band = base.mark_area(opacity=0.25).encode(
         y=alt.Y("low:Q", title="Pain (0-10)", scale=PAIN_SCALE), y2=alt.Y2("high:Q")
     )
@@ -201,8 +92,8 @@ def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt
     """Best estimated one-rep max per exercise and period: filled dots from sets of 1-10 reps, open dots where
     only sets of 11-20 reps were done (a rougher estimate, but a rising 3 × 12 shows)."""
     base = alt.Chart().encode(
-        x=_x(span),
-        y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=_y_axis()),
+        x=x_dates(span),
+        y=alt.Y("e1rm:Q", title=f"e1RM ({unit})", scale=alt.Scale(zero=False), axis=y_axis()),
         color=alt.Color("exercise:N", scale=SERIES, legend=BOTTOM),
         # A dash pattern too, so no line is told apart by colour alone (one legend shows both).
         strokeDash=alt.StrokeDash("exercise:N", scale=DASHES, legend=BOTTOM),
@@ -234,12 +125,12 @@ def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> a
     """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
     return (
         alt.Chart(frame)
-        .transform_calculate(**_bars("week" if bucket == "day" else bucket, span))
+        .transform_calculate(**bar_end("week" if bucket == "day" else bucket, span))
         .mark_bar(orient="vertical")
         .encode(
-            x=_x(span),
+            x=x_dates(span),
             x2=alt.X2("end:T"),
-            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero", axis=_y_axis()),
+            y=alt.Y("per_week:Q", title="Minutes per week", stack="zero", axis=y_axis()),
             color=alt.Color("modality:N", scale=SERIES, legend=BOTTOM),
             tooltip=[
                 DATE,
@@ -267,10 +158,10 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
     order = f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)"
     return (
         alt.Chart(frame)
-        .transform_calculate(response_order=order, **_bars(bucket, span))
+        .transform_calculate(response_order=order, **bar_end(bucket, span))
         .mark_bar(orient="vertical")
         .encode(
-            x=_x(span),
+            x=x_dates(span),
             x2=alt.X2("end:T"),
             y=alt.Y("sessions:Q", title="Sessions", stack="zero", axis=ticks),
             color=alt.Color(
@@ -320,7 +211,7 @@ def peg_chart(frame: Source, *, span: Span = None) -> alt.Chart:
         alt.Chart(frame)
         .mark_line(point=True)
         .encode(
-            x=_x(span),
+            x=x_dates(span),
             y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )

@@ -1,13 +1,13 @@
-"""Strong's and Hevy's rows (imports/app_rows.py) grouped into raw sessions, with the exercises they name."""
+"""Strong's and Hevy's rows (formats/readers/app_rows.py) grouped into raw sessions, with the exercises they name."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from imports.app_rows import AppRow, number
-from imports.cells import bad_moment, moment
-from imports.model import Guess, Parsed, Problem, RawSession
+from formats.readers.app_rows import AppRow, number
+from formats.readers.cells import bad_moment, moment
+from formats.readers.model import Guess, Parsed, Problem, RawSession
 from tracker.records import MIN_MINUTES
 from tracker.units import from_kg, to_kg
 

@@ -14,7 +14,7 @@ import zlib
 from pathlib import PurePath
 from typing import IO
 
-from imports.model import FileProblem
+from formats.readers.model import FileProblem
 
 # Far above a lifetime of logging (100,000 sets are about 5 MB of CSV), low enough to refuse a zip bomb.
 MAX_BYTES = 100 * 1024 * 1024

@@ -1,0 +1,77 @@
+"""The look every chart shares: heights, the date axis, number format, colours and dash patterns (WCAG contrast).
+
+No builder sets a width: the page stretches each chart to its container (phone or desktop) and the image
+export sets one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TypeAlias
+
+import altair as alt
+import pandas as pd
+
+from tracker.trends import DAY_RANGE_MAX
+
+HEIGHT = 280
+# Charts with a legend: Streamlit's default "fit" squeezes the legend into the height (a 3-row legend left an
+# 80 px plot). Fit the width only, so the plot keeps its height and the legend adds to it.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+Source: TypeAlias = pd.DataFrame | alt.NamedData
+DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
+# One date axis on every chart over time: years, months, then day and month; never weekdays or week numbers.
+DATE_LABELS = alt.TimeFormatSpecifier(
+    year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"
+)
+DAY_MS = 86_400_000
+# Periods up to this many days are drawn day by day (tracker.trends.DAY_RANGE_MAX).
+SHORT_DAYS = DAY_RANGE_MAX
+# Numbers without trailing zeros: "100", "63.5", never "100.000000".
+NUMBER = ",~f"
+# One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
+BOTTOM = alt.Legend(orient="bottom", title=None, columns=1, labelLimit=300)
+# Tableau's ten hues, darkened where needed so each line and dot stands out at least 3:1 against the white
+# background (WCAG 2.2, 1.4.11); from 4.2:1 (orange) to 6.1:1 (brown). Set in the spec: Streamlit's theme would
+# otherwise recolour the page's charts while the PNG/SVG export kept these, so an exercise changed colour
+# between screen and image.
+PALETTE = ["#4c78a8", "#c2610c", "#c23b3a", "#2b7a76", "#3c7d35", "#8a6d00", "#8e4f84", "#c0456a", "#7d5a45", "#6b6b6b"]
+SERIES = alt.Scale(range=PALETTE)
+# Dash patterns that go with the palette, so lines differ by more than colour (solid first).
+DASHES = alt.Scale(range=[[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4]])
+PAIN_SCALE = alt.Scale(domain=[0, 10])
+# The red of "over the limit" and "worse next morning" (5.6:1 against white).
+OVER_COLOUR = "#c62828"
+
+
+Span: TypeAlias = tuple[str, str] | None
+
+
+def x_dates(span: Span = None, padding: int = 0) -> alt.X:
+    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked;
+    `padding` pixels either side keep a mark on the first or last day whole."""
+    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
+    extra = padding or alt.Undefined
+    scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
+    # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
+    short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
+    # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
+    # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
+    axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
+    return alt.X("period:T", title=None, axis=axis, scale=scale)
+
+
+def y_axis(step: float = 1) -> alt.Axis:
+    """A value axis with plain numbers and ticks at least `step` apart (one value must not get 0.000001 steps)."""
+    return alt.Axis(format=NUMBER, tickMinStep=step, tickCount=5)
+
+
+def bar_end(bucket: str, span: Span = None) -> dict[str, str]:
+    """A bar's right end: 85% of the way to the next period, so bars have their period's width and a gap; with
+    `span`, never past the end of its last day (the current week's bar does not run into the future)."""
+    unit = {"quarter": "quarter", "month": "month", "week": "week"}.get(bucket, "day")
+    start = "time(datum.period)"
+    end = f"{start} + 0.85 * (time(timeOffset('{unit}', datum.period, 1)) - {start})"
+    if span:
+        end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
+    return {"end": end}

@@ -1,0 +1,1 @@
+"""Uploaded files read into raw input: Threshold's own export, Strong, Hevy and Apple Health (no database)."""

@@ -1,1 +1,0 @@
-"""Reading other people's files into Threshold: pure parsers, no database."""
