@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
 from tracker.records import CheckinRecord, ExerciseRecord, PegRecord, PressureRecord, SessionRecord
 
 SessionKey = tuple[datetime, tuple[str, ...]]
@@ -25,11 +25,11 @@ def session_key(record: SessionRecord) -> SessionKey:
 def session_keys(s: OrmSession, owner_id: int) -> Counter[SessionKey]:
     """How many sessions the owner has under each key (the bin included, so an import does not revive them)."""
     rows = s.execute(
-        select(Session.id, Session.started_at, Exercise.name)
-        .join(Entry, Entry.session_id == Session.id)
+        select(ExerciseSession.id, ExerciseSession.started_at, Exercise.name)
+        .join(Entry, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(Session.owner_id == owner_id)
-        .order_by(Session.id, Entry.position)
+        .where(ExerciseSession.owner_id == owner_id)
+        .order_by(ExerciseSession.id, Entry.position)
     )
     names: dict[int, tuple[datetime, list[str]]] = {}
     for session_id, started, name in rows:
@@ -40,7 +40,9 @@ def session_keys(s: OrmSession, owner_id: int) -> Counter[SessionKey]:
 def live_starts(s: OrmSession, owner_id: int) -> dict[datetime, int]:
     """Start time -> session id for the owner's sessions that are not in the bin."""
     rows = s.execute(
-        select(Session.started_at, Session.id).where(Session.owner_id == owner_id, Session.deleted_at.is_(None))
+        select(ExerciseSession.started_at, ExerciseSession.id).where(
+            ExerciseSession.owner_id == owner_id, ExerciseSession.deleted_at.is_(None)
+        )
     )
     return {started: session_id for started, session_id in rows}
 
@@ -84,7 +86,7 @@ def add_sessions(
     """Insert sessions with their entries, sets and pain ratings; returns the new session ids in order."""
     added: list[int] = []
     conn = s.connection()
-    sessions, entries_table = Session.__table__, Entry.__table__
+    sessions, entries_table = ExerciseSession.__table__, Entry.__table__
     for first in range(0, len(records), BATCH):
         batch = records[first : first + BATCH]
         session_ids = reserve_ids(s, sessions, len(batch))  # type: ignore[arg-type]

@@ -95,7 +95,7 @@ class Exercise(Base):
         return f"Exercise(id={self.id}, name={self.name!r})"
 
 
-class Session(Base):
+class ExerciseSession(Base):
     """One exercise session. deleted_at set means it is in the bin and can be restored."""
 
     __tablename__ = "sessions"
@@ -125,7 +125,7 @@ class Entry(Base):
     minutes: Mapped[float | None] = mapped_column(Float)
     distance_km: Mapped[float | None] = mapped_column(Float)
     intensity: Mapped[str | None] = mapped_column(String(20))
-    session: Mapped[Session] = relationship(back_populates="entries")
+    session: Mapped[ExerciseSession] = relationship(back_populates="entries")
     exercise: Mapped[Exercise] = relationship()
     sets: Mapped[list[WorkSet]] = relationship(cascade="all, delete-orphan", order_by="WorkSet.position")
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold
 from db.progress_sql import Scope, as_date, period
 from tracker.catalog import CATEGORIES
 
@@ -22,12 +22,12 @@ def _ratings(s: OrmSession, scope: Scope) -> list[Select[Any]]:
     counted = case((PainRating.before.is_not(None), 1), else_=0) + case((PainRating.after.is_not(None), 1), else_=0)
     from_sessions = (
         select(
-            period(s, Session.started_at, "day").label("day"),
+            period(s, ExerciseSession.started_at, "day").label("day"),
             (func.coalesce(PainRating.before, 0) + func.coalesce(PainRating.after, 0)).label("total"),
             counted.label("n"),
             literal(0, Integer).label("kinds"),
         )
-        .join(Session, PainRating.session_id == Session.id)
+        .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
         .where(*scope.live(), PainRating.region.in_(scope.regions))
     )
     from_checkins = select(
@@ -67,12 +67,12 @@ def day_rows(s: OrmSession, scope: Scope) -> list[tuple[date, float, int, int]]:
     bits = kind_bits()
     done = (
         select(
-            period(s, Session.started_at, "day").label("day"),
+            period(s, ExerciseSession.started_at, "day").label("day"),
             literal(0, Integer).label("total"),
             literal(0, Integer).label("n"),
             case(*((Exercise.category == key, bit) for key, bit in bits.items()), else_=0).label("kinds"),
         )
-        .join(Entry, Entry.session_id == Session.id)
+        .join(Entry, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*scope.live())
     )

@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, PainRating, Session, WorkSet
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, WorkSet
 from db.queries import day_range
 from tracker.pain import WOBBLE_POINTS
 from tracker.strength import E1RM_MAX_REPS, ROUGH_MAX_REPS, Formula
@@ -87,10 +87,10 @@ class Scope:
         """The owner's sessions that are not deleted and started within the days."""
         first, after = day_range(self.start, self.end)
         return [
-            Session.owner_id == self.owner_id,
-            Session.deleted_at.is_(None),
-            Session.started_at >= first,
-            Session.started_at < after,
+            ExerciseSession.owner_id == self.owner_id,
+            ExerciseSession.deleted_at.is_(None),
+            ExerciseSession.started_at >= first,
+            ExerciseSession.started_at < after,
         ]
 
 
@@ -121,15 +121,15 @@ def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Su
     )
     return (
         select(
-            Session.id.label("session_id"),
-            period(s, Session.started_at, bucket).label("start"),
+            ExerciseSession.id.label("session_id"),
+            period(s, ExerciseSession.started_at, bucket).label("start"),
             severity.label("severity"),
             status.label("status"),
         )
-        .outerjoin(PainRating, and_(PainRating.session_id == Session.id, PainRating.region.in_(scope.regions)))
+        .outerjoin(PainRating, and_(PainRating.session_id == ExerciseSession.id, PainRating.region.in_(scope.regions)))
         .outerjoin(Checkin, and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region))
         .where(*scope.live())
-        .group_by(Session.id, Session.started_at)
+        .group_by(ExerciseSession.id, ExerciseSession.started_at)
         .subquery("session_facts")
     )
 
@@ -171,7 +171,7 @@ def strength_rows(
     estimate = case((WorkSet.reps == 1, load), else_=_estimate(load, reps, formula))
     accurate = and_(WorkSet.reps >= 1, WorkSet.reps <= E1RM_MAX_REPS)
     rough = and_(WorkSet.reps > E1RM_MAX_REPS, WorkSet.reps <= ROUGH_MAX_REPS)
-    start = period(s, Session.started_at, bucket)
+    start = period(s, ExerciseSession.started_at, bucket)
     stmt = (
         select(
             start,
@@ -182,7 +182,7 @@ def strength_rows(
             func.sum(case((rough, 1), else_=0)),
             func.sum(case((WorkSet.reps > ROUGH_MAX_REPS, 1), else_=0)),
         )
-        .join(Entry, Entry.session_id == Session.id)
+        .join(Entry, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .join(WorkSet, WorkSet.entry_id == Entry.id)
         .where(*scope.live(), Exercise.category == STRENGTH, WorkSet.weight_kg > 0)
@@ -219,7 +219,7 @@ def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, fl
     stmt = (
         select(Exercise.name, Exercise.category, func.count(), func.coalesce(func.sum(Entry.minutes), 0.0))
         .join(Entry, Entry.exercise_id == Exercise.id)
-        .join(Session, Entry.session_id == Session.id)
+        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .where(*scope.live())
         .group_by(Exercise.name, Exercise.category)
     )
@@ -234,8 +234,8 @@ def cardio_rows(
 ) -> list[tuple[date, str, float]]:
     """Cardio minutes per bucket and modality (of `names` only, when given)."""
     inner = (
-        select(period(s, Session.started_at, bucket).label("start"), Exercise.name, Entry.minutes)
-        .join(Entry, Entry.session_id == Session.id)
+        select(period(s, ExerciseSession.started_at, bucket).label("start"), Exercise.name, Entry.minutes)
+        .join(Entry, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*scope.live(), Exercise.category == CARDIO, Entry.minutes > 0)
     )

@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Executable, func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
 
 
 def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -19,20 +19,25 @@ def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.D
 
 
 def _live(owner_id: int, start: datetime | None, end: datetime | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [Session.owner_id == owner_id, Session.deleted_at.is_(None)]
+    conditions: list[ColumnElement[bool]] = [ExerciseSession.owner_id == owner_id, ExerciseSession.deleted_at.is_(None)]
     if start is not None:
-        conditions.append(Session.started_at >= start)
+        conditions.append(ExerciseSession.started_at >= start)
     if end is not None:
-        conditions.append(Session.started_at < end)
+        conditions.append(ExerciseSession.started_at < end)
     return conditions
 
 
 def sessions(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
     """One row per live session: session_id, started_at, notes, rpe."""
     stmt = (
-        select(Session.id.label("session_id"), Session.started_at, Session.notes, Session.rpe)
+        select(
+            ExerciseSession.id.label("session_id"),
+            ExerciseSession.started_at,
+            ExerciseSession.notes,
+            ExerciseSession.rpe,
+        )
         .where(*_live(owner_id, start, end))
-        .order_by(Session.started_at)
+        .order_by(ExerciseSession.started_at)
     )
     return _frame(s, stmt, ("started_at",))
 
@@ -43,7 +48,7 @@ def entries(s: OrmSession, owner_id: int, start: datetime | None = None, end: da
         select(
             Entry.id.label("entry_id"),
             Entry.session_id,
-            Session.started_at,
+            ExerciseSession.started_at,
             Entry.position,
             Exercise.name.label("exercise"),
             Exercise.category,
@@ -54,10 +59,10 @@ def entries(s: OrmSession, owner_id: int, start: datetime | None = None, end: da
             Entry.distance_km,
             Entry.intensity,
         )
-        .join(Session, Entry.session_id == Session.id)
+        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*_live(owner_id, start, end))
-        .order_by(Session.started_at, Entry.position)
+        .order_by(ExerciseSession.started_at, Entry.position)
     )
     return _frame(s, stmt, ("started_at",))
 
@@ -67,7 +72,7 @@ def sets(s: OrmSession, owner_id: int, start: datetime | None = None, end: datet
     stmt = (
         select(
             Entry.session_id,
-            Session.started_at,
+            ExerciseSession.started_at,
             Entry.id.label("entry_id"),
             Exercise.name.label("exercise"),
             Exercise.equipment,
@@ -76,10 +81,10 @@ def sets(s: OrmSession, owner_id: int, start: datetime | None = None, end: datet
             WorkSet.reps,
         )
         .join(Entry, WorkSet.entry_id == Entry.id)
-        .join(Session, Entry.session_id == Session.id)
+        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*_live(owner_id, start, end))
-        .order_by(Session.started_at, Entry.position, WorkSet.position)
+        .order_by(ExerciseSession.started_at, Entry.position, WorkSet.position)
     )
     return _frame(s, stmt, ("started_at",))
 
@@ -89,15 +94,15 @@ def pains(s: OrmSession, owner_id: int, start: datetime | None = None, end: date
     stmt = (
         select(
             PainRating.session_id,
-            Session.started_at,
+            ExerciseSession.started_at,
             PainRating.region,
             PainRating.before,
             PainRating.during,
             PainRating.after,
         )
-        .join(Session, PainRating.session_id == Session.id)
+        .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
         .where(*_live(owner_id, start, end))
-        .order_by(Session.started_at, PainRating.region)
+        .order_by(ExerciseSession.started_at, PainRating.region)
     )
     return _frame(s, stmt, ("started_at",))
 
@@ -151,7 +156,7 @@ def exercises_done(s: OrmSession, owner_id: int) -> list[str]:
     """
     logged = (
         select(Entry.id)
-        .join(Session, Entry.session_id == Session.id)
+        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .where(Entry.exercise_id == Exercise.id, *_live(owner_id, None, None))
         .exists()
     )
@@ -161,7 +166,7 @@ def exercises_done(s: OrmSession, owner_id: int) -> list[str]:
 
 def first_day(s: OrmSession, owner_id: int) -> date | None:
     """The day of the owner's earliest live session or check-in, or None when there is nothing yet."""
-    started = s.scalar(select(func.min(Session.started_at)).where(*_live(owner_id, None, None)))
+    started = s.scalar(select(func.min(ExerciseSession.started_at)).where(*_live(owner_id, None, None)))
     checked = s.scalar(select(func.min(Checkin.day)).where(Checkin.owner_id == owner_id))
     days = [d.date() if isinstance(d, datetime) else d for d in (started, checked) if d is not None]
     return min(days) if days else None

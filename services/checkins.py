@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from db.engine import retry_busy
-from db.models import Checkin, PegCheckin, PressureThreshold, Profile, Session
+from db.models import Checkin, ExerciseSession, PegCheckin, PressureThreshold, Profile
 from services.context import Ctx
 from tracker.errors import ValidationError
 from tracker.pain import peg_score
@@ -57,10 +57,10 @@ def record_morning(
     start, end = _day_bounds(records[0].day - timedelta(days=1))
     with ctx.db.write() as s:
         session_id = s.scalars(
-            select(Session.id)
-            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_(None))
-            .where(Session.started_at >= start, Session.started_at < end)
-            .order_by(Session.started_at.desc())
+            select(ExerciseSession.id)
+            .where(ExerciseSession.owner_id == ctx.owner_id, ExerciseSession.deleted_at.is_(None))
+            .where(ExerciseSession.started_at >= start, ExerciseSession.started_at < end)
+            .order_by(ExerciseSession.started_at.desc())
         ).first()
         for record in records:
             row = s.scalars(
@@ -131,10 +131,10 @@ def due_today(ctx: Ctx, *, today: date | None = None) -> Due:
     with ctx.db.read() as s:
         regions = s.get_one(Profile, ctx.owner_id).regions.split(",")
         rows = s.execute(
-            select(Session.id, Session.started_at)
-            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_(None))
-            .where(Session.started_at >= start, Session.started_at < end)
-            .order_by(Session.started_at)
+            select(ExerciseSession.id, ExerciseSession.started_at)
+            .where(ExerciseSession.owner_id == ctx.owner_id, ExerciseSession.deleted_at.is_(None))
+            .where(ExerciseSession.started_at >= start, ExerciseSession.started_at < end)
+            .order_by(ExerciseSession.started_at)
         )
         sessions = [(session_id, started) for session_id, started in rows]
         done = set(s.scalars(select(Checkin.region).where(Checkin.owner_id == ctx.owner_id, Checkin.day == today)))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db import bulk
 from db.engine import retry_busy
-from db.models import Profile, Session
+from db.models import ExerciseSession, Profile
 from demo.history import DemoHistory, demo_history
 from services.context import Ctx
 from tracker.pain import DEFAULT_REGIONS
@@ -74,7 +74,7 @@ def fill_demo_once(
     """
     with ctx.db.write() as s:
         profile = s.get_one(Profile, ctx.owner_id, with_for_update=True)
-        if s.scalar(select(Session.id).where(Session.owner_id == ctx.owner_id).limit(1)) is not None:
+        if s.scalar(select(ExerciseSession.id).where(ExerciseSession.owner_id == ctx.owner_id).limit(1)) is not None:
             return 0
         profile.regions = ",".join(regions)
         return _write(s, ctx.owner_id, _history(profile, years, seed, today, regions))

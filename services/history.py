@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from db import queries
-from db.models import Entry, Profile, Session
+from db.models import Entry, ExerciseSession, Profile
 from services.context import Ctx
 from tracker.describe import describe_entry, describe_pain
 
@@ -104,13 +104,13 @@ def binned(ctx: Ctx) -> list[tuple[int, str, datetime]]:
     with ctx.db.read() as s:
         unit = s.get_one(Profile, ctx.owner_id).unit
         found = s.scalars(
-            select(Session)
-            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_not(None))
-            .order_by(Session.deleted_at.desc())
+            select(ExerciseSession)
+            .where(ExerciseSession.owner_id == ctx.owner_id, ExerciseSession.deleted_at.is_not(None))
+            .order_by(ExerciseSession.deleted_at.desc())
             .options(
-                selectinload(Session.entries).selectinload(Entry.sets),
-                selectinload(Session.entries).selectinload(Entry.exercise),
-                selectinload(Session.pains),
+                selectinload(ExerciseSession.entries).selectinload(Entry.sets),
+                selectinload(ExerciseSession.entries).selectinload(Entry.exercise),
+                selectinload(ExerciseSession.pains),
             )
         ).all()
         described = []

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from db.engine import retry_busy
-from db.models import PgicAnswer, Profile, Session
+from db.models import ExerciseSession, PgicAnswer, Profile
 from services.context import Ctx
 from tracker.pgic import PgicRecord, check_pgic, is_due
 
@@ -44,7 +44,7 @@ def pgic_status(ctx: Ctx, *, today: date | None = None) -> PgicStatus:
     with ctx.db.read() as s:
         started = s.get_one(Profile, ctx.owner_id).created_at.date()
         # Someone who imported or restored older history started when that history did.
-        first = s.scalar(select(func.min(Session.started_at)).where(Session.owner_id == ctx.owner_id))
+        first = s.scalar(select(func.min(ExerciseSession.started_at)).where(ExerciseSession.owner_id == ctx.owner_id))
         started = min(started, first.date()) if first else started
         rows = s.execute(
             select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == ctx.owner_id).order_by(PgicAnswer.day)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
 from db.engine import retry_busy
-from db.models import Entry, Exercise, PainRating, Profile, Session, WorkSet
+from db.models import Entry, Exercise, ExerciseSession, PainRating, Profile, WorkSet
 from services.context import Ctx
 from tracker.errors import NotFoundError
 from tracker.records import SessionRecord, check_session
@@ -23,13 +23,13 @@ def _categories(s: OrmSession, owner_id: int) -> dict[str, str]:
     return {name: category for name, category in rows}
 
 
-def _owned(s: OrmSession, ctx: Ctx, session_id: int, *, deleted: bool = False) -> Session:
+def _owned(s: OrmSession, ctx: Ctx, session_id: int, *, deleted: bool = False) -> ExerciseSession:
     """The owner's session, or NotFoundError; another owner's id looks exactly like a missing one."""
     found = s.scalars(
-        select(Session)
-        .where(Session.id == session_id, Session.owner_id == ctx.owner_id)
-        .where(Session.deleted_at.is_not(None) if deleted else Session.deleted_at.is_(None))
-        .options(selectinload(Session.entries).selectinload(Entry.sets), selectinload(Session.pains))
+        select(ExerciseSession)
+        .where(ExerciseSession.id == session_id, ExerciseSession.owner_id == ctx.owner_id)
+        .where(ExerciseSession.deleted_at.is_not(None) if deleted else ExerciseSession.deleted_at.is_(None))
+        .options(selectinload(ExerciseSession.entries).selectinload(Entry.sets), selectinload(ExerciseSession.pains))
     ).one_or_none()
     if found is None:
         raise NotFoundError(f"Session {session_id} was not found.")
@@ -48,7 +48,12 @@ def _kept(weight_kg: float | None, before: Sequence[float], unit: str) -> float 
 
 
 def _fill(
-    s: OrmSession, ctx: Ctx, target: Session, record: SessionRecord, before: Sequence[float] = (), unit: str = "kg"
+    s: OrmSession,
+    ctx: Ctx,
+    target: ExerciseSession,
+    record: SessionRecord,
+    before: Sequence[float] = (),
+    unit: str = "kg",
 ) -> None:
     rows = s.execute(select(Exercise.name, Exercise.id).where(Exercise.owner_id == ctx.owner_id))
     ids = {name: exercise_id for name, exercise_id in rows}
@@ -82,7 +87,7 @@ def log_session(ctx: Ctx, given: SessionInput, *, now: datetime | None = None) -
     """Validate and store a new session (weights in the user's unit); returns its id."""
     with ctx.db.write() as s:
         record = _check(s, ctx, given, now)
-        session = Session(owner_id=ctx.owner_id)
+        session = ExerciseSession(owner_id=ctx.owner_id)
         _fill(s, ctx, session, record)
         s.add(session)
         s.flush()
@@ -146,8 +151,8 @@ def deleted_sessions(ctx: Ctx) -> list[tuple[int, datetime, datetime]]:
     """Sessions in the bin: id, when it took place, when it was deleted; newest deletion first."""
     with ctx.db.read() as s:
         rows = s.execute(
-            select(Session.id, Session.started_at, Session.deleted_at)
-            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_not(None))
-            .order_by(Session.deleted_at.desc())
+            select(ExerciseSession.id, ExerciseSession.started_at, ExerciseSession.deleted_at)
+            .where(ExerciseSession.owner_id == ctx.owner_id, ExerciseSession.deleted_at.is_not(None))
+            .order_by(ExerciseSession.deleted_at.desc())
         )
         return [(i, started, deleted) for i, started, deleted in rows if deleted is not None]

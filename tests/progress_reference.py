@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from db.models import Checkin, Entry, Session
+from db.models import Checkin, Entry, ExerciseSession
 from db.queries import day_range
 from services.context import Ctx
 from tracker.pain import Response
@@ -36,18 +36,18 @@ def reference(ctx: Ctx, start: date, end: date, regions: tuple[str, ...], unit: 
     first, after = day_range(start, end)
     with ctx.db.read() as s:
         found = s.scalars(
-            select(Session)
+            select(ExerciseSession)
             .where(
-                Session.owner_id == ctx.owner_id,
-                Session.deleted_at.is_(None),
-                Session.started_at >= first,
-                Session.started_at < after,
+                ExerciseSession.owner_id == ctx.owner_id,
+                ExerciseSession.deleted_at.is_(None),
+                ExerciseSession.started_at >= first,
+                ExerciseSession.started_at < after,
             )
-            .order_by(Session.started_at)
+            .order_by(ExerciseSession.started_at)
             .options(
-                selectinload(Session.entries).selectinload(Entry.sets),
-                selectinload(Session.entries).selectinload(Entry.exercise),
-                selectinload(Session.pains),
+                selectinload(ExerciseSession.entries).selectinload(Entry.sets),
+                selectinload(ExerciseSession.entries).selectinload(Entry.exercise),
+                selectinload(ExerciseSession.pains),
             )
         ).all()
         checkins = s.scalars(select(Checkin).where(Checkin.owner_id == ctx.owner_id)).all()

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from db.models import Checkin, Entry, Exercise, PegCheckin, PressureThreshold, Session
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PegCheckin, PressureThreshold
 from services.context import Ctx
 
 STRONG_6 = """\
@@ -94,12 +94,12 @@ def snapshot(ctx: Ctx) -> dict[str, Any]:
     """The owner's data without ids, sorted, so two owners' data can be compared for equality."""
     with ctx.db.read() as s:
         sessions = s.scalars(
-            select(Session)
-            .where(Session.owner_id == ctx.owner_id, Session.deleted_at.is_(None))
+            select(ExerciseSession)
+            .where(ExerciseSession.owner_id == ctx.owner_id, ExerciseSession.deleted_at.is_(None))
             .options(
-                selectinload(Session.entries).selectinload(Entry.sets),
-                selectinload(Session.entries).selectinload(Entry.exercise),
-                selectinload(Session.pains),
+                selectinload(ExerciseSession.entries).selectinload(Entry.sets),
+                selectinload(ExerciseSession.entries).selectinload(Entry.exercise),
+                selectinload(ExerciseSession.pains),
             )
         ).all()
         starts = {x.id: x.started_at for x in sessions}

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from db import bulk
-from db.models import Session
+from db.models import ExerciseSession
 from tracker.records import EntryRecord, PainRecord, SessionRecord, SetRecord
 
 
@@ -25,5 +25,9 @@ def test_add_sessions_returns_each_new_id_in_the_records_order_even_for_equal_st
     with ctx.db.write() as s:
         ids = bulk.add_sessions(s, ctx.owner_id, records, bulk.exercise_ids(s, ctx.owner_id))
     with ctx.db.read() as s:
-        notes = dict(s.execute(select(Session.id, Session.notes).where(Session.owner_id == ctx.owner_id)).all())
+        notes = dict(
+            s.execute(
+                select(ExerciseSession.id, ExerciseSession.notes).where(ExerciseSession.owner_id == ctx.owner_id)
+            ).all()
+        )
     assert [notes[i] for i in ids] == ["second day", "first, morning", "first, again"]

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from db import queries
-from db.models import Checkin, Entry, PainRating, PegCheckin, PressureThreshold, Session, WorkSet
+from db.models import Checkin, Entry, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
 from demo.history import demo_history
 from services.checkins import record_peg
 from services.context import ensure_profile
@@ -30,7 +30,7 @@ def _count(ctx, model, owner_column) -> int:
 def test_fill_writes_the_generated_history_for_the_owner(ctx):
     expected = demo_history(years=1, seed=2, today=TODAY)
     written = fill_demo(ctx, years=1, seed=2, today=TODAY)
-    assert written == len(expected.sessions) == _count(ctx, Session, Session.owner_id)
+    assert written == len(expected.sessions) == _count(ctx, ExerciseSession, ExerciseSession.owner_id)
     assert len(history(ctx)) == written
     with ctx.db.read() as s:
         sets = queries.sets(s, ctx.owner_id)
@@ -45,7 +45,11 @@ def test_fill_writes_the_generated_history_for_the_owner(ctx):
 def test_check_ins_are_linked_to_the_session_the_day_before(ctx):
     fill_demo(ctx, years=0.5, today=TODAY)
     with ctx.db.read() as s:
-        rows = s.execute(select(Checkin.day, Session.started_at).join(Session, Checkin.session_id == Session.id)).all()
+        rows = s.execute(
+            select(Checkin.day, ExerciseSession.started_at).join(
+                ExerciseSession, Checkin.session_id == ExerciseSession.id
+            )
+        ).all()
         unlinked = s.scalar(select(func.count()).select_from(Checkin).where(Checkin.session_id.is_(None)))
     assert rows and unlinked == 0
     assert all((day - started.date()).days == 1 for day, started in rows)
@@ -61,10 +65,17 @@ def test_fill_writes_only_for_its_owner(db):
         assert queries.pegs(s, bob.owner_id).empty
         assert queries.pressures(s, bob.owner_id).empty
         other_rows = s.scalar(
-            select(func.count()).select_from(WorkSet).join(Entry).join(Session).where(Session.owner_id == bob.owner_id)
+            select(func.count())
+            .select_from(WorkSet)
+            .join(Entry)
+            .join(ExerciseSession)
+            .where(ExerciseSession.owner_id == bob.owner_id)
         )
         pain_rows = s.scalar(
-            select(func.count()).select_from(PainRating).join(Session).where(Session.owner_id == bob.owner_id)
+            select(func.count())
+            .select_from(PainRating)
+            .join(ExerciseSession)
+            .where(ExerciseSession.owner_id == bob.owner_id)
         )
     assert (other_rows, pain_rows) == (3, 1)  # bob's own session, nothing more
 
@@ -92,7 +103,7 @@ def test_every_stored_session_reads_back_as_generated(ctx):
     expected = {d.record.started_at: d.record for d in demo_history(years=0.5, seed=5, today=TODAY).sessions}
     fill_demo(ctx, years=0.5, seed=5, today=TODAY)
     with ctx.db.read() as s:
-        ids = list(s.scalars(select(Session.id).where(Session.owner_id == ctx.owner_id)))
+        ids = list(s.scalars(select(ExerciseSession.id).where(ExerciseSession.owner_id == ctx.owner_id)))
     for session_id in ids:
         form = session_form(ctx, session_id)
         assert form.started_at is not None

@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from db.models import Session
+from db.models import ExerciseSession
 from formats.csv_export import table_csv
 from services.checkins import record_morning, record_peg, record_pressure
 from services.context import ensure_profile
@@ -91,7 +91,7 @@ def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_col
 def test_text_that_a_spreadsheet_would_run_is_neutralised_in_the_export(ctx):
     create_session(ctx, when=datetime(2026, 11, 20, 9, 30))
     with ctx.db.write() as s:  # older data written before text was checked on the way in
-        s.get_one(Session, 1).notes = '=HYPERLINK("http://example.org")'
+        s.get_one(ExerciseSession, 1).notes = '=HYPERLINK("http://example.org")'
     files = unzipped(export_zip(ctx))
     assert _rows(files, "sessions.csv")[0]["notes"] == '\'=HYPERLINK("http://example.org")'
     table = pd.DataFrame({"note": ["+1 rep", "-", "@home", "\tx", "fine", "'quoted"], "n": [-1, 2, 3, 4, 5, 6]})

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from db import queries
-from db.models import Checkin, Entry, Exercise, Session
+from db.models import Checkin, Entry, Exercise, ExerciseSession
 from services.checkins import due_today, record_checkin, record_morning, record_peg, record_pressure
 from services.context import ensure_profile
 from services.export import export_zip
@@ -122,13 +122,13 @@ def test_an_import_for_one_owner_leaves_the_other_owners_data_unchanged(db, bob,
         owners = s.execute(
             select(Exercise.owner_id)
             .join(Entry, Entry.exercise_id == Exercise.id)
-            .join(Session, Entry.session_id == Session.id)
-            .where(Session.owner_id == bob.owner_id)
+            .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
+            .where(ExerciseSession.owner_id == bob.owner_id)
         ).scalars()
         assert set(owners) == {bob.owner_id}
         linked = s.execute(
-            select(Session.owner_id)
-            .join(Checkin, Checkin.session_id == Session.id)
+            select(ExerciseSession.owner_id)
+            .join(Checkin, Checkin.session_id == ExerciseSession.id)
             .where(Checkin.owner_id == bob.owner_id)
         ).scalars()
         assert set(linked) == {bob.owner_id}

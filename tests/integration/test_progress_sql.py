@@ -19,7 +19,7 @@ from sqlalchemy import select
 from db import progress_days as days_sql
 from db import progress_sql as sql
 from db.engine import Database
-from db.models import Checkin, Entry, Exercise, PainRating, Profile, Session, WorkSet
+from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, Profile, WorkSet
 from db.tolerance_sql import effort_rows
 from services import progress_points as points
 from services.context import Ctx, ensure_profile
@@ -80,7 +80,7 @@ def _write(db: Database, owner_id: int, history: list[dict[str, Any]], loose: di
     with db.write() as s:
         exercises = s.scalars(select(Exercise.id).where(Exercise.owner_id == owner_id).order_by(Exercise.id)).all()
         for item in history:
-            session = Session(
+            session = ExerciseSession(
                 owner_id=owner_id, started_at=item["at"], deleted_at=item["at"] if item["deleted"] else None
             )
             for position, (pick, done, minutes) in enumerate(item["entries"]):

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import event, select
 
 from db.engine import Database
-from db.models import Entry, Exercise, PainRating, Profile, Session, WorkSet
+from db.models import Entry, Exercise, ExerciseSession, PainRating, Profile, WorkSet
 from services.context import LOCAL_SUBJECT
 
 STAGES = ("mid-write", "after-commit")
@@ -29,9 +29,9 @@ EXERCISE = "Leg press"
 SMALL_CACHE_PAGES = 16
 
 
-def imported_session(owner_id: int, exercise_id: int, number: int) -> Session:
+def imported_session(owner_id: int, exercise_id: int, number: int) -> ExerciseSession:
     """One imported session: a leg-press entry with three sets and a pain rating."""
-    return Session(
+    return ExerciseSession(
         owner_id=owner_id,
         started_at=FIRST_DAY + timedelta(hours=number),
         notes=f"imported row {number}",

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Checkin, Exercise, PegCheckin, Profile, Session
+from db.models import Checkin, Exercise, ExerciseSession, PegCheckin, Profile
 from services.checkins import record_checkin, record_peg
 from services.context import Ctx, ensure_profile
 from services.sessions import log_session
@@ -75,7 +75,7 @@ def test_eight_concurrent_writers_lose_nothing_and_never_see_locked(ctx: Ctx, db
         "sets": sessions * SETS_PER_SESSION,
     }
     with db.read() as s:
-        notes = sorted(s.scalars(select(Session.notes)))
+        notes = sorted(s.scalars(select(ExerciseSession.notes)))
         days = set(s.scalars(select(Checkin.day)))
     assert notes == sorted(f"t{n} w{i}" for n in range(THREADS) for i in range(0, WRITES_EACH, 2))
     assert days == {

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from db.models import Session
+from db.models import ExerciseSession
 from services.context import ensure_profile, open_database
 from services.history import history
 from tests.conftest import Figures
@@ -88,7 +88,7 @@ def test_killed_bulk_write_leaves_none_or_all_of_it(db_url: str, stage: str, fig
             else {"sessions": expected, "entries": expected, "sets": 3 * expected, "pain_ratings": expected}
         )
         with reopened.read() as s:
-            earlier = sorted(n for n in s.scalars(select(Session.notes)) if n.startswith("earlier"))
+            earlier = sorted(n for n in s.scalars(select(ExerciseSession.notes)) if n.startswith("earlier"))
         assert earlier == [f"earlier {day}" for day in range(EARLIER)]
         # The database takes new writes straight away: no lock or half-finished transaction is left behind.
         create_session(ensure_profile(reopened), when=NOW - timedelta(minutes=5), notes="after the crash")
