@@ -205,3 +205,14 @@ def test_the_catalogue_marks_leg_exercises_for_the_larger_step_and_an_own_exerci
     own = Exercise("Sled push", "strength", "machine")  # the person's own: not in the catalogue
     history = [lift(5, "Sled push", 30.0, (12, 12, 12)), lift(2, "Sled push", 30.0, (12, 12, 12))]
     assert "try 32.5 kg" in suggestions(history, extra=[own])[0].title
+
+
+def test_every_loaded_leg_and_hip_exercise_in_the_catalogue_goes_up_by_the_lower_body_step():
+    from tracker.catalog import CATALOG
+    from tracker.progression import increment_kg
+
+    legs = ["Leg press", "Hack squat", "Deadlift", "Hip thrust", "Lunge", "Step-up", "Standing calf raise"]
+    assert {name: increment_kg(name, "kg") for name in legs} == dict.fromkeys(legs, 5.0)
+    arms = ["Chest press machine", "Lateral raise", "Dumbbell biceps curl", "My own cable thing"]
+    assert {name: increment_kg(name, "kg") for name in arms} == dict.fromkeys(arms, 2.5)
+    assert {e.name for e in CATALOG if e.lower_body} >= set(legs)
