@@ -40,3 +40,14 @@ def test_a_page_spec_with_arrow_rows_exports_like_the_chart():
     assert b"PEG (0-10)" in svg
     assert b'aria-label="period: Jan 05, 2026; PEG (0-10): 6;' in svg  # the rows were drawn
     assert to_png(page, scale=1.0)[:4] == b"\x89PNG"
+
+
+def test_images_made_by_several_threads_at_once_all_come_out_whole():
+    # Two doctors' reports built at the same moment on one server once failed in the converter ("SVG has an
+    # invalid size"); each image must come out as if it were made alone.
+    from concurrent.futures import ThreadPoolExecutor
+
+    alone = to_png(charts.peg_chart(FRAME))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        made = list(pool.map(lambda _: to_png(charts.peg_chart(FRAME)), range(8)))
+    assert all(image == alone for image in made)
