@@ -6,21 +6,23 @@ import contextlib
 import functools
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE = ROOT / "data" / "threshold.db"
@@ -103,14 +105,65 @@ def make_engine(url: str) -> Engine:
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config that migrates the given engine's database."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+class SchemaTooNew(Exception):
+    """The database carries a schema revision this version does not know: a newer version of Threshold wrote it."""
+
+
+_REVISION = re.compile(r"^revision(?:: str)? = ['\"](\w+)['\"]", re.MULTILINE)
+_DOWN = re.compile(r"^down_revision(?:: str \| None)? = (?:['\"](\w+)['\"]|None)", re.MULTILINE)
+
+
+@functools.cache
+def known_revisions() -> tuple[frozenset[str], str]:
+    """Every revision among the migration scripts and the newest (head), read from the files themselves.
+
+    Alembic takes about 0.2 s to import and longer to load its scripts; a start with an up-to-date schema only
+    needs these names (tests/unit/test_engine_revisions.py checks them against Alembic's own reading).
+    """
+    revisions: dict[str, str | None] = {}
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision is None or down is None:
+            raise RuntimeError(f"{script.name} does not say its revision and down_revision plainly")
+        revisions[revision.group(1)] = down.group(1)
+    heads = set(revisions) - set(revisions.values())
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations must form one line, not end in {sorted(heads)}")
+    return frozenset(revisions), heads.pop()
+
+
+def schema_revisions(engine: Engine) -> set[str]:
+    """The revisions the database says it is at (none for a new database)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return set()
+        return {str(row[0]) for row in conn.execute(text("select version_num from alembic_version"))}
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to the given revision (the latest by default)."""
+    """Bring the schema to the given revision (the latest by default).
+
+    A database already at the latest revision is left alone without loading Alembic. One at a revision no
+    script knows raises SchemaTooNew: upgrading it would fail, and downgrading a newer version's data is not
+    ours to do.
+    """
+    known, head = known_revisions()
+    current = schema_revisions(engine)
+    if current - known:
+        raise SchemaTooNew(f"schema revision {', '.join(sorted(current - known))} is newer than {head}")
+    if revision == "head" and current == {head}:
+        return
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,14 +11,12 @@ import pandas as pd
 import vl_convert
 
 from formats.chart_specs import from_arrow
+from formats.vl_engine import CONVERTING
 
 # A chart on the page takes its container's width; an image needs a fixed one (about an A4 text width).
 EXPORT_WIDTH = 640
 _VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 _OPTIONS: dict[str, Any] = {"allowed_base_urls": []}  # data is inline: never fetch anything
-# Two reports built at the same moment on one server failed inside vl-convert ("SVG has an invalid size", seen
-# under load with bench/load.py); one conversion at a time costs nothing noticeable and never failed.
-_CONVERTING = threading.Lock()
 
 
 Chartable = alt.TopLevelMixin | Mapping[str, Any]
@@ -31,7 +28,8 @@ def _spec(chart: Chartable, width: int) -> dict[str, Any]:
     A chart may be an Altair chart or a spec dict whose datasets are rows, a DataFrame or Arrow bytes.
     """
     if isinstance(chart, alt.TopLevelMixin):
-        spec = chart.to_dict()
+        # The builders are ours and tests/unit/test_charts.py checks their specs against the schema.
+        spec = chart.to_dict(validate=False)
     else:
         spec = dict(chart)
         spec["datasets"] = {name: _rows(rows) for name, rows in spec.get("datasets", {}).items()}
@@ -52,12 +50,12 @@ def _rows(data: object) -> object:
 def to_png(chart: Chartable, scale: float = 2.0, *, width: int = EXPORT_WIDTH) -> bytes:
     """The chart as a PNG image; scale 2 gives sharp text on high-density screens and in print."""
     spec = _spec(chart, width)
-    with _CONVERTING:
+    with CONVERTING:
         return bytes(vl_convert.vegalite_to_png(spec, vl_version=_VL_VERSION, scale=scale, **_OPTIONS))
 
 
 def to_svg(chart: Chartable, *, width: int = EXPORT_WIDTH) -> bytes:
     """The chart as an SVG image (UTF-8 bytes)."""
     spec = _spec(chart, width)
-    with _CONVERTING:
+    with CONVERTING:
         return str(vl_convert.vegalite_to_svg(spec, vl_version=_VL_VERSION, **_OPTIONS)).encode("utf-8")

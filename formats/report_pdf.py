@@ -13,9 +13,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF, FontFace
+from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
+from formats.pdf_table import TableStyle, draw_table
 from tracker.advice import day_text
 from tracker.pain import MCID_PERCENT, MCID_POINTS
 from tracker.report import ReportData, range_text, regions_text, summary
@@ -23,6 +24,7 @@ from tracker.report import ReportData, range_text, regions_text, summary
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 FAMILY = "DejaVu"
 LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
+LOG_HEADINGS = ("Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes")
 # A table row cannot continue on the next page, so each cell of the log keeps at most this many characters
 # and line breaks (the rest becomes "…", or one line). At 8 pt the narrowest column fits about 14 of the widest
 # letters a line, so even 500 of them in 8 lines take under 45 lines of 4 mm: under 3/4 of a page's 267 mm.
@@ -30,6 +32,8 @@ LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm m
 LOG_CELL_CHARS = 500
 LOG_CELL_LINES = 8
 CUT = "…"
+# 8 pt text in lines of 4 mm, 1 mm from the borders, headings on light grey.
+LOG_STYLE = TableStyle(LOG_WIDTHS, size=8, line=4, padding=1, heading_grey=230, cut=CUT)
 CHART_WIDTH = 180
 # 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
 CHART_SCALE = 1.5
@@ -165,14 +169,21 @@ def _log(pdf: _Report, log: pd.DataFrame) -> None:
     if log.empty:
         _line(pdf, "No sessions in this period.")
         return
-    pdf.set_font(FAMILY, size=8)
-    style = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
-    with pdf.table(col_widths=LOG_WIDTHS, text_align="LEFT", headings_style=style, line_height=4) as table:
-        table.row(["Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes"])
-        for row in log.itertuples(index=False):
-            effort = "" if pd.isna(row.effort) else str(row.effort)
-            cells = [f"{row.when:%Y-%m-%d %H:%M}", str(row.exercises), str(row.pain), effort, str(row.notes or "")]
-            table.row([pdf.printable(shortened(cell)) for cell in cells])
+    rows = (
+        [
+            pdf.printable(shortened(cell))
+            for cell in (
+                f"{row.when:%Y-%m-%d %H:%M}",
+                str(row.exercises),
+                str(row.pain),
+                _effort(row.effort),
+                str(row.notes or ""),
+            )
+        ]
+        for row in log.itertuples(index=False)
+    )
+    draw_table(pdf, FAMILY, LOG_STYLE, LOG_HEADINGS, rows)
+    pdf.set_font(FAMILY, size=10)
     if any(len(str(cell)) > LOG_CELL_CHARS for cell in log["notes"].tolist() + log["exercises"].tolist()):
         pdf.ln(2)
         _line(
@@ -180,6 +191,10 @@ def _log(pdf: _Report, log: pd.DataFrame) -> None:
             f"Longer entries are cut at {LOG_CELL_CHARS} characters ({CUT}); the CSV export has them in full.",
             size=8,
         )
+
+
+def _effort(rpe: object) -> str:
+    return "" if pd.isna(rpe) else str(rpe)
 
 
 def shortened(text: str) -> str:

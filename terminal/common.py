@@ -6,11 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
-from alembic.util.exc import CommandError
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from db.engine import normalise_url
+from db.engine import SchemaTooNew, normalise_url
 from services.context import LOCAL_SUBJECT, Ctx, ensure_profile, find_profile, open_database
 
 
@@ -48,7 +47,7 @@ def open_ctx(target: str, subject: str, *, create: bool) -> Ctx:
     except DBAPIError as error:
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise CliError(f"Cannot open the database {where}: {reason}.") from None
-    except CommandError:
+    except SchemaTooNew:
         raise CliError(f"The database {where} was written by a newer version of Threshold; update first.") from None
     ctx = find_profile(db, subject)
     if ctx is None and create:

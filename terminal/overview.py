@@ -36,12 +36,14 @@ def run_settings(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the doctor's report as a PDF."""
+    from formats.vl_engine import start_engine
     from services.profiles import get_settings
     from services.report import report_pdf
     from terminal.common import open_ctx, write_file
     from tracker.report import check_report_request
 
     ctx = open_ctx(args.db, args.profile, create=False)
+    start_engine()  # the charts' engine starts in the background while the report's data is read
     today = date.today()
     end = args.end or today
     regions = args.regions or get_settings(ctx).regions

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 import pandas as pd
 
-from formats import chart_specs, charts
+from formats import chart_specs, charts, threshold_chart
+from formats.figure import Figure
+from tests.unit.test_charts import threshold_frame
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
 
@@ -41,3 +45,26 @@ def test_labels_travel_once_each_as_categories_and_come_back_as_text():
     many = pd.DataFrame({"period": PERIODS.repeat(100), "exercise": "Leg press", "amount": 1.0})
     per_row = (len(chart_specs.to_arrow(many)) - len(chart_specs.to_arrow(frame))) / (len(many) - len(frame))
     assert per_row < 20  # a date, a small index into the labels and a number; not the text again
+
+
+def _by_order_of_use(spec: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The spec without dataset names (each named by its order of first use) and the datasets in that order."""
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True)
+    names = list(dict.fromkeys(re.findall(r'"name": "([^"]+)"', text)))
+    used = [name for name in names if name in spec["datasets"]]
+    for i, name in enumerate(used):
+        text = text.replace(f'"{name}"', f'"dataset {i}"')
+    return text, [spec["datasets"][name] for name in used]
+
+
+def test_an_image_spec_is_altairs_own_spec_over_the_rows_with_each_panel_its_rows():
+    legs, walk = threshold_frame("Leg press"), threshold_frame("Treadmill walk")
+    figures = [
+        Figure("threshold", legs, {"measure": "kg", "title": "Leg press", "subtitle": "up 17%"}),
+        Figure("threshold", walk, {"measure": "min", "title": "Treadmill walk"}),
+    ]
+    stack = threshold_chart.stacked([chart_specs.chart(f) for f in figures], threshold_chart.STACK_WIDTH)
+    assert _by_order_of_use(chart_specs.one_chart(figures)) == _by_order_of_use(stack.to_dict())
+    response = pd.DataFrame({"period": PERIODS, "response": ["settled (within 1 point)"] * 3, "sessions": [2, 5, 1]})
+    one = Figure("response", response, {"bucket": "week"})
+    assert _by_order_of_use(chart_specs.one_chart([one])) == _by_order_of_use(chart_specs.chart(one).to_dict())

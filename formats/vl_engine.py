@@ -1,0 +1,31 @@
+"""vl-convert's JavaScript engine, shared by every chart image: one conversion at a time, started early if asked.
+
+The engine's first start costs about 0.7 s of CPU. A report that will draw images can start it in the
+background while it reads its data and imports the rest (start_engine); the first image then waits only for
+what is left. This module imports nothing heavy, so starting the engine does not wait for pandas or Altair.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import vl_convert
+
+# Two reports built at the same moment on one server failed inside vl-convert ("SVG has an invalid size", seen
+# under load with bench/load.py); one conversion at a time costs nothing noticeable and never failed.
+CONVERTING = threading.Lock()
+_STARTED = threading.Event()
+_TINY = {"data": {"values": [{"x": 0}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+
+
+def _start() -> None:
+    with CONVERTING:
+        vl_convert.vegalite_to_svg(_TINY)
+
+
+def start_engine() -> None:
+    """Start the engine in a background thread, once per process (vl-convert lets go of Python while it works)."""
+    if _STARTED.is_set():
+        return
+    _STARTED.set()
+    threading.Thread(target=_start, name="vl-convert start", daemon=True).start()
