@@ -9,6 +9,17 @@ from tracker import validation as v
 from tracker.advice import day_text
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
+from tracker.pgic import PgicRecord
+from tracker.report_health import (
+    FunctionSummary,
+    MedicationSummary,
+    SleepSummary,
+    activity_text,
+    average_text,
+    medication_lines,
+    pgic_lines,
+    sleep_text,
+)
 from tracker.trends import Comparison
 
 # A red flag seen on many days lists only the latest few, so page 1 stays short.
@@ -112,11 +123,26 @@ class ReportData:
     changes: tuple[ChangeLine, ...] = ()
     flags: tuple[FlagLine, ...] = ()
     note: str = ""
+    function: FunctionSummary | None = None
+    """Function goals (PSFS) rated in the range."""
+    pgic: tuple[PgicRecord, ...] = ()
+    """Global impression of change answers in the range, oldest first."""
+    medication: MedicationSummary | None = None
+    sleep: SleepSummary | None = None
 
     @property
     def empty(self) -> bool:
         """True when nothing at all was logged in the range."""
-        return self.adherence.sessions == 0 and not self.peg and all(p.comparison.change is None for p in self.pain)
+        m = self.medication
+        return (
+            self.adherence.sessions == 0
+            and not self.peg
+            and all(p.comparison.change is None for p in self.pain)
+            and self.function is None
+            and not self.pgic
+            and self.sleep is None
+            and (m is None or not (m.regular or m.as_needed))
+        )
 
 
 @dataclass(frozen=True)
@@ -125,6 +151,8 @@ class Section:
 
     title: str
     lines: tuple[str, ...]
+    own_words: bool = False
+    """The lines carry the person's own words (activity or medication names): a screen shows them as plain text."""
 
 
 def range_text(start: date, end: date) -> str:
@@ -157,7 +185,9 @@ def flag_text(line: FlagLine) -> str:
 
 
 def summary(report: ReportData) -> list[Section]:
-    """Page 1's blocks in reading order; every block says something even when there is no data for it."""
+    """Page 1's blocks in reading order. Pain, PEG-3, load, adherence, changes and red flags always say something;
+    function goals, the global impression and sleep show only when the range has them, medication always (a doctor
+    asks), with one line when none was recorded."""
     a = report.adherence
     peg = report.peg
     if len(peg) > 1:
@@ -172,6 +202,7 @@ def summary(report: ReportData) -> list[Section]:
     sections = [
         Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
+        *health_sections(report),
         Section(
             "Tolerated work of the main exercises (level with pain within the limit and a settled next morning)",
             tuple(x for x in (report.headline, *(line.text for line in report.loads)) if x),
@@ -191,4 +222,25 @@ def summary(report: ReportData) -> list[Section]:
         ),
         Section("Red flags", tuple(flag_text(f) for f in report.flags) or ("None in this range.",)),
     ]
+    if report.medication is not None:
+        # After adherence: what was taken sits beside what was done; changes to it beside the plan's.
+        sections.insert(-2, Section("Medication", medication_lines(report.medication), own_words=True))
+    if report.sleep is not None:
+        sections.insert(-2, Section("Sleep quality on waking", (sleep_text(report.sleep),)))
     return sections
+
+
+def health_sections(report: ReportData) -> list[Section]:
+    """Function goals and the global impression of change, where the range has them (right after PEG-3)."""
+    found = []
+    if (f := report.function) is not None:
+        found.append(
+            Section(
+                "Function goals (Patient-Specific Functional Scale: 0 = unable, 10 = as before the problem)",
+                (average_text(f), *(activity_text(a) for a in f.activities)),
+                own_words=True,
+            )
+        )
+    if report.pgic:
+        found.append(Section("Overall change since starting, as the patient rates it (PGIC)", pgic_lines(report.pgic)))
+    return found
