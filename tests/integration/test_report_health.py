@@ -3,7 +3,7 @@ with the stored rows, read back here by plain queries and worked out independent
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from io import BytesIO
 
 from pypdf import PdfReader
@@ -51,7 +51,7 @@ def test_psfs_on_page_one_agrees_with_the_stored_ratings(ctx):
             .where(PsfsRating.day >= START, PsfsRating.day <= TODAY)
             .order_by(PsfsRating.day)
         ).all()
-    expected = {}
+    expected: dict[str, tuple[tuple[date, int], tuple[date, int]]] = {}
     for activity, day, score in rows:
         first = expected.get(activity, ((day, score),))[0]
         expected[activity] = (first, (day, score))
@@ -125,9 +125,9 @@ def test_medication_none_recorded_says_so_in_one_line_and_sleep_psfs_pgic_stay_a
 
 
 def test_sleep_average_on_page_one_agrees_with_the_mornings(ctx):
-    for back, sleep in ((1, 8), (2, 5), (3, None), (5, 6), (40, 0)):
+    for back, quality in ((1, 8), (2, 5), (3, None), (5, 6), (40, 0)):
         day = TODAY - timedelta(days=back)
-        record_morning(ctx, day, {"lower_back": 3, "left_knee": 2}, today=TODAY, sleep=sleep)
+        record_morning(ctx, day, {"lower_back": 3, "left_knee": 2}, today=TODAY, sleep=quality)
     with ctx.db.read() as s:
         nights = dict(
             s.execute(
