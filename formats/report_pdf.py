@@ -18,6 +18,7 @@ from fpdf.fonts import TTFFont
 
 from tracker.advice import day_text
 from tracker.pain import MCID_PERCENT, MCID_POINTS
+from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 from tracker.report import ReportData, range_text, regions_text, summary
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -138,6 +139,15 @@ def _page_one(pdf: _Report, report: ReportData) -> None:
         "activity (0-10).",
         size=8,
     )
+    if report.function is not None or report.pgic:
+        _line(
+            pdf,
+            f"Function goals (Patient-Specific Functional Scale): activities the patient named, each rated 0 (unable) "
+            f"to 10 (as before the problem); a change of {MCID_AVERAGE:g} points in the average or {MCID_ACTIVITY:g} "
+            "on one activity is clinically important. PGIC (Patient Global Impression of Change): 1 = very much "
+            "improved, 4 = no change, 7 = very much worse.",
+            size=8,
+        )
 
 
 def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
