@@ -16,6 +16,7 @@ from tracker.report_health import (
     SleepSummary,
     activity_text,
     average_text,
+    change_lines,
     medication_lines,
     pgic_lines,
     sleep_text,
@@ -151,8 +152,6 @@ class Section:
 
     title: str
     lines: tuple[str, ...]
-    own_words: bool = False
-    """The lines carry the person's own words (activity or medication names): a screen shows them as plain text."""
 
 
 def range_text(start: date, end: date) -> str:
@@ -222,9 +221,11 @@ def summary(report: ReportData) -> list[Section]:
         ),
         Section("Red flags", tuple(flag_text(f) for f in report.flags) or ("None in this range.",)),
     ]
-    if report.medication is not None:
-        # After adherence: what was taken sits beside what was done; changes to it beside the plan's.
-        sections.insert(-2, Section("Medication", medication_lines(report.medication), own_words=True))
+    if (m := report.medication) is not None:
+        # After adherence: what was taken sits beside what was done, its changes beside the plan's.
+        sections.insert(-2, Section("Medication", medication_lines(m)))
+        if m.changes:
+            sections.insert(-2, Section("Medication changes in this period", change_lines(m)))
     if report.sleep is not None:
         sections.insert(-2, Section("Sleep quality on waking", (sleep_text(report.sleep),)))
     return sections
@@ -238,7 +239,6 @@ def health_sections(report: ReportData) -> list[Section]:
             Section(
                 "Function goals (Patient-Specific Functional Scale: 0 = unable, 10 = as before the problem)",
                 (average_text(f), *(activity_text(a) for a in f.activities)),
-                own_words=True,
             )
         )
     if report.pgic:

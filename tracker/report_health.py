@@ -108,10 +108,11 @@ class MedicationSummary:
 def medication_summary(regulars: Sequence[Regular], doses: Iterable[Dose], start: date, end: date) -> MedicationSummary:
     """The regular medication overlapping [start, end], its starts, stops and dose changes there, and the
     as-needed doses taken there, grouped by name whatever its capitals."""
+    # By name, then first day: a dose change reads as one line after the other.
     taken = tuple(
         sorted(
             (r for r in regulars if r.start <= end and (r.end is None or r.end >= start)),
-            key=lambda r: (r.start, r.name),
+            key=lambda r: (r.name.casefold(), r.start),
         )
     )
     groups: dict[str, list[Dose]] = {}
@@ -171,7 +172,7 @@ def average_text(summary: FunctionSummary) -> str:
         verdict = f"less than the {MCID_AVERAGE:g} points that count as clinically important"
     which = "the activity" if n == 1 else f"the {n} activities"
     return (
-        f"Average of {which} rated twice or more: {summary.first_average:g} → {summary.latest_average:g}, "
+        f"Average of {which} rated twice or more: {summary.first_average:.1f} → {summary.latest_average:.1f}, "
         f"{summary.average_change:+.1f}: {verdict}"
     )
 
@@ -194,21 +195,25 @@ def regular_text(r: Regular) -> str:
 
 
 def as_needed_text(a: AsNeeded, days: int) -> str:
-    """'Paracetamol, as needed: 9 doses, 2.1 a week (500 mg or 1000 mg)'."""
+    """'Paracetamol, as needed: 9 doses, 2.1 a week (500 mg or 1000 mg a dose)'."""
     count = f"{a.doses} dose{'' if a.doses == 1 else 's'}"
     rate = f", {a.doses / days * 7:.1f} a week" if days >= 7 else f" in {days} day{'' if days == 1 else 's'}"
-    return f"{a.name}, as needed: {count}{rate} ({' or '.join(a.amounts)})"
+    each = "each" if len(a.amounts) == 1 else "a dose"
+    return f"{a.name}, as needed: {count}{rate} ({' or '.join(a.amounts)} {each})"
 
 
 def medication_lines(m: MedicationSummary) -> tuple[str, ...]:
-    """Regular medication, its changes in the range, then as-needed doses; one line when nothing was recorded."""
-    lines = [regular_text(r) for r in m.regular]
-    lines += [f"Change on {day_text(c.day)}: {c.text}" for c in m.changes]
-    lines += [as_needed_text(a, m.days) for a in m.as_needed]
+    """Regular medication, then as-needed doses; one line when nothing was recorded."""
+    lines = [regular_text(r) for r in m.regular] + [as_needed_text(a, m.days) for a in m.as_needed]
     return tuple(lines) or (NO_MEDICATION,)
+
+
+def change_lines(m: MedicationSummary) -> tuple[str, ...]:
+    """'13 Nov 2026: Naproxen: dose changed from 250 mg to 500 mg', oldest first."""
+    return tuple(f"{day_text(c.day)}: {c.text}" for c in m.changes)
 
 
 def sleep_text(s: SleepSummary) -> str:
     """'Average 6.2 out of 10 over 23 mornings rated (0 = very poor, 10 = very good)'."""
     mornings = f"{s.nights} morning{'' if s.nights == 1 else 's'}"
-    return f"Average {s.average:g} out of 10 over {mornings} rated (0 = very poor, 10 = very good)"
+    return f"Average {s.average:.1f} out of 10 over {mornings} rated (0 = very poor, 10 = very good)"

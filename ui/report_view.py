@@ -24,8 +24,9 @@ def plain(text: str) -> str:
 def render_summary(report: ReportData) -> None:
     """The report's first page on screen: who, when, which regions, the patient's note, then each summary block.
 
-    The person's own words (name, note, activity and medication names) go through st.text, which shows them
-    exactly as typed: Markdown would turn an address into a link and stars into bold.
+    The lines carry the person's own words (name, note, exercise, activity and medication names), so they go
+    through st.text, which shows them exactly as typed: Markdown would turn an address into a link, stars into
+    bold.
     """
     header = [f"Patient: {report.name}"] if report.name else []
     header += [f"Period: {range_text(report.start, report.end)}", f"Body regions: {regions_text(report.regions)}"]
@@ -37,12 +38,10 @@ def render_summary(report: ReportData) -> None:
     if report.empty:
         st.info("Nothing was logged in this period.", icon=":material/info:")
     for section in summary(report):
-        if section.own_words:
-            with st.container(gap="xxsmall"):
-                st.markdown(f"**{section.title}**")
-                st.text("\n".join(f"• {line}" for line in section.lines))
-        else:
-            st.markdown(f"**{section.title}**\n\n" + "\n".join(f"- {plain(line)}" for line in section.lines))
+        # Every block alike (most carry exercise, activity or medication names), its lines as plain text.
+        with st.container(gap="xxsmall"):
+            st.markdown(f"**{section.title}**")
+            st.text("\n".join(f"• {line}" for line in section.lines))
 
 
 def render_charts(charts: Sequence[ReportChart]) -> None:

@@ -66,7 +66,7 @@ def test_psfs_on_page_one_agrees_with_the_stored_ratings(ctx):
     changes = {a.activity: (a.change, a.important) for a in function.activities}
     assert changes == {STAIRS: (4, True), SHOPPING: (1, False), FILM: (None, False)}
     text = _page_one(ctx)
-    assert "Average of the 2 activities rated twice or more: 3.5 → 6, +2.5: clinically important improvement" in text
+    assert "Average of the 2 activities rated twice or more: 3.5 → 6.0, +2.5: clinically important improvement" in text
     assert f"{STAIRS}: 3 ({START.day + 2} Oct 2026) → 7 (23 Nov 2026), +4: clinically important improvement" in text
     assert f"{SHOPPING}: 4 (" in text and "+1: less than the 3 points that count as clinically important" in text
     assert f"{FILM} [retired " in text and "rated once in this period" in text
@@ -113,8 +113,8 @@ def test_medication_on_page_one_lists_regular_doses_the_changes_and_as_needed_ra
     assert paracetamol.doses == counted == 6
     text = _page_one(ctx)
     assert "Naproxen 500 mg, regular: since 6 Nov 2026, still taken" in text
-    assert "Change on 6 Nov 2026: Naproxen: dose changed from 250 mg to 500 mg" in text
-    assert f"Paracetamol, as needed: 6 doses, {counted / 28 * 7:.1f} a week (500 mg or 1000 mg)" in text
+    assert "Medication changes in this period • 6 Nov 2026: Naproxen: dose changed from 250 mg to 500 mg" in text
+    assert f"Paracetamol, as needed: 6 doses, {counted / 28 * 7:.1f} a week (500 mg or 1000 mg a dose)" in text
     assert "Amitriptyline" not in text
 
 

@@ -16,7 +16,6 @@ from tests.factories import create_session
 from tests.ui.test_pages import _texts as _page_texts
 from tests.ui.test_signin import _hosted
 from ui import share_links
-from ui.report_view import plain
 from ui.session import DEMO_KEY
 
 
@@ -185,7 +184,7 @@ def test_pgic_due_is_asked_beside_the_report_and_the_answer_lands_on_page_one(at
     texts = _texts(at)
     assert "Saved: much improved. It is on page 1 of the report." in texts
     answered = f"Much improved (2 on the 1-7 scale), answered {date.today().day} {date.today():%b %Y}"
-    assert f"- {plain(answered)}" in texts  # Markdown, escaped so it shows as written
+    assert f"• {answered}" in texts
     assert not [r for r in at.radio if r.key == "rep_pgic_score"], "answered: not asked again this month"
 
 
@@ -220,3 +219,4 @@ def test_psfs_activities_and_medication_names_show_exactly_as_typed_on_page_one(
     assert any(f"• {activity}: 2 (" in t and "+4: clinically important improvement" in t for t in shown)
     assert any("• Co_codamol *slow* 2 tablets, regular: since" in t for t in shown)
     assert "https://park" not in _page_texts(at), "never through Markdown, which would make a link of it"
+    assert any(t.startswith("• Tolerated work") or "sessions" in t for t in shown), "every block alike"
