@@ -145,12 +145,14 @@ def sleep_summary(nights: Iterable[int]) -> SleepSummary | None:
     return SleepSummary(len(values), round(fmean(values), DECIMALS)) if values else None
 
 
-def _rating(day_score: tuple[date, int]) -> str:
-    return f"{day_score[1]} ({day_text(day_score[0])})"
+def _rating(day_score: tuple[date, int], then: date | None = None) -> str:
+    """'3 (29 Oct 2026)'; '3 (29 Oct)' when `then`, the later date printed beside it, is in the same year."""
+    day, score = day_score
+    return f"{score} ({day.day} {day:%b})" if then and then.year == day.year else f"{score} ({day_text(day)})"
 
 
 def activity_text(line: ActivityLine) -> str:
-    """'Climb stairs: 3 (19 Nov 2026) → 6 (3 Dec 2026), +3: clinically important improvement'."""
+    """'Climb stairs: 3 (19 Nov) → 6 (3 Dec 2026), +3: clinically important improvement'."""
     retired = f" [retired {day_text(line.retired_on)}]" if line.retired_on else ""
     if line.change is None:
         return f"{line.activity}{retired}: {_rating(line.first)}, rated once in this period"
@@ -158,7 +160,8 @@ def activity_text(line: ActivityLine) -> str:
         verdict = f"clinically important {'improvement' if line.change > 0 else 'worsening'}"
     else:
         verdict = f"less than the {MCID_ACTIVITY:g} points that count as clinically important"
-    return f"{line.activity}{retired}: {_rating(line.first)} → {_rating(line.latest)}, {line.change:+d}: {verdict}"
+    first, latest = _rating(line.first, line.latest[0]), _rating(line.latest)
+    return f"{line.activity}{retired}: {first} → {latest}, {line.change:+d}: {verdict}"
 
 
 def average_text(summary: FunctionSummary) -> str:

@@ -84,7 +84,12 @@ def test_two_function_goals_rated_twice_show_the_change(app: App, page: Page) ->
     # The doctor's report, page 1: both activities with their first and latest rating and the change.
     go_to(page, "Report", "Report for your doctor")
     idle(page)
-    first, latest = (f"{d.day} {d:%b %Y}" for d in (date.today() - timedelta(days=14), date.today()))
+    before, today = date.today() - timedelta(days=14), date.today()
+    # The earlier date leaves out its year when the later one, printed beside it, has the same.
+    first, latest = (
+        f"{before.day} {before:%b}" + ("" if before.year == today.year else f" {before:%Y}"),
+        f"{today.day} {today:%b %Y}",
+    )
     function = page.get_by_test_id("stText").filter(has_text=STAIRS)
     expect(function).to_contain_text(f"{STAIRS}: 3 ({first}) → 6 ({latest}), +3: clinically important improvement")
     expect(function).to_contain_text(f"{SHOPPING}: 4 ({first}) → 7 ({latest}), +3: clinically important improvement")

@@ -67,7 +67,7 @@ def test_psfs_on_page_one_agrees_with_the_stored_ratings(ctx):
     assert changes == {STAIRS: (4, True), SHOPPING: (1, False), FILM: (None, False)}
     text = _page_one(ctx)
     assert "Average of the 2 activities rated twice or more: 3.5 → 6.0, +2.5: clinically important improvement" in text
-    assert f"{STAIRS}: 3 ({START.day + 2} Oct 2026) → 7 (23 Nov 2026), +4: clinically important improvement" in text
+    assert f"{STAIRS}: 3 ({START.day + 2} Oct) → 7 (23 Nov 2026), +4: clinically important improvement" in text
     assert f"{SHOPPING}: 4 (" in text and "+1: less than the 3 points that count as clinically important" in text
     assert f"{FILM} [retired " in text and "rated once in this period" in text
 
