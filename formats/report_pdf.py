@@ -142,10 +142,9 @@ def _page_one(pdf: _Report, report: ReportData) -> None:
     if report.function is not None or report.pgic:
         _line(
             pdf,
-            f"Function goals (Patient-Specific Functional Scale): activities the patient named, each rated 0 (unable) "
-            f"to 10 (as before the problem); a change of {MCID_AVERAGE:g} points in the average or {MCID_ACTIVITY:g} "
-            "on one activity is clinically important. PGIC (Patient Global Impression of Change): 1 = very much "
-            "improved, 4 = no change, 7 = very much worse.",
+            f"PSFS (Patient-Specific Functional Scale): activities the patient named; {MCID_AVERAGE:g} points on the "
+            f"average or {MCID_ACTIVITY:g} on one activity is clinically important. PGIC (Patient Global Impression "
+            "of Change): 1 = very much improved, 4 = no change, 7 = very much worse.",
             size=8,
         )
 

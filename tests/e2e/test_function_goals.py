@@ -127,7 +127,9 @@ def test_report_page_one_with_psfs_pgic_medication_and_sleep_on_desktop_phone_an
         open_app(shown, app.url)
         go_to(shown, "Report", "Report for your doctor")
         idle(shown)
-        expect(shown.get_by_text("Function goals (Patient-Specific Functional Scale", exact=False)).to_be_visible()
+        expect(
+            shown.get_by_text("Function goals (PSFS: 0 = unable, 10 = as before the problem)", exact=False)
+        ).to_be_visible()
         expect(
             shown.get_by_test_id("stText").filter(has_text="Naproxen: dose changed from 250 mg to 500 mg")
         ).to_be_visible()
@@ -138,6 +140,8 @@ def test_report_page_one_with_psfs_pgic_medication_and_sleep_on_desktop_phone_an
     today = date.today()
     data = report_pdf(app.ctx, start=today - timedelta(weeks=12), end=today, regions=("lower_back",))
     pdf = pdfium.PdfDocument(data)
+    first_page = " ".join(pdf[0].get_textpage().get_text_range().split())
+    assert "Red flags" in first_page and "7 = very much worse" in first_page, "page 1 holds the summary and its key"
     for number in range(min(2, len(pdf))):
         pdf[number].render(scale=1.5).to_pil().save(SHOTS / f"report-pdf-page-{number + 1}.png")
     pdf.close()
