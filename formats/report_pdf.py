@@ -19,6 +19,7 @@ from fpdf.fonts import TTFFont
 from formats.pdf_table import TableStyle, draw_table
 from tracker.advice import day_text
 from tracker.pain import MCID_PERCENT, MCID_POINTS
+from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 from tracker.report import ReportData, range_text, regions_text, summary
 
 FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -142,6 +143,14 @@ def _page_one(pdf: _Report, report: ReportData) -> None:
         "activity (0-10).",
         size=8,
     )
+    if report.function is not None or report.pgic:
+        _line(
+            pdf,
+            f"PSFS (Patient-Specific Functional Scale): activities the patient named; {MCID_AVERAGE:g} points on the "
+            f"average or {MCID_ACTIVITY:g} on one activity is clinically important. PGIC (Patient Global Impression "
+            "of Change): 1 = very much improved, 4 = no change, 7 = very much worse.",
+            size=8,
+        )
 
 
 def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:

@@ -12,6 +12,7 @@ from tracker.report import check_report_request
 from ui.auth import auth_enabled
 from ui.demo import download_name
 from ui.forms import show_flash
+from ui.pgic_question import offer_pgic
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx, in_demo
 from ui.share_links import SHARING_NEEDS_SIGN_IN, render_share_section
@@ -47,6 +48,7 @@ except ValidationError as error:
         st.error(message, icon=":material/error:")
     st.stop()
 
+offer_pgic(ctx)
 report = build_report(ctx, start=first, end=last, regions=chosen)
 with st.container(border=True):
     render_summary(report.data)

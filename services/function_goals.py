@@ -124,27 +124,32 @@ def function_goals(ctx: Ctx, *, today: date | None = None) -> FunctionGoals:
     today = today or date.today()
     with ctx.db.read() as s:
         interval = thresholds(settings_of(s.get_one(Profile, ctx.owner_id)).rules).count("psfs_interval_days")
-        goals = s.scalars(
-            select(FunctionGoal)
-            .where(FunctionGoal.owner_id == ctx.owner_id)
-            .order_by(FunctionGoal.position, FunctionGoal.id)
-        ).all()
-        ratings = s.execute(
-            select(PsfsRating.goal_id, PsfsRating.day, PsfsRating.score)
-            .where(PsfsRating.owner_id == ctx.owner_id)
-            .order_by(PsfsRating.day)
-        ).all()
-    by_goal: dict[int, list[tuple[date, int]]] = {}
-    for goal_id, day, score in ratings:
-        by_goal.setdefault(goal_id, []).append((day, score))
-    views = [Goal(g.id, g.activity, g.created_on, g.retired_on, tuple(by_goal.get(g.id, ()))) for g in goals]
+        views = goals_in(s, ctx.owner_id)
+    ratings = sorted(((g.id, day, score) for g in views for day, score in g.ratings), key=lambda r: r[1])
     active = [g for g in views if g.retired_on is None]
     last = max((g.ratings[-1][0] for g in active if g.ratings), default=None)
     return FunctionGoals(
         active,
         [g for g in views if g.retired_on is not None],
-        psfs.rounds((goal_id, day, score) for goal_id, day, score in ratings),
+        psfs.rounds(ratings),
         interval,
         psfs.is_due(last, interval, today=today, active=len(active)),
         psfs.next_due(last, interval),
     )
+
+
+def goals_in(s: OrmSession, owner_id: int) -> list[Goal]:
+    """Every activity of the owner (active and retired) in the person's order, with its ratings, read in the
+    caller's transaction `s`."""
+    goals = s.scalars(
+        select(FunctionGoal).where(FunctionGoal.owner_id == owner_id).order_by(FunctionGoal.position, FunctionGoal.id)
+    ).all()
+    ratings = s.execute(
+        select(PsfsRating.goal_id, PsfsRating.day, PsfsRating.score)
+        .where(PsfsRating.owner_id == owner_id)
+        .order_by(PsfsRating.day)
+    ).all()
+    by_goal: dict[int, list[tuple[date, int]]] = {}
+    for goal_id, day, score in ratings:
+        by_goal.setdefault(goal_id, []).append((day, score))
+    return [Goal(g.id, g.activity, g.created_on, g.retired_on, tuple(by_goal.get(g.id, ()))) for g in goals]

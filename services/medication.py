@@ -129,11 +129,24 @@ def medication(ctx: Ctx, *, recent: int = RECENT_DOSES) -> MedicationList:
 def doses_between(ctx: Ctx, start: date, end: date) -> list[Dose]:
     """Every as-needed dose taken from `start` to `end` (both days included), oldest first."""
     with ctx.db.read() as s:
-        rows = s.scalars(
-            select(AsNeededDose)
-            .where(AsNeededDose.owner_id == ctx.owner_id)
-            .where(AsNeededDose.taken_at >= datetime.combine(start, datetime.min.time()))
-            .where(AsNeededDose.taken_at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
-            .order_by(AsNeededDose.taken_at)
-        ).all()
+        return doses_between_in(s, ctx.owner_id, start, end)
+
+
+def doses_between_in(s: OrmSession, owner_id: int, start: date, end: date) -> list[Dose]:
+    """doses_between read in the caller's transaction `s`."""
+    rows = s.scalars(
+        select(AsNeededDose)
+        .where(AsNeededDose.owner_id == owner_id)
+        .where(AsNeededDose.taken_at >= datetime.combine(start, datetime.min.time()))
+        .where(AsNeededDose.taken_at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
+        .order_by(AsNeededDose.taken_at)
+    ).all()
     return [Dose(d.name, d.dose, d.unit, d.taken_at) for d in rows]
+
+
+def regular_in(s: OrmSession, owner_id: int) -> list[Regular]:
+    """Every regular medication of the owner, by first day, read in the caller's transaction `s`."""
+    rows = s.scalars(
+        select(Medication).where(Medication.owner_id == owner_id).order_by(Medication.start_day, Medication.id)
+    ).all()
+    return [_regular(r) for r in rows]

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
 
 from db.engine import retry_busy
 from db.models import ExerciseSession, PgicAnswer, Profile
@@ -46,8 +47,13 @@ def pgic_status(ctx: Ctx, *, today: date | None = None) -> PgicStatus:
         # Someone who imported or restored older history started when that history did.
         first = s.scalar(select(func.min(ExerciseSession.started_at)).where(ExerciseSession.owner_id == ctx.owner_id))
         started = min(started, first.date()) if first else started
-        rows = s.execute(
-            select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == ctx.owner_id).order_by(PgicAnswer.day)
-        ).all()
-    answers = [PgicRecord(day, score) for day, score in rows]
+        answers = answers_in(s, ctx.owner_id)
     return PgicStatus(answers, is_due(started, answers[-1].day if answers else None, today=today))
+
+
+def answers_in(s: OrmSession, owner_id: int) -> list[PgicRecord]:
+    """The owner's answers, oldest first, read in the caller's transaction `s`."""
+    rows = s.execute(
+        select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == owner_id).order_by(PgicAnswer.day)
+    ).all()
+    return [PgicRecord(day, score) for day, score in rows]

@@ -18,12 +18,17 @@ from formats.figure import Figure
 from formats.images import to_png
 from formats.report_pdf import CHART_SCALE, render_pdf
 from services.context import Ctx, settings_of
+from services.function_goals import goals_in
 from services.history import history_in
+from services.medication import doses_between_in, regular_in
+from services.pgic import answers_in
 from services.progress import Progress, progress_data_in
+from services.sleep import sleep_nights_in
 from services.suggestions import accepted_changes_in, load_history_in
 from tracker.history import History
 from tracker.redflags import red_flags_in
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
+from tracker.report_health import function_summary, medication_summary, sleep_summary
 from tracker.rules import Thresholds, thresholds
 from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
 
@@ -191,6 +196,10 @@ def build_report_in(
         changes=tuple(ChangeLine(c.day, c.title) for c in accepted_changes_in(s, owner_id, start, end)),
         flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
         note=note,
+        function=function_summary(((g.activity, g.retired_on, g.ratings) for g in goals_in(s, owner_id)), start, end),
+        pgic=tuple(a for a in answers_in(s, owner_id) if start <= a.day <= end),
+        medication=medication_summary(regular_in(s, owner_id), doses_between_in(s, owner_id, start, end), start, end),
+        sleep=sleep_summary(sleep_nights_in(s, owner_id, start, end).values()),
     )
     return Report(data, report_charts(p))
 

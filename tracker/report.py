@@ -9,6 +9,18 @@ from tracker import validation as v
 from tracker.advice import day_text
 from tracker.errors import ValidationError
 from tracker.pain import REGIONS
+from tracker.pgic import PgicRecord
+from tracker.report_health import (
+    FunctionSummary,
+    MedicationSummary,
+    SleepSummary,
+    activity_text,
+    average_text,
+    change_lines,
+    medication_lines,
+    pgic_lines,
+    sleep_text,
+)
 from tracker.trends import Comparison
 
 # A red flag seen on many days lists only the latest few, so page 1 stays short.
@@ -112,11 +124,26 @@ class ReportData:
     changes: tuple[ChangeLine, ...] = ()
     flags: tuple[FlagLine, ...] = ()
     note: str = ""
+    function: FunctionSummary | None = None
+    """Function goals (PSFS) rated in the range."""
+    pgic: tuple[PgicRecord, ...] = ()
+    """Global impression of change answers in the range, oldest first."""
+    medication: MedicationSummary | None = None
+    sleep: SleepSummary | None = None
 
     @property
     def empty(self) -> bool:
         """True when nothing at all was logged in the range."""
-        return self.adherence.sessions == 0 and not self.peg and all(p.comparison.change is None for p in self.pain)
+        m = self.medication
+        return (
+            self.adherence.sessions == 0
+            and not self.peg
+            and all(p.comparison.change is None for p in self.pain)
+            and self.function is None
+            and not self.pgic
+            and self.sleep is None
+            and (m is None or not (m.regular or m.as_needed))
+        )
 
 
 @dataclass(frozen=True)
@@ -157,7 +184,9 @@ def flag_text(line: FlagLine) -> str:
 
 
 def summary(report: ReportData) -> list[Section]:
-    """Page 1's blocks in reading order; every block says something even when there is no data for it."""
+    """Page 1's blocks in reading order. Pain, PEG-3, load, adherence, changes and red flags always say something;
+    function goals, the global impression and sleep show only when the range has them, medication always (a doctor
+    asks), with one line when none was recorded."""
     a = report.adherence
     peg = report.peg
     if len(peg) > 1:
@@ -172,6 +201,7 @@ def summary(report: ReportData) -> list[Section]:
     sections = [
         Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
+        *health_sections(report),
         Section(
             "Tolerated work of the main exercises (level with pain within the limit and a settled next morning)",
             tuple(x for x in (report.headline, *(line.text for line in report.loads)) if x),
@@ -191,4 +221,26 @@ def summary(report: ReportData) -> list[Section]:
         ),
         Section("Red flags", tuple(flag_text(f) for f in report.flags) or ("None in this range.",)),
     ]
+    if (m := report.medication) is not None:
+        # After adherence: what was taken sits beside what was done, its changes beside the plan's.
+        sections.insert(-2, Section("Medication", medication_lines(m)))
+        if m.changes:
+            sections.insert(-2, Section("Medication changes in this period", change_lines(m)))
+    if report.sleep is not None:
+        sections.insert(-2, Section("Sleep quality on waking", (sleep_text(report.sleep),)))
     return sections
+
+
+def health_sections(report: ReportData) -> list[Section]:
+    """Function goals and the global impression of change, where the range has them (right after PEG-3)."""
+    found = []
+    if (f := report.function) is not None:
+        found.append(
+            Section(
+                "Function goals (PSFS: 0 = unable, 10 = as before the problem)",
+                (average_text(f), *(activity_text(a) for a in f.activities)),
+            )
+        )
+    if report.pgic:
+        found.append(Section("Overall change since starting, as the patient rates it (PGIC)", pgic_lines(report.pgic)))
+    return found

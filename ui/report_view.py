@@ -22,18 +22,26 @@ def plain(text: str) -> str:
 
 
 def render_summary(report: ReportData) -> None:
-    """The report's first page on screen: who, when, which regions, then each summary block."""
-    header = [f"**Period:** {plain(range_text(report.start, report.end))}"]
-    if report.name:
-        header.insert(0, f"**Patient:** {plain(report.name)}")
-    header.append(f"**Body regions:** {plain(regions_text(report.regions))}")
-    st.markdown("  \n".join(header))
+    """The report's first page on screen: who, when, which regions, the patient's note, then each summary block.
+
+    The lines carry the person's own words (name, note, exercise, activity and medication names), so they go
+    through st.text, which shows them exactly as typed: Markdown would turn an address into a link, stars into
+    bold.
+    """
+    header = [f"Patient: {report.name}"] if report.name else []
+    header += [f"Period: {range_text(report.start, report.end)}", f"Body regions: {regions_text(report.regions)}"]
+    st.text("\n".join(header))
     if report.note:
-        st.info(f"**Note from the patient:** {plain(report.note)}", icon=":material/sticky_note_2:")
+        with st.container(border=True, gap="xsmall"):
+            st.markdown(":material/sticky_note_2: **Note from the patient**")
+            st.text(report.note)
     if report.empty:
         st.info("Nothing was logged in this period.", icon=":material/info:")
     for section in summary(report):
-        st.markdown(f"**{section.title}**\n\n" + "\n".join(f"- {plain(line)}" for line in section.lines))
+        # Every block alike (most carry exercise, activity or medication names), its lines as plain text.
+        with st.container(gap="xxsmall"):
+            st.markdown(f"**{section.title}**")
+            st.text("\n".join(f"• {line}" for line in section.lines))
 
 
 def render_charts(charts: Sequence[ReportChart]) -> None:

@@ -56,5 +56,5 @@ def test_progression_suggestion_accepted_and_reported(app: App, page: Page) -> N
     expect(page.get_by_text(RAISE, exact=True)).to_have_count(0)
 
     go_to(page, "Report", "Report for your doctor")
-    changes = page.get_by_test_id("stMarkdownContainer").filter(has_text="Changes made (accepted suggestions)")
+    changes = page.get_by_test_id("stVerticalBlock").filter(has_text="Changes made (accepted suggestions)").last
     expect(changes).to_contain_text(RAISE)

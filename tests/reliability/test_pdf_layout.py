@@ -4,27 +4,37 @@ from __future__ import annotations
 
 import tempfile
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from formats.report_pdf import CUT, render_pdf
+from services.checkins import record_morning
 from services.context import Ctx, ensure_profile, open_database
+from services.function_goals import add_goal, function_goals, rate_goals
+from services.medication import add_regular, log_dose
+from services.pgic import record_pgic
 from services.profiles import add_exercise, save_settings
 from services.report import build_report, session_log
 from services.sessions import log_session
 from tests.conftest import Figures
 from tests.factories import NOW, strength_session
 from tracker.errors import ValidationError
+from tracker.medication import UNITS
 from tracker.pain import REGIONS
+from tracker.psfs import MAX_ACTIVE
 from tracker.records import MAX_SETS
 from tracker.session_input import EntryInput, PainInput, SessionInput, SetInput
 from tracker.validation import MAX_NAME, MAX_NOTES
 
 START, END = NOW.date() - timedelta(days=30), NOW.date()
 # Letters of every width, spaces, line breaks and symbols the font lacks.
+Health = tuple[list[str], list[tuple[str, float, str]], list[str], int | None, int | None]
+"""Activities, regular medication (name, dose, unit), as-needed names, a PGIC answer and a sleep rating."""
 LETTERS = st.sampled_from([*"Wmil.1 \n—éß€漢😀", "WWWW", "  "])
 
 
@@ -60,7 +70,55 @@ def test_the_longest_name_every_region_and_the_longest_share_note_fit(ctx: Ctx) 
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> tuple[str, list[str], list[SessionInput], tuple[str, ...], str]:
+def health(draw: st.DrawFn) -> Health:
+    """Function goals (names up to the longest allowed), regular medication (up to 30, so page 1 runs on),
+    as-needed medication, a PGIC answer and a sleep rating, all within the forms' limits."""
+    names = _text(MAX_NAME, 1).map(str.strip).filter(bool)
+    activities = draw(st.lists(names, max_size=MAX_ACTIVE, unique_by=str.casefold))
+    dose = st.floats(0.5, min(UNITS.values())).map(lambda d: round(d, 1))  # within every unit's limit
+    regular = draw(st.lists(st.tuples(names, dose, st.sampled_from(sorted(UNITS))), max_size=30))
+    as_needed = draw(st.lists(names, max_size=6))
+    return activities, regular, as_needed, draw(st.none() | st.integers(1, 7)), draw(st.none() | st.integers(0, 10))
+
+
+def add_health(ctx: Ctx, drawn: Health) -> None:
+    """Store what `health` drew: each activity rated at the start and end of the range, each medication
+    started in the range, every as-needed one taken twice."""
+    activities, regular, as_needed, pgic, sleep = drawn
+    today = END
+    for name in activities:
+        add_goal(ctx, {"activity": name, "created_on": START}, today=today)
+    ids = [g.id for g in function_goals(ctx, today=today).active]
+    if ids:
+        rate_goals(ctx, START, dict.fromkeys(ids, 2), today=today)
+        rate_goals(ctx, END, {goal: 5 + i for i, goal in enumerate(ids)}, today=today)
+    for i, (name, dose, unit) in enumerate(regular):
+        add_regular(
+            ctx, {"name": name, "dose": dose, "unit": unit, "start": START + timedelta(days=i % 30)}, today=today
+        )
+    for i, name in enumerate(as_needed):
+        for hours in (1, 30):
+            log_dose(ctx, {"name": name, "dose": 1, "unit": "tablets", "taken_at": NOW - timedelta(hours=hours + i)},
+                     now=NOW)  # fmt: skip
+    if pgic is not None:
+        record_pgic(ctx, {"day": END, "score": pgic}, today=today)
+    if sleep is not None:
+        record_morning(ctx, END, {"lower_back": 3}, today=today, sleep=sleep)
+
+
+def test_psfs_with_five_of_the_longest_activities_and_many_medications_fit_page_one(ctx: Ctx) -> None:
+    widest = ["W" * MAX_NAME, "W " * (MAX_NAME // 2), "m" * MAX_NAME, "漢" * MAX_NAME, "😀" * MAX_NAME]
+    regular = [(f"{'W' * (MAX_NAME - 3)}{i:03}", 12.5, "mg") for i in range(40)]
+    add_health(ctx, (widest, regular, ["W" * MAX_NAME] * 3, 6, 4))
+    data = pdf_of(ctx, ("lower_back",))
+    assert data.startswith(b"%PDF")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(data)).pages)
+    assert text.count("clinically important improvement") == 6, "five activities and their average"
+    assert text.count(", regular: since") == 40 and "Much worse (6 on the 1-7 scale)" in text
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[str, list[str], list[SessionInput], tuple[str, ...], str, Health]:
     """A display name, own exercises, sessions and regions, all within the forms' limits."""
     name = draw(_text(120))
     exercises = draw(st.lists(_text(MAX_NAME, 1).map(str.strip).filter(bool), min_size=1, max_size=4, unique=True))
@@ -77,13 +135,15 @@ def histories(draw: st.DrawFn) -> tuple[str, list[str], list[SessionInput], tupl
                 pains=tuple(PainInput(r, 3, 4, 2) for r in regions),
             )
         )
-    return name, exercises, sessions, regions, draw(_text(MAX_NOTES))
+    return name, exercises, sessions, regions, draw(_text(MAX_NOTES)), draw(health())
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(histories())
-def test_any_valid_history_makes_a_pdf(history: tuple[str, list[str], list[SessionInput], tuple[str, ...], str]):
-    name, exercises, sessions, regions, note = history
+def test_any_valid_history_with_psfs_pgic_medication_and_sleep_makes_a_pdf(
+    history: tuple[str, list[str], list[SessionInput], tuple[str, ...], str, Health],
+):
+    name, exercises, sessions, regions, note, drawn = history
     with tempfile.TemporaryDirectory(prefix="threshold-pdf-") as folder:
         db = open_database(str(Path(folder) / "pdf.db"))
         try:
@@ -94,6 +154,7 @@ def test_any_valid_history_makes_a_pdf(history: tuple[str, list[str], list[Sessi
                     add_exercise(ctx, {"name": exercise, "category": "strength", "equipment": "machine"})
                 for raw in sessions:
                     log_session(ctx, raw, now=NOW)
+                add_health(ctx, drawn)
             except ValidationError:
                 assume(False)  # text the forms refuse (markup, a formula) is not valid input
             assert pdf_of(ctx, regions, note=note).startswith(b"%PDF")

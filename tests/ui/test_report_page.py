@@ -7,13 +7,21 @@ from datetime import date, datetime, timedelta
 from streamlit.testing.v1 import AppTest
 
 from services.context import Ctx, ensure_profile
+from services.function_goals import add_goal, function_goals, rate_goals
+from services.medication import add_regular
+from services.pgic import pgic_status
 from services.profiles import save_settings
 from services.sharing import create_link, list_links, open_link
 from tests.factories import create_session
-from tests.ui.test_pages import _texts
+from tests.ui.test_pages import _texts as _page_texts
 from tests.ui.test_signin import _hosted
 from ui import share_links
 from ui.session import DEMO_KEY
+
+
+def _texts(at: AppTest) -> str:
+    """Every message and line of text on the page, the plain-text elements (the person's own words) included."""
+    return "\n".join([_page_texts(at), *(str(t.value) for t in at.text)])
 
 
 def _report_page(at: AppTest) -> AppTest:
@@ -155,3 +163,60 @@ def test_an_address_in_a_link_note_is_listed_exactly_as_typed(app_db):
     create_link(alice, start=date.today() - timedelta(days=7), end=date.today(), regions=["lower_back"], note=note)
     at.run()
     assert f"Note: {note}" in [t.value for t in at.text]
+
+
+def _pgic_due(app_ctx: Ctx) -> None:
+    """Someone who started 40 days ago and has not answered the overall-change question yet."""
+    create_session(app_ctx, when=datetime.now() - timedelta(days=40))
+
+
+def test_pgic_due_is_asked_beside_the_report_and_the_answer_lands_on_page_one(at, app_ctx):
+    _pgic_due(app_ctx)
+    _report_page(at)
+    assert not at.exception
+    radio = at.radio(key="rep_pgic_score")
+    assert radio.value is None and len(radio.options) == 7, "optional: nothing chosen for the person"
+    assert "Overall change since starting" not in _texts(at)
+    radio.set_value(2)
+    at.button(key="rep_pgic_save").click().run()
+    assert not at.exception
+    assert [r.score for r in pgic_status(app_ctx).answers] == [2]
+    texts = _texts(at)
+    assert "Saved: much improved. It is on page 1 of the report." in texts
+    answered = f"Much improved (2 on the 1-7 scale), answered {date.today().day} {date.today():%b %Y}"
+    assert f"• {answered}" in texts
+    assert not [r for r in at.radio if r.key == "rep_pgic_score"], "answered: not asked again this month"
+
+
+def test_pgic_can_be_skipped_and_saving_without_an_answer_says_what_to_do(at, app_ctx):
+    _pgic_due(app_ctx)
+    _report_page(at)
+    at.button(key="rep_pgic_save").click().run()
+    assert any("Overall change" in e.value for e in at.error)
+    assert pgic_status(app_ctx).answers == []
+    at.button(key="rep_pgic_skip").click().run()
+    assert not at.exception
+    assert not [r for r in at.radio if r.key == "rep_pgic_score"] and "1 session" in _texts(at)
+    assert pgic_status(app_ctx).answers == [] and pgic_status(app_ctx).due
+
+
+def test_pgic_is_not_asked_when_not_due(at, app_ctx):
+    create_session(app_ctx, when=datetime.now() - timedelta(days=2))
+    _report_page(at)
+    assert not [r for r in at.radio if r.key == "rep_pgic_score"]
+
+
+def test_psfs_activities_and_medication_names_show_exactly_as_typed_on_page_one(at, app_ctx):
+    activity = "Walk to https://park.example/my_path_2 **fast** (see [map])"
+    add_goal(app_ctx, {"activity": activity, "created_on": date.today() - timedelta(days=14)})
+    (goal,) = function_goals(app_ctx).active
+    rate_goals(app_ctx, date.today() - timedelta(days=14), {goal.id: 2})
+    rate_goals(app_ctx, date.today(), {goal.id: 6})
+    add_regular(app_ctx, {"name": "Co_codamol *slow*", "dose": 2, "unit": "tablets", "start": date.today()})
+    _report_page(at)
+    assert not at.exception
+    shown = [str(t.value) for t in at.text]
+    assert any(f"• {activity}: 2 (" in t and "+4: clinically important improvement" in t for t in shown)
+    assert any("• Co_codamol *slow* 2 tablets, regular: since" in t for t in shown)
+    assert "https://park" not in _page_texts(at), "never through Markdown, which would make a link of it"
+    assert any(t.startswith("• Tolerated work") or "sessions" in t for t in shown), "every block alike"

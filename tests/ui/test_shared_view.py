@@ -5,15 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from db.models import ShareLink
 from services.checkins import record_checkin
 from services.context import ensure_profile
+from services.function_goals import add_goal, function_goals, rate_goals
+from services.medication import add_regular
 from services.profiles import save_settings
 from services.sharing import create_link, list_links, revoke_link
 from tests.factories import create_session
 from tests.ui.conftest import APP
-from tests.ui.test_pages import _texts
+from tests.ui.test_report_page import _texts
 from tests.ui.test_signin import AUTH
 from tracker import sharing
 from ui.share_links import SHARED_NEEDS_SIGN_IN
@@ -77,7 +81,7 @@ def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
     assert len(list_links(alice)[0].views) == 1
     # Pain at rest, the leg press sessions still without a next-morning rating, and the next-morning response.
     assert len(at.get("vega_lite_chart")) == 3
-    assert "1 recent session is waiting for the next\\-morning rating" in texts
+    assert "1 recent session is waiting for the next-morning rating" in texts  # as written, no escapes
 
 
 def test_without_sign_in_configured_a_link_shows_nothing_of_the_data(alice):
@@ -163,3 +167,27 @@ def test_a_link_shows_only_its_regions(app_db, alice):
     create_session(alice, when=datetime.now() - timedelta(days=2), region="left_knee", during=9)
     texts = _texts(_doctor(_share(alice, regions=("lower_back",))))
     assert "knee" not in texts.lower()
+
+
+NOTE = "Scan: https://clinic.example/my_scan_2 **stars** <b>bold</b> \\ end"
+
+
+def test_the_note_psfs_activities_and_medication_names_show_exactly_as_typed(alice):
+    token = _share(alice, note="placeholder")
+    # The form refuses a tag in a note; one stored by an older version or a restored backup still shows as typed.
+    with alice.db.write() as s:
+        s.scalars(select(ShareLink)).one().note = NOTE
+    activity = "Walk to https://park.example/my_path **fast**"
+    add_goal(alice, {"activity": activity, "created_on": TODAY - timedelta(days=10)})
+    (goal,) = function_goals(alice).active
+    rate_goals(alice, TODAY - timedelta(days=10), {goal.id: 5})
+    add_regular(alice, {"name": "Co_codamol *slow*", "dose": 2, "unit": "tablets", "start": TODAY - timedelta(days=5)})
+    at = _doctor(token)
+    assert not at.exception
+    shown = [str(t.value) for t in at.text]
+    assert NOTE in shown, "the note is one plain-text element, character for character"
+    assert any(f"• {activity}: 5 (" in t and "rated once in this period" in t for t in shown)
+    assert any(t.startswith("• Co_codamol *slow* 2 tablets, regular: since") for t in shown)
+    markdown = "\n".join(str(m.value) for m in at.markdown)
+    assert "Note from the patient" in markdown
+    assert "clinic.example" not in markdown and "park.example" not in markdown and "Co_codamol" not in markdown
