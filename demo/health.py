@@ -20,9 +20,9 @@ ACTIVITIES = ("Climb two flights of stairs", "Carry the shopping home", "Sit thr
 ACTIVITY_START = (3.0, 4.0, 5.0)
 ACTIVITY_GAIN = (4.5, 4.0, 3.0)
 RATE_EVERY_DAYS = 14
-# The physiotherapist suggested the scale a little before halfway through the story, so the 12 months a new user
-# sees first hold every round; from then on the activities improve at about the pace pain did in its first year.
-RATINGS_FROM = 0.48
+# The physiotherapist suggested the scale 25 fortnights before the end (or at the start of a shorter story), so
+# the 12 months a new user sees first hold every round; from then on the activities improve steadily.
+RATED_DAYS = 25 * RATE_EVERY_DAYS
 RATING_PACE_DAYS = 150.0
 FLARE_COST = 0.4
 # Two answers to the global impression of change: about halfway, and two weeks before the end.
@@ -59,7 +59,7 @@ def _progress(day: int) -> float:
 
 def _ratings(rng: random.Random, model: PainModel, first: date, days: int) -> list[tuple[date, tuple[int, ...]]]:
     rounds = []
-    begin = round(days * RATINGS_FROM)
+    begin = max(0, days - RATED_DAYS)
     for day in range(begin, days, RATE_EVERY_DAYS):
         flare = model.flaring(day)
         scores = tuple(
