@@ -56,9 +56,9 @@ def psfs_rows(
         first = float(series[0][1])
         for i, (day, score) in enumerate(series):
             change = round(float(score) - first, 1)
-            rows.append(
-                (day, name, float(score), change, _meaning(change, threshold, i == 0), abs(change) >= threshold)
-            )
+            # Only the latest rating gets a ring: the words beside the chart compare it with the first one.
+            ringed = i == len(series) - 1 and i > 0 and abs(change) >= threshold
+            rows.append((day, name, float(score), change, _meaning(change, threshold, i == 0), ringed))
     frame = pd.DataFrame(rows, columns=list(PSFS_COLUMNS))
     frame["period"] = pd.to_datetime(frame["period"])
     return frame

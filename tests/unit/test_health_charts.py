@@ -42,6 +42,15 @@ def _tooltip_titles(spec: dict[str, Any]) -> set[str]:
 
 
 def test_psfs_rows_ring_only_a_latest_rating_that_moved_enough_to_matter():
+    rows = psfs_rows([(STAIRS, [(D1, 2), (D2, 6), (D3, 5)])], [(D1, 2.0), (D2, 6.0), (D3, 3.0)])
+    ringed = rows[rows["important"]]
+    assert list(zip(ringed["series"], ringed["period"], strict=True)) == [(STAIRS, pd.Timestamp(D3))]
+    assert rows.loc[(rows["series"] == AVERAGE) & (rows["period"] == pd.Timestamp(D2)), "meaning"].item() == (
+        "large enough to matter (better)"
+    ), "an earlier rating still says what its change means"
+
+
+def test_psfs_rows_ring_each_series_by_its_own_threshold():
     rows = _psfs()
     ringed = rows[rows["important"]]
     # Stairs +3 (an activity needs 3) and the average +2.5 (it needs 2); shopping +2 stays unringed.
