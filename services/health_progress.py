@@ -66,7 +66,7 @@ def psfs_words(activities: Sequence[tuple[str, Sequence[tuple[date, int]]]], rou
         )
     change = psfs.average_change(rounds)
     assert change is not None
-    line = f"Since {rounds[0].day:%d %b %Y} the average of your activities moved {change.words}."
+    line = f"Since {rounds[0].day:%d %b %Y} the average moved {change.words}."
     moved = [
         f"{name} {series[-1][1] - series[0][1]:+d}"
         for name, series in activities

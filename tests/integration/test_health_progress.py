@@ -34,7 +34,7 @@ def test_psfs_on_progress_says_how_far_the_average_and_each_activity_moved_withi
     assert health.psfs.activities == ("Climb stairs", "Carry shopping", "Sit through a film")
     assert health.psfs.baseline == 4.0
     assert health.psfs.words == (
-        f"Since {START:%d %b %Y} the average of your activities moved +1.7 points, within the usual day-to-day "
+        f"Since {START:%d %b %Y} the average moved +1.7 points, within the usual day-to-day "
         "wobble. Moved 3 points or more on their own: Climb stairs +4."
     )
     later = progress_data(ctx, start=START + timedelta(days=10), end=TODAY).health.psfs

@@ -43,7 +43,7 @@ def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pa
     assert headings.index("Function goals") == headings.index("Sleep") + 1
     texts = _texts(at)
     assert "Medication changes in this period:" in texts and "Naproxen: dose changed from 500 mg to 250 mg" in texts
-    assert "the average of your activities moved +" in texts and "a change large enough to matter (better)" in texts
+    assert "the average moved +" in texts and "a change large enough to matter (better)" in texts
     assert "- Sleep: pain " in texts and "after a good night (6/10 or better)" in texts
     for key in ("dl_pain", "dl_doses", "dl_sleep", "dl_psfs"):
         assert at.get_by_key(key).proto.popover.label == "Download chart"
@@ -55,7 +55,7 @@ def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pa
 def test_psfs_chart_and_its_words_show_under_the_ratings_on_the_function_goals_page(at, demo_year):
     at.switch_page("pages/function.py").run()
     assert not at.exception
-    assert "the average of your activities moved +" in _texts(at)
+    assert "the average moved +" in _texts(at)
     assert "The grey band reaches 2 points either side of the first average" in _texts(at)
     (chart,) = at.get("arrow_vega_lite_chart") or at.get(CHART)
     assert "Average of the activities" in json.dumps(json.loads(chart.proto.spec))
