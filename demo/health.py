@@ -34,8 +34,8 @@ LOWER_DOSE_AT = 0.6
 AS_NEEDED = ("Paracetamol", "mg", 1000.0)
 # The chance of an as-needed dose on a day: a small base, more for each point of pain above 2, more in a flare.
 DOSE_BASE, DOSE_PER_POINT, DOSE_IN_FLARE, DOSE_FREE_LEVEL = 0.01, 0.15, 0.5, 2.0
-# Sleep on a calm, low-pain morning is about 7/10; each point of pain above 2 costs about one.
-SLEEP_BEST, SLEEP_PER_POINT, SLEEP_NOISE = 7.0, 1.0, 1.2
+# Sleep before a morning with pain 2 on waking is about 7/10; each point of pain more costs about one.
+SLEEP_BEST, SLEEP_PER_POINT, SLEEP_NOISE = 7.0, 1.0, 0.9
 
 
 @dataclass(frozen=True)
@@ -100,22 +100,29 @@ def _doses(rng: random.Random, model: PainModel, first: date, days: int) -> list
     return found
 
 
-def _sleep(rng: random.Random, model: PainModel, first: date, mornings: Iterable[date]) -> list[tuple[date, int]]:
+def _sleep(rng: random.Random, mornings: Iterable[tuple[date, int]]) -> list[tuple[date, int]]:
+    """A rating per check-in morning, lower the more it hurt on waking (a poor night and a sore morning go
+    together, so "what helps" has something to compare)."""
+    waking: dict[date, list[int]] = {}
+    for morning, pain in mornings:
+        waking.setdefault(morning, []).append(pain)
     nights = []
-    for morning in sorted(set(mornings)):
-        day = (morning - first).days
-        quality = SLEEP_BEST - SLEEP_PER_POINT * (model.mean_level(day) - DOSE_FREE_LEVEL) + rng.gauss(0, SLEEP_NOISE)
-        nights.append((morning, clamp_nrs(quality)))
+    for morning, pains in sorted(waking.items()):
+        above = sum(pains) / len(pains) - DOSE_FREE_LEVEL
+        nights.append((morning, clamp_nrs(SLEEP_BEST - SLEEP_PER_POINT * above + rng.gauss(0, SLEEP_NOISE))))
     return nights
 
 
-def demo_health(rng: random.Random, model: PainModel, first: date, days: int, mornings: Iterable[date]) -> DemoHealth:
-    """Function goals, PGIC, medication and sleep over `days` days from `first` (sleep on the given mornings)."""
+def demo_health(
+    rng: random.Random, model: PainModel, first: date, days: int, mornings: Iterable[tuple[date, int]]
+) -> DemoHealth:
+    """Function goals, PGIC, medication and sleep over `days` days from `first`; sleep on the check-in mornings
+    given as (day, pain on waking in one region)."""
     return DemoHealth(
         ACTIVITIES,
         tuple(_ratings(rng, model, first, days)),
         tuple(_pgic(first, days)),
         tuple(_regular(first, days)),
         tuple(_doses(rng, model, first, days)),
-        tuple(_sleep(rng, model, first, mornings)),
+        tuple(_sleep(rng, mornings)),
     )

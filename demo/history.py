@@ -172,6 +172,6 @@ def demo_history(
     sessions = _sessions(rng, model, first, days, pain_limit)
     pegs = _pegs(random.Random(f"{seed}:peg"), model, first, days)
     pressures = _pressures(random.Random(f"{seed}:pressure"), model, first, days)
-    mornings = (c.day for d in sessions for c in d.morning)
+    mornings = ((c.day, c.pain) for d in sessions for c in d.morning)
     health = demo_health(random.Random(f"{seed}:health"), model, first, days, mornings)
     return DemoHistory(tuple(sessions), tuple(pegs), tuple(pressures), health)
