@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from demo.health import DemoHealth, demo_health
 from demo.pain import DAYS_PER_YEAR, PainModel, clamp_nrs, pain_model
 from demo.training import EASE_AT, Training
 from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
@@ -54,6 +55,8 @@ class DemoHistory:
     sessions: tuple[DemoSession, ...]
     pegs: tuple[PegRecord, ...]
     pressures: tuple[PressureRecord, ...]
+    health: DemoHealth
+    """Function goals, medication and sleep (demo/health.py)."""
 
 
 def wobble(rng: random.Random) -> float:
@@ -169,4 +172,6 @@ def demo_history(
     sessions = _sessions(rng, model, first, days, pain_limit)
     pegs = _pegs(random.Random(f"{seed}:peg"), model, first, days)
     pressures = _pressures(random.Random(f"{seed}:pressure"), model, first, days)
-    return DemoHistory(tuple(sessions), tuple(pegs), tuple(pressures))
+    mornings = ((c.day, c.pain) for d in sessions for c in d.morning)
+    health = demo_health(random.Random(f"{seed}:health"), model, first, days, mornings)
+    return DemoHistory(tuple(sessions), tuple(pegs), tuple(pressures), health)

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from formats import charts, threshold_chart
+from formats import charts, health_charts, threshold_chart
 from formats.figure import Figure
 
 TABLE = "table"
@@ -32,6 +32,10 @@ BUILDERS: dict[str, Any] = {
     "response": charts.response_chart,
     "helps": charts.helps_chart,
     "peg": charts.peg_chart,
+    "psfs": health_charts.psfs_chart,
+    "pain_medication": health_charts.pain_medication_chart,
+    "doses": health_charts.doses_chart,
+    "sleep": health_charts.sleep_chart,
 }
 # Builders that size something from their rows get it from them when drawn over a named dataset instead.
 ROW_PARAMS: dict[str, Any] = {"response": charts.response_params}

@@ -4,7 +4,9 @@ from datetime import date
 
 import streamlit as st
 
+from formats.health_charts import psfs_chart
 from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
+from services.health_progress import PSFS_KEY, goals_picture
 from services.pgic import pgic_status, record_pgic
 from tracker.pgic import LABELS, QUESTION
 from tracker.psfs import MAX_ACTIVE, Round, count_advice
@@ -76,12 +78,15 @@ else:
     st.button("Save ratings", on_click=save_ratings, key="psfs_save", type="primary")
     show_flash("psfs")
 if goals.rounds:
+    picture = goals_picture(goals)
+    st.write(picture.words)
+    st.altair_chart(psfs_chart(picture.rows, activities=picture.activities, baseline=picture.baseline), width="stretch")
+    if picture.baseline is not None:
+        st.markdown(PSFS_KEY)
     st.dataframe(
         [{"Date": r.day, "Average (0-10)": r.average, "Activities rated": len(r.scores)} for r in goals.rounds[::-1]],
         hide_index=True,
     )
-    if goals.change is not None:
-        st.write(f"Since your first rating the average moved {goals.change.words}.")
 
 st.header("Your activities", anchor=False)
 if advice := count_advice(len(goals.active)):

@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from db import bulk
 from db.engine import retry_busy
-from db.models import ExerciseSession, Profile
+from db.models import (
+    AsNeededDose,
+    Checkin,
+    ExerciseSession,
+    FunctionGoal,
+    Medication,
+    PgicAnswer,
+    Profile,
+    PsfsRating,
+)
+from demo.health import DemoHealth
 from demo.history import DemoHistory, demo_history
 from services.context import Ctx
 from tracker.pain import DEFAULT_REGIONS
@@ -46,7 +56,45 @@ def _write(s: OrmSession, owner_id: int, history: DemoHistory) -> int:
     peg_days = bulk.peg_days(s, owner_id)
     bulk.add_pegs(s, owner_id, [p for p in history.pegs if p.day not in peg_days])
     bulk.add_pressures(s, owner_id, history.pressures)
+    _write_health(s, owner_id, history.health)
     return len(session_ids)
+
+
+def _write_health(s: OrmSession, owner_id: int, health: DemoHealth) -> None:
+    """Function goals (unless the owner has some), PGIC answers on free days, medication, and sleep on the
+    mornings just written."""
+    if health.ratings and s.scalar(select(FunctionGoal.id).where(FunctionGoal.owner_id == owner_id).limit(1)) is None:
+        created = health.ratings[0][0]
+        goals = [
+            FunctionGoal(owner_id=owner_id, activity=name, created_on=created, position=i + 1)
+            for i, name in enumerate(health.activities)
+        ]
+        s.add_all(goals)
+        s.flush()  # the goals' ids, for their ratings
+        s.add_all(
+            PsfsRating(owner_id=owner_id, goal_id=goal.id, day=day, score=score)
+            for day, scores in health.ratings
+            for goal, score in zip(goals, scores, strict=True)
+        )
+    answered = set(s.scalars(select(PgicAnswer.day).where(PgicAnswer.owner_id == owner_id)))
+    s.add_all(PgicAnswer(owner_id=owner_id, day=day, score=score) for day, score in health.pgic if day not in answered)
+    s.add_all(
+        Medication(owner_id=owner_id, name=r.name, dose=r.dose, unit=r.unit, start_day=r.start, end_day=r.end)
+        for r in health.regular
+    )
+    s.add_all(
+        AsNeededDose(owner_id=owner_id, name=d.name, dose=d.dose, unit=d.unit, taken_at=d.taken_at)
+        for d in health.doses
+    )
+    s.flush()
+    if health.sleep:
+        # Core executemany: one statement for every morning (an ORM bulk update would need the rows' ids).
+        rated = (
+            update(Checkin)
+            .where(Checkin.owner_id == owner_id, Checkin.day == bindparam("morning"), Checkin.sleep_quality.is_(None))
+            .values(sleep_quality=bindparam("quality"))
+        )
+        s.connection().execute(rated, [{"morning": day, "quality": quality} for day, quality in health.sleep])
 
 
 def _history(profile: Profile, years: float, seed: int, today: date | None, regions: Sequence[str]) -> DemoHistory:

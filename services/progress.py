@@ -20,6 +20,7 @@ from db.models import Profile
 from db.progress_sql import Scope
 from services import progress_points as points
 from services.context import Ctx, settings_of
+from services.health_progress import HealthViews, health_views_in
 from services.threshold_picture import Picture, main_exercises, picture
 from tracker.helps import Helps, what_helps
 from tracker.pain import Response
@@ -98,6 +99,8 @@ class Progress:
     helps: pd.DataFrame
     helps_lines: tuple[str, ...]
     peg: pd.DataFrame
+    health: HealthViews
+    """Function goals, medication on the pain trend, and sleep (services/health_progress.py)."""
 
 
 def _frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
@@ -171,9 +174,12 @@ def progress_data_in(
     days, done, kinds = points.split_days(progress_days.day_rows(s, scope))
     pegs = progress_days.peg_rows(s, scope)
     pressures = progress_days.pressure_rows(s, scope)
-    helps = what_helps({d.day: d.pain for d in days}, done, kinds, since=start)
+    daily = {d.day: d.pain for d in days}
+    helps = what_helps(daily, done, kinds, since=start)
     top_strength = () if chosen or max_lines is None else points.most_done(points.estimable_sets(rows), max_lines)
     e1rms = points.e1rm_points(r for r in rows if not top_strength or r.exercise in top_strength)
+    pain = _frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS)
+    health = health_views_in(s, owner_id, start=start, end=end, bucket=bucket, pain=pain, daily_pain=daily)
     return Progress(
         start=start,
         end=end,
@@ -183,7 +189,7 @@ def progress_data_in(
         threshold=threshold.frame,
         picture=threshold,
         pressure=_pressure(pressures, bucket),
-        pain=_frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS),
+        pain=pain,
         comparison=_comparison(days, start, end),
         strength=_strength(e1rms),
         not_estimated=_not_estimated(e1rms),
@@ -194,6 +200,7 @@ def progress_data_in(
         helps=_helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),
         peg=_peg(pegs, bucket),
+        health=health,
     )
 
 

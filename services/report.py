@@ -23,7 +23,7 @@ from services.history import history_in
 from services.medication import doses_between_in, regular_in
 from services.pgic import answers_in
 from services.progress import Progress, progress_data_in
-from services.sleep import sleep_nights_in
+from services.sleep import nights_in
 from services.suggestions import accepted_changes_in, load_history_in
 from tracker.history import History
 from tracker.redflags import red_flags_in
@@ -199,7 +199,7 @@ def build_report_in(
         function=function_summary(((g.activity, g.retired_on, g.ratings) for g in goals_in(s, owner_id)), start, end),
         pgic=tuple(a for a in answers_in(s, owner_id) if start <= a.day <= end),
         medication=medication_summary(regular_in(s, owner_id), doses_between_in(s, owner_id, start, end), start, end),
-        sleep=sleep_summary(sleep_nights_in(s, owner_id, start, end).values()),
+        sleep=sleep_summary(nights_in(s, owner_id, start, end).values()),
     )
     return Report(data, report_charts(p))
 

@@ -14,21 +14,22 @@ from services.context import Ctx, settings_of
 from tracker.sleep import SleepAndPain, sleep_and_pain
 
 
-def sleep_nights(ctx: Ctx, start: date, end: date) -> dict[date, int]:
-    """Sleep quality per morning from `start` to `end` (both included), where it was rated."""
-    with ctx.db.read() as s:
-        return sleep_nights_in(s, ctx.owner_id, start, end)
-
-
-def sleep_nights_in(s: OrmSession, owner_id: int, start: date, end: date) -> dict[date, int]:
-    """sleep_nights read in the caller's transaction `s`."""
+def nights_in(s: OrmSession, owner_id: int, start: date, end: date) -> dict[date, int]:
+    """Sleep quality per morning from `start` to `end` (both included), where it was rated, read in `s`."""
     rows = s.execute(
         select(Checkin.day, func.max(Checkin.sleep_quality))
         .where(Checkin.owner_id == owner_id, Checkin.sleep_quality.is_not(None))
         .where(Checkin.day >= start, Checkin.day <= end)
         .group_by(Checkin.day)
+        .order_by(Checkin.day)
     ).all()
     return {day: int(quality) for day, quality in rows if quality is not None}
+
+
+def sleep_nights(ctx: Ctx, start: date, end: date) -> dict[date, int]:
+    """Sleep quality per morning from `start` to `end` (both included), where it was rated."""
+    with ctx.db.read() as s:
+        return nights_in(s, ctx.owner_id, start, end)
 
 
 def sleep_and_pain_between(ctx: Ctx, start: date, end: date) -> SleepAndPain:

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from formats import chart_specs, charts
+from services.health_progress import PSFS_KEY
 from services.progress import Progress
 
 
@@ -46,10 +47,72 @@ def _parsed(spec: str) -> dict[str, Any]:
     return dict(json.loads(spec))
 
 
-def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
+def _panels(frame: pd.DataFrame, kind: str, key: str = "", **params: Any) -> tuple[Panel, ...]:
     if frame.empty:
-        return {}
-    return {"panels": (Panel(kind, chart_specs.spec_json(kind, **params), chart_specs.to_arrow(frame)),)}
+        return ()
+    return (Panel(key or kind, chart_specs.spec_json(kind, **params), chart_specs.to_arrow(frame)),)
+
+
+def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
+    panels = _panels(frame, kind, **params)
+    return {"panels": panels} if panels else {}
+
+
+def pain_section(data: Progress, span: tuple[str, str]) -> Section:
+    """The pain trend, with medication drawn on it and the as-needed doses per week below when there are any."""
+    health, bucket = data.health, data.bucket
+    if data.pain.empty or health.pain_medication.empty:
+        trend = _panels(data.pain, "pain", bucket=bucket, span=span)
+    else:
+        trend = _panels(health.pain_medication, "pain_medication", key="pain", bucket=bucket, span=span)
+    medication = ""
+    if not health.pain_medication.empty:
+        medication = (
+            " Shaded spans: medication taken regularly (name and dose in the legend; a new shade is a new dose). "
+            "Triangles along the bottom: each as-needed dose (point at one for its name and time); the small bars "
+            "below count them per week."
+        )
+    summary = "\n\n".join(line for line in (data.comparison, health.medication_line) if line)
+    return Section(
+        "pain",
+        "Pain trend",
+        "Rate your pain before and after sessions, or check in in the morning, to see your daily pain here.",
+        "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
+        "during exercise is left out). The band runs from the lowest to the highest day." + medication,
+        summary=summary,
+        panels=trend + _panels(health.dose_counts, "doses", span=span),
+    )
+
+
+def health_sections(data: Progress, span: tuple[str, str]) -> list[Section]:
+    """Sleep and function goals, each only when something was logged in the period."""
+    health, found = data.health, []
+    if not health.sleep.empty:
+        found.append(
+            Section(
+                "sleep",
+                "Sleep",
+                "",
+                f"Mean sleep quality on waking (0-10, rated at the morning check-in), one point per {data.bucket}. "
+                "How pain compares after good and poorer nights is under What helps.",
+                panels=_panels(health.sleep, "sleep", span=span),
+            )
+        )
+    if not health.psfs.rows.empty:
+        picture = health.psfs
+        found.append(
+            Section(
+                "psfs",
+                "Function goals",
+                "",
+                PSFS_KEY + " The band starts from the first rating round in the period picked.",
+                summary=picture.words,
+                panels=_panels(
+                    picture.rows, "psfs", activities=picture.activities, baseline=picture.baseline, span=span
+                ),
+            )
+        )
+    return found
 
 
 def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]:
@@ -114,15 +177,8 @@ def sections(data: Progress) -> list[Section]:
             "may be measurement noise.",
             **_chart(data.pressure, "pressure", span=span),
         ),
-        Section(
-            "pain",
-            "Pain trend",
-            "Rate your pain before and after sessions, or check in in the morning, to see your daily pain here.",
-            "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
-            "during exercise is left out). The band runs from the lowest to the highest day.",
-            summary=data.comparison,
-            **_chart(data.pain, "pain", bucket=bucket, span=span),
-        ),
+        pain_section(data, span),
+        *health_sections(data, span),
         Section(
             "strength",
             "Strength: estimated one-rep max",
@@ -161,7 +217,7 @@ def sections(data: Progress) -> list[Section]:
             "No comparison yet: each kind of exercise needs at least 3 days with it and 3 without, each followed "
             "by a day with a pain rating.",
             "A comparison of your own days, not proof of cause: talk it through with your physiotherapist.",
-            summary="\n".join(f"- {line}" for line in data.helps_lines),
+            summary="\n".join(f"- {line}" for line in (*data.helps_lines, data.health.sleep_line) if line),
             **_chart(data.helps, "helps"),
         ),
         Section(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -12,9 +12,13 @@ from demo.history import demo_history
 from services.checkins import record_peg
 from services.context import ensure_profile
 from services.demo import DEMO_REGIONS, fill_demo, fill_demo_once
+from services.function_goals import add_goal, function_goals
 from services.history import history
+from services.medication import medication
+from services.pgic import pgic_status
 from services.profiles import get_settings
 from services.sessions import session_form
+from services.sleep import sleep_nights
 from services.suggestions import current
 from tests.factories import create_session
 from tracker.advice import Kind
@@ -122,3 +126,22 @@ def test_the_demo_ends_calm_with_a_move_to_free_weights_on_its_suggestions_page(
     kinds = {s.key: s.kind for s in current(ctx, today=TODAY)}
     assert Kind.RED_FLAG not in kinds.values()
     assert {"switch:Leg press", "switch:Chest press machine"} & set(kinds)
+
+
+def test_fill_writes_psfs_pgic_medication_and_sleep_for_every_new_chart(ctx):
+    expected = demo_history(years=1, seed=2, today=TODAY).health
+    fill_demo(ctx, years=1, seed=2, today=TODAY)
+    goals = function_goals(ctx, today=TODAY)
+    assert [g.activity for g in goals.active] == list(expected.activities)
+    assert [(r.day, tuple(r.scores.values())) for r in goals.rounds] == list(expected.ratings)
+    assert [(a.day, a.score) for a in pgic_status(ctx, today=TODAY).answers] == list(expected.pgic)
+    listed = medication(ctx, recent=1000)
+    assert sorted((r.start, r.amount) for _, r in listed.regular) == [(r.start, r.amount) for r in expected.regular]
+    assert len(listed.doses) == len(expected.doses)
+    assert sleep_nights(ctx, TODAY - timedelta(days=400), TODAY) == dict(expected.sleep)
+
+
+def test_fill_leaves_an_owners_own_psfs_activities_alone(ctx):
+    add_goal(ctx, {"activity": "Walk the dog"}, today=TODAY)
+    fill_demo(ctx, years=0.5, today=TODAY)
+    assert [g.activity for g in function_goals(ctx, today=TODAY).active] == ["Walk the dog"]

@@ -7,15 +7,19 @@ treadmill walks lengthen from about half an hour towards 55 minutes.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import asdict
+from datetime import date, datetime, time, timedelta
 from itertools import accumulate, pairwise
-from statistics import median
+from statistics import mean, median
 
 import pytest
 
 from demo.history import DemoHistory, DemoSession, demo_history
+from tracker.medication import check_dose, check_regular
 from tracker.pain import DEFAULT_PAIN_LIMIT, Response, next_morning_response
+from tracker.psfs import MCID_AVERAGE, check_scores
 from tracker.rules import DEFAULTS
+from tracker.sleep import check_sleep, sleep_and_pain
 
 TODAY = date(2026, 11, 24)
 # What "Try with demo data" writes: two years, seed 1, lower back and right knee.
@@ -121,3 +125,56 @@ def test_treadmill_walks_lengthen_slowly_from_half_an_hour_towards_55_minutes(th
     assert sum(30 <= m <= 55 for m in walks if m is not None) >= 0.9 * len(walks)
     first, last = walks[:10], walks[-10:]
     assert max(m or 0 for m in first) <= 35 and min(m or 0 for m in last) >= 45
+
+
+def test_psfs_activities_are_rated_every_two_weeks_in_the_last_year_and_improve_enough_to_matter(the_demo):
+    rounds = the_demo.health.ratings
+    assert len(the_demo.health.activities) == 3
+    assert rounds[0][0] > TODAY - timedelta(days=364), "every round falls in the Progress page's default year"
+    assert all((b[0] - a[0]).days == 14 for a, b in pairwise(rounds))
+    first, last = (mean(scores) for _, scores in (rounds[0], rounds[-1]))
+    assert last - first >= MCID_AVERAGE
+    assert all(0 <= s <= 10 for _, scores in rounds for s in scores)
+    for day, scores in rounds:
+        check_scores(day, dict(enumerate(scores)), today=TODAY)
+
+
+def test_pgic_is_answered_twice_and_better_the_second_time(the_demo):
+    (first_day, first), (last_day, last) = the_demo.health.pgic
+    assert first_day < last_day <= TODAY - timedelta(days=14)
+    assert last < first, "1 is very much improved: a lower score is better"
+
+
+def test_medication_regular_dose_is_lowered_once_as_pain_eases(the_demo):
+    full, lowered = the_demo.health.regular
+    assert (full.name, full.amount, lowered.amount) == ("Naproxen", "500 mg", "250 mg")
+    assert lowered.start == full.end + timedelta(days=1) and lowered.end is None
+    assert lowered.start > TODAY - timedelta(days=364), "the change shows in the default year"
+    for record in (full, lowered):
+        check_regular({**asdict(record), "start": record.start, "end": record.end}, today=TODAY)
+
+
+def test_medication_as_needed_doses_become_rarer_as_the_story_improves(the_demo):
+    doses = the_demo.health.doses
+    half = TODAY - timedelta(days=365)
+    early = sum(d.taken_at.date() < half for d in doses)
+    late = len(doses) - early
+    assert late > 10, "the last year still has doses for the chart to show"
+    assert late < 0.8 * early
+    for d in doses:
+        check_dose(
+            {"name": d.name, "dose": d.dose, "unit": d.unit, "taken_at": d.taken_at},
+            now=datetime.combine(TODAY, time.max),
+        )
+
+
+def test_sleep_is_rated_on_check_in_mornings_and_is_better_on_lower_pain_days(the_demo):
+    mornings = {c.day for d in the_demo.sessions for c in d.morning}
+    nights = dict(the_demo.health.sleep)
+    assert set(nights) == mornings
+    assert all(check_sleep(q) == q for q in nights.values())
+    pain = {c.day: c.pain for d in the_demo.sessions for c in d.morning if c.region == "lower_back"}
+    last_year = {day: q for day, q in nights.items() if day > TODAY - timedelta(days=364)}
+    result = sleep_and_pain(pain, last_year)
+    assert result.enough, "What helps can compare good and poorer nights in the default year"
+    assert result.difference is not None and result.difference < 0

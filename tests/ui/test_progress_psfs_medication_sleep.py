@@ -1,0 +1,61 @@
+"""Function goals, medication and sleep on the Progress and Function goals pages (AppTest), with the demo's year."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from services.demo import fill_demo
+
+CHART = "vega_lite_chart"
+
+
+def _texts(at: AppTest) -> str:
+    return "\n".join(str(getattr(e, "value", "")) for kind in ("markdown", "info", "caption") for e in at.get(kind))
+
+
+def _headings(at: AppTest) -> list[str]:
+    return [h.value for h in at.subheader]
+
+
+@pytest.fixture
+def demo_year(app_ctx):
+    """A year of the demo's story up to today, in the app's database."""
+    fill_demo(app_ctx, years=1, today=date.today())
+    return app_ctx
+
+
+def test_psfs_medication_and_sleep_add_nothing_to_an_empty_progress_page(at):
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    assert "Function goals" not in _headings(at) and "Sleep" not in _headings(at)
+    assert "Medication changes" not in _texts(at) and "Sleep:" not in _texts(at)
+
+
+def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pain_trend(at, demo_year):
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    headings = _headings(at)
+    assert headings.index("Sleep") == headings.index("Pain trend") + 1
+    assert headings.index("Function goals") == headings.index("Sleep") + 1
+    texts = _texts(at)
+    assert "Medication changes in this period:" in texts and "Naproxen: dose changed from 500 mg to 250 mg" in texts
+    assert "the average moved +" in texts and "a change large enough to matter (better)" in texts
+    assert "- Sleep: pain " in texts and "after a good night (6/10 or better)" in texts
+    for key in ("dl_pain", "dl_doses", "dl_sleep", "dl_psfs"):
+        assert at.get_by_key(key).proto.popover.label == "Download chart"
+    specs = [json.loads(chart.proto.spec) for chart in at.get(CHART)]
+    pain = next(s for s in specs if "medication" in json.dumps(s.get("layer", [{}])[0]))
+    assert pain["layer"][0]["mark"]["type"] == "rect", "regular medication is shaded behind the pain line"
+
+
+def test_psfs_chart_and_its_words_show_under_the_ratings_on_the_function_goals_page(at, demo_year):
+    at.switch_page("pages/function.py").run()
+    assert not at.exception
+    assert "the average moved +" in _texts(at)
+    assert "The grey band reaches 2 points either side of the first average" in _texts(at)
+    (chart,) = at.get("arrow_vega_lite_chart") or at.get(CHART)
+    assert "Average of the activities" in json.dumps(json.loads(chart.proto.spec))
