@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy import select
@@ -31,6 +32,8 @@ from formats.fhir_input import (
 )
 from formats.reminders import zone_named
 from services.context import Ctx
+from services.profiles import reminders_of, zone_of
+from tracker.errors import ValidationError
 
 _AROUND_SESSION = (("before", Context.BEFORE), ("during", Context.DURING), ("after", Context.AFTER))
 
@@ -38,21 +41,21 @@ _AROUND_SESSION = (("before", Context.BEFORE), ("during", Context.DURING), ("aft
 def clinic_bundle(
     ctx: Ctx,
     *,
-    zone: str = "UTC",
+    zone: str | None = None,
     start: date | None = None,
     end: date | None = None,
     regions: Sequence[str] | None = None,
 ) -> bytes:
-    """The owner's data as FHIR R4 JSON; stored times are taken as wall-clock time in `zone` (an IANA name).
+    """The owner's data as FHIR R4 JSON; stored times are wall-clock time in `zone` (default: the person's own).
 
     With `start`/`end` only days in that range (inclusive) are included, with `regions` only pain in those regions,
     and regular medication only when it was taken during the range: what a share link grants.
     """
-    tz = zone_named(zone)
     low = datetime.combine(start, time.min) if start is not None else None
     high = datetime.combine(end + timedelta(days=1), time.min) if end is not None else None
     with ctx.db.read() as s:
-        name = s.get_one(Profile, ctx.owner_id).display_name
+        profile = s.get_one(Profile, ctx.owner_id)
+        name, tz = profile.display_name, _zone(zone or zone_of(reminders_of(profile)))
         pains = queries.pains(s, ctx.owner_id, low, high)
         mornings = _days(queries.checkins(s, ctx.owner_id, start), end)
         pegs = _days(queries.pegs(s, ctx.owner_id, start), end)
@@ -80,6 +83,13 @@ def clinic_bundle(
         ),
         tz,
     )
+
+
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return zone_named(name)
+    except ValueError as error:
+        raise ValidationError({"zone": str(error)}) from None
 
 
 def _days(frame: pd.DataFrame, end: date | None) -> pd.DataFrame:
