@@ -33,4 +33,3 @@ def reminder_calendar(ctx: Ctx, given: Mapping[str, Any] | None = None, *, start
         psfs_at=reminders.psfs_at,
     )
     return reminders_ics(times, zone_of(reminders), start=start)
-

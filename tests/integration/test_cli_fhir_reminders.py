@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -31,8 +32,9 @@ def demo_file(tmp_path: Path) -> Iterator[tuple[Ctx, Path]]:
     database.dispose()
 
 
-def _events(path: Path) -> dict[str, object]:
-    calendar = Calendar.from_ical(path.read_bytes())
+def events_of(data: bytes) -> dict[str, Any]:
+    """The calendar's events by summary."""
+    calendar = Calendar.from_ical(data)
     return {str(e["summary"]): e for e in calendar.walk("VEVENT")}
 
 
@@ -48,7 +50,7 @@ def test_fhir_export_of_the_demo_has_one_pain_observation_per_stored_rating(demo
     assert result.returncode == 0, result.stderr
     assert f"FHIR Bundle written to {out}" in result.stdout
     bundle = Bundle.model_validate_json(out.read_bytes())
-    resources = [e.resource for e in bundle.entry or ()]
+    resources: list[Any] = [e.resource for e in bundle.entry or ()]
     pains = [r for r in resources if r.get_resource_type() == "Observation" and r.code.coding[0].code == PAIN]
     assert ratings > 20 and len(pains) == ratings
     assert resources[0].get_resource_type() == "Patient"
@@ -70,7 +72,7 @@ def test_reminders_use_the_times_saved_in_settings(demo_file, tmp_path):
                          "zone": "Europe/London"})  # fmt: skip
     result = run("reminders", "-o", "threshold.ics", "--db", str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    events = _events(tmp_path / "threshold.ics")
+    events = events_of((tmp_path / "threshold.ics").read_bytes())
     morning = events["Threshold: morning check-in"]["dtstart"].dt
     assert morning.time() == time(7, 30) and str(morning.tzinfo) == "Europe/London"
     peg = events["Threshold: weekly PEG-3"]
@@ -85,7 +87,7 @@ def test_reminders_options_override_the_settings_for_that_file(demo_file, tmp_pa
     result = run("reminders", "--peg", "Fri 18:15", "--morning", "06:45", "--zone", "America/New_York",
                  "-o", str(out), "--db", str(path), cwd=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    events = _events(out)
+    events = events_of(out.read_bytes())
     peg = events["Threshold: weekly PEG-3"]["dtstart"].dt
     assert (peg.strftime("%a %H:%M"), str(peg.tzinfo)) == ("Fri 18:15", "America/New_York")
     assert events["Threshold: morning check-in"]["dtstart"].dt.time() == time(6, 45)

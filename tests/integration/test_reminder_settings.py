@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from icalendar import Calendar
 
 from services.function_goals import function_goals
 from services.profiles import get_reminders, get_settings, save_reminders, save_settings
 from services.reminders import reminder_calendar
+from tests.integration.test_cli_fhir_reminders import events_of
 from tracker.errors import ValidationError
 from tracker.settings import Reminders
 
@@ -34,7 +34,7 @@ def test_reminder_times_survive_saving_the_rule_thresholds_and_keep_out_of_them(
 def test_reminder_calendar_repeats_function_goals_at_the_rule_interval(ctx):
     save_reminders(ctx, GOOD)
     _keep(ctx, {"psfs_interval_days": 10})
-    events = {str(e["summary"]): e for e in Calendar.from_ical(reminder_calendar(ctx)).walk("VEVENT")}
+    events = events_of(reminder_calendar(ctx))
     assert events["Threshold: re-rate your function goals"]["rrule"]["interval"] == [10]
     assert events["Threshold: weekly PEG-3"]["rrule"]["byday"] == ["WE"]
 
