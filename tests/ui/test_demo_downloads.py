@@ -71,7 +71,7 @@ def _named(downloads: Downloads, start: str) -> bytes:
 
 def test_in_demo_mode_every_download_is_named_demo(demo, downloads):
     _visit_every_download(demo)
-    assert {name.rsplit(".", 1)[-1] for name in downloads} == {"sqlite", "zip", "csv", "pdf", "png", "svg"}
+    assert {name.rsplit(".", 1)[-1] for name in downloads} == {"sqlite", "zip", "csv", "pdf", "png", "svg", "json"}
     assert [name for name in downloads if not name.startswith("threshold-demo-")] == []
 
 
@@ -84,6 +84,7 @@ def test_outside_demo_mode_the_file_names_are_as_before(at, app_ctx, downloads):
         f"threshold-data-{today}.zip",
         "threshold-history.csv",
         f"threshold-report-{today - timedelta(weeks=12)}-to-{today}.pdf",
+        f"threshold-fhir-{today - timedelta(weeks=12)}-to-{today}.json",
         "progress-pain.png",
         "progress-pain.svg",
     }
