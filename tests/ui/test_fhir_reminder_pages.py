@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-
-from icalendar import Calendar
+from typing import Any
 
 from formats.fhir import read_bundle
 from services.medication import log_dose
 from services.profiles import get_reminders
 from tests.factories import create_session
+from tests.integration.test_cli_fhir_reminders import events_of
 from tests.ui.test_shared_view import _doctor, _share, alice  # noqa: F401 (the fixture is used by name)
 
 NOW = datetime.now().replace(microsecond=0)
 
 
-def _fhir(downloads, start: str):
+def _fhir(downloads, start: str) -> Any:
     (name,) = [n for n in downloads if n.startswith(start) and n.endswith(".json")]
     return read_bundle(downloads[name]())
 
@@ -65,6 +65,6 @@ def test_reminder_times_saved_then_the_calendar_file_uses_them(at, app_ctx, down
     assert any("Reminder times saved" in s.value and "Asia/Tokyo" in s.value for s in at.success)
     saved = get_reminders(app_ctx)
     assert (saved.morning, saved.peg_weekday, saved.zone) == ("06:40", "thursday", "Asia/Tokyo")
-    events = {str(e["summary"]): e for e in Calendar.from_ical(downloads["threshold-reminders.ics"]()).walk("VEVENT")}
+    events = events_of(downloads["threshold-reminders.ics"]())
     morning = events["Threshold: morning check-in"]["dtstart"].dt
     assert morning.time() == time(6, 40) and str(morning.tzinfo) == "Asia/Tokyo"
