@@ -76,6 +76,11 @@ def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_col
         "peg.csv",
         "pressure_thresholds.csv",
         "exercises.csv",
+        "function_goals.csv",
+        "psfs_ratings.csv",
+        "pgic.csv",
+        "medications.csv",
+        "as_needed_doses.csv",
     }
     assert all(content.startswith(b"\xef\xbb\xbf") for name, content in files.items() if name.endswith(".csv"))
     sets = _rows(files, "sets.csv")
