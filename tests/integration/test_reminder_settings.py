@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from services.backup import make_backup, restore_backup
 from services.function_goals import function_goals
 from services.profiles import get_reminders, get_settings, save_reminders, save_settings
 from services.reminders import reminder_calendar
@@ -47,3 +48,13 @@ def test_reminder_bad_times_are_refused_per_field_and_nothing_is_stored(ctx):
     assert set(caught.value.errors) == {"morning", "peg_weekday", "peg_at", "psfs_at", "zone"}
     assert "like 08:00" in caught.value.errors["morning"]
     assert get_reminders(ctx).morning == "07:05"
+
+
+def test_reminder_times_and_thresholds_come_back_from_a_backup_without_a_repair_note(ctx, safety_dir):
+    save_reminders(ctx, GOOD)
+    _keep(ctx, {"psfs_interval_days": 9})
+    data = make_backup(ctx)
+    save_reminders(ctx, {**GOOD, "morning": "09:00"})
+    result = restore_backup(ctx, data)
+    assert result.notes == ()
+    assert get_reminders(ctx).morning == "07:05" and get_settings(ctx).rules == {"psfs_interval_days": 9}
