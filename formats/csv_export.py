@@ -10,7 +10,7 @@ import io
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -18,6 +18,7 @@ from formats import tables as t
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
+from tracker.pgic import LABELS as PGIC_LABELS
 from tracker.units import from_kg, to_kg
 
 # Weights are stored in kg to 4 decimals. Six decimals of a pound (about 0.2 mg) always read back to the
@@ -78,6 +79,16 @@ class Stored:
     pressures: pd.DataFrame
     exercises: Sequence[Exercise]
     """The exercises the owner added (the built-in ones are not exported)."""
+    goals: Sequence[tuple[str, date, date | None]] = ()
+    """Function goals: activity, day added, day retired (None while rated)."""
+    psfs: Sequence[tuple[date, str, date, int]] = ()
+    """PSFS ratings: day, activity, the day that activity was added, score 0-10."""
+    pgic: Sequence[tuple[date, int]] = ()
+    """PGIC answers: day, 1-7."""
+    medications: Sequence[tuple[str, float, str, date, date | None]] = ()
+    """Regular medication: name, dose, unit, first day, last day (None while taken)."""
+    doses: Sequence[tuple[str, float, str, datetime]] = ()
+    """As-needed doses: name, dose, unit, when taken."""
 
 
 def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[str, bytes]:
@@ -89,6 +100,8 @@ def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[st
     sets["set_number"] = sets["set_number"] + 1
     sets["weight"] = [_weight(w, unit) for w in sets["weight_kg"]]
     checkins = data.checkins.assign(session_started_at=data.checkins["session_id"].map(started))
+    if "sleep_quality" not in checkins:  # the frame of db/queries.py has no sleep; services/export.py adds it
+        checkins = checkins.assign(sleep_quality=None)
     items = data.pegs[["pain", "enjoyment", "activity"]].itertuples(index=False)
     pegs = data.pegs.assign(score=[peg_score(int(p), int(e), int(a)) for p, e, a in items])
     checkins, pegs, pressures = (f.assign(day=f["day"].dt.date) for f in (checkins, pegs, data.pressures))
@@ -120,7 +133,7 @@ def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[st
             t.PAINS.columns(unit), _rows(pains, ["session_id", "region", "before", "during", "after", "started_at"])
         ),
         t.CHECKINS.file: write_csv(
-            t.CHECKINS.columns(unit), _rows(checkins, ["day", "region", "pain", "session_started_at"])
+            t.CHECKINS.columns(unit), _rows(checkins, ["day", "region", "pain", "session_started_at", "sleep_quality"])
         ),
         t.PEGS.file: write_csv(t.PEGS.columns(unit), _rows(pegs, ["day", "pain", "enjoyment", "activity", "score"])),
         t.PRESSURES.file: write_csv(
@@ -132,8 +145,22 @@ def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[st
             [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in data.exercises],
         ),
     }
+    files.update(_health_files(data, unit))
     files["README.txt"] = readme_text(unit, made, demo=demo).encode("utf-8")
     return files
+
+
+def _health_files(data: Stored, unit: str) -> dict[str, bytes]:
+    """Function goals, PSFS ratings, PGIC answers and medication, one table each."""
+    return {
+        t.GOALS.file: write_csv(t.GOALS.columns(unit), data.goals),
+        t.PSFS.file: write_csv(t.PSFS.columns(unit), data.psfs),
+        t.PGIC.file: write_csv(
+            t.PGIC.columns(unit), [(day, score, PGIC_LABELS.get(score)) for day, score in data.pgic]
+        ),
+        t.MEDICATIONS.file: write_csv(t.MEDICATIONS.columns(unit), data.medications),
+        t.DOSES.file: write_csv(t.DOSES.columns(unit), data.doses),
+    }
 
 
 def zipped(files: Mapping[str, bytes]) -> bytes:

@@ -56,6 +56,7 @@ checkins.csv: pain on waking the morning after (the 24-hour response)
   region              body region
   pain                pain on waking, 0-10
   session_started_at  the session it follows, if there was one the day before
+  sleep_quality       how well you slept the night before, 0-10 (empty when not rated)
 
 peg.csv: weekly PEG-3 check-ins (each item 0-10)
   day           the day it was filled in
@@ -78,6 +79,34 @@ exercises.csv: the exercises you added yourself (the built-in ones are not liste
   impact        low or high
   one_sided     yes when the exercise works one side at a time
   counterpart   for a machine: the free-weight exercise it can lead to
+
+function_goals.csv: the activities you rate (Patient-Specific Functional Scale)
+  activity      the activity in your own words
+  created_on    the day you added it
+  retired_on    the day you stopped rating it; empty while you still rate it
+
+psfs_ratings.csv: one row per activity rated on a day
+  day                  the day of the rating
+  activity             the activity (see function_goals.csv)
+  activity_created_on  the day that activity was added, which tells apart an
+                       activity retired and later added again in the same words
+  score                0 unable to do it, 10 able to do it as before the problem
+
+pgic.csv: how you rated your condition overall since you started (PGIC)
+  day           the day of the answer
+  score         1 very much improved, 4 no change, 7 very much worse
+  answer        the answer in words, repeated for convenience
+
+medications.csv: medication taken regularly
+  name          the medication's name as you wrote it
+  dose          the amount per dose
+  unit          mg, g, ml, tablets, ...
+  start_day     the first day at this dose
+  end_day       the last day at this dose; empty while you still take it
+
+as_needed_doses.csv: one row per dose of an as-needed medication
+  name, dose, unit   as above
+  taken_at           when you took it
 
 Cells that look like formulas
 -----------------------------

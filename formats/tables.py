@@ -42,13 +42,34 @@ SETS = Table(
     "sets.csv", ("session_id", "entry_number", "set_number", "weight_UNIT", "reps"), ("started_at", "exercise")
 )
 PAINS = Table("pain_ratings.csv", ("session_id", "region", "before", "during", "after"), ("started_at",))
-CHECKINS = Table("checkins.csv", ("day", "region", "pain", "session_started_at"))
+# sleep_quality came with function goals and medication; optional, so older exports still import.
+CHECKINS = Table("checkins.csv", ("day", "region", "pain", "session_started_at"), ("sleep_quality",))
 PEGS = Table("peg.csv", ("day", "pain", "enjoyment", "activity"), ("score",))
 PRESSURES = Table(
     "pressure_thresholds.csv", ("day", "site", "trial1_kg_cm2", "trial2_kg_cm2", "trial3_kg_cm2"), ("mean_kg_cm2",)
 )
 EXERCISES = Table("exercises.csv", ("name", "category", "equipment", "impact", "one_sided", "counterpart"))
-TABLES: tuple[Table, ...] = (SESSIONS, ENTRIES, SETS, PAINS, CHECKINS, PEGS, PRESSURES, EXERCISES)
+GOALS = Table("function_goals.csv", ("activity", "created_on", "retired_on"))
+# An activity is named by its words and the day it was added: one retired and added again is another activity.
+PSFS = Table("psfs_ratings.csv", ("day", "activity", "activity_created_on", "score"))
+PGIC = Table("pgic.csv", ("day", "score"), ("answer",))
+MEDICATIONS = Table("medications.csv", ("name", "dose", "unit", "start_day", "end_day"))
+DOSES = Table("as_needed_doses.csv", ("name", "dose", "unit", "taken_at"))
+TABLES: tuple[Table, ...] = (
+    SESSIONS,
+    ENTRIES,
+    SETS,
+    PAINS,
+    CHECKINS,
+    PEGS,
+    PRESSURES,
+    EXERCISES,
+    GOALS,
+    PSFS,
+    PGIC,
+    MEDICATIONS,
+    DOSES,
+)
 BY_FILE = {t.file: t for t in TABLES}
 
 

@@ -10,6 +10,7 @@ from tracker.errors import ValidationError
 from tracker.pain import REGIONS
 from tracker.report import check_report_request
 from ui.auth import auth_enabled
+from ui.clinic_download import clinic_download
 from ui.demo import download_name
 from ui.forms import show_flash
 from ui.pgic_question import offer_pgic
@@ -60,6 +61,7 @@ pdf_download(
     lambda progress: report_pdf(ctx, start=first, end=last, regions=chosen, progress=progress, demo=demo),
     download_name(f"threshold-report-{first}-to-{last}.pdf"),
 )
+clinic_download(ctx, "rep_fhir", first, last, chosen)
 
 st.header("Share with your doctor", anchor=False)
 if demo:

@@ -1,4 +1,4 @@
-"""Units, pain limit, tracked regions, name for the report, and the user's own exercises."""
+"""Units, pain limit, tracked regions, name for the report, calendar reminders, and the user's own exercises."""
 
 import pandas as pd
 import streamlit as st
@@ -8,6 +8,7 @@ from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.pain import REGIONS
 from tracker.settings import Settings
 from ui.forms import attempt, field_error, show_flash
+from ui.reminder_settings import render_reminder_settings
 from ui.rule_settings import render_rule_settings
 from ui.session import current_ctx
 from ui.shell import require_app
@@ -87,6 +88,9 @@ st.text_input("Your name (optional, printed on the doctor report)", value=curren
 field_error("settings", "display_name")
 st.button("Save settings", type="primary", on_click=save, key="set_save")
 show_flash("settings")
+
+st.header("Calendar reminders", anchor=False)
+render_reminder_settings(ctx)
 
 st.header("Exercises you can log", anchor=False)
 st.write("The built-in list and any you have added; add one of your own below.")

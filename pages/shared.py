@@ -9,6 +9,7 @@ from services.sharing import open_link
 from tracker.advice import day_text
 from tracker.sharing import INVALID, InvalidLink, token_hash
 from ui.auth import auth_enabled
+from ui.clinic_download import clinic_download
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import database
 from ui.share_links import SHARED_NEEDS_SIGN_IN
@@ -53,3 +54,4 @@ pdf_download(
     ),
     f"threshold-report-{scope.start}-to-{scope.end}.pdf",
 )
+clinic_download(ctx, "shared_fhir", scope.start, scope.end, scope.regions)

@@ -13,7 +13,7 @@ from db.engine import Database, migrate, normalise_url, retry_busy
 from db.models import Exercise, Profile
 from tracker.catalog import CATALOG
 from tracker.pain import DEFAULT_PAIN_LIMIT, DEFAULT_REGIONS
-from tracker.settings import Settings
+from tracker.settings import REMINDERS_KEY, Settings
 
 LOCAL_SUBJECT = "local"
 
@@ -82,4 +82,6 @@ def bump_data_version(ctx: Ctx) -> None:
 def settings_of(profile: Profile) -> Settings:
     """The stored profile columns as a Settings value."""
     regions = tuple(r for r in profile.regions.split(",") if r)
-    return Settings(profile.unit, profile.pain_limit, regions, profile.display_name, json.loads(profile.rule_settings))
+    # Reminder times live in the same JSON as the thresholds (services.profiles.get_reminders reads them).
+    rules = {k: x for k, x in json.loads(profile.rule_settings).items() if k != REMINDERS_KEY}
+    return Settings(profile.unit, profile.pain_limit, regions, profile.display_name, rules)

@@ -20,6 +20,8 @@ class ImportResult:
     pegs_added: int = 0
     pressures_added: int = 0
     exercises_created: tuple[str, ...] = ()
+    health_added: int = 0
+    """Function goals, their ratings, PGIC answers, regular medication and as-needed doses added."""
     already_there: int = 0
     """Rows skipped because the same session, check-in or measurement is already stored."""
     problems: tuple[Problem, ...] = ()
@@ -67,5 +69,7 @@ class ImportResult:
             f"{self.pressures_added:,} pressure threshold(s)",
             f"{len(self.exercises_created):,} new exercise(s)",
         ]
+        if self.health_added:
+            parts.append(f"{self.health_added:,} function goal, impression-of-change or medication row(s)")
         skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
         return f"Added {', '.join(parts)}.{skipped}"

@@ -31,7 +31,7 @@ from tracker.records import check_checkin, check_exercise, check_peg, check_pres
 from tracker.report import check_range
 from tracker.rules import check_rules
 from tracker.session_input import SessionInput
-from tracker.settings import check_settings
+from tracker.settings import REMINDERS_KEY, check_settings
 from tracker.sharing import MAX_DAYS
 
 # The longest free text any form accepts is a note (2,000 characters); suggestion texts stay far below this.
@@ -134,7 +134,7 @@ def repair_settings(profile: Mapping[str, Any]) -> tuple[dict[str, Any], list[st
         fixes = {field: defaults[field] for field in error.errors if field in defaults}
     try:
         rules = json.loads(profile["rule_settings"] or "{}")
-        check_rules(rules if isinstance(rules, dict) else {"": rules})
+        check_rules({k: x for k, x in rules.items() if k != REMINDERS_KEY} if isinstance(rules, dict) else {"": rules})
     except (ValueError, TypeError, ValidationError):
         fixes["rule_settings"] = "{}"
     said = {"unit": "units", "pain_limit": "acceptable pain", "regions": "body regions", "display_name": "name"}

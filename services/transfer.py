@@ -23,6 +23,7 @@ from services.context import Ctx
 from services.import_matching import Known, Matched, match
 from services.import_preview import Preview, build, load_warning
 from services.import_result import ImportResult
+from services.transfer_health import add_health, check_health
 from tracker.errors import ValidationError
 from tracker.records import (
     CheckinRecord,
@@ -168,6 +169,7 @@ def import_file(
         pressures = _checked(parsed.pressures, check_pressure, problems, now.date())
         _once(checkins, lambda r: (r.day, r.region), "A check-in for this day and region", problems)
         _once(pegs, lambda r: r.day, "A PEG check-in for this day", problems)
+        health = check_health(s, ctx.owner_id, parsed, problems, now)
         if problems or matched.questions:
             problems.sort(key=lambda p: (p.file, p.line))
             return ImportResult(
@@ -183,7 +185,8 @@ def import_file(
         preview = build(parsed, matched, sessions, file_unit, [warning] if warning else [])
         if not save:
             return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
-        return _write(s, ctx, parsed, matched, (sessions, checkins, pegs, pressures), preview, report, read_share)
+        written = _write(s, ctx, parsed, matched, (sessions, checkins, pegs, pressures), preview, report, read_share)
+        return add_health(s, ctx.owner_id, health, written)
 
 
 def _file_unit(parsed: Parsed) -> str | None:

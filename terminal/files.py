@@ -1,4 +1,4 @@
-"""The commands that move all of a profile's data at once: backup, restore and the CSV export.
+"""The commands that write or read a whole file: backup, restore, the CSV and FHIR exports, calendar reminders.
 
 Each imports the services it needs when it runs, so the parser (and `--help`) stays light; a backup that cannot
 be made or restored is said here, so the other commands never load the backup code to recognise its error.
@@ -68,10 +68,28 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the CSV export (a zip of tidy tables with a data dictionary)."""
+    """Write the CSV export (a zip of tidy tables with a data dictionary), or the FHIR Bundle for a clinic."""
+    if args.format == "fhir":
+        from services.clinic_export import clinic_bundle
+
+        def bundle(ctx: Ctx) -> bytes:
+            return clinic_bundle(ctx, zone=args.zone)
+
+        return _write_out(args, bundle, "FHIR Bundle", f"threshold-fhir-{date.today():%Y-%m-%d}.json")
     from services.export import export_zip
 
     return _write_out(args, export_zip, "Export", f"threshold-export-{date.today():%Y-%m-%d}.zip")
+
+
+def run_reminders(args: argparse.Namespace) -> int:
+    """Write the calendar reminders (.ics) at the stored times, or at the times given for this file."""
+    from services.reminders import reminder_calendar
+
+    given = {"morning": args.morning, "psfs_at": args.psfs, "zone": args.zone}
+    if args.peg is not None:
+        given["peg_weekday"], given["peg_at"] = args.peg
+    chosen = {key: value for key, value in given.items() if value is not None}
+    return _write_out(args, lambda ctx: reminder_calendar(ctx, chosen), "Reminders", "threshold-reminders.ics")
 
 
 def _write_out(args: argparse.Namespace, make: Callable[[Ctx], bytes], what: str, default: str) -> int:

@@ -11,13 +11,14 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from terminal.files import run_backup, run_export, run_restore
+from terminal.files import run_backup, run_export, run_reminders, run_restore
 from terminal.importing import run_import
 from terminal.overview import REPORT_DAYS, run_report, run_settings, run_suggest
 from tracker.catalog import EQUIPMENT
 from tracker.pain import REGIONS
 from tracker.units import UNITS
 
+ZONE_EXAMPLE = "Europe/London"
 # Shown under the list of commands, so the options every command shares are visible before picking one.
 COMMON_OPTIONS = """options of every command:
   --db URL_OR_FILE   the database to use: a SQLite file path or a database URL
@@ -27,6 +28,8 @@ COMMON_OPTIONS = """options of every command:
 examples:
   python cli.py backup -o ~/threshold.sqlite
   python cli.py report --db data/threshold.db --start 2026-09-01
+  python cli.py export --format fhir -o clinic.json
+  python cli.py reminders --peg "Mon 08:00" -o threshold.ics
   python cli.py COMMAND --help     everything one command takes"""
 
 
@@ -43,6 +46,13 @@ def _regions(text: str) -> tuple[str, ...]:
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(f"{text!r}: use regions from {', '.join(REGIONS)}, separated by commas")
     return chosen
+
+
+def _weekly(text: str) -> tuple[str, str]:
+    day, _, clock = text.strip().partition(" ")
+    if not day or not clock.strip():
+        raise argparse.ArgumentTypeError(f'{text!r} is not a day and a time like "Mon 08:00"')
+    return day, clock.strip()
 
 
 def _pair(form: str) -> Callable[[str], tuple[str, str]]:
@@ -88,8 +98,32 @@ def build_parser() -> argparse.ArgumentParser:
     restore = _command(commands, "restore", run_restore, "replace your data with a backup's (asks first)")
     restore.add_argument("file", type=Path, help="backup file made by 'backup' or the app's Backup page")
     restore.add_argument("-y", "--yes", action="store_true", help="do not ask for confirmation")
-    export = _command(commands, "export", run_export, "write your data as a zip of CSV tables")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-export-DATE.zip)")
+    export = _command(
+        commands, "export", run_export, "write your data as a zip of CSV tables, or as FHIR for a clinic's system"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (default: threshold-export-DATE.zip or threshold-fhir-DATE.json)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("csv", "fhir"),
+        default="csv",
+        help="csv: zip of tables; fhir: an HL7 FHIR R4 Bundle (JSON)",
+    )
+    export.add_argument("--zone", help=f"fhir: time zone of the stored times, e.g. {ZONE_EXAMPLE} (default: yours)")
+    reminders = _command(
+        commands, "reminders", run_reminders, "write calendar reminders (.ics) for check-ins, PEG-3 and function goals"
+    )
+    reminders.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-reminders.ics)")
+    reminders.add_argument("--morning", metavar="HH:MM", help="morning check-in time (default: from Settings)")
+    reminders.add_argument("--peg", type=_weekly, metavar='"DAY HH:MM"', help='weekly PEG-3, e.g. "Mon 08:00"')
+    reminders.add_argument("--psfs", metavar="HH:MM", help="function goals re-rating time (default: from Settings)")
+    reminders.add_argument(
+        "--zone", help=f"time zone, e.g. {ZONE_EXAMPLE} (default: from Settings, else this computer's)"
+    )
     imported = _command(
         commands,
         "import",

@@ -113,6 +113,12 @@ class Parsed:
     pegs: list[RawItem] = field(default_factory=list)
     pressures: list[RawItem] = field(default_factory=list)
     exercises: list[RawItem] = field(default_factory=list)
+    goals: list[RawItem] = field(default_factory=list)
+    psfs: list[RawItem] = field(default_factory=list)
+    pgic: list[RawItem] = field(default_factory=list)
+    medications: list[RawItem] = field(default_factory=list)
+    doses: list[RawItem] = field(default_factory=list)
+    """Function goals, their ratings, PGIC answers, regular medication and as-needed doses (Threshold's export)."""
     guesses: dict[str, Guess] = field(default_factory=dict)
     """Exercises named by a workout app, by the name as written in the file."""
     problems: Problems = field(default_factory=Problems)

@@ -85,6 +85,11 @@ def parse_threshold(files: dict[str, CsvText]) -> Parsed:
         (t.PEGS, parsed.pegs, _peg),
         (t.PRESSURES, parsed.pressures, _pressure),
         (t.EXERCISES, parsed.exercises, _exercise),
+        (t.GOALS, parsed.goals, _goal),
+        (t.PSFS, parsed.psfs, _psfs),
+        (t.PGIC, parsed.pgic, _pgic),
+        (t.MEDICATIONS, parsed.medications, _medication),
+        (t.DOSES, parsed.doses, _dose),
     ):
         if table in tables:
             for line, row in records(tables[table], parsed.problems):
@@ -214,7 +219,8 @@ def _checkin(row: dict[str, str], file: str, line: int, problems: list[Problem])
         problems.append(Problem(file, line, bad_moment("session_started_at", link)))
     if found is None or (link and started is None):
         return None
-    return {"day": found, "region": row["region"].strip(), "pain": row["pain"], "session_started_at": started}
+    raw = {"day": found, "region": row["region"].strip(), "pain": row["pain"], "session_started_at": started}
+    return raw | {"sleep": row.get("sleep_quality", "").strip()}
 
 
 def _peg(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
@@ -241,3 +247,50 @@ def _exercise(row: dict[str, str], file: str, line: int, problems: list[Problem]
         "one_sided": one_sided in ("yes", "true", "1"),
         "counterpart": _text(row, "counterpart"),
     }
+
+
+def _days(row: dict[str, str], file: str, line: int, problems: list[Problem], *columns: str) -> list[Any] | None:
+    """The columns as days (None for an empty optional one, the last column); None when one is not a day."""
+    found, fine = [], True
+    for i, column in enumerate(columns):
+        text = row[column].strip()
+        value = day(text) if text or i == 0 else None
+        if (text or i == 0) and value is None:
+            problems.append(Problem(file, line, bad_day(column, text)))
+            fine = False
+        found.append(value)
+    return found if fine else None
+
+
+def _goal(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
+    found = _days(row, file, line, problems, "created_on", "retired_on")
+    return (
+        None if found is None else {"activity": _text(row, "activity"), "created_on": found[0], "retired_on": found[1]}
+    )
+
+
+def _psfs(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
+    rated = _day_of(row, file, line, problems)
+    added = _days(row, file, line, problems, "activity_created_on")
+    if rated is None or added is None:
+        return None
+    return {"day": rated, "activity": _text(row, "activity"), "activity_created_on": added[0], "score": row["score"]}
+
+
+def _pgic(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
+    found = _day_of(row, file, line, problems)
+    return None if found is None else {"day": found, "score": row["score"]}
+
+
+def _medication(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
+    found = _days(row, file, line, problems, "start_day", "end_day")
+    amount = {"name": _text(row, "name"), "dose": row["dose"], "unit": row["unit"].strip()}
+    return None if found is None else amount | {"start": found[0], "end": found[1]}
+
+
+def _dose(row: dict[str, str], file: str, line: int, problems: list[Problem]) -> dict[str, Any] | None:
+    taken = moment(row["taken_at"])
+    if taken is None:
+        problems.append(Problem(file, line, bad_moment("taken_at", row["taken_at"])))
+        return None
+    return {"name": _text(row, "name"), "dose": row["dose"], "unit": row["unit"].strip(), "taken_at": taken}

@@ -23,7 +23,7 @@ from tests.factories import create_session
 from tests.transfer_data import STRONG_6
 
 CLI = Path(__file__).resolve().parents[2] / "cli.py"
-COMMANDS = ("export", "import", "backup", "restore", "report", "settings", "suggest")
+COMMANDS = ("export", "import", "backup", "restore", "report", "settings", "suggest", "reminders")
 
 
 def run(*args: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -14,7 +14,10 @@ from db.models import ExerciseSession
 from formats.csv_export import table_csv
 from services.checkins import record_morning, record_peg, record_pressure
 from services.context import ensure_profile
-from services.export import export_zip
+from services.export import export_tables, export_zip
+from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
+from services.medication import add_regular, change_dose, log_dose, medication
+from services.pgic import record_pgic
 from services.profiles import add_exercise, save_settings
 from services.sessions import log_session
 from services.transfer import import_file
@@ -76,6 +79,11 @@ def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_col
         "peg.csv",
         "pressure_thresholds.csv",
         "exercises.csv",
+        "function_goals.csv",
+        "psfs_ratings.csv",
+        "pgic.csv",
+        "medications.csv",
+        "as_needed_doses.csv",
     }
     assert all(content.startswith(b"\xef\xbb\xbf") for name, content in files.items() if name.endswith(".csv"))
     sets = _rows(files, "sets.csv")
@@ -165,3 +173,75 @@ def test_history_table_downloads_as_csv_with_iso_times(ctx):
     header, first = text.splitlines()[:2]
     assert header == "when,exercises,peak,pain,effort,notes"
     assert first.startswith("2026-11-20 09:30:00,")
+
+
+HEALTH_FILES = ("function_goals.csv", "psfs_ratings.csv", "pgic.csv", "medications.csv", "as_needed_doses.csv")
+
+
+def _health(ctx):
+    """Two activities rated twice (one retired, then added again in the same words), PGIC, medication, sleep."""
+    for name in ("Climb two flights of stairs", "Carry the shopping, heavy bags"):
+        add_goal(ctx, {"activity": name}, today=date(2026, 10, 1))
+    ids = {g.activity: g.id for g in function_goals(ctx, today=TODAY).active}
+    rate_goals(ctx, date(2026, 10, 2), {i: 3 for i in ids.values()}, today=TODAY)
+    rate_goals(ctx, date(2026, 11, 1), {i: 6 for i in ids.values()}, today=TODAY)
+    retire_goal(ctx, ids["Carry the shopping, heavy bags"], today=date(2026, 11, 2))
+    add_goal(ctx, {"activity": "Carry the shopping, heavy bags"}, today=date(2026, 11, 3))
+    record_pgic(ctx, {"day": date(2026, 11, 20), "score": 2}, today=TODAY)
+    add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": date(2026, 9, 1)}, today=TODAY)
+    ((med_id, _),) = medication(ctx).current
+    change_dose(ctx, med_id, {"dose": 500, "start": date(2026, 10, 15)}, today=TODAY)
+    log_dose(ctx, {"name": "Paracetamol", "dose": 1, "unit": "tablets", "taken_at": datetime(2026, 11, 19, 22, 5)},
+             now=datetime(2026, 11, 23))  # fmt: skip
+    record_morning(ctx, date(2026, 11, 22), {"lower_back": 1}, today=TODAY, sleep=7)
+
+
+def test_psfs_pgic_medication_and_sleep_round_trip_through_the_csv_export(ctx):
+    _history(ctx)
+    _health(ctx)
+    files = export_tables(ctx)
+    first = {"day": "2026-10-02", "activity": "Climb two flights of stairs", "activity_created_on": "2026-10-01"}
+    assert _rows(files, "psfs_ratings.csv")[0] == first | {"score": "3"}
+    assert {r["sleep_quality"] for r in _rows(files, "checkins.csv")} == {"", "7"}
+    other = ensure_profile(ctx.db, "someone-else")
+    result = import_file(other, "threshold-export.zip", zipped(files))
+    assert result.written, result.problems
+    # 3 activities, 4 ratings, 1 PGIC answer, 2 regular doses (before and after the change), 1 as-needed dose
+    assert result.health_added == 11 and "11 function goal" in result.summary()
+    again = export_tables(other)
+    for name in (*HEALTH_FILES, "checkins.csv"):
+        assert again[name] == files[name], name
+    assert [g.activity for g in function_goals(other, today=TODAY).retired] == ["Carry the shopping, heavy bags"]
+    repeat = import_file(other, "threshold-export.zip", zipped(files))
+    assert repeat.health_added == 0 and repeat.already_there >= 11
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "words"),
+    [
+        ("psfs_ratings.csv", b",6\r\n", b",11\r\n", "Rating must be a whole number from 0 to 10"),
+        ("psfs_ratings.csv", b"Climb two flights of stairs,2026-10-01,3", b"Climb two flights of stairs,2026-10-09,3",
+         "is not in function_goals.csv"),
+        ("function_goals.csv", b"2026-11-02", b"2026-09-02", "before the activity was added"),
+        ("pgic.csv", b",2,", b",9,", "Overall change"),
+        ("medications.csv", b",250,mg", b",0,mg", "Dose"),
+        ("medications.csv", b",mg,2026-10-15,", b",spoons,2026-10-15,", "Unit must be one of"),
+        ("as_needed_doses.csv", b"2026-11-19 22:05:00", b"2027-11-19 22:05:00", "Taken at"),
+        ("checkins.csv", b",7\r\n", b",12\r\n", "Sleep quality last night"),
+    ],
+    ids=["psfs-score", "psfs-activity", "psfs-retired", "pgic", "medication-dose", "medication-unit",
+         "medication-future-dose", "sleep"],
+)  # fmt: skip
+def test_psfs_medication_and_sleep_bad_rows_are_named_and_nothing_is_written(ctx, file, old, new, words):
+    _history(ctx)
+    _health(ctx)
+    files = unzipped(export_zip(ctx))
+    assert old in files[file], (file, files[file])
+    files[file] = files[file].replace(old, new, 1)
+    other = ensure_profile(ctx.db, "someone-else")
+    failed = import_file(other, "export.zip", zipped(files))
+    assert not failed.written
+    assert [p.file for p in failed.problems] == [file] and failed.problems[0].line >= 2
+    assert words in failed.problems[0].message, failed.problems[0].message
+    assert function_goals(other, today=TODAY).active == [] and medication(other).regular == []
+    assert snapshot(other)["sessions"] == []

@@ -14,7 +14,7 @@ from services.context import ensure_profile
 from services.export import export_zip
 from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
 from services.history import history, week_summary
-from services.medication import change_dose, end_regular, medication
+from services.medication import change_dose, end_regular, log_dose, medication
 from services.pgic import pgic_status
 from services.profiles import add_exercise, list_exercises
 from services.sessions import delete_session, restore_session, session_form, update_session
@@ -90,6 +90,8 @@ def _fill_alice(alice):
 
 def test_an_export_holds_only_the_owners_rows(bob, alice):
     _fill_alice(alice)
+    add_goal(alice, {"activity": "Alice's stairs"}, today=NOW.date())
+    log_dose(alice, {"name": "Alice's pill", "dose": 1, "unit": "tablets", "taken_at": NOW}, now=NOW)
     create_session(bob, when=NOW - timedelta(days=3), weight=80, notes="Bob's own")
     files = {name: data.decode("utf-8-sig") for name, data in unzipped(export_zip(bob)).items()}
     assert not [name for name, text in files.items() if "Alice" in text]
@@ -103,6 +105,11 @@ def test_an_export_holds_only_the_owners_rows(bob, alice):
         "peg.csv": 0,
         "pressure_thresholds.csv": 0,
         "exercises.csv": 0,
+        "function_goals.csv": 0,
+        "psfs_ratings.csv": 0,
+        "pgic.csv": 0,
+        "medications.csv": 0,
+        "as_needed_doses.csv": 0,
     }
     assert "Bob's own" in files["sessions.csv"]
 

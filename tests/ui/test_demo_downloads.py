@@ -71,7 +71,7 @@ def _named(downloads: Downloads, start: str) -> bytes:
 
 def test_in_demo_mode_every_download_is_named_demo(demo, downloads):
     _visit_every_download(demo)
-    assert {name.rsplit(".", 1)[-1] for name in downloads} == {"sqlite", "zip", "csv", "pdf", "png", "svg"}
+    assert {name.rsplit(".", 1)[-1] for name in downloads} == {"sqlite", "zip", "csv", "pdf", "png", "svg", "json"}
     assert [name for name in downloads if not name.startswith("threshold-demo-")] == []
 
 
@@ -84,6 +84,7 @@ def test_outside_demo_mode_the_file_names_are_as_before(at, app_ctx, downloads):
         f"threshold-data-{today}.zip",
         "threshold-history.csv",
         f"threshold-report-{today - timedelta(weeks=12)}-to-{today}.pdf",
+        f"threshold-fhir-{today - timedelta(weeks=12)}-to-{today}.json",
         "progress-pain.png",
         "progress-pain.svg",
     }
@@ -107,7 +108,7 @@ def test_a_pdf_built_in_the_demo_is_not_offered_after_leaving_it(demo):
     demo.button(key="leave_demo").click().run()
     demo.switch_page("pages/report.py").run()
     assert not demo.exception
-    assert demo.get("download_button") == []
+    assert [b.key for b in demo.get("download_button")] == ["rep_fhir"], "the FHIR file is made when clicked"
 
 
 def test_the_demo_data_page_and_its_zip_say_demo(demo, downloads):

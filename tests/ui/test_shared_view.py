@@ -99,7 +99,7 @@ def test_the_shared_view_has_no_input_and_only_the_download_buttons(alice):
     at.button(key="shared_pdf_build").click().run()
     assert not at.exception
     assert [b.key for b in at.button] == []
-    assert [b.key for b in at.get("download_button")] == ["shared_pdf_download"]
+    assert [b.key for b in at.get("download_button")] == ["shared_pdf_download", "shared_fhir"]
     _, pdf = at.session_state["shared_pdf_built"]
     assert pdf.startswith(b"%PDF")
     assert len(list_links(alice)[0].views) == 1, "clicks on the page are not new visits"
