@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import PurePath
 from typing import Any, NamedTuple
 
@@ -203,7 +204,9 @@ def _sets(
 ) -> None:
     weight_column = next(c.strip().lower() for c in csv.header if c.strip().lower() in WEIGHT_COLUMNS)
     unit = WEIGHT_COLUMNS[weight_column]
-    collected: dict[tuple[str, int], list[tuple[int, int, RawSet]]] = defaultdict(list)
+    # Each set goes straight into its entry, its number and line beside it: no tuple per set on the way.
+    numbers: dict[tuple[str, int], list[int]] = defaultdict(list)
+    lines: dict[tuple[str, int], array[int]] = defaultdict(lambda: array("I"))
     # A million sets hold a few hundred distinct weights and rep counts: one string each, shared.
     shared: dict[str, str] = {}
     for line, row in records(csv, problems):
@@ -220,16 +223,19 @@ def _sets(
             continue
         session.unit = unit
         weight, reps = row[weight_column], row["reps"]
-        work = RawSet(shared.setdefault(weight, weight), shared.setdefault(reps, reps))
-        collected[key].append((set_number, line, work))
-    while collected:  # emptied as it goes, so the sets are not held twice
-        key, items = collected.popitem()
-        session = by_id[key[0]]
+        entries[key]["sets"].append(RawSet(shared.setdefault(weight, weight), shared.setdefault(reps, reps)))
+        numbers[key].append(set_number)
+        lines[key].append(line)
+    for key, found in numbers.items():
+        session, at = by_id[key[0]], lines[key]
+        if any(a > b for a, b in pairwise(found)):  # rows not in set order: put them in it
+            order = sorted(range(len(found)), key=found.__getitem__)
+            sets = entries[key]["sets"]
+            entries[key]["sets"] = [sets[i] for i in order]
+            at = array("I", (at[i] for i in order))
         if not isinstance(session.places, _SetPlaces):
             session.places = _SetPlaces(session.places, csv.file)
-        items.sort(key=lambda item: item[0])
-        entries[key]["sets"].extend(work for _number, _line, work in items)
-        session.places.set_lines[index_of[key]] = array("I", (line for _number, line, _work in items))
+        session.places.set_lines[index_of[key]] = at
 
 
 def _owner(

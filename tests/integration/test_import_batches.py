@@ -64,3 +64,26 @@ def test_a_preview_counts_every_batch_and_writes_nothing(ctx):
         SESSIONS,
     )
     assert _counts(ctx) == (0, 0)
+
+
+def test_sets_listed_out_of_order_are_put_in_set_order_and_keep_their_lines(ctx):
+    files = {
+        "sessions.csv": "session_id,started_at,effort_rpe,notes\r\n1,2026-01-05 07:00:00,6,\r\n",
+        "entries.csv": "session_id,entry_number,exercise,minutes,distance_km,intensity\r\n1,1,Leg press,,,\r\n",
+        "sets.csv": "session_id,entry_number,set_number,weight_kg,reps\r\n1,1,3,50,8\r\n1,1,1,40,abc\r\n1,1,2,45,9\r\n",
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    refused = import_file(ctx, "export.zip", out.getvalue())
+    assert [(p.file, p.line) for p in refused.problems] == [("sets.csv", 3)]
+    files["sets.csv"] = files["sets.csv"].replace("abc", "10")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    assert import_file(ctx, "export.zip", out.getvalue()).written
+    with ctx.db.read() as s:
+        rows = s.execute(select(WorkSet.position, WorkSet.weight_kg).order_by(WorkSet.position)).all()
+    assert [tuple(r) for r in rows] == [(0, 40.0), (1, 45.0), (2, 50.0)]
