@@ -2,7 +2,8 @@
 and report, the CSV export against bare pandas, and the server's start to its first page.
 
 `python bench/run.py [--quick] [--no-browser] [--data-benches]` prints one JSON object per line:
-{"metric", "value", "unit"}. The full run also passes on the lines of bench/bench_import.py and bench/backup.py.
+{"metric", "value", "unit"}. The full run also passes on the lines of bench/bench_import.py, bench/backup.py and
+bench/memory.py.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from services.demo import fill_demo_once
 
 SEED = 1
 ROOT = Path(__file__).resolve().parent.parent
-# The data benchmarks (import of 100,000 sets against to_sql; backup and restore of 10 years): about 20 s
-# together on a quiet machine, so --quick leaves them out unless --data-benches asks for them.
-DATA_BENCHES = ("bench.bench_import", "bench.backup")
+# The data benchmarks (import of 100,000 sets against to_sql; backup and restore of 10 years; peak memory of a
+# 1,000,000-set import and of zip bombs): about 2 minutes together on a quiet machine, so --quick leaves them
+# out unless --data-benches asks for them.
+DATA_BENCHES = ("bench.bench_import", "bench.backup", "bench.memory")
 
 
 def emit(metric: str, value: float | None, unit: str) -> None:
@@ -97,13 +99,16 @@ def cli_and_export(folder: Path, one: str, ten: str, runs: int) -> None:
     emit("export_10y_s", exported.export_s, "s")
     emit("to_csv_10y_s", exported.to_csv_s, "s")
     emit("export_vs_to_csv_ratio", _ratio(exported.export_s, exported.to_csv_s), "ratio")
+    emit("export_10y_cpu_s", exported.export_cpu_s, "s")
+    emit("to_csv_10y_cpu_s", exported.to_csv_cpu_s, "s")
+    emit("export_vs_to_csv_cpu_ratio", _ratio(exported.export_cpu_s, exported.to_csv_cpu_s), "ratio")
 
 
 def data_benches() -> None:
     """Run the import and backup benchmarks in their own processes and pass their JSON lines through."""
     for module in DATA_BENCHES:
         done = subprocess.run(
-            [sys.executable, "-m", module], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
+            [sys.executable, "-m", module], cwd=ROOT, capture_output=True, text=True, check=False, timeout=1200
         )
         for line in done.stdout.splitlines():
             if line.startswith("{"):

@@ -76,6 +76,42 @@ def reserve_ids(s: OrmSession, table: Table, count: int) -> list[int]:
     return list(range(int(last) + 1, int(last) + 1 + count))
 
 
+def insert_rows(s: OrmSession, table: Table, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Insert rows of values (in `columns` order) with one executemany, inside the open transaction.
+
+    On SQLite the rows go straight to the driver with each column's own bind conversion (datetimes to text)
+    applied once per column kind: SQLAlchemy's per-row parameter handling costs as much as the insert itself.
+    PostgreSQL keeps Core's insert, which batches the rows into multi-row VALUES statements.
+    """
+    if not rows:
+        return
+    conn = s.connection()
+    dialect = conn.dialect
+    if dialect.name != "sqlite":
+        conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    convert = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type.bind_processor(dialect)) is not None]
+    if convert:
+        prepared = [list(row) for row in rows]
+        for i, process in convert:
+            for row in prepared:
+                if row[i] is not None:
+                    row[i] = process(row[i])
+        rows = [tuple(row) for row in prepared]
+    quote = dialect.identifier_preparer.quote
+    sql = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})"
+    )
+    conn.exec_driver_sql(sql, rows)  # type: ignore[arg-type]
+
+
+SESSION_COLUMNS = ("id", "owner_id", "started_at", "notes", "rpe", "deleted_at")
+ENTRY_COLUMNS = ("id", "session_id", "exercise_id", "position", "minutes", "distance_km", "intensity")
+SET_COLUMNS = ("entry_id", "position", "weight_kg", "reps")
+PAIN_COLUMNS = ("session_id", "region", "before", "during", "after")
+
+
 def add_sessions(
     s: OrmSession,
     owner_id: int,
@@ -85,57 +121,30 @@ def add_sessions(
 ) -> list[int]:
     """Insert sessions with their entries, sets and pain ratings; returns the new session ids in order."""
     added: list[int] = []
-    conn = s.connection()
     sessions, entries_table = ExerciseSession.__table__, Entry.__table__
     for first in range(0, len(records), BATCH):
         batch = records[first : first + BATCH]
         session_ids = reserve_ids(s, sessions, len(batch))  # type: ignore[arg-type]
         entry_ids = iter(reserve_ids(s, entries_table, sum(len(r.entries) for r in batch)))  # type: ignore[arg-type]
-        session_rows: list[dict[str, object]] = []
-        entry_rows: list[dict[str, object]] = []
-        set_rows: list[dict[str, object]] = []
-        pain_rows: list[dict[str, object]] = []
+        session_rows: list[tuple[object, ...]] = []
+        entry_rows: list[tuple[object, ...]] = []
+        set_rows: list[tuple[object, ...]] = []
+        pain_rows: list[tuple[object, ...]] = []
         added.extend(session_ids)
         for session_id, record in zip(session_ids, batch, strict=True):
-            session_rows.append(
-                {
-                    "id": session_id,
-                    "owner_id": owner_id,
-                    "started_at": record.started_at,
-                    "notes": record.notes,
-                    "rpe": record.rpe,
-                    "deleted_at": None,
-                }
-            )
+            session_rows.append((session_id, owner_id, record.started_at, record.notes, record.rpe, None))
             for i, e in enumerate(record.entries):
                 entry_id = next(entry_ids)
-                entry_rows.append(
-                    {
-                        "id": entry_id,
-                        "session_id": session_id,
-                        "exercise_id": ids[e.exercise],
-                        "position": i,
-                        "minutes": e.minutes,
-                        "distance_km": e.distance_km,
-                        "intensity": e.intensity,
-                    }
-                )
-                set_rows.extend(
-                    {"entry_id": entry_id, "position": j, "weight_kg": w.weight_kg, "reps": w.reps}
-                    for j, w in enumerate(e.sets)
-                )
-            pain_rows.extend(
-                {"session_id": session_id, "region": p.region, "before": p.before, "during": p.during, "after": p.after}
-                for p in record.pains
-            )
-        for table, rows in (
-            (sessions, session_rows),
-            (entries_table, entry_rows),
-            (WorkSet.__table__, set_rows),
-            (PainRating.__table__, pain_rows),
+                entry_rows.append((entry_id, session_id, ids[e.exercise], i, e.minutes, e.distance_km, e.intensity))
+                set_rows.extend((entry_id, j, w.weight_kg, w.reps) for j, w in enumerate(e.sets))
+            pain_rows.extend((session_id, p.region, p.before, p.during, p.after) for p in record.pains)
+        for table, columns, rows in (
+            (sessions, SESSION_COLUMNS, session_rows),
+            (entries_table, ENTRY_COLUMNS, entry_rows),
+            (WorkSet.__table__, SET_COLUMNS, set_rows),
+            (PainRating.__table__, PAIN_COLUMNS, pain_rows),
         ):
-            if rows:
-                conn.execute(insert(table), rows)  # type: ignore[arg-type]
+            insert_rows(s, table, columns, rows)  # type: ignore[arg-type]
         done(len(batch))
     return added
 

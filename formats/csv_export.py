@@ -5,7 +5,6 @@ The rows come in as read from the database (services/export.py reads them); this
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,6 +14,7 @@ from datetime import date, datetime
 import pandas as pd
 
 from formats import tables as t
+from formats.csv_columns import frame_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -27,13 +27,16 @@ LB_DECIMALS = 6
 STORED_DECIMALS = 4
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """One CSV file: UTF-8 with a byte-order mark, every cell through the export's cell rules."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([t.cell(v) for v in row] for row in rows)
-    return buffer.getvalue().encode(t.BOM_ENCODING)
+def write_csv(header: Sequence[str], rows: pd.DataFrame | Iterable[Sequence[object]]) -> bytes:
+    """One CSV file: UTF-8 with a byte-order mark, every cell through the export's cell rules.
+
+    `rows` is a frame (its columns in header order) or rows of values; either way the rules are applied a
+    column at a time (formats/csv_columns.py), which writes the same text as `t.cell` on each value.
+    """
+    if not isinstance(rows, pd.DataFrame):
+        listed = [list(row) for row in rows]
+        rows = pd.DataFrame(listed, columns=range(len(header)), dtype=object)
+    return frame_csv(header, rows)
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
@@ -61,8 +64,8 @@ def _weight(weight_kg: object, unit: str) -> object:
     return t.number(pounds, LB_DECIMALS)
 
 
-def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> list[list[object]]:
-    return frame[list(columns)].astype(object).where(frame[list(columns)].notna(), None).values.tolist()
+def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    return frame[list(columns)]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
@@ -62,9 +62,35 @@ class Preview:
     warnings: tuple[str, ...] = ()
 
 
-def load_warning(records: Sequence[SessionRecord], unit: str) -> str | None:
+@dataclass
+class Tally:
+    """What the preview needs of the checked sessions, added up a batch at a time (the records themselves go)."""
+
+    keep_loads: bool = False
+    """Keep every load (for load_warning): only when the file does not say its unit."""
+    sessions: int = 0
+    sets: int = 0
+    with_pain: int = 0
+    first: date | None = None
+    last: date | None = None
+    loads_kg: list[float] = field(default_factory=list)
+
+    def add(self, records: Sequence[SessionRecord]) -> None:
+        """Count a batch of checked sessions."""
+        for r in records:
+            day = r.started_at.date()
+            self.first = day if self.first is None or day < self.first else self.first
+            self.last = day if self.last is None or day > self.last else self.last
+            self.sets += sum(len(e.sets) for e in r.entries)
+            self.with_pain += any({p.before, p.during, p.after} != {None} for p in r.pains)
+            if self.keep_loads:
+                self.loads_kg.extend(s.weight_kg for e in r.entries for s in e.sets if s.weight_kg)
+        self.sessions += len(records)
+
+
+def load_warning(tally: Tally, unit: str) -> str | None:
     """A warning when the loads look implausible in `unit` (a sign the unit was misread), else None."""
-    loads = [from_kg(s.weight_kg, unit) for r in records for e in r.entries for s in e.sets if s.weight_kg]
+    loads = [from_kg(kg, unit) for kg in tally.loads_kg]
     if len(loads) < MIN_SETS_TO_JUDGE:
         return None
     middle, top = median(loads), max(loads)
@@ -84,12 +110,11 @@ def load_warning(records: Sequence[SessionRecord], unit: str) -> str | None:
 def build(
     parsed: Parsed,
     matched: Matched,
-    records: Sequence[SessionRecord],
+    tally: Tally,
     unit: str | None,
     warnings: Sequence[str] = (),
 ) -> Preview:
-    """The preview of checked records, with how each of the file's exercise names was mapped."""
-    days = sorted(r.started_at.date() for r in records)
+    """The preview of the checked sessions, with how each of the file's exercise names was mapped."""
     per_exercise: Counter[str] = Counter()
     for session in parsed.sessions:
         per_exercise.update({str(e["exercise"]) for e in session.raw["entries"]})
@@ -106,14 +131,14 @@ def build(
         if per_exercise[name]
     )
     return Preview(
-        sessions=len(records),
-        sets=sum(len(e.sets) for r in records for e in r.entries),
-        first=days[0] if days else None,
-        last=days[-1] if days else None,
+        sessions=tally.sessions,
+        sets=tally.sets,
+        first=tally.first,
+        last=tally.last,
         exercises=tuple(sorted(mapped, key=lambda m: (m.how != "new", -m.sessions, m.name))),
         unit=unit,
         unit_from_file=not parsed.unit_unknown,
-        with_pain=sum(1 for r in records if any({p.before, p.during, p.after} != {None} for p in r.pains)),
+        with_pain=tally.with_pain,
         warnings=tuple(warnings),
     )
 

@@ -5,7 +5,6 @@ formats/readers/ reads the file into raw input; this use case checks it and writ
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import IO, Any
@@ -13,7 +12,6 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from db import bulk
 from db.engine import retry_busy
 from db.models import Exercise, Profile
 from formats.readers import apple_health
@@ -21,14 +19,12 @@ from formats.readers.model import FileProblem, Parsed, Problem, Problems, RawIte
 from formats.readers.upload import parse_upload
 from services.context import Ctx
 from services.import_matching import Known, Matched, match
-from services.import_preview import Preview, build, load_warning
+from services.import_preview import Tally, build, load_warning
 from services.import_result import ImportResult
+from services.import_write import Saver, write_small
 from services.transfer_health import add_health, check_health
 from tracker.errors import ValidationError
 from tracker.records import (
-    CheckinRecord,
-    PegRecord,
-    PressureRecord,
     SessionRecord,
     check_checkin,
     check_peg,
@@ -40,7 +36,9 @@ from tracker.session_input import SessionInput
 Progress = Callable[[float, str], None]
 # Shares of the progress bar: reading the file (most of the time for a large Apple Health export), then of
 # the rest, checking the rows and writing them.
-READ_SHARE, APPLE_SHARE, CHECK_SHARE = 0.15, 0.8, 0.5
+READ_SHARE, APPLE_SHARE = 0.15, 0.8
+# Sessions checked, then written, at a time: the progress bar moves every batch, and memory holds one batch.
+CHECK_BATCH = 500
 
 
 def _checked(items: list[RawItem], check: Callable[..., Any], problems: list[Problem], today: date) -> list[Any]:
@@ -59,32 +57,40 @@ def _sessions(
     categories: dict[str, str],
     unit: str,
     now: datetime,
-    problems: list[Problem],
-    progress: Progress,
-    read_share: float,
-) -> list[SessionRecord]:
-    records = []
-    total = max(1, len(parsed.sessions))
-    for n, session in enumerate(parsed.sessions):
-        raw = dict(session.raw)
-        raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
-        try:
-            given = SessionInput.from_mapping(raw)
-            records.append(check_session(given, categories=categories, unit=session.unit or unit, now=now, stored=True))
-            # Checked: only its exercise names are read again (by the preview); its sets and their places are
-            # needed no more, and a large file holds millions of them.
-            session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}
-            session.places.clear()
-        except ValidationError as error:
-            problems.extend(
-                Problem(*session.where(field), message)
-                for field, message in error.errors.items()
-                if not _reported(field, raw, matched)
-            )
-        if n % 1000 == 0:
-            done = read_share + (1 - read_share) * CHECK_SHARE * n / total
-            progress(done, f"Checking session {n + 1:,} of {total:,}")
-    return records
+    problems: Problems,
+    saving: Callable[[list[SessionRecord]], None] | None,
+    tally: Tally,
+    report: Progress,
+) -> None:
+    """Check the sessions a batch at a time; each batch is counted, and saved while no problem has been found.
+
+    Once a session is checked only its exercise names are kept (the preview reads them): its sets and their
+    places are needed no more, and a large file holds millions of them.
+    """
+    for first in range(0, len(parsed.sessions), CHECK_BATCH):
+        records = []
+        for session in parsed.sessions[first : first + CHECK_BATCH]:
+            raw = dict(session.raw)
+            raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
+            try:
+                given = SessionInput.from_mapping(raw)
+                records.append(
+                    check_session(given, categories=categories, unit=session.unit or unit, now=now, stored=True)
+                )
+                session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}
+                session.places.clear()
+            except ValidationError as error:
+                problems.extend(
+                    Problem(*session.where(field), message)
+                    for field, message in error.errors.items()
+                    if not _reported(field, raw, matched)
+                )
+        tally.add(records)
+        if saving is not None and not problems:
+            saving(records)
+        done = min(len(parsed.sessions), first + CHECK_BATCH)
+        what = "Checked and saved" if saving is not None else "Checked"
+        report(done / len(parsed.sessions), f"{what} {done:,} of {len(parsed.sessions):,} sessions")
 
 
 def _reported(field: str, raw: dict[str, Any], matched: Matched) -> bool:
@@ -157,22 +163,56 @@ def import_file(
         return ImportResult(parsed.source, needs_unit=True, notes=tuple(parsed.notes))
     report(read_share, "Checking every row")
     problems = Problems(parsed.problems)
-    with (ctx.db.write if save else ctx.db.read)() as s:
-        own_unit = s.get_one(Profile, ctx.owner_id).unit
-        known = _known(s, ctx.owner_id)
-        matched = match(parsed, known, equipment, mapping)
-        problems += matched.problems
-        categories = {name: k.category for name, k in known.items()} | {r.name: r.category for r in matched.new}
-        sessions = _sessions(parsed, matched, categories, unit or own_unit, now, problems, report, read_share)
-        checkins = _checked(parsed.checkins, check_checkin, problems, now.date())
-        pegs = _checked(parsed.pegs, check_peg, problems, now.date())
-        pressures = _checked(parsed.pressures, check_pressure, problems, now.date())
-        _once(checkins, lambda r: (r.day, r.region), "A check-in for this day and region", problems)
-        _once(pegs, lambda r: r.day, "A PEG check-in for this day", problems)
-        health = check_health(s, ctx.owner_id, parsed, problems, now)
-        if problems or matched.questions:
-            problems.sort(key=lambda p: (p.file, p.line))
-            return ImportResult(
+
+    def rest(done: float, text: str) -> None:
+        report(read_share + (1 - read_share) * done, text)
+
+    try:
+        with (ctx.db.write if save else ctx.db.read)() as s:
+            result = _check_and_write(s, ctx, parsed, (unit, equipment, mapping), problems, save, rest, now)
+        report(1.0, "Done")
+        return result
+    except _Refused as refused:  # raised inside the transaction, so whatever a batch had written is rolled back
+        return refused.result
+
+
+class _Refused(Exception):
+    """A problem found after batches were written: the transaction is rolled back and this is the answer."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("import refused")
+        self.result = result
+
+
+def _check_and_write(
+    s: OrmSession,
+    ctx: Ctx,
+    parsed: Parsed,
+    asked: tuple[str | None, Mapping[str, str] | None, Mapping[str, str] | None],
+    problems: Problems,
+    save: bool,
+    report: Progress,
+    now: datetime,
+) -> ImportResult:
+    unit, equipment, mapping = asked
+    own_unit = s.get_one(Profile, ctx.owner_id).unit
+    known = _known(s, ctx.owner_id)
+    matched = match(parsed, known, equipment, mapping)
+    problems += matched.problems
+    categories = {name: k.category for name, k in known.items()} | {r.name: r.category for r in matched.new}
+    checkins = _checked(parsed.checkins, check_checkin, problems, now.date())
+    pegs = _checked(parsed.pegs, check_peg, problems, now.date())
+    pressures = _checked(parsed.pressures, check_pressure, problems, now.date())
+    _once(checkins, lambda r: (r.day, r.region), "A check-in for this day and region", problems)
+    _once(pegs, lambda r: r.day, "A PEG check-in for this day", problems)
+    health = check_health(s, ctx.owner_id, parsed, problems, now)
+    saver = Saver(s, ctx.owner_id, matched) if save and not problems and not matched.questions else None
+    tally = Tally(keep_loads=bool(parsed.unit_unknown and unit))
+    _sessions(parsed, matched, categories, unit or own_unit, now, problems, saver, tally, report)
+    if problems or matched.questions:
+        problems.sort(key=lambda p: (p.file, p.line))
+        raise _Refused(
+            ImportResult(
                 parsed.source,
                 problems=tuple(problems),
                 more_problems=problems.more,
@@ -180,89 +220,16 @@ def import_file(
                 closest={name: matched.closest.get(name, ()) for name in matched.questions},
                 notes=tuple(parsed.notes),
             )
-        warning = load_warning(sessions, unit) if parsed.unit_unknown and unit else None
-        file_unit = unit if parsed.unit_unknown else _file_unit(parsed)
-        preview = build(parsed, matched, sessions, file_unit, [warning] if warning else [])
-        if not save:
-            return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
-        written = _write(s, ctx, parsed, matched, (sessions, checkins, pegs, pressures), preview, report, read_share)
-        return add_health(s, ctx.owner_id, health, written)
+        )
+    warning = load_warning(tally, unit) if parsed.unit_unknown and unit else None
+    file_unit = unit if parsed.unit_unknown else _file_unit(parsed)
+    preview = build(parsed, matched, tally, file_unit, [warning] if warning else [])
+    if saver is None:
+        return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
+    written = write_small(s, ctx, parsed, matched, saver, (checkins, pegs, pressures), preview)
+    return add_health(s, ctx.owner_id, health, written)
 
 
 def _file_unit(parsed: Parsed) -> str | None:
     units = {x.unit for x in parsed.sessions if x.unit is not None}
     return units.pop() if len(units) == 1 else ("per row" if units else None)
-
-
-def _write(
-    s: OrmSession,
-    ctx: Ctx,
-    parsed: Parsed,
-    matched: Matched,
-    checked: tuple[
-        list[SessionRecord],
-        list[tuple[CheckinRecord, RawItem]],
-        list[tuple[PegRecord, RawItem]],
-        list[tuple[PressureRecord, RawItem]],
-    ],
-    preview: Preview,
-    report: Progress,
-    read_share: float,
-) -> ImportResult:
-    sessions, checkins, pegs, pressures = checked
-    owner = ctx.owner_id
-    have = bulk.session_keys(s, owner)
-    fresh = []
-    for record in sessions:
-        key = bulk.session_key(record)
-        if have[key] > 0:
-            have[key] -= 1  # the file may hold two sessions alike; each stored one accounts for one of them
-        else:
-            fresh.append(record)
-    bulk.add_exercises(s, owner, matched.new)
-    total, written = max(1, len(fresh)), 0
-    start = read_share + (1 - read_share) * CHECK_SHARE
-
-    def done(count: int) -> None:
-        nonlocal written
-        written += count
-        report(
-            start + (1 - start) * written / total,
-            f"Saved {written:,} of {len(fresh):,} sessions",
-        )
-
-    bulk.add_sessions(s, owner, fresh, bulk.exercise_ids(s, owner), done)
-    starts = bulk.live_starts(s, owner)
-    stored_days = bulk.checkin_days(s, owner)
-    new_checkins = [
-        (r, starts.get(item.raw.get("session_started_at")))  # type: ignore[arg-type]
-        for r, item in checkins
-        if (r.day, r.region) not in stored_days
-    ]
-    bulk.add_checkins(s, owner, new_checkins)
-    peg_days = bulk.peg_days(s, owner)
-    new_pegs = [r for r, _item in pegs if r.day not in peg_days]
-    bulk.add_pegs(s, owner, new_pegs)
-    have_pressures: Counter[tuple[date, str, float, float, float]] = bulk.pressure_keys(s, owner)
-    new_pressures = []
-    for r, _item in pressures:
-        trial_key = (r.day, r.site, *r.trials)
-        if have_pressures[trial_key] > 0:
-            have_pressures[trial_key] -= 1
-        else:
-            new_pressures.append(r)
-    bulk.add_pressures(s, owner, new_pressures)
-    report(1.0, "Done")
-    skipped = (len(sessions) - len(fresh)) + (len(checkins) - len(new_checkins)) + (len(pegs) - len(new_pegs))
-    return ImportResult(
-        parsed.source,
-        sessions_added=len(fresh),
-        sets_added=sum(len(e.sets) for r in fresh for e in r.entries),
-        checkins_added=len(new_checkins),
-        pegs_added=len(new_pegs),
-        pressures_added=len(new_pressures),
-        exercises_created=tuple(r.name for r in matched.new),
-        already_there=skipped + len(pressures) - len(new_pressures) + matched.existing,
-        notes=tuple(parsed.notes),
-        preview=preview,
-    )

@@ -2,18 +2,56 @@
 
 from __future__ import annotations
 
-import sys
+from array import array
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from formats import tables as t
 from formats.readers.cells import bad_day, bad_moment, day, moment, records, whole
-from formats.readers.model import Parsed, Problem, RawItem, RawSession
+from formats.readers.model import Parsed, Problem, RawItem, RawSession, Where
 from formats.readers.reading import CsvText
 
 WEIGHT_COLUMNS = {"weight_kg": "kg", "weight_lb": "lb"}
 SESSION_PARTS = (t.ENTRIES, t.SETS, t.PAINS)
+
+
+class RawSet(NamedTuple):
+    """One set's cells as read (check_session input reads it like a mapping): a third of a dict's memory."""
+
+    weight: str
+    reps: str
+
+    def get(self, key: str, default: object = None) -> object:
+        """The cell named `key` ('weight' or 'reps'), like dict.get."""
+        return getattr(self, key, default) if key in self._fields else default
+
+
+class _SetPlaces(dict[str, Where]):
+    """A session's places, its sets' lines kept as an array of numbers per entry (4 bytes a set, not 90)."""
+
+    def __init__(self, places: dict[str, Where], file: str) -> None:
+        super().__init__(places)
+        self.file = file
+        self.set_lines: dict[int, array[int]] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The place of `key`, a set's ('entries.0.sets.2') included."""
+        found = super().get(key)
+        if found is not None:
+            return found
+        parts = key.split(".")
+        if len(parts) == 4 and parts[0] == "entries" and parts[2] == "sets" and (parts[1] + parts[3]).isdigit():
+            lines = self.set_lines.get(int(parts[1]))
+            if lines is not None and int(parts[3]) < len(lines):
+                return (self.file, lines[int(parts[3])])
+        return default
+
+    def clear(self) -> None:
+        """Forget every place."""
+        super().clear()
+        self.set_lines.clear()
 
 
 def _required(table: t.Table) -> set[str]:
@@ -171,7 +209,11 @@ def _sets(
 ) -> None:
     weight_column = next(c.strip().lower() for c in csv.header if c.strip().lower() in WEIGHT_COLUMNS)
     unit = WEIGHT_COLUMNS[weight_column]
-    collected: dict[tuple[str, int], list[tuple[int, int, dict[str, str]]]] = defaultdict(list)
+    # Each set goes straight into its entry, its number and line beside it: no tuple per set on the way.
+    numbers: dict[tuple[str, int], list[int]] = defaultdict(list)
+    lines: dict[tuple[str, int], array[int]] = defaultdict(lambda: array("I"))
+    # A million sets hold a few hundred distinct weights and rep counts: one string each, shared.
+    shared: dict[str, str] = {}
     for line, row in records(csv, problems):
         session = _owner(by_id, row, csv.file, line, problems)
         entry_number, set_number = whole(row["entry_number"]), whole(row["set_number"])
@@ -185,14 +227,20 @@ def _sets(
             problems.append(Problem(csv.file, line, f"entry {entry_number} of session {key[0]} is not in entries.csv."))
             continue
         session.unit = unit
-        collected[key].append((set_number, line, {"weight": row[weight_column], "reps": row["reps"]}))
-    for key, items in collected.items():
-        session = by_id[key[0]]
-        index = index_of[key]
-        for j, (_number, line, work) in enumerate(sorted(items, key=lambda item: item[0])):
-            entries[key]["sets"].append(work)
-            # The same few field paths recur in every session: one string each, not one per set.
-            session.places[sys.intern(f"entries.{index}.sets.{j}")] = (csv.file, line)
+        weight, reps = row[weight_column], row["reps"]
+        entries[key]["sets"].append(RawSet(shared.setdefault(weight, weight), shared.setdefault(reps, reps)))
+        numbers[key].append(set_number)
+        lines[key].append(line)
+    for key, found in numbers.items():
+        session, at = by_id[key[0]], lines[key]
+        if any(a > b for a, b in pairwise(found)):  # rows not in set order: put them in it
+            order = sorted(range(len(found)), key=found.__getitem__)
+            sets = entries[key]["sets"]
+            entries[key]["sets"] = [sets[i] for i in order]
+            at = array("I", (at[i] for i in order))
+        if not isinstance(session.places, _SetPlaces):
+            session.places = _SetPlaces(session.places, csv.file)
+        session.places.set_lines[index_of[key]] = at
 
 
 def _owner(
