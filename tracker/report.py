@@ -191,11 +191,11 @@ def summary(report: ReportData) -> list[Section]:
     peg = report.peg
     if len(peg) > 1:
         peg_lines: tuple[str, ...] = (
-            f"First, week of {day_text(peg[0][0])}: {peg[0][1]:g}; latest, week of {day_text(peg[-1][0])}: "
-            f"{peg[-1][1]:g} (0-10, lower is better; {len(peg)} periods with a score)",
+            f"First, week of {day_text(peg[0][0])}: {peg[0][1]:.1f}; latest, week of {day_text(peg[-1][0])}: "
+            f"{peg[-1][1]:.1f} (0-10, lower is better; {len(peg)} periods with a score)",
         )
     elif peg:
-        peg_lines = (f"Week of {day_text(peg[0][0])}: {peg[0][1]:g} (0-10, lower is better; one score so far)",)
+        peg_lines = (f"Week of {day_text(peg[0][0])}: {peg[0][1]:.1f} (0-10, lower is better; one score so far)",)
     else:
         peg_lines = ("No PEG-3 check-ins in this range.",)
     sections = [
