@@ -33,6 +33,13 @@ __all__ = ["build_bundle", "read_bundle", "to_bytes"]
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "threshold:fhir-export")
 Json = dict[str, Any]
+# HL7's security label for test data: a clinic's system keeps a demo file apart from real patients' records.
+TEST_DATA: Json = {
+    "system": "http://terminology.hl7.org/CodeSystem/v3-ActReason",
+    "code": "HTEST",
+    "display": "test health data",
+}
+DEMO_NAME = "Demo: made-up example data, not a real person"
 
 
 def to_bytes(record: ClinicRecord, zone: tzinfo = UTC) -> bytes:
@@ -44,8 +51,9 @@ def build_bundle(record: ClinicRecord, zone: tzinfo = UTC) -> Bundle:
     """The record as a validated FHIR Bundle: the Patient first, then every observation and medication."""
     ids = _Ids(record.name)
     patient: Json = {"resourceType": "Patient", "id": ids.patient}
-    if record.name.strip():
-        patient["name"] = [{"text": record.name}]
+    name = DEMO_NAME if record.demo else record.name.strip()
+    if name:
+        patient["name"] = [{"text": name}]
     entries = [patient]
     entries += [_pain(p, ids, zone) for p in record.pains]
     entries += [_peg(p, ids) for p in record.pegs]
@@ -54,12 +62,15 @@ def build_bundle(record: ClinicRecord, zone: tzinfo = UTC) -> Bundle:
     entries += [_pgic(p, ids) for p in record.pgic]
     entries += [_regular(m, ids) for m in record.regular]
     entries += [_as_needed(d, ids, zone) for d in record.as_needed]
-    bundle = {
+    bundle: Json = {
         "resourceType": "Bundle",
         "id": ids.make("bundle"),
         "type": "collection",
         "entry": [{"fullUrl": f"urn:uuid:{r['id']}", "resource": r} for r in entries],
     }
+    if record.demo:
+        for resource in (bundle, *entries):
+            resource["meta"] = {"security": [TEST_DATA]}
     return Bundle.model_validate(bundle)
 
 

@@ -179,3 +179,5 @@ class ClinicRecord:
     pgic: tuple[PgicEntry, ...] = ()
     regular: tuple[RegularMedication, ...] = ()
     as_needed: tuple[AsNeededDose, ...] = field(default=())
+    demo: bool = False
+    """Made-up demo data: every resource carries FHIR's "test health data" label, so it never passes for a record."""

@@ -45,11 +45,13 @@ def clinic_bundle(
     start: date | None = None,
     end: date | None = None,
     regions: Sequence[str] | None = None,
+    demo: bool = False,
 ) -> bytes:
     """The owner's data as FHIR R4 JSON; stored times are wall-clock time in `zone` (default: the person's own).
 
     With `start`/`end` only days in that range (inclusive) are included, with `regions` only pain in those regions,
-    and regular medication only when it was taken during the range: what a share link grants.
+    and regular medication only when it was taken during the range: what a share link grants. `demo` labels every
+    resource as test data and names the person as made-up.
     """
     low = datetime.combine(start, time.min) if start is not None else None
     high = datetime.combine(end + timedelta(days=1), time.min) if end is not None else None
@@ -80,6 +82,7 @@ def clinic_bundle(
             pgic=pgic,
             regular=regular,
             as_needed=as_needed,
+            demo=demo,
         ),
         tz,
     )

@@ -10,6 +10,7 @@ import streamlit as st
 from services.clinic_export import clinic_bundle
 from services.context import Ctx
 from ui.demo import download_name
+from ui.session import in_demo
 
 FHIR_MIME = "application/fhir+json"
 EXPLAINED = (
@@ -20,10 +21,10 @@ EXPLAINED = (
 
 def clinic_download(ctx: Ctx, key: str, start: date, end: date, regions: Sequence[str]) -> None:
     """A download button for the report's range and regions as a FHIR Bundle, made only when clicked."""
-    chosen = tuple(regions)
+    chosen, demo = tuple(regions), in_demo()  # read now: the file is made later, outside this page's run
 
     def bundle() -> bytes:
-        return clinic_bundle(ctx, start=start, end=end, regions=chosen)
+        return clinic_bundle(ctx, start=start, end=end, regions=chosen, demo=demo)
 
     st.download_button(
         "Download for your clinic's system (FHIR)",

@@ -7,6 +7,7 @@ after the demo database was filled through the home page's button.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -140,3 +141,14 @@ def test_a_demo_backup_restores_into_the_demo_but_not_over_your_own_data(demo, a
     assert "Backup restored" in "\n".join(str(s.value) for s in demo.success)
     assert "demo's made-up data, not of your own" in _texts(app)
     assert history(app_ctx).empty
+
+
+def test_the_demo_fhir_file_is_labelled_test_data_and_names_no_one(demo, downloads):
+    _visit_every_download(demo)
+    bundle = json.loads(_named(downloads, "threshold-demo-fhir-"))
+    labels = {
+        r.get("meta", {}).get("security", [{}])[0].get("code")
+        for r in [bundle, *(e["resource"] for e in bundle["entry"])]
+    }
+    assert labels == {"HTEST"}
+    assert "made-up" in bundle["entry"][0]["resource"]["name"][0]["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -216,3 +217,17 @@ _ratings = st.builds(
 def test_any_valid_ratings_survive_the_round_trip(ratings):
     record = ClinicRecord(name="x", pains=tuple(ratings))
     assert read_bundle(to_bytes(record)) == record
+
+
+def test_a_demo_bundle_is_labelled_test_data_in_every_resource_and_names_no_one():
+    from formats.fhir import DEMO_NAME
+
+    morning = PainEntry(date(2026, 11, 2), 4, "Lower back")
+    record = ClinicRecord(name="Sam", pains=(morning,), demo=True)
+    bundle = json.loads(to_bytes(record))
+    resources = [bundle, *(e["resource"] for e in bundle["entry"])]
+    assert all(r["meta"]["security"][0]["code"] == "HTEST" for r in resources)
+    patient = bundle["entry"][0]["resource"]
+    assert patient["name"] == [{"text": DEMO_NAME}] and "Sam" not in json.dumps(bundle)
+    assert len(read_bundle(to_bytes(record)).pains) == 1  # still reads back
+    assert "meta" not in json.loads(to_bytes(replace(record, demo=False)))
