@@ -112,7 +112,22 @@ def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> No
     pdf.multi_cell(0, size * 0.5, pdf.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
+# Page 1 is what a doctor reads first: when its blocks do not fit at the usual size, the text and the gaps between
+# blocks shrink a step at a time (down to 8.5 pt) before anything spills onto page 2.
+PAGE_ONE_STEPS = ((10.0, 2.5), (9.5, 1.8), (9.0, 1.2), (8.5, 0.8))
+
+
 def _page_one(pdf: _Report, report: ReportData) -> None:
+    size, gap = PAGE_ONE_STEPS[-1]
+    for size, gap in PAGE_ONE_STEPS:
+        trial = _Report(pdf.generated, demo=pdf.demo)
+        _draw_page_one(trial, report, size, gap)
+        if trial.page == 1:
+            break
+    _draw_page_one(pdf, report, size, gap)
+
+
+def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) -> None:
     pdf.add_page()
     _heading(pdf, TITLE, size=16)
     if pdf.demo:
@@ -121,20 +136,20 @@ def _page_one(pdf: _Report, report: ReportData) -> None:
         pdf.set_text_color(0)
     pdf.ln(1)
     if report.name:
-        _line(pdf, f"Patient: {report.name}", size=11)
-    _line(pdf, f"Period: {range_text(report.start, report.end)}", size=11)
-    _line(pdf, f"Body regions: {regions_text(report.regions)}", size=11)
+        _line(pdf, f"Patient: {report.name}", size=size + 1)
+    _line(pdf, f"Period: {range_text(report.start, report.end)}", size=size + 1)
+    _line(pdf, f"Body regions: {regions_text(report.regions)}", size=size + 1)
     if report.note:
-        _line(pdf, f"Note from the patient: {report.note}", size=10)
+        _line(pdf, f"Note from the patient: {report.note}", size=size)
     if report.empty:
         pdf.ln(2)
-        _line(pdf, "Nothing was logged in this period.", size=11)
+        _line(pdf, "Nothing was logged in this period.", size=size + 1)
     for section in summary(report):
-        pdf.ln(2.5)
-        _heading(pdf, section.title)
+        pdf.ln(gap)
+        _heading(pdf, section.title, size=size + 1)
         for text in section.lines:
-            _line(pdf, f"• {text}", indent=2)
-    pdf.ln(3)
+            _line(pdf, f"• {text}", size=size, indent=2)
+    pdf.ln(gap + 0.5)
     _line(
         pdf,
         f"Pain is rated 0-10 (numeric rating scale). A change counts as clinically important from "

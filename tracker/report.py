@@ -237,7 +237,7 @@ def health_sections(report: ReportData) -> list[Section]:
     if (f := report.function) is not None:
         found.append(
             Section(
-                "Function goals (PSFS: 0 = unable, 10 = as before the problem)",
+                "Function goals, change within this period (PSFS: 0 = unable, 10 = as before)",
                 (average_text(f), *(activity_text(a) for a in f.activities)),
             )
         )

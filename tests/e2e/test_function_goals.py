@@ -127,9 +127,7 @@ def test_report_page_one_with_psfs_pgic_medication_and_sleep_on_desktop_phone_an
         open_app(shown, app.url)
         go_to(shown, "Report", "Report for your doctor")
         idle(shown)
-        expect(
-            shown.get_by_text("Function goals (PSFS: 0 = unable, 10 = as before the problem)", exact=False)
-        ).to_be_visible()
+        expect(shown.get_by_text("Function goals, change within this period", exact=False)).to_be_visible()
         expect(
             shown.get_by_test_id("stText").filter(has_text="Naproxen: dose changed from 250 mg to 500 mg")
         ).to_be_visible()

@@ -160,3 +160,17 @@ def test_any_valid_history_with_psfs_pgic_medication_and_sleep_makes_a_pdf(
             assert pdf_of(ctx, regions, note=note).startswith(b"%PDF")
         finally:
             db.dispose()
+
+
+def test_the_demo_report_keeps_page_one_and_its_key_on_page_one(ctx: Ctx) -> None:
+    # The newcomer pass found the demo's page 1 (function goals, PGIC, medication, sleep) pushing its key on
+    # how to read PSFS and PGIC alone onto page 2, where a doctor reading page 1 never sees it.
+    from services.demo import DEMO_REGIONS, fill_demo_once
+
+    fill_demo_once(ctx, years=2, today=END)
+    start = END - timedelta(weeks=12)
+    report = build_report(ctx, start=start, end=END, regions=DEMO_REGIONS)
+    pages = PdfReader(BytesIO(render_pdf(report.data, session_log(ctx, start, END, DEMO_REGIONS), demo=True))).pages
+    first, second = (" ".join(page.extract_text().split()) for page in pages[:2])
+    assert "PGIC (Patient Global Impression of Change)" in first and "Function goals" in first
+    assert "Patient Global Impression" not in second and "PEG-3 is the mean" not in second
