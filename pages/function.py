@@ -62,7 +62,9 @@ st.header("Rate your activities", anchor=False)
 if not goals.active:
     st.info("Add an activity below to start, such as 'climb two flights of stairs' or 'carry the shopping home'.")
 else:
-    if goals.due:
+    if goals.due and all(g.latest is None for g in goals.active):
+        st.info("Give each activity its first rating: later ratings are compared with it.", icon=":material/event:")
+    elif goals.due:
         st.info("Time to rate your activities again.", icon=":material/event:")
     elif goals.next_due:
         st.caption(f"Next rating due on {goals.next_due:%Y-%m-%d} (every {goals.interval_days} days, in Settings).")

@@ -59,7 +59,8 @@ def _name_and_amount(errors: v.Errors, raw: Mapping[str, Any]) -> tuple[str, flo
     name = v.text(errors, "name", raw.get("name"), label="Medication name", max_len=v.MAX_NAME, required=True)
     unit = v.choice(errors, "unit", raw.get("unit"), label="Unit", options=tuple(UNITS))
     top = UNITS.get(unit, max(UNITS.values()))
-    dose = v.number(errors, "dose", raw.get("dose"), label="Dose", lo=0, hi=top, above_lo=True)
+    label = f"Dose ({unit})" if unit in UNITS else "Dose"
+    dose = v.number(errors, "dose", raw.get("dose"), label=label, lo=0, hi=top, above_lo=True)
     return name, dose, unit
 
 

@@ -62,9 +62,9 @@ def number(
             errors[field] = f"{label} is missing: enter a number."
         return None
     kind = "a whole number" if integer else "a number"
-    low = f"above {lo:g}" if above_lo else f"from {lo:g}"
+    span = f"above {lo:g} and at most {hi:g}" if above_lo else f"from {lo:g} to {hi:g}"
     if math.isinf(parsed) or parsed > hi or parsed < lo or (above_lo and parsed <= lo):
-        errors[field] = f"{label} must be {kind} {low} to {hi:g}; you entered {_shown(parsed)}."
+        errors[field] = f"{label} must be {kind} {span}; you entered {_shown(parsed)}."
         return None
     if integer and not parsed.is_integer():
         errors[field] = f"{label} must be a whole number; you entered {parsed:g}."

@@ -189,9 +189,9 @@ REFUSED: tuple[Refused, ...] = (
     _r("pgic answer as a word", "pgic", PGIC, "score", "must be a number", score="better"),
     _r("pgic in 1899", "pgic", PGIC, "day", "before 1900", day=datetime(1899, 5, 1).date()),
     # Medication: regular and as needed.
-    _r("medication dose zero", "medication", REGULAR, "dose", "Dose must be a number above 0", dose=0),
+    _r("medication dose zero", "medication", REGULAR, "dose", "Dose (mg) must be a number above 0 and at most", dose=0),
     _r("medication dose negative", "medication", REGULAR, "dose", "Dose", dose=-250),
-    _r("medication dose absurd", "medication", REGULAR, "dose", "to 5000", dose=250000),
+    _r("medication dose absurd", "medication", REGULAR, "dose", "at most 5000", dose=250000),
     _r("medication dose 'inf'", "medication", REGULAR, "dose", "infinity", dose="inf"),
     _r("medication unit unknown", "medication", REGULAR, "unit", "Unit must be one of", unit="spoonfuls"),
     _r("medication name blank", "medication", REGULAR, "name", "Medication name is empty", name=""),

@@ -60,7 +60,7 @@ REFUSED = [
         "at most 5",
     ),
     ("pgic answer 9", "update pgic_answers set score = 9", "Overall change must be"),
-    ("medication dose 0", "update medications set dose = 0", "Dose must be"),
+    ("medication dose 0", "update medications set dose = 0", "must be a number above 0"),
     ("medication unit unknown", "update medications set unit = 'buckets'", "Unit must be one of"),
     ("medication ends before it starts", "update medications set end_day = '2000-01-01'", "before the first day"),
     (

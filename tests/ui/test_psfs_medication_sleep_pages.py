@@ -61,7 +61,7 @@ def test_medication_added_dose_changed_and_as_needed_dose_logged(at, app_ctx):
     at.text_input(key="med_name").set_value("Naproxen")
     at.number_input(key="med_dose").set_value(0.0)
     at.button(key="med_add").click().run()
-    assert "Regular medication: dose must be a number above 0" in _said(at)
+    assert "Regular medication: dose (mg) must be a number above 0 and at most" in _said(at)
     at.number_input(key="med_dose").set_value(250.0)
     at.date_input(key="med_start").set_value(date.today() - timedelta(days=10))
     at.button(key="med_add").click().run()

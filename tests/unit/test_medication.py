@@ -19,9 +19,9 @@ def test_medication_regular_is_kept_with_an_open_end() -> None:
 @pytest.mark.parametrize(
     ("changes_", "field", "says"),
     [
-        ({"dose": 0}, "dose", "Dose must be a number above 0"),
+        ({"dose": 0}, "dose", "Dose (mg) must be a number above 0 and at most 5000"),
         ({"dose": -5}, "dose", "Dose"),
-        ({"dose": 50000}, "dose", "to 5000"),
+        ({"dose": 50000}, "dose", "at most 5000"),
         ({"dose": "two"}, "dose", "must be a number"),
         ({"unit": "buckets"}, "unit", "Unit must be one of"),
         ({"name": "<script>x</script>"}, "name", "Medication name contains markup"),
