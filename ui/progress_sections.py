@@ -61,18 +61,20 @@ def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
 def pain_section(data: Progress, span: tuple[str, str]) -> Section:
     """The pain trend, with medication drawn on it and the as-needed doses per week below when there are any."""
     health, bucket = data.health, data.bucket
-    if data.pain.empty or health.pain_medication.empty:
+    with_pain = not data.pain.empty  # medication alone is not drawn: its spans and marks belong on a pain trend
+    if not with_pain or health.pain_medication.empty:
         trend = _panels(data.pain, "pain", bucket=bucket, span=span)
     else:
         trend = _panels(health.pain_medication, "pain_medication", key="pain", bucket=bucket, span=span)
     medication = ""
-    if not health.pain_medication.empty:
+    if with_pain and not health.pain_medication.empty:
         medication = (
             " Shaded spans: medication taken regularly (name and dose in the legend; a new shade is a new dose). "
             "Triangles along the bottom: each as-needed dose (point at one for its name and time); the small bars "
             "below count them per week."
         )
-    summary = "\n\n".join(line for line in (data.comparison, health.medication_line) if line)
+    said = (data.comparison, health.medication_line) if with_pain else (health.medication_line,)
+    summary = "\n\n".join(line for line in said if line)
     return Section(
         "pain",
         "Pain trend",
@@ -80,7 +82,7 @@ def pain_section(data: Progress, span: tuple[str, str]) -> Section:
         "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
         "during exercise is left out). The band runs from the lowest to the highest day." + medication,
         summary=summary,
-        panels=trend + _panels(health.dose_counts, "doses", span=span),
+        panels=trend + (_panels(health.dose_counts, "doses", span=span) if with_pain else ()),
     )
 
 

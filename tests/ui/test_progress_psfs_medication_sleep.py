@@ -59,3 +59,21 @@ def test_psfs_chart_and_its_words_show_under_the_ratings_on_the_function_goals_p
     assert "The grey band reaches 2 points either side of the first average" in _texts(at)
     (chart,) = at.get("arrow_vega_lite_chart") or at.get(CHART)
     assert "Average of the activities" in json.dumps(json.loads(chart.proto.spec))
+
+
+def test_medication_without_any_pain_rating_draws_no_orphan_chart_and_promises_no_countdown(at, app_ctx):
+    # From the newcomer pass: medication logged before any pain rating showed a lone, untitled dose chart under a
+    # key describing a pain band and triangles that were not there, and "28 more to go" with nothing rated.
+    from datetime import datetime, timedelta
+
+    from services.medication import add_regular, log_dose
+
+    add_regular(app_ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": date.today() - timedelta(days=3)})
+    log_dose(
+        app_ctx, {"name": "Paracetamol", "dose": 500, "unit": "mg", "taken_at": datetime.now() - timedelta(hours=2)}
+    )
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    assert at.get(CHART) == [] or all("doses" not in json.dumps(c.spec) for c in at.get(CHART))
+    text = _texts(at)
+    assert "Triangles along the bottom" not in text and "more to go" not in text
