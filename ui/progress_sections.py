@@ -73,8 +73,7 @@ def pain_section(data: Progress, span: tuple[str, str]) -> Section:
             "Triangles along the bottom: each as-needed dose (point at one for its name and time); the small bars "
             "below count them per week."
         )
-    said = (data.comparison, health.medication_line) if with_pain else (health.medication_line,)
-    summary = "\n\n".join(line for line in said if line)
+    summary = "\n\n".join(line for line in (data.comparison, health.medication_line) if line)
     return Section(
         "pain",
         "Pain trend",
