@@ -91,7 +91,7 @@ def psfs_chart(frame: Source, *, activities: Sequence[str], baseline: float | No
     if baseline is not None:
         low, high = max(SCORE_MIN, baseline - MCID_AVERAGE), min(SCORE_MAX, baseline + MCID_AVERAGE)
         band = alt.Chart(ONCE).mark_rect(color=BAND_GREY, opacity=0.18).encode(y=alt.datum(low), y2=alt.datum(high))
-        edge = alt.Chart(ONCE).mark_rule(color="#616161", strokeDash=[4, 3]).encode(y=alt.datum(high))
+        edge = alt.Chart(ONCE).mark_rule(color="#616161", strokeDash=[4, 3], aria=False).encode(y=alt.datum(high))
         words = f"Average {high:g}+: clearly better"
         label = alt.Chart(ONCE).mark_text(align="left", dx=4, dy=-7, fontSize=11, color="#424242")
         layers += [band, edge, label.encode(x=alt.value(0), y=alt.datum(high), text=alt.value(words))]
@@ -220,7 +220,7 @@ def sleep_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:
             ],
         )
     )
-    rule = alt.Chart(ONCE).mark_rule(color="#616161", strokeDash=[4, 3]).encode(y=alt.datum(GOOD_SLEEP))
+    rule = alt.Chart(ONCE).mark_rule(color="#616161", strokeDash=[4, 3], aria=False).encode(y=alt.datum(GOOD_SLEEP))
     label = (
         alt.Chart(ONCE)
         .mark_text(align="left", dx=4, dy=-7, fontSize=11, color="#424242")

@@ -35,4 +35,4 @@ def clinic_download(ctx: Ctx, key: str, start: date, end: date, regions: Sequenc
         icon=":material/local_hospital:",
         on_click="ignore",
     )
-    st.caption(EXPLAINED)
+    st.text(EXPLAINED)  # information, so full-contrast text rather than a grey caption (axe: color-contrast)

@@ -25,7 +25,7 @@ def test_fhir_download_on_the_report_page_holds_the_reports_range(at, app_ctx, d
     create_session(app_ctx, when=NOW - timedelta(days=200), before=7, during=8, after=7)
     at.switch_page("pages/report.py").run()
     assert not at.exception
-    assert any("clinic" in str(c.value) and "FHIR" in str(c.value) for c in at.caption)
+    assert any("clinic" in str(c.value) and "FHIR" in str(c.value) for c in at.text)
     record = _fhir(downloads, "threshold-fhir-")
     assert sorted(p.score for p in record.pains) == [2, 3, 4], "the session 200 days ago is outside the 12 weeks"
 

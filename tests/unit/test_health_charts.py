@@ -155,3 +155,11 @@ def test_psfs_medication_and_sleep_specs_are_built_once_for_the_page():
     assert chart_specs.spec_json("psfs", **params) is chart_specs.spec_json("psfs", **params)
     for kind, extra in (("pain_medication", {"bucket": "day"}), ("doses", {}), ("sleep", {})):
         assert json.loads(chart_specs.spec_json(kind, span=SPAN, **extra))["data"] == {"name": chart_specs.TABLE}
+
+
+def test_the_sleep_and_psfs_reference_lines_are_decoration_a_screen_reader_skips():
+    # axe (e2e every-page walk) flagged the dashed reference rules as unnamed graphics; their meaning is in the
+    # label beside them and in the chart's description.
+    rows = pd.DataFrame({"period": pd.to_datetime([D1, D2]), "sleep": [5.5, 7.0], "nights": [4, 6]})
+    svg = to_svg(sleep_chart(rows, span=SPAN)).decode()
+    assert 'aria-roledescription="rule mark container"' not in svg and "6+: a good night" in svg
