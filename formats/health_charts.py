@@ -90,7 +90,11 @@ def psfs_chart(frame: Source, *, activities: Sequence[str], baseline: float | No
     layers: list[Any] = []
     if baseline is not None:
         low, high = max(SCORE_MIN, baseline - MCID_AVERAGE), min(SCORE_MAX, baseline + MCID_AVERAGE)
-        band = alt.Chart(ONCE).mark_rect(color=BAND_GREY, opacity=0.18).encode(y=alt.datum(low), y2=alt.datum(high))
+        band = (
+            alt.Chart(ONCE)
+            .mark_rect(color=BAND_GREY, opacity=0.18, aria=False)
+            .encode(y=alt.datum(low), y2=alt.datum(high))
+        )
         edge = alt.Chart(ONCE).mark_rule(color="#616161", strokeDash=[4, 3], aria=False).encode(y=alt.datum(high))
         words = f"Average {high:g}+: clearly better"
         label = alt.Chart(ONCE).mark_text(align="left", dx=4, dy=-7, fontSize=11, color="#424242")

@@ -163,3 +163,6 @@ def test_the_sleep_and_psfs_reference_lines_are_decoration_a_screen_reader_skips
     rows = pd.DataFrame({"period": pd.to_datetime([D1, D2]), "sleep": [5.5, 7.0], "nights": [4, 6]})
     svg = to_svg(sleep_chart(rows, span=SPAN)).decode()
     assert 'aria-roledescription="rule mark container"' not in svg and "6+: a good night" in svg
+    params = {"activities": (STAIRS, SHOPPING), "baseline": 4.0, "span": SPAN}
+    drawn = json.loads(chart_specs.spec_json("psfs", **params))
+    assert [layer["mark"].get("aria") for layer in drawn["layer"][:2]] == [False, False]  # the band and its edge
