@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 
 import services.history
 import services.profiles
+import ui.rule_settings  # noqa: F401  bound to the real save_settings before any test patches it (else it keeps the patch)
 from services.profiles import get_settings
 
 FULL = OperationalError(
