@@ -40,6 +40,13 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Owned:
+    """A top-level row: its own id, then the profile it belongs to (deleting the profile deletes the row)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True, sort_order=-1)
+
+
 class Profile(Base):
     """The person who owns data: one implicit profile locally, one per sign-in when hosted."""
 
@@ -62,13 +69,11 @@ class Profile(Base):
         return f"Profile(id={self.id}, subject={self.subject!r})"
 
 
-class Exercise(Base):
+class Exercise(Owned, Base):
     """An exercise in one owner's list: the shipped catalogue plus their own."""
 
     __tablename__ = "exercises"
     __table_args__ = (UniqueConstraint("owner_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     category: Mapped[str] = mapped_column(String(20))
     equipment: Mapped[str] = mapped_column(String(20), default="none")
@@ -95,12 +100,10 @@ class Exercise(Base):
         return f"Exercise(id={self.id}, name={self.name!r})"
 
 
-class ExerciseSession(Base):
+class ExerciseSession(Owned, Base):
     """One exercise session. deleted_at set means it is in the bin and can be restored."""
 
     __tablename__ = "sessions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     rpe: Mapped[int | None] = mapped_column(Integer)
@@ -154,13 +157,11 @@ class PainRating(Base):
     after: Mapped[int | None] = mapped_column(Integer)
 
 
-class Checkin(Base):
+class Checkin(Owned, Base):
     """Pain on waking, linked to the previous day's session when there was one."""
 
     __tablename__ = "checkins"
     __table_args__ = (UniqueConstraint("owner_id", "day", "region"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"), index=True)
     day: Mapped[date] = mapped_column(Date)
     region: Mapped[str] = mapped_column(String(30))
@@ -169,25 +170,21 @@ class Checkin(Base):
     """Sleep quality 0-10 that night, when given; the same on every region's row of one morning."""
 
 
-class PegCheckin(Base):
+class PegCheckin(Owned, Base):
     """A weekly PEG-3 (three 0-10 items)."""
 
     __tablename__ = "peg_checkins"
     __table_args__ = (UniqueConstraint("owner_id", "day"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
     pain: Mapped[int] = mapped_column(Integer)
     enjoyment: Mapped[int] = mapped_column(Integer)
     activity: Mapped[int] = mapped_column(Integer)
 
 
-class PressureThreshold(Base):
+class PressureThreshold(Owned, Base):
     """Pressure pain threshold at a site: three algometer trials in kg/cm2 and their mean."""
 
     __tablename__ = "pressure_thresholds"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
     site: Mapped[str] = mapped_column(String(80))
     trial1: Mapped[float] = mapped_column(Float)
@@ -196,12 +193,10 @@ class PressureThreshold(Base):
     mean: Mapped[float] = mapped_column(Float)
 
 
-class Decision(Base):
+class Decision(Owned, Base):
     """What the user did with a suggestion: accepted, dismissed or snoozed."""
 
     __tablename__ = "decisions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(200), index=True)
     """Which suggestion: its rule and subject, e.g. 'machine_to_free:Leg press'."""
     fingerprint: Mapped[str] = mapped_column(String(200), default="")
@@ -212,12 +207,10 @@ class Decision(Base):
     until: Mapped[date | None] = mapped_column(Date)
 
 
-class ShareLink(Base):
+class ShareLink(Owned, Base):
     """A read-only link for a doctor: a date range and regions, valid until it expires or is revoked."""
 
     __tablename__ = "share_links"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     """SHA-256 of the token; the token itself is shown once and never stored."""
     start: Mapped[date] = mapped_column(Date)
@@ -239,12 +232,10 @@ class ShareView(Base):
     opened_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class FunctionGoal(Base):
+class FunctionGoal(Owned, Base):
     """A Patient-Specific Functional Scale activity: something pain makes hard, in the person's own words."""
 
     __tablename__ = "function_goals"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     activity: Mapped[str] = mapped_column(String(80))
     created_on: Mapped[date] = mapped_column(Date)
     retired_on: Mapped[date | None] = mapped_column(Date)
@@ -256,35 +247,29 @@ class FunctionGoal(Base):
         return f"FunctionGoal(id={self.id}, activity={self.activity!r})"
 
 
-class PsfsRating(Base):
+class PsfsRating(Owned, Base):
     """How well one activity can be done on a day: 0 (unable) to 10 (as before the problem)."""
 
     __tablename__ = "psfs_ratings"
     __table_args__ = (UniqueConstraint("goal_id", "day"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("function_goals.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
     score: Mapped[int] = mapped_column(Integer)
 
 
-class PgicAnswer(Base):
+class PgicAnswer(Owned, Base):
     """The Patient Global Impression of Change: 1 (very much improved) to 7 (very much worse)."""
 
     __tablename__ = "pgic_answers"
     __table_args__ = (UniqueConstraint("owner_id", "day"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
     score: Mapped[int] = mapped_column(Integer)
 
 
-class Medication(Base):
+class Medication(Owned, Base):
     """A regular medication from its first day to its last (None while still taken)."""
 
     __tablename__ = "medications"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     dose: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(20))
@@ -295,12 +280,10 @@ class Medication(Base):
         return f"Medication(id={self.id}, name={self.name!r}, dose={self.dose!r})"
 
 
-class AsNeededDose(Base):
+class AsNeededDose(Owned, Base):
     """One dose of an as-needed medication, with when it was taken."""
 
     __tablename__ = "as_needed_doses"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(80))
     dose: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(20))
