@@ -6,8 +6,12 @@ import re
 from datetime import date
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# Tries at opening a select box's list, and how long each waits for it.
+OPEN_ATTEMPTS = 4
+OPEN_WAIT_MS = 5_000
 
 
 def idle(page: Page) -> None:
@@ -95,9 +99,21 @@ def choose(page: Page, label: str, option: str) -> None:
 
 def options(page: Page, label: str) -> Locator:
     """Open a select box and return its options (press Escape to close it again)."""
-    page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True)).click()
-    expect(page.get_by_role("listbox")).to_be_visible()
-    return page.get_by_role("listbox").get_by_role("option")
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
+    listbox = page.get_by_role("listbox")
+    # A script run that finishes just after the click draws the box afresh and closes its list (seen on a
+    # loaded CI machine), so click again until the list stays open.
+    for _ in range(OPEN_ATTEMPTS - 1):
+        idle(page)
+        box.click()
+        try:
+            listbox.wait_for(state="visible", timeout=OPEN_WAIT_MS)
+            return listbox.get_by_role("option")
+        except PlaywrightTimeout:
+            continue
+    box.click()
+    expect(listbox).to_be_visible()
+    return listbox.get_by_role("option")
 
 
 def selected(page: Page, label: str) -> Locator:
