@@ -131,10 +131,14 @@ class Query:
 
     def period(self) -> dict[str, Any]:
         """The fields every part shares."""
-        unit, limit = self.settings.unit, self.settings.pain_limit
-        start, end = self.scope.start, self.scope.end
-        return {"start": start, "end": end, "bucket": self.bucket, "unit": unit, "pain_limit": limit,
-                "picked": self.chosen or ()}  # fmt: skip
+        return {
+            "start": self.scope.start,
+            "end": self.scope.end,
+            "bucket": self.bucket,
+            "unit": self.settings.unit,
+            "pain_limit": self.settings.pain_limit,
+            "picked": self.chosen or (),
+        }
 
 
 class Filters(TypedDict, total=False):
