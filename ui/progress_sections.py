@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from formats import chart_specs, charts
+from formats.threshold_chart import panel_heading
 from services.health_progress import PSFS_KEY
 from services.progress import Details, Headline, Period, Progress
 
@@ -21,10 +22,13 @@ class Panel:
     key: str
     spec: str
     rows: bytes
+    heading: str = ""
+    """JSON of top-level properties (title, description) set over the spec's, when it is shared by several."""
 
     def chart_spec(self) -> dict[str, Any]:
         """The Vega-Lite spec with its rows attached: a new top level over a spec parsed once per process."""
-        return {**_parsed(self.spec), "datasets": {chart_specs.TABLE: self.rows}}
+        own = _parsed(self.heading) if self.heading else {}
+        return {**_parsed(self.spec), **own, "datasets": {chart_specs.TABLE: self.rows}}
 
 
 @dataclass(frozen=True)
@@ -123,11 +127,10 @@ def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]
         rows = data.threshold[data.threshold["exercise"] == name]
         if rows.empty:
             continue
-        subtitle = data.picture.subtitles.get(name, "")
-        spec = chart_specs.spec_json(
-            "threshold", measure=data.picture.measures[name], title=name, subtitle=subtitle, span=span
-        )
-        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True))))
+        # One spec per axis unit, each panel's own title set over it.
+        spec = chart_specs.spec_json("threshold", measure=data.picture.measures[name], title="", span=span)
+        heading = json.dumps(panel_heading(name, data.picture.subtitles.get(name, "")))
+        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True)), heading))
     return tuple(found)
 
 
