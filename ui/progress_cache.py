@@ -29,12 +29,15 @@ def options(ctx: Ctx) -> Options:
     return progress_options(ctx)
 
 
-@cached_read(max_entries=64)
 def page_view(ctx: Ctx, filters: Filters) -> PageView:
     """The charts the page opens with (the threshold picture and the pain trend), cached until the next write."""
-    data = progress_headline(
-        ctx, start=filters.start, end=filters.end, regions=filters.regions, exercises=filters.exercises
-    )
+    # Keyed on what the headline reads, so a change of one-rep max formula (details only) does not read it again.
+    return _headline_view(ctx, filters.start, filters.end, filters.regions, filters.exercises)
+
+
+@cached_read(max_entries=64)
+def _headline_view(ctx: Ctx, start: date, end: date, regions: tuple[str, ...], exercises: tuple[str, ...]) -> PageView:
+    data = progress_headline(ctx, start=start, end=end, regions=regions, exercises=exercises)
     return PageView(data.start, data.end, data.bucket, data.unit, tuple(headline_sections(data)))
 
 
