@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import Float, and_, case, func, literal, select
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Entry, Exercise, WorkSet
+from db.models import Entry, Exercise, ExerciseSession, WorkSet
 from db.progress_sql import Scope, as_date, session_facts
 from tracker.threshold import Status
 from tracker.tolerance import Effort
@@ -22,12 +22,20 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
     """The efforts on the named exercises in the scope, oldest first (loads in the user's unit)."""
     sessions = session_facts(s, scope, "day", limit)
     loaded = WorkSet.weight_kg > 0
+    # Only the sets of the entries asked for: grouping every set in the database cost more than the rest.
+    wanted = (
+        select(Entry.id)
+        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
+        .join(Exercise, Entry.exercise_id == Exercise.id)
+        .where(*scope.live(), Exercise.name.in_(list(names)))
+    )
     top = (
         select(
             WorkSet.entry_id,
             func.max(case((loaded, WorkSet.weight_kg))).label("load"),
             func.max(WorkSet.reps).label("most"),
         )
+        .where(WorkSet.entry_id.in_(wanted))
         .group_by(WorkSet.entry_id)
         .subquery("top_set")
     )

@@ -4,8 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from ui.progress_cache import options, page_view
-from ui.progress_view import filters, render
+from ui.progress_cache import more_sections, options, page_view
+from ui.progress_view import MORE_CHARTS, filters, render
 from ui.session import current_ctx
 from ui.shell import require_app
 
@@ -30,3 +30,9 @@ st.header("Charts", anchor=False)
 st.write(f"{view.start:%d %b %Y} to {view.end:%d %b %Y}, one point per {view.bucket}. Weights in {view.unit}.")
 for section in view.sections:
     render(section)
+# The other charts are read and drawn only once opened: a browser draws the two above sooner without them.
+more = st.expander(MORE_CHARTS, key="prog_more", on_change="rerun", icon=":material/monitoring:")
+if more.open:
+    with more:
+        for section in more_sections(ctx, chosen):
+            render(section)

@@ -1,6 +1,6 @@
 """Function goals, medication and sleep for the Progress and Function goals pages: plain values and words.
 
-Read in the caller's transaction (services/progress.progress_data_in), so the Progress page stays one read.
+Read in the caller's transaction (services/progress.py), so each part of the Progress page stays one read.
 """
 
 from __future__ import annotations
@@ -43,16 +43,27 @@ class PsfsPicture:
 
 
 @dataclass(frozen=True)
-class HealthViews:
-    """Function goals, medication and sleep in one date range, chart-ready."""
+class MedicationViews:
+    """Medication in one date range, drawn on the pain trend."""
 
-    psfs: PsfsPicture
     pain_medication: pd.DataFrame
     """The pain trend's rows with medication spans and doses (empty when no medication touches the range)."""
     dose_counts: pd.DataFrame
     medication_line: str
+
+
+@dataclass(frozen=True)
+class GoalSleepViews:
+    """Function goals and sleep in one date range, chart-ready."""
+
+    psfs: PsfsPicture
     sleep: pd.DataFrame
     sleep_line: str
+
+
+@dataclass(frozen=True)
+class HealthViews(GoalSleepViews, MedicationViews):
+    """Function goals, medication and sleep in one date range, chart-ready."""
 
 
 def psfs_words(activities: Sequence[tuple[str, Sequence[tuple[date, int]]]], rounds: Sequence[psfs.Round]) -> str:
@@ -132,25 +143,30 @@ def _medication_line(regular: Sequence[Regular], start: date, end: date) -> str:
     return "Medication changes in this period: " + "; ".join(f"{c.day:%d %b %Y} {c.text}" for c in found) + "."
 
 
-def health_views_in(
-    s: OrmSession, owner_id: int, *, start: date, end: date, bucket: Bucket, pain: pd.DataFrame,
-    daily_pain: Mapping[date, float],
-) -> HealthViews:  # fmt: skip
-    """Function goals, medication (joined to the pain trend's rows `pain`) and sleep between start and end."""
+def medication_views_in(s: OrmSession, owner_id: int, *, start: date, end: date, pain: pd.DataFrame) -> MedicationViews:
+    """Medication between start and end, joined to the pain trend's rows `pain`."""
     regular, doses = _medication_in(s, owner_id, start, end)
     shown = spans(regular, start, end)
     counts = [(week, name, n) for (week, name), n in doses_per_week(doses).items()]
+    return MedicationViews(
+        pain_medication=pain_medication_rows(pain, shown, doses) if shown or doses else pain.iloc[0:0],
+        dose_counts=dose_count_rows(counts),
+        medication_line=_medication_line(regular, start, end),
+    )
+
+
+def goal_sleep_views_in(
+    s: OrmSession, owner_id: int, *, start: date, end: date, bucket: Bucket, daily_pain: Mapping[date, float]
+) -> GoalSleepViews:
+    """Function goals and sleep between start and end (sleep against the day's pain `daily_pain`)."""
     nights = nights_in(s, owner_id, start, end)
     sleep = pd.DataFrame(
         [(b.start, b.value, b.count) for b in bucket_mean(nights.items(), bucket)],
         columns=["period", "sleep", "nights"],
     )
     sleep["period"] = pd.to_datetime(sleep["period"])
-    return HealthViews(
+    return GoalSleepViews(
         psfs=_psfs_in(s, owner_id, start, end),
-        pain_medication=pain_medication_rows(pain, shown, doses) if shown or doses else pain.iloc[0:0],
-        dose_counts=dose_count_rows(counts),
-        medication_line=_medication_line(regular, start, end),
         sleep=sleep,
         sleep_line=sleep_and_pain(daily_pain, nights).text if nights else "",
     )

@@ -2,15 +2,16 @@
 
 Every frame has at most one row per time bucket and series (the bucket grows with the range: day, week,
 month or quarter, and the database does the grouping), so what a chart sends to the browser stays about the
-same size at one year or ten.
+same size at one year or ten. The page reads it in two parts: the headline (the pain-threshold picture and
+the pain trend) at once, the details (every other chart) when asked for; the report reads both together.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import astuple, dataclass
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields
 from datetime import date
+from typing import Any, Required, TypedDict, Unpack
 
 import pandas as pd
 from sqlalchemy.orm import Session as OrmSession
@@ -18,39 +19,26 @@ from sqlalchemy.orm import Session as OrmSession
 from db import progress_days, progress_sql, queries
 from db.models import Profile
 from db.progress_sql import Scope
+from services import progress_frames as frames
 from services import progress_points as points
 from services.context import Ctx, settings_of
-from services.health_progress import HealthViews, health_views_in
-from services.threshold_picture import Picture, main_exercises, picture
-from tracker.helps import Helps, what_helps
-from tracker.pain import Response
-from tracker.settings import Settings
-from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS, Formula
-from tracker.threshold import STRENGTH, E1rmPoint, ResponseCount
-from tracker.trends import (
-    COMPARE_DAYS,
-    Bucket,
-    DayPain,
-    baseline_vs_recent,
-    bucket_for,
-    bucket_mean,
-    cardio_per_week,
-    pain_series,
-    peg_series,
+from services.health_progress import (
+    GoalSleepViews,
+    HealthViews,
+    MedicationViews,
+    goal_sleep_views_in,
+    medication_views_in,
 )
+from services.threshold_picture import Picture, main_exercises, picture
+from tracker.helps import what_helps
+from tracker.settings import Settings
+from tracker.strength import Formula
+from tracker.threshold import STRENGTH
+from tracker.trends import Bucket, DayPain, bucket_for, cardio_per_week, daily_pain, pain_series
 from tracker.units import kg_per
 
-# The 24-hour response categories as the charts name them (tracker.pain.next_morning_response decides).
-SETTLED_WORDS = "settled (within 1 point)"
-WORSE_WORDS = "worse (2+ points up)"
-PENDING_WORDS = "no next-morning rating yet"
-RESPONSE_WORDS = {Response.SETTLED: SETTLED_WORDS, Response.WORSE: WORSE_WORDS, None: PENDING_WORDS}
 # More lines than this on one small chart cannot be told apart, and each one adds data to send.
 MAX_LINES = 6
-WITH, WITHOUT = "after a day with it", "after a day without it"
-PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")
-CARDIO_COLUMNS = ("period", "modality", "per_week", "total")
-DECIMALS = 1
 
 
 @dataclass(frozen=True)
@@ -73,191 +61,197 @@ def progress_options(ctx: Ctx) -> Options:
 
 
 @dataclass(frozen=True)
-class Progress:
-    """Chart-ready frames for one date range (weights in the user's unit), and the summary lines."""
+class Period:
+    """The date range read (weights in the user's unit) and what the filters picked."""
 
     start: date
     end: date
     bucket: Bucket
     unit: str
     pain_limit: int
+    picked: tuple[str, ...]
+    """The exercises chosen in the filter (empty: all)."""
+
+
+@dataclass(frozen=True)
+class Headline(Period):
+    """What the page shows first: the pain-threshold picture, and the pain trend with medication on it."""
+
     threshold: pd.DataFrame
     """The pain-threshold picture's chart rows (services/threshold_picture.COLUMNS)."""
     picture: Picture
-    pressure: pd.DataFrame
     pain: pd.DataFrame
     comparison: str
+    medication: MedicationViews
+
+
+@dataclass(frozen=True)
+class Details(Period):
+    """Every other chart: pressure, strength, cardio, response, what helps, PEG, function goals and sleep."""
+
+    pressure: pd.DataFrame
     strength: pd.DataFrame
     not_estimated: tuple[str, ...]
     top_strength: tuple[str, ...]
     """When more strength exercises were done than the chart can show apart, those with the most sets it can
     estimate (else empty)."""
-    picked: tuple[str, ...]
-    """The exercises chosen in the filter (empty: all)."""
     cardio: pd.DataFrame
     response: pd.DataFrame
     helps: pd.DataFrame
     helps_lines: tuple[str, ...]
     peg: pd.DataFrame
-    health: HealthViews
-    """Function goals, medication on the pain trend, and sleep (services/health_progress.py)."""
+    goals_sleep: GoalSleepViews
 
 
-def _frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
-    """A frame from row tuples; the first column is the period start, as a timestamp."""
-    frame = pd.DataFrame(list(rows), columns=list(columns))
-    frame[columns[0]] = pd.to_datetime(frame[columns[0]])
-    return frame
+@dataclass(frozen=True)
+class Progress(Headline, Details):
+    """Everything the Progress page charts for one date range: the headline and the details."""
+
+    @property
+    def health(self) -> HealthViews:
+        """Function goals, medication on the pain trend, and sleep (services/health_progress.py)."""
+        return HealthViews(**_values(self.medication), **_values(self.goals_sleep))
 
 
-def progress_data(
-    ctx: Ctx,
-    *,
-    start: date,
-    end: date,
-    regions: Sequence[str] | None = None,
-    exercises: Sequence[str] | None = None,
-    formula: Formula = Formula.EPLEY,
-    max_lines: int | None = None,
-    bucket: Bucket | None = None,
-) -> Progress:
+def _values(item: Any) -> dict[str, Any]:
+    """A dataclass's fields by name, not copied (unlike dataclasses.asdict, which copies every frame deeply)."""
+    return {f.name: getattr(item, f.name) for f in fields(item)}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to read: the owner's days, body regions and exercises picked, e1RM formula and time bucket."""
+
+    scope: Scope
+    settings: Settings
+    bucket: Bucket
+    chosen: tuple[str, ...] | None
+    formula: Formula = Formula.EPLEY
+    max_lines: int | None = None
+
+    def period(self) -> dict[str, Any]:
+        """The fields every part shares."""
+        return {
+            "start": self.scope.start,
+            "end": self.scope.end,
+            "bucket": self.bucket,
+            "unit": self.settings.unit,
+            "pain_limit": self.settings.pain_limit,
+            "picked": self.chosen or (),
+        }
+
+
+class Filters(TypedDict, total=False):
+    """The keyword arguments of progress_data and its parts (start and end are required)."""
+
+    start: Required[date]
+    end: Required[date]
+    regions: Sequence[str] | None
+    exercises: Sequence[str] | None
+    formula: Formula
+    max_lines: int | None
+    bucket: Bucket | None
+
+
+def _query(owner_id: int, settings: Settings, filters: Filters) -> Query:
+    start, end = filters["start"], filters["end"]
+    scope = Scope(owner_id, start, end, tuple(filters.get("regions") or settings.regions))
+    exercises = filters.get("exercises")
+    chosen = tuple(exercises) if exercises else None
+    bucket = filters.get("bucket") or bucket_for(start, end)
+    return Query(scope, settings, bucket, chosen, filters.get("formula", Formula.EPLEY), filters.get("max_lines"))
+
+
+def progress_data(ctx: Ctx, **filters: Unpack[Filters]) -> Progress:
     """Everything the Progress page charts for the owner between start and end (both included).
 
     The threshold picture shows the chosen exercises, or the main strength and cardio ones. With `max_lines`
     and no exercises chosen, the strength frame keeps that many of the strength exercises with the most sets it
     can estimate (`top_strength`), so a long list cannot swell the chart. `bucket` overrides the time bucket
-    the range's length would give.
+    the range's length would give. Filters: start, end, regions, exercises, formula, max_lines, bucket.
     """
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
-        return progress_data_in(
-            s,
-            ctx.owner_id,
-            settings,
-            start=start,
-            end=end,
-            regions=regions,
-            exercises=exercises,
-            formula=formula,
-            max_lines=max_lines,
-            bucket=bucket,
-        )
+        return progress_data_in(s, ctx.owner_id, settings, **filters)
 
 
-def progress_data_in(
-    s: OrmSession,
-    owner_id: int,
-    settings: Settings,
-    *,
-    start: date,
-    end: date,
-    regions: Sequence[str] | None = None,
-    exercises: Sequence[str] | None = None,
-    formula: Formula = Formula.EPLEY,
-    max_lines: int | None = None,
-    bucket: Bucket | None = None,
-) -> Progress:
+def progress_headline(ctx: Ctx, **filters: Unpack[Filters]) -> Headline:
+    """The headline part of progress_data alone (same filters): what the page shows before anything is opened."""
+    with ctx.db.read() as s:
+        q = _query(ctx.owner_id, settings_of(s.get_one(Profile, ctx.owner_id)), filters)
+        days = daily_pain(progress_days.daily_pain_rows(s, q.scope))
+        return _headline(s, q, progress_sql.exercise_counts(s, q.scope), days)
+
+
+def progress_details(ctx: Ctx, **filters: Unpack[Filters]) -> Details:
+    """The details part of progress_data alone (same filters), read when the person opens them."""
+    with ctx.db.read() as s:
+        q = _query(ctx.owner_id, settings_of(s.get_one(Profile, ctx.owner_id)), filters)
+        days = points.split_days(progress_days.day_rows(s, q.scope))
+        return _details(s, q, progress_sql.exercise_counts(s, q.scope), days)
+
+
+def progress_data_in(s: OrmSession, owner_id: int, settings: Settings, **filters: Unpack[Filters]) -> Progress:
     """progress_data read in the caller's transaction `s`, for an owner whose settings are known."""
-    bucket = bucket or bucket_for(start, end)
-    chosen = tuple(exercises) if exercises else None
-    scope = Scope(owner_id, start, end, tuple(regions or settings.regions))
-    counts = progress_sql.exercise_counts(s, scope)
-    shown = chosen or main_exercises(counts)
-    threshold = picture(s, scope, settings, bucket=bucket, names=shown)
+    q = _query(owner_id, settings, filters)
+    counts = progress_sql.exercise_counts(s, q.scope)
+    days = points.split_days(progress_days.day_rows(s, q.scope))
+    details = _details(s, q, counts, days)
+    headline = _headline(s, q, counts, days[0])
+    return Progress(**(_values(headline) | _values(details)))
+
+
+def _headline(s: OrmSession, q: Query, counts: Sequence[tuple[str, str, int, float]], days: list[DayPain]) -> Headline:
+    """The headline, from the exercises done (for the main ones) and the daily pain."""
+    scope, bucket = q.scope, q.bucket
+    threshold = picture(s, scope, q.settings, bucket=bucket, names=q.chosen or main_exercises(counts))
+    pain = frames.frame((astuple(p) for p in pain_series(days, bucket)), frames.PAIN_COLUMNS)
+    return Headline(
+        **q.period(),
+        threshold=threshold.frame,
+        picture=threshold,
+        pain=pain,
+        comparison=frames.comparison(days, scope.start, scope.end),
+        medication=medication_views_in(s, scope.owner_id, start=scope.start, end=scope.end, pain=pain),
+    )
+
+
+def _details(
+    s: OrmSession,
+    q: Query,
+    counts: Sequence[tuple[str, str, int, float]],
+    split_days: tuple[list[DayPain], dict[date, set[str]], list[str]],
+) -> Details:
+    """The details, from the days as progress_points.split_days gives them (daily pain and kinds done)."""
+    scope, bucket, chosen = q.scope, q.bucket, q.chosen
     strength = [name for name, category, _, _ in counts if category == STRENGTH]
-    names = chosen or tuple(sorted(strength))
     rows = progress_sql.strength_rows(
-        s, scope, bucket=bucket, kg_per_unit=kg_per(settings.unit), formula=formula, names=names
+        s,
+        scope,
+        bucket=bucket,
+        kg_per_unit=kg_per(q.settings.unit),
+        formula=q.formula,
+        names=chosen or tuple(sorted(strength)),
     )
     cardio = progress_sql.cardio_rows(s, scope, bucket, chosen)
     responses = progress_sql.response_rows(s, scope, bucket)
-    days, done, kinds = points.split_days(progress_days.day_rows(s, scope))
-    pegs = progress_days.peg_rows(s, scope)
-    pressures = progress_days.pressure_rows(s, scope)
+    days, done, kinds = split_days
     daily = {d.day: d.pain for d in days}
-    helps = what_helps(daily, done, kinds, since=start)
-    top_strength = () if chosen or max_lines is None else points.most_done(points.estimable_sets(rows), max_lines)
-    e1rms = points.e1rm_points(r for r in rows if not top_strength or r.exercise in top_strength)
-    pain = _frame((astuple(p) for p in pain_series(days, bucket)), PAIN_COLUMNS)
-    health = health_views_in(s, owner_id, start=start, end=end, bucket=bucket, pain=pain, daily_pain=daily)
-    return Progress(
-        start=start,
-        end=end,
-        bucket=bucket,
-        unit=settings.unit,
-        pain_limit=settings.pain_limit,
-        threshold=threshold.frame,
-        picture=threshold,
-        pressure=_pressure(pressures, bucket),
-        pain=pain,
-        comparison=_comparison(days, start, end),
-        strength=_strength(e1rms),
-        not_estimated=_not_estimated(e1rms),
-        top_strength=top_strength,
-        picked=chosen or (),
-        cardio=_frame((astuple(m) for m in cardio_per_week(cardio, bucket)), CARDIO_COLUMNS),
-        response=_response(points.response_points(responses)),
-        helps=_helps_frame(helps),
+    helps = what_helps(daily, done, kinds, since=scope.start)
+    top = () if chosen or q.max_lines is None else points.most_done(points.estimable_sets(rows), q.max_lines)
+    e1rms = points.e1rm_points(r for r in rows if not top or r.exercise in top)
+    return Details(
+        **q.period(),
+        pressure=frames.pressure_frame(progress_days.pressure_rows(s, scope), bucket),
+        strength=frames.strength_frame(e1rms),
+        not_estimated=frames.not_estimated(e1rms),
+        top_strength=top,
+        cardio=frames.frame((astuple(m) for m in cardio_per_week(cardio, bucket)), frames.CARDIO_COLUMNS),
+        response=frames.response_frame(points.response_points(responses)),
+        helps=frames.helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),
-        peg=_peg(pegs, bucket),
-        health=health,
+        peg=frames.peg_frame(progress_days.peg_rows(s, scope), bucket),
+        goals_sleep=goal_sleep_views_in(
+            s, scope.owner_id, start=scope.start, end=scope.end, bucket=bucket, daily_pain=daily
+        ),
     )
-
-
-def _comparison(days: Sequence[DayPain], start: date, end: date) -> str:
-    """Baseline against recent pain, or why not yet: the period is too short, or there are too few ratings."""
-    needed = 2 * COMPARE_DAYS
-    if (end - start).days + 1 < needed:
-        return f"Baseline against recent pain needs a period of at least {needed} days: pick a longer one above."
-    return baseline_vs_recent(days).text
-
-
-def _strength(points: Sequence[E1rmPoint]) -> pd.DataFrame:
-    rows = (
-        (
-            p.start,
-            p.exercise,
-            round(p.e1rm, DECIMALS),
-            ROUGH_BASIS if p.rough else ACCURATE_BASIS,
-            p.estimated_sets + p.rough_sets,
-        )
-        for p in points
-        if p.e1rm is not None
-    )
-    return _frame(rows, ("period", "exercise", "e1rm", "basis", "sets"))
-
-
-def _not_estimated(points: Sequence[E1rmPoint]) -> tuple[str, ...]:
-    """Strength exercises with loaded sets in the range but none of 20 reps or fewer."""
-    estimated: dict[str, bool] = {}
-    for p in points:
-        estimated[p.exercise] = estimated.get(p.exercise, False) or p.e1rm is not None
-    return tuple(sorted(name for name, ok in estimated.items() if not ok))
-
-
-def _response(counts: Iterable[ResponseCount]) -> pd.DataFrame:
-    rows = ((c.start, RESPONSE_WORDS[c.response], c.sessions) for c in counts)
-    return _frame(rows, ("period", "response", "sessions"))
-
-
-def _helps_frame(helps: Sequence[Helps]) -> pd.DataFrame:
-    """Long form for the chart, only where both sides have enough days."""
-    rows = [
-        (h.kind, side, pain, n)
-        for h in helps
-        if h.enough
-        for side, pain, n in ((WITH, h.pain_with, h.days_with), (WITHOUT, h.pain_without, h.days_without))
-    ]
-    return pd.DataFrame(rows, columns=["kind", "side", "pain", "days"])
-
-
-def _peg(pegs: Iterable[tuple[date, int, int, int]], bucket: Bucket) -> pd.DataFrame:
-    return _frame((astuple(b) for b in peg_series(pegs, bucket)), ("period", "peg", "checkins"))
-
-
-def _pressure(pressures: Iterable[tuple[str, date, float]], bucket: Bucket) -> pd.DataFrame:
-    by_site: dict[str, list[tuple[date, float]]] = defaultdict(list)
-    for site, day, mean in pressures:
-        by_site[site].append((day, mean))
-    rows = [(b.start, site, b.value, b.count) for site in sorted(by_site) for b in bucket_mean(by_site[site], bucket)]
-    return _frame(rows, ("period", "site", "kg_cm2", "readings"))

@@ -63,20 +63,22 @@ def what_helps(
 
     Only days whose next day has a pain rating count (from `since` on); rest days count as "without".
     """
-    days = [(day - timedelta(days=1), pain) for day, pain in daily.items()]
-    days = [(day, pain) for day, pain in days if since is None or day >= since]
-    found = []
-    for kind in kinds:
-        with_it = [pain for day, pain in days if kind in done.get(day, ())]
-        without = [pain for day, pain in days if kind not in done.get(day, ())]
-        found.append(
-            Helps(
-                kind,
-                len(with_it),
-                len(without),
-                round(fmean(with_it), DECIMALS) if with_it else None,
-                round(fmean(without), DECIMALS) if without else None,
-                min_days,
-            )
-        )
-    return found
+    names = list(kinds)
+    with_it: dict[str, list[float]] = {kind: [] for kind in names}
+    without: dict[str, list[float]] = {kind: [] for kind in names}
+    # One pass over the days, each sorted into "with" or "without" for every kind at once.
+    for next_day, pain in daily.items():
+        day = next_day - timedelta(days=1)
+        if since is not None and day < since:
+            continue
+        kinds_done = done.get(day, ())
+        for kind in with_it:
+            (with_it if kind in kinds_done else without)[kind].append(pain)
+    return [
+        Helps(kind, len(with_it[kind]), len(without[kind]), _mean(with_it[kind]), _mean(without[kind]), min_days)
+        for kind in names
+    ]
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(fmean(values), DECIMALS) if values else None

@@ -9,6 +9,7 @@ The window holds at least the last few tolerated sessions, however long ago.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -105,17 +106,28 @@ def levels(efforts: Iterable[Effort], window_days: int, at_least: int = 3) -> li
     found: list[Level] = []
     for name, mine in by_exercise.items():
         mine.sort(key=lambda e: e.day)
-        for i, e in enumerate(mine):
-            if i + 1 < len(mine) and mine[i + 1].day == e.day:
+        days = [e.day for e in mine]
+        ranks = [e.rank for e in mine]
+        for i, day in enumerate(days):
+            if i + 1 < len(days) and days[i + 1] == day:
                 continue  # one level per day, once the day's efforts are all in
-            since = e.day - timedelta(days=window_days - 1)
-            upto = mine[: i + 1]
-            window = [w for j, w in enumerate(upto) if w.day >= since or j >= len(upto) - at_least]
-            ranked = sorted(window, key=lambda w: w.rank, reverse=True)
-            best = ranked[min(CONFIRMATIONS, len(ranked)) - 1]
-            found.append(Level(e.day, name, best, len(window)))
+            # The window is a run of the sorted list: the days since its first day, or the last `at_least`.
+            lo = min(bisect_left(days, day - timedelta(days=window_days - 1)), max(i + 1 - at_least, 0))
+            best = _second_best(ranks, lo, i + 1)
+            found.append(Level(day, name, mine[best], i + 1 - lo))
     found.sort(key=lambda lv: (lv.day, lv.exercise))
     return found
+
+
+def _second_best(ranks: Sequence[tuple[float, int]], lo: int, hi: int) -> int:
+    """Index of the second-highest rank in ranks[lo:hi] (the highest when it holds one); ties go to the earlier."""
+    first, second = lo, -1
+    for j in range(lo + 1, hi):
+        if ranks[j] > ranks[first]:
+            first, second = j, first
+        elif second < 0 or ranks[j] > ranks[second]:
+            second = j
+    return first if second < 0 else second
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from services.context import Ctx
-from services.progress import MAX_LINES, Options, progress_data, progress_options
+from services.progress import MAX_LINES, Options, progress_details, progress_headline, progress_options
 from ui.cache import cached_read
-from ui.progress_sections import Section, sections
+from ui.progress_sections import Section, detail_sections, headline_sections
 from ui.progress_view import Filters
 
 
@@ -29,10 +29,22 @@ def options(ctx: Ctx) -> Options:
     return progress_options(ctx)
 
 
-@cached_read(max_entries=64)
 def page_view(ctx: Ctx, filters: Filters) -> PageView:
-    """The owner's charts for the filters (specs and rows), cached until their next write."""
-    data = progress_data(
+    """The charts the page opens with (the threshold picture and the pain trend), cached until the next write."""
+    # Keyed on what the headline reads, so a change of one-rep max formula (details only) does not read it again.
+    return _headline_view(ctx, filters.start, filters.end, filters.regions, filters.exercises)
+
+
+@cached_read(max_entries=64)
+def _headline_view(ctx: Ctx, start: date, end: date, regions: tuple[str, ...], exercises: tuple[str, ...]) -> PageView:
+    data = progress_headline(ctx, start=start, end=end, regions=regions, exercises=exercises)
+    return PageView(data.start, data.end, data.bucket, data.unit, tuple(headline_sections(data)))
+
+
+@cached_read(max_entries=64)
+def more_sections(ctx: Ctx, filters: Filters) -> tuple[Section, ...]:
+    """Every other chart for the filters, read once the person opens them, cached until the next write."""
+    data = progress_details(
         ctx,
         start=filters.start,
         end=filters.end,
@@ -41,4 +53,4 @@ def page_view(ctx: Ctx, filters: Filters) -> PageView:
         formula=filters.formula,
         max_lines=MAX_LINES,
     )
-    return PageView(data.start, data.end, data.bucket, data.unit, tuple(sections(data)))
+    return tuple(detail_sections(data))

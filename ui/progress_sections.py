@@ -10,8 +10,9 @@ from typing import Any
 import pandas as pd
 
 from formats import chart_specs, charts
+from formats.threshold_chart import panel_heading
 from services.health_progress import PSFS_KEY
-from services.progress import Progress
+from services.progress import Details, Headline, Period, Progress
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,13 @@ class Panel:
     key: str
     spec: str
     rows: bytes
+    heading: str = ""
+    """JSON of top-level properties (title, description) set over the spec's, when it is shared by several."""
 
     def chart_spec(self) -> dict[str, Any]:
         """The Vega-Lite spec with its rows attached: a new top level over a spec parsed once per process."""
-        return {**_parsed(self.spec), "datasets": {chart_specs.TABLE: self.rows}}
+        own = _parsed(self.heading) if self.heading else {}
+        return {**_parsed(self.spec), **own, "datasets": {chart_specs.TABLE: self.rows}}
 
 
 @dataclass(frozen=True)
@@ -58,9 +62,9 @@ def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
     return {"panels": panels} if panels else {}
 
 
-def pain_section(data: Progress, span: tuple[str, str]) -> Section:
+def pain_section(data: Headline, span: tuple[str, str]) -> Section:
     """The pain trend, with medication drawn on it and the as-needed doses per week below when there are any."""
-    health, bucket = data.health, data.bucket
+    health, bucket = data.medication, data.bucket
     with_pain = not data.pain.empty  # medication alone is not drawn: its spans and marks belong on a pain trend
     if not with_pain or health.pain_medication.empty:
         trend = _panels(data.pain, "pain", bucket=bucket, span=span)
@@ -85,9 +89,9 @@ def pain_section(data: Progress, span: tuple[str, str]) -> Section:
     )
 
 
-def health_sections(data: Progress, span: tuple[str, str]) -> list[Section]:
+def health_sections(data: Details, span: tuple[str, str]) -> list[Section]:
     """Sleep and function goals, each only when something was logged in the period."""
-    health, found = data.health, []
+    health, found = data.goals_sleep, []
     if not health.sleep.empty:
         found.append(
             Section(
@@ -116,22 +120,21 @@ def health_sections(data: Progress, span: tuple[str, str]) -> list[Section]:
     return found
 
 
-def threshold_panels(data: Progress, span: tuple[str, str]) -> tuple[Panel, ...]:
+def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]:
     """One small chart per exercise of the pain-threshold picture, on its own axis and units."""
     found = []
     for i, name in enumerate(data.picture.exercises):
         rows = data.threshold[data.threshold["exercise"] == name]
         if rows.empty:
             continue
-        subtitle = data.picture.subtitles.get(name, "")
-        spec = chart_specs.spec_json(
-            "threshold", measure=data.picture.measures[name], title=name, subtitle=subtitle, span=span
-        )
-        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True))))
+        # One spec per axis unit, each panel's own title set over it.
+        spec = chart_specs.spec_json("threshold", measure=data.picture.measures[name], title="", span=span)
+        heading = json.dumps(panel_heading(name, data.picture.subtitles.get(name, "")))
+        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True)), heading))
     return tuple(found)
 
 
-def _picture_words(data: Progress) -> str:
+def _picture_words(data: Headline) -> str:
     """The headline in bold, then one line per exercise with a change."""
     key = (
         "How to read the charts below: the line is your tolerated level (filled dots: days with a tolerated "
@@ -142,22 +145,24 @@ def _picture_words(data: Progress) -> str:
     return "\n".join(lines) + f"\n\n{key}"
 
 
-def sections(data: Progress) -> list[Section]:
-    """The page's charts in order, each with the words that explain it or say what to log."""
-    unit, bucket = data.unit, data.bucket
+def _span(data: Period) -> tuple[str, str]:
     # Every chart over time covers the range picked, so one week of data is one week wide and the charts line up.
-    span = (data.start.isoformat(), data.end.isoformat())
-    response = charts.response_params(data.response)
-    skipped = f" Not estimated (every set over 20 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
-    pick = "pick others under the filters above."
-    hidden = "Nothing of this kind among the exercises picked under the filters above; clear them to see all."
-    main = "" if data.picked else f" Showing your main strength and cardio exercises (most sessions); {pick}"
-    strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {pick}" if data.top_strength else ""
+    return (data.start.isoformat(), data.end.isoformat())
+
+
+PICK = "pick others under the filters above."
+HIDDEN = "Nothing of this kind among the exercises picked under the filters above; clear them to see all."
+
+
+def headline_sections(data: Headline) -> list[Section]:
+    """What the page shows first: the pain-threshold picture, then the pain trend."""
+    span = _span(data)
+    main = "" if data.picked else f" Showing your main strength and cardio exercises (most sessions); {PICK}"
     return [
         Section(
             "threshold",
             "Pain threshold: tolerated work",
-            hidden
+            HIDDEN
             if data.picked
             else "Log sessions with your peak pain during exercise, then check in the next morning: the work you "
             "tolerate (pain within your limit, settled by morning) shows here, one small chart per exercise.",
@@ -170,6 +175,19 @@ def sections(data: Progress) -> list[Section]:
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),
         ),
+        pain_section(data, span),
+    ]
+
+
+def detail_sections(data: Details) -> list[Section]:
+    """Every other chart in order (sleep and function goals first, as they read beside the pain trend), each with
+    the words that explain it or say what to log."""
+    unit, bucket, span = data.unit, data.bucket, _span(data)
+    response = charts.response_params(data.response)
+    skipped = f" Not estimated (every set over 20 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
+    strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {PICK}" if data.top_strength else ""
+    return [
+        *health_sections(data, span),
         Section(
             "pressure",
             "Pressure pain threshold",
@@ -178,13 +196,11 @@ def sections(data: Progress) -> list[Section]:
             "may be measurement noise.",
             **_chart(data.pressure, "pressure", span=span),
         ),
-        pain_section(data, span),
-        *health_sections(data, span),
         Section(
             "strength",
             "Strength: estimated one-rep max",
             (
-                hidden
+                HIDDEN
                 if data.picked
                 else "Log strength sets with a weight and 20 reps or fewer to see your estimated one-rep max per "
                 "exercise."
@@ -198,7 +214,7 @@ def sections(data: Progress) -> list[Section]:
         Section(
             "cardio",
             "Cardio minutes per week",
-            hidden
+            HIDDEN
             if data.picked
             else "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
             **_chart(data.cardio, "cardio", bucket=bucket, span=span),
@@ -218,7 +234,7 @@ def sections(data: Progress) -> list[Section]:
             "No comparison yet: each kind of exercise needs at least 3 days with it and 3 without, each followed "
             "by a day with a pain rating.",
             "A comparison of your own days, not proof of cause: talk it through with your physiotherapist.",
-            summary="\n".join(f"- {line}" for line in (*data.helps_lines, data.health.sleep_line) if line),
+            summary="\n".join(f"- {line}" for line in (*data.helps_lines, data.goals_sleep.sleep_line) if line),
             **_chart(data.helps, "helps"),
         ),
         Section(
@@ -229,3 +245,8 @@ def sections(data: Progress) -> list[Section]:
             **_chart(data.peg, "peg", span=span),
         ),
     ]
+
+
+def sections(data: Progress) -> list[Section]:
+    """The whole page's charts in order: the headline's, then the details'."""
+    return [*headline_sections(data), *detail_sections(data)]

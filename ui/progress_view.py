@@ -24,6 +24,10 @@ RANGES: dict[str, int | None] = {
     "Custom dates": None,
 }
 DEFAULT_RANGE = "Last 12 months"
+MORE_CHARTS = (
+    "More charts: sleep, function goals, pressure pain threshold, strength, cardio, 24-hour response, what helps "
+    "and PEG"
+)
 
 
 @dataclass(frozen=True)

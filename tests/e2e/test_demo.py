@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from services.history import history
 from tests.e2e.conftest import App
-from tests.e2e.ui import chart_marks, click, go_to, idle, message, open_app
+from tests.e2e.ui import chart_marks, click, go_to, idle, message, open_app, open_more_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -36,6 +36,7 @@ def test_first_visit_demo_and_back(app: App, page: Page) -> None:
     expect(message(page, EMPTY_PROGRESS)).to_have_count(0)
     charts = page.get_by_test_id("stVegaLiteChart")
     expect(charts.first).to_be_visible()
+    open_more_charts(page)
     assert charts.count() >= 4
     expect(chart_marks(page, "Next morning: settled")).not_to_have_count(0)
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from services.checkins import record_morning
 from tests.e2e.conftest import App
-from tests.e2e.ui import click, go_to, idle, open_app, open_menu
+from tests.e2e.ui import click, go_to, idle, open_app, open_menu, open_more_charts
 from tests.factories import create_session
 
 pytestmark = pytest.mark.e2e
@@ -73,6 +73,7 @@ def test_progress_chart_as_png_and_svg_from_its_download_menu(app: App, page: Pa
     seed(app)
     open_app(page, app.url)
     go_to(page, "Progress")
+    open_more_charts(page)
     # Each chart has its own "Download chart" menu; its PNG and SVG buttons are made only once it is opened.
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(0)
     menu = open_menu(page, "dl_strength")

@@ -9,7 +9,7 @@ from services.history import history
 from tests.e2e.conftest import ARTIFACTS, App
 from tests.e2e.test_downloads import seed
 from tests.e2e.test_log_session import PAIN, SETS, fill_leg_press, save_session
-from tests.e2e.ui import field, go_to, open_app, open_menu
+from tests.e2e.ui import field, go_to, open_app, open_menu, open_more_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -44,6 +44,7 @@ def test_log_form_usable_at_phone_width(app: App, phone: Page) -> None:
 def test_chart_download_menu_fits_at_phone_width(app: App, phone: Page) -> None:
     seed(app)
     open_app(phone, app.url, "progress")
+    open_more_charts(phone)
     menu = open_menu(phone, "dl_strength")
     viewport = phone.viewport_size
     assert viewport is not None

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import App
 from tests.e2e.test_log_session import fill_leg_press, save_session
-from tests.e2e.ui import chart_marks, click, go_to, idle, message, open_app, set_date, type_into
+from tests.e2e.ui import chart_marks, click, go_to, idle, message, open_app, open_more_charts, set_date, type_into
 
 pytestmark = pytest.mark.e2e
 
@@ -22,6 +22,7 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     save_session(page)
 
     go_to(page, "Progress")
+    open_more_charts(page)
     # Estimated one-rep max of the best set (45 kg × 8, Epley) on the strength chart, in the user's unit.
     expect(chart_marks(page, "Exercise: Leg press", "Best e1RM (kg): 57")).not_to_have_count(0)
     expect(chart_marks(page, "Next morning: no next-morning rating yet")).to_have_count(1)
@@ -34,6 +35,7 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     idle(page)
 
     go_to(page, "Progress")
+    open_more_charts(page)
     # Pain on waking (1) at or below pain before the session (2): the session settled, drawn green.
     expect(chart_marks(page, "Next morning: settled")).to_have_count(1)
     expect(chart_marks(page, "Next morning: no next-morning rating yet")).to_have_count(0)

@@ -136,6 +136,13 @@ def open_menu(page: Page, key: str) -> Locator:
     return body
 
 
+def open_more_charts(page: Page) -> None:
+    """On Progress, open "More charts" (read and drawn only once opened) and wait until its script run is done."""
+    page.get_by_test_id("stExpander").filter(has_text="More charts").locator("summary").click()
+    expect(page.get_by_role("heading", name="Strength: estimated one-rep max")).to_be_visible()
+    idle(page)
+
+
 def message(page: Page, text: str | re.Pattern[str]) -> Locator:
     """An alert (success, info, warning or error box) showing the text."""
     return page.get_by_test_id("stAlert").filter(has_text=text)

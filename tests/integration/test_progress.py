@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 
+import pandas as pd
 import pytest
 
 from services.checkins import record_morning
 from services.profiles import save_settings
-from services.progress import progress_data, progress_options
+from services.progress import progress_data, progress_details, progress_headline, progress_options
 from services.sessions import log_session
 from tests.factories import NOW, cardio_session, strength_session
 from tests.progress_history import FLARE_WEEK, fill_weeks
@@ -184,3 +185,24 @@ def test_a_short_period_says_to_pick_a_longer_one_and_a_filter_says_it_hides_the
         section for section in sections(progress_data(ctx, start=first, end=END)) if section.key == "cardio"
     )
     assert everything.panels  # the walks show once nothing is filtered
+
+
+@pytest.mark.parametrize("days", [30, 400])
+def test_the_page_reads_in_two_parts_exactly_what_the_report_reads_at_once(ctx, days):
+    fill_weeks(ctx, end=END)
+    filters = {"start": END - timedelta(days=days - 1), "end": END, "max_lines": 6}
+    whole = progress_data(ctx, **filters)  # type: ignore[arg-type]
+    parts = [progress_headline(ctx, **filters), progress_details(ctx, **filters)]  # type: ignore[arg-type]
+    for part in parts:
+        for field in fields(part):
+            mine, theirs = getattr(part, field.name), getattr(whole, field.name)
+            assert _same(mine, theirs), field.name
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal values, frames compared cell by cell (nested in the picture and the health views too)."""
+    if isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame):
+        return a.equals(b)
+    if is_dataclass(a) and is_dataclass(b):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a))
+    return a == b

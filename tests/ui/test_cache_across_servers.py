@@ -11,7 +11,7 @@ from db.engine import Database
 from services.checkins import record_peg
 from services.context import Ctx, data_version, ensure_profile, open_database
 from ui.cache import after_write, cached_read
-from ui.progress_cache import page_view
+from ui.progress_cache import more_sections
 from ui.progress_view import Filters
 from ui.suggestion_list import shown_today
 
@@ -30,7 +30,7 @@ def servers(db_url: str) -> Iterator[tuple[Ctx, Ctx]]:
 
 
 def _peg_sections(ctx: Ctx) -> list[str]:
-    return [s.key for s in page_view(ctx, FILTERS).sections if s.key == "peg" and s.panels]
+    return [s.key for s in more_sections(ctx, FILTERS) if s.key == "peg" and s.panels]
 
 
 def test_a_write_on_one_server_is_seen_on_the_other_without_a_restart(servers):

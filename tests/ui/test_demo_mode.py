@@ -94,6 +94,8 @@ def test_hosted_visitors_each_get_their_own_demo(monkeypatch):
 def test_the_progress_page_draws_its_charts_from_the_demo(at):
     at.button(key="try_demo").click().run()
     at.switch_page("pages/progress.py").run()
+    at.session_state["prog_more"] = True  # "More charts" opened
+    at.run()
     assert not at.exception
     # Two years of demo fill every section: tolerated work, pressure threshold, pain, strength, cardio,
     # 24-hour response, what helps, PEG (none falls back to an empty state asking for more logging).

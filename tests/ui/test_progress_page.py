@@ -1,4 +1,5 @@
-"""The Progress page (AppTest): empty states on an empty database, every chart with a few weeks of data."""
+"""The Progress page (AppTest): empty states on an empty database, every chart with a few weeks of data; the
+threshold picture and pain trend at once, every other chart once "More charts" is opened."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from ui.cache import after_write
 
 CHART = "vega_lite_chart"
 # The threshold picture has one chart per main exercise: here the walk and the leg press.
-SECTIONS = ("threshold-1", "threshold-2", "pressure", "pain", "strength", "cardio", "response", "helps", "peg")
+HEADLINE = ("threshold-1", "threshold-2", "pain")
+SECTIONS = (*HEADLINE, "pressure", "strength", "cardio", "response", "helps", "peg")
+MORE = "prog_more"
 
 
 def _texts(at: AppTest) -> str:
@@ -22,14 +25,18 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(getattr(e, "value", "")) for kind in kinds for e in at.get(kind))
 
 
-def _open(at: AppTest) -> AppTest:
+def _open(at: AppTest, *, more: bool = False) -> AppTest:
     at.switch_page("pages/progress.py").run()
     assert not at.exception
+    if more:
+        at.session_state[MORE] = True  # what opening "More charts" in the browser sends
+        at.run()
+        assert not at.exception
     return at
 
 
 def test_an_empty_database_shows_what_to_log_for_every_chart(at):
-    _open(at)
+    _open(at, more=True)
     texts = _texts(at)
     assert "Nothing logged yet" in texts
     assert "then check in the next morning" in texts
@@ -41,9 +48,22 @@ def test_an_empty_database_shows_what_to_log_for_every_chart(at):
     assert at.get("download_button") == []
 
 
-def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at, app_ctx):
+def test_the_page_opens_on_the_threshold_picture_and_pain_and_draws_the_rest_once_asked(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
     _open(at)
+    assert [at.get_by_key(f"dl_{s}").proto.popover.label for s in HEADLINE] == ["Download chart"] * len(HEADLINE)
+    assert len(at.get(CHART)) == len(HEADLINE)
+    assert [h.value for h in at.subheader] == ["Pain threshold: tolerated work", "Pain trend"]
+    assert "Tolerated work on Leg press is up" in _texts(at)
+    assert at.expander[-1].label.startswith("More charts: sleep, function goals, pressure pain threshold, strength")
+    at.session_state[MORE] = True
+    at.run()
+    assert len(at.get(CHART)) == len(SECTIONS)
+
+
+def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at, app_ctx):
+    fill_weeks(app_ctx, end=date.today())
+    _open(at, more=True)
     assert len(at.get(CHART)) == len(SECTIONS)
     assert [at.get_by_key(f"dl_{s}").proto.popover.label for s in SECTIONS] == ["Download chart"] * len(SECTIONS)
     assert at.get("download_button") == [], "no PNG or SVG button is made until a menu is opened"
@@ -53,7 +73,7 @@ def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at,
 
 def test_an_open_download_menu_offers_its_chart_as_png_and_svg_until_closed(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
-    _open(at)
+    _open(at, more=True)
     at.session_state["dl_strength"] = True  # what opening the menu in the browser sends
     at.run()
     assert not at.exception
@@ -67,7 +87,7 @@ def test_an_open_download_menu_offers_its_chart_as_png_and_svg_until_closed(at, 
 
 
 def test_reads_are_cached_until_a_write_by_the_same_owner(at, app_ctx, app_db):
-    _open(at)
+    _open(at, more=True)
     assert at.get(CHART) == []
     record_peg(app_ctx, {"day": date.today(), "pain": 3, "enjoyment": 3, "activity": 3})
     at.run()
@@ -96,7 +116,7 @@ def test_filters_change_the_range_and_the_exercises_shown(at, app_ctx):
 
 def test_a_rerun_sends_the_same_charts_with_their_rows(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
-    _open(at)
+    _open(at, more=True)
     first = [chart.proto.SerializeToString() for chart in at.get(CHART)]
     at.run()
     again = [chart.proto.SerializeToString() for chart in at.get(CHART)]

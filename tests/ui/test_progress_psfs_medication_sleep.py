@@ -28,9 +28,15 @@ def demo_year(app_ctx):
     return app_ctx
 
 
+def _open_more(at: AppTest) -> None:
+    at.session_state["prog_more"] = True  # "More charts" opened
+    at.run()
+    assert not at.exception
+
+
 def test_psfs_medication_and_sleep_add_nothing_to_an_empty_progress_page(at):
     at.switch_page("pages/progress.py").run()
-    assert not at.exception
+    _open_more(at)
     assert "Function goals" not in _headings(at) and "Sleep" not in _headings(at)
     assert "Medication changes" not in _texts(at) and "Sleep:" not in _texts(at)
 
@@ -38,6 +44,8 @@ def test_psfs_medication_and_sleep_add_nothing_to_an_empty_progress_page(at):
 def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pain_trend(at, demo_year):
     at.switch_page("pages/progress.py").run()
     assert not at.exception
+    assert "Medication changes in this period:" in _texts(at), "medication stays on the pain trend, before 'More'"
+    _open_more(at)
     headings = _headings(at)
     assert headings.index("Sleep") == headings.index("Pain trend") + 1
     assert headings.index("Function goals") == headings.index("Sleep") + 1
@@ -73,7 +81,7 @@ def test_medication_without_any_pain_rating_draws_no_orphan_chart(at, app_ctx):
         app_ctx, {"name": "Paracetamol", "dose": 500, "unit": "mg", "taken_at": datetime.now() - timedelta(hours=2)}
     )
     at.switch_page("pages/progress.py").run()
-    assert not at.exception
+    _open_more(at)
     assert at.get(CHART) == [] or all("doses" not in json.dumps(c.spec) for c in at.get(CHART))
     text = _texts(at)
     assert "Triangles along the bottom" not in text and "Naproxen" in text  # the medication line still shows

@@ -23,6 +23,8 @@ def _chart_bytes(url: str, monkeypatch: pytest.MonkeyPatch, *, all_time: bool = 
     at.switch_page("pages/progress.py").run()
     if all_time:
         at.selectbox(key="prog_range").set_value("All time").run()
+    at.session_state["prog_more"] = True  # every chart, "More charts" too
+    at.run()
     assert not at.exception
     charts = at.get("vega_lite_chart")
     assert len(charts) >= 6

@@ -1,6 +1,10 @@
 """What helps: next-day pain after a kind of exercise against days without it."""
 
 from datetime import date, timedelta
+from statistics import fmean
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.helps import what_helps
 
@@ -46,3 +50,41 @@ def test_days_before_the_range_are_left_out():
 def test_an_empty_history_needs_three_of_each():
     (kind,) = what_helps({}, {}, ["Cardio"])
     assert "3 more days with it and 3 more days without it" in kind.text
+
+
+def reference_helps(daily, done, kinds, since):
+    """The comparison read literally: for each kind, every rated next day sorted to 'with' or 'without'."""
+    days = [
+        (d - timedelta(days=1), pain) for d, pain in daily.items() if since is None or d - timedelta(days=1) >= since
+    ]
+    found = []
+    for kind in kinds:
+        with_it = [pain for d, pain in days if kind in done.get(d, ())]
+        without = [pain for d, pain in days if kind not in done.get(d, ())]
+        found.append(
+            (
+                len(with_it),
+                len(without),
+                round(fmean(with_it), 1) if with_it else None,
+                round(fmean(without), 1) if without else None,
+            )
+        )
+    return found
+
+
+KINDS = ("Cardio", "Strength", "Stretching")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    daily=st.dictionaries(st.integers(0, 60).map(day), st.integers(0, 100).map(lambda n: n / 10), max_size=40),
+    done=st.dictionaries(st.integers(-1, 60).map(day), st.sets(st.sampled_from(KINDS)), max_size=40),
+    kinds=st.lists(st.sampled_from(KINDS), max_size=4),
+    since=st.none() | st.integers(0, 30).map(day),
+)
+def test_the_one_pass_comparison_equals_the_rule_read_literally(daily, done, kinds, since):
+    found = what_helps(daily, done, kinds, since=since)
+    assert [h.kind for h in found] == kinds
+    assert [(h.days_with, h.days_without, h.pain_with, h.pain_without) for h in found] == reference_helps(
+        daily, done, kinds, since
+    )

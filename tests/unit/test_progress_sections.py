@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 
 from formats import chart_specs
+from formats.threshold_chart import panel_heading
 from ui.progress_sections import Panel
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12"])
@@ -29,3 +32,19 @@ def test_changing_one_spec_at_the_top_level_leaves_the_next_one_alone():
     spec["autosize"] = {"type": "fit"}
     again = section.chart_spec()
     assert "autosize" not in again and again["datasets"][chart_specs.TABLE] == section.rows
+
+
+def test_a_threshold_panel_shares_its_axis_units_spec_yet_reads_with_its_own_title():
+    span = ("2026-01-01", "2026-03-31")
+    rows = chart_specs.to_arrow(pd.DataFrame({"period": PERIODS, "value": [40.0, 42.5]}))
+    shared = chart_specs.spec_json("threshold", measure="kg", title="", span=span)
+    titles = (("Leg press", "40 kg × 12 → 50 kg × 12"), ("Chest press", ""))
+    panels = [
+        Panel(f"threshold-{i}", shared, rows, json.dumps(panel_heading(name, words)))
+        for i, (name, words) in enumerate(titles)
+    ]
+    for panel, (name, words) in zip(panels, titles, strict=True):
+        alone = json.loads(chart_specs.spec_json("threshold", measure="kg", title=name, subtitle=words, span=span))
+        assert panel.chart_spec() == {**alone, "datasets": {chart_specs.TABLE: rows}}
+    assert panels[0].chart_spec()["title"]["text"] == "Leg press"
+    assert "subtitle" not in panels[1].chart_spec()["title"]
