@@ -57,7 +57,10 @@ class SessionInput:
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any]) -> SessionInput:
-        """The input a file reader or a backup hands over as nested dicts, keyed like these fields."""
+        """The input a file reader or a backup hands over as nested dicts, keyed like these fields.
+
+        A set may come as a SetInput already (a large file's reader makes them as it reads, to save a copy).
+        """
         return cls(
             started_at=raw.get("started_at"),
             notes=raw.get("notes"),
@@ -65,7 +68,7 @@ class SessionInput:
             entries=tuple(
                 EntryInput(
                     exercise=e.get("exercise"),
-                    sets=tuple(SetInput(s.get("weight"), s.get("reps")) for s in e.get("sets") or ()),
+                    sets=tuple(_set(s) for s in e.get("sets") or ()),
                     minutes=e.get("minutes"),
                     distance_km=e.get("distance_km"),
                     intensity=e.get("intensity"),
@@ -77,3 +80,7 @@ class SessionInput:
                 for p in raw.get("pains") or ()
             ),
         )
+
+
+def _set(given: Mapping[str, Any] | SetInput) -> SetInput:
+    return given if type(given) is SetInput else SetInput(given.get("weight"), given.get("reps"))  # type: ignore[union-attr]
