@@ -64,16 +64,22 @@ def whole(text: str) -> int | None:
     return int(value) if value.is_integer() else None
 
 
-def records(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each row as {lower-case column: cell}; rows that cannot be split right become problems instead."""
-    names = [c.strip().lower() for c in table.header]
-    width = len(names)
+def cell_rows(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells, as many as the header has columns; rows that cannot be split right become problems."""
+    width = len(table.header)
     for line, cells in table.rows:
         if len(cells) == width:  # the usual case, kept fast for large files
-            yield line, dict(zip(names, cells, strict=True))
+            yield line, cells
             continue
         message = wrong_separator(table, cells) or row_width_problem(table, line, cells)
         if message:
             problems.append(Problem(table.file, line, message))
             continue
-        yield line, dict(zip(names, cells_of(table, cells), strict=False))
+        yield line, cells_of(table, cells)
+
+
+def records(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row as {lower-case column: cell}; rows that cannot be split right become problems instead."""
+    names = [c.strip().lower() for c in table.header]
+    for line, cells in cell_rows(table, problems):
+        yield line, dict(zip(names, cells, strict=True))

@@ -34,6 +34,10 @@ class CsvText:
         next(rows)  # the header
         return rows
 
+    def raw_rows(self) -> Iterator[list[str]]:
+        """Every row's cells, the header's and blank rows included, without line numbers: the quickest walk."""
+        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.separator)
+
     def column(self, name: str) -> int | None:
         """The index of a column by its name, ignoring case and surrounding spaces."""
         wanted = name.strip().lower()
@@ -116,8 +120,9 @@ def read_csv(file: str, data: bytes) -> CsvText:
     try:
         # Walked once here, so that walking the rows later cannot fail; only the header is kept.
         header = next(((cells for _line, cells in _rows(text, separator))), None)
-        for _row in _rows(text, separator):
-            pass
+        if not _parses(text, separator):
+            for _row in _rows(text, separator):  # again, slowly, to say on which line it fails
+                pass
     except _NotCsv as error:
         raise FileProblem(file, f"The file is not valid CSV ({error.reason}); export it again.", error.line) from None
     if header is None:
@@ -133,14 +138,26 @@ class _NotCsv(ValueError):
         self.line, self.reason = line, reason
 
 
+def _parses(text: str, separator: str) -> bool:
+    """True when the csv module reads the whole text (the quick walk: no line numbers, blank rows kept)."""
+    try:
+        for _cells in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
 def _rows(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     """Each non-blank row with the line it starts on (raises _NotCsv where the text is not CSV)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     start = 1
     try:
         for cells in reader:
-            # A row of nothing but separators and spaces is a blank line.
-            if any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells)):
+            # A row of nothing but separators and spaces is a blank line (the first test is the usual row's, quick).
+            if (len(cells) > 1 and cells[0]) or (
+                any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells))
+            ):
                 yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:

@@ -16,7 +16,7 @@ from itertools import islice, pairwise
 from typing import Any
 
 from formats import tables as t
-from formats.readers.cells import bad_moment, moment, records, whole
+from formats.readers.cells import bad_moment, cell_rows, moment, records, whole
 from formats.readers.model import NamePlace, Problem, Problems, RawSession, Where
 from formats.readers.reading import CsvText
 from tracker.session_input import SetInput
@@ -26,8 +26,8 @@ SESSION_PARTS = (t.ENTRIES, t.SETS, t.PAINS)
 # Sessions built at a time from a table whose rows are not in session order: each slice walks that table
 # once more, so a larger slice means fewer walks and more memory (about 1.5 KB a session of ten sets).
 SCAN_SLICE = 20_000
-Row = tuple[int | None, int, dict[str, str]]
-"""A row with its session's place in sessions.csv (None when no session has its id) and its line."""
+Row = tuple[int | None, int, list[str]]
+"""A row's session's place in sessions.csv (None when no session has its id), its line and its cells."""
 
 
 def restored(row: dict[str, str], column: str) -> str:
@@ -62,7 +62,7 @@ def _in_order(csv: CsvText, ids: dict[str, int]) -> bool:
     if column is None:
         return True
     last_id, last = None, -1
-    for _line, cells in csv.rows:
+    for cells in csv.raw_rows():
         key = cells[column] if column < len(cells) else ""
         if key == last_id:
             continue
@@ -80,12 +80,17 @@ class _Table:
 
     def __init__(self, csv: CsvText, ids: dict[str, int], ordered: bool, problems: Problems) -> None:
         self.csv, self.ids, self.ordered = csv, ids, ordered
+        self.column = {name.strip().lower(): i for i, name in enumerate(csv.header)}
         self._walk = self._rows(problems)  # the one walk of a table in order
         self._pending: Row | None = None
 
     def _rows(self, problems: Problems) -> Iterator[Row]:
-        for line, row in records(self.csv, problems):
-            yield self.ids.get(row["session_id"].strip()), line, row
+        key, last_key, last = self.column["session_id"], None, None
+        for line, cells in cell_rows(self.csv, problems):
+            if cells[key] != last_key:  # a session's rows follow each other: one look-up for them all
+                last_key = cells[key]
+                last = self.ids.get(last_key.strip())
+            yield last, line, cells
 
     def rows(self, lo: int, hi: int, problems: Problems) -> Iterator[Row]:
         """The rows of sessions lo to hi - 1, and (once, with the first slice) those of no session."""
@@ -96,16 +101,20 @@ class _Table:
                 if (lo <= at < hi) if at is not None else lo == 0:
                     yield found
             return
-        while True:
-            if self._pending is None:
-                self._pending = next(self._walk, None)
-                if self._pending is None:
-                    return
-            at = self._pending[0]
-            if at is not None and at >= hi:
+        if self._pending is not None:
+            if self._pending[0] is not None and self._pending[0] >= hi:
                 return
             yield self._pending
             self._pending = None
+        for found in self._walk:  # leaving this loop leaves the walk where it is, for the next slice
+            if found[0] is not None and found[0] >= hi:
+                self._pending = found
+                return
+            yield found
+
+    def session_id(self, cells: list[str]) -> str:
+        """The row's session id as written."""
+        return cells[self.column["session_id"]].strip()
 
 
 class SessionStream:
@@ -139,7 +148,7 @@ class SessionStream:
             if at is not None:
                 ordered, last = ordered and at >= last, max(at, last)
             if at is None:
-                problems.append(Problem(csv.file, line, _no_session(row)))
+                problems.append(Problem(csv.file, line, _no_session(row["session_id"].strip())))
             number = whole(row["entry_number"])
             if number is None:
                 problems.append(Problem(csv.file, line, f"entry_number {row['entry_number']!r} is not a whole number."))
@@ -207,8 +216,8 @@ def _place(file: str, line: int) -> Where:
     return file, line
 
 
-def _no_session(row: dict[str, str]) -> str:
-    return f"session_id {row['session_id'].strip()!r} is not in sessions.csv."
+def _no_session(session_id: str) -> str:
+    return f"session_id {session_id!r} is not in sessions.csv."
 
 
 class _Slice:
@@ -230,17 +239,18 @@ class _Slice:
             self._pains(self.walks[t.PAINS])
 
     def _entries(self, table: _Table) -> None:
+        c = table.column
         numbered: list[dict[int, tuple[int, dict[str, Any]]]] = [{} for _ in self.sessions]
-        for at, line, row in table.rows(self.lo, self.hi, Problems()):
-            number = whole(row["entry_number"])
+        for at, line, cells in table.rows(self.lo, self.hi, Problems()):
+            number = whole(cells[c["entry_number"]])
             if at is None or number is None or number in numbered[at - self.lo]:
                 continue  # reported when the file was read
             entry: dict[str, Any] = {
-                "exercise": restored(row, "exercise"),
+                "exercise": t.restore(cells[c["exercise"]]),
                 "sets": [],
-                "minutes": row["minutes"],
-                "distance_km": row["distance_km"],
-                "intensity": row["intensity"].strip() or None,
+                "minutes": cells[c["minutes"]],
+                "distance_km": cells[c["distance_km"]],
+                "intensity": cells[c["intensity"]].strip() or None,
             }
             numbered[at - self.lo][number] = (line, entry)
         for session, index, found in zip(self.sessions, self.index, numbered, strict=True):
@@ -251,50 +261,60 @@ class _Slice:
                 index[number] = i
 
     def _sets(self, table: _Table) -> None:
-        csv, problems = table.csv, self.problems
-        weight_column = next(c.strip().lower() for c in csv.header if c.strip().lower() in WEIGHT_COLUMNS)
-        unit = WEIGHT_COLUMNS[weight_column]
-        # Each set goes straight into its entry, its number and line beside it.
-        numbers: dict[tuple[int, int], list[int]] = {}
-        lines: dict[tuple[int, int], array[int]] = {}
-        for at, line, row in table.rows(self.lo, self.hi, problems):
+        csv, problems, c = table.csv, self.problems, table.column
+        weight = next(c[name] for name in WEIGHT_COLUMNS if name in c)
+        unit = WEIGHT_COLUMNS[csv.header[weight].strip().lower()]
+        entry_at, set_at, reps = c["entry_number"], c["set_number"], c["reps"]
+        # The sets of one entry, their numbers and their lines, by (session, entry index).
+        groups: dict[tuple[int, int], tuple[list[SetInput], list[int], array[int]]] = {}
+        # The previous row's session and entry_number: an entry's sets follow each other, so one look-up serves.
+        last_at, last_entry = None, None
+        for at, line, cells in table.rows(self.lo, self.hi, problems):
             if at is None:
-                problems.append(Problem(csv.file, line, _no_session(row)))
-            entry_number, set_number = whole(row["entry_number"]), whole(row["set_number"])
+                problems.append(Problem(csv.file, line, _no_session(table.session_id(cells))))
+            try:
+                entry_number, set_number = int(cells[entry_at]), int(cells[set_at])  # whole()'s first try, inline
+            except ValueError:
+                entry_number, set_number = whole(cells[entry_at]), whole(cells[set_at])  # type: ignore[assignment]
             if entry_number is None or set_number is None:
                 problems.append(Problem(csv.file, line, "entry_number and set_number must be whole numbers."))
                 continue
             if at is None:
                 continue
-            i = self.index[at - self.lo].get(entry_number)
-            if i is None:
-                message = f"entry {entry_number} of session {row['session_id'].strip()} is not in entries.csv."
-                problems.append(Problem(csv.file, line, message))
-                continue
-            session = self.sessions[at - self.lo]
-            session.unit = unit
-            session.raw["entries"][i]["sets"].append(SetInput(row[weight_column], row["reps"]))
-            if (at, i) not in numbers:
-                numbers[(at, i)], lines[(at, i)] = [], array("I")
-            numbers[(at, i)].append(set_number)
-            lines[(at, i)].append(line)
-        for (at, i), found in numbers.items():
-            session, placed = self.sessions[at - self.lo], lines[(at, i)]
-            entry = session.raw["entries"][i]
-            if any(a > b for a, b in pairwise(found)):  # rows not in set order: put them in it
-                order = sorted(range(len(found)), key=found.__getitem__)
-                entry["sets"] = [entry["sets"][k] for k in order]
-                placed = array("I", (placed[k] for k in order))
+            if at != last_at or entry_number != last_entry:
+                i = self.index[at - self.lo].get(entry_number)
+                if i is None:
+                    message = f"entry {entry_number} of session {table.session_id(cells)} is not in entries.csv."
+                    problems.append(Problem(csv.file, line, message))
+                    last_at = None
+                    continue
+                last_at, last_entry = at, entry_number
+                group = groups.get((at, i))
+                if group is None:
+                    session = self.sessions[at - self.lo]
+                    session.unit = unit
+                    group = groups[(at, i)] = (session.raw["entries"][i]["sets"], [], array("I"))
+                sets, numbers, lines = group
+            sets.append(SetInput(cells[weight], cells[reps]))
+            numbers.append(set_number)
+            lines.append(line)
+        for (at, i), (sets, numbers, lines) in groups.items():
+            session, placed = self.sessions[at - self.lo], lines
+            if any(a > b for a, b in pairwise(numbers)):  # rows not in set order: put them in it
+                order = sorted(range(len(numbers)), key=numbers.__getitem__)
+                session.raw["entries"][i]["sets"] = [sets[k] for k in order]
+                placed = array("I", (lines[k] for k in order))
             if not isinstance(session.places, _SetPlaces):
                 session.places = _SetPlaces(session.places, csv.file)
             session.places.set_lines[i] = placed
 
     def _pains(self, table: _Table) -> None:
-        for at, line, row in table.rows(self.lo, self.hi, self.problems):
+        c = table.column
+        for at, line, cells in table.rows(self.lo, self.hi, self.problems):
             if at is None:
-                self.problems.append(Problem(table.csv.file, line, _no_session(row)))
+                self.problems.append(Problem(table.csv.file, line, _no_session(table.session_id(cells))))
                 continue
             session = self.sessions[at - self.lo]
-            pain = {k: row[k] for k in ("before", "during", "after")} | {"region": row["region"].strip()}
+            pain = {k: cells[c[k]] for k in ("before", "during", "after")} | {"region": cells[c["region"]].strip()}
             session.places[f"pains.{len(session.raw['pains'])}"] = (table.csv.file, line)
             session.raw["pains"].append(pain)
