@@ -16,7 +16,7 @@ from itertools import islice, pairwise
 from typing import Any
 
 from formats import tables as t
-from formats.readers.cells import bad_moment, cell_rows, moment, records, whole
+from formats.readers.cells import bad_moment, fitted, moment, records, whole
 from formats.readers.model import NamePlace, Problem, Problems, RawSession, Where
 from formats.readers.reading import CsvText
 from tracker.session_input import SetInput
@@ -85,8 +85,11 @@ class _Table:
         self._pending: Row | None = None
 
     def _rows(self, problems: Problems) -> Iterator[Row]:
-        key, last_key, last = self.column["session_id"], None, None
-        for line, cells in cell_rows(self.csv, problems):
+        key, width, last_key, last = self.column["session_id"], len(self.csv.header), None, None
+        for line, found in self.csv.rows:
+            cells = found if len(found) == width else fitted(self.csv, line, found, problems)
+            if cells is None:
+                continue
             if cells[key] != last_key:  # a session's rows follow each other: one look-up for them all
                 last_key = cells[key]
                 last = self.ids.get(last_key.strip())
