@@ -36,7 +36,7 @@ class CsvText:
 
     def raw_rows(self) -> Iterator[list[str]]:
         """Every row's cells, the header's and blank rows included, without line numbers: the quickest walk."""
-        return csv.reader(io.StringIO(self.text, newline=""), delimiter=self.separator)
+        return csv.reader(lines(self.text), delimiter=self.separator)
 
     def column(self, name: str) -> int | None:
         """The index of a column by its name, ignoring case and surrounding spaces."""
@@ -115,7 +115,7 @@ def read_csv(file: str, data: bytes) -> CsvText:
         # No database stores a NUL in text (PostgreSQL refuses it), and no export writes one: it is not a CSV.
         line = text.count("\n", 0, nul) + 1
         raise FileProblem(file, "The file is not valid CSV (it holds a NUL character); export it again.", line)
-    first = next(line for line in io.StringIO(text) if line.strip())
+    first = next(line for line in lines(text) if line.strip())
     separator = _separator(file, first)
     try:
         # Walked once here, so that walking the rows later cannot fail; only the header is kept.
@@ -138,10 +138,26 @@ class _NotCsv(ValueError):
         self.line, self.reason = line, reason
 
 
+# Characters of text turned into lines at a time. A StringIO holds four bytes a character, so one over a whole
+# large file would hold four times its text for as long as its rows are walked.
+LINES_CHUNK = 1 << 20
+
+
+def lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, as io.StringIO(text, newline="") gives them, a chunk at a time."""
+    start = 0
+    while start < len(text):
+        # Cut just after a newline, so that no line (nor a '\r\n' pair) is split between two chunks.
+        cut = text.find("\n", start + LINES_CHUNK)
+        end = len(text) if cut < 0 else cut + 1
+        yield from io.StringIO(text[start:end], newline="")
+        start = end
+
+
 def _parses(text: str, separator: str) -> bool:
     """True when the csv module reads the whole text (the quick walk: no line numbers, blank rows kept)."""
     try:
-        for _cells in csv.reader(io.StringIO(text, newline=""), delimiter=separator):
+        for _cells in csv.reader(lines(text), delimiter=separator):
             pass
     except csv.Error:
         return False
@@ -150,7 +166,7 @@ def _parses(text: str, separator: str) -> bool:
 
 def _rows(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     """Each non-blank row with the line it starts on (raises _NotCsv where the text is not CSV)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = csv.reader(lines(text), delimiter=separator)
     start = 1
     try:
         for cells in reader:
