@@ -16,9 +16,10 @@ from itertools import islice, pairwise
 from typing import Any
 
 from formats import tables as t
-from formats.readers.cells import bad_moment, fitted, moment, records, whole
+from formats.readers.cells import bad_moment, moment, records, whole
 from formats.readers.model import NamePlace, Problem, Problems, RawSession, Where
 from formats.readers.reading import CsvText
+from formats.readers.table_walk import TableWalk, in_order
 from tracker.session_input import SetInput
 
 WEIGHT_COLUMNS = {"weight_kg": "kg", "weight_lb": "lb"}
@@ -26,8 +27,6 @@ SESSION_PARTS = (t.ENTRIES, t.SETS, t.PAINS)
 # Sessions built at a time from a table whose rows are not in session order: each slice walks that table
 # once more, so a larger slice means fewer walks and more memory (about 1.5 KB a session of ten sets).
 SCAN_SLICE = 20_000
-Row = tuple[int | None, int, list[str]]
-"""A row's session's place in sessions.csv (None when no session has its id), its line and its cells."""
 
 
 def restored(row: dict[str, str], column: str) -> str:
@@ -56,70 +55,6 @@ class _SetPlaces(dict[str, Where]):
         return default
 
 
-def _in_order(csv: CsvText, ids: dict[str, int]) -> bool:
-    """True when the table's rows come in the order of their sessions in sessions.csv (unknown ids aside)."""
-    column = csv.column("session_id")
-    if column is None:
-        return True
-    last_id, last = None, -1
-    for cells in csv.raw_rows():
-        key = cells[column] if column < len(cells) else ""
-        if key == last_id:
-            continue
-        last_id = key
-        at = ids.get(key.strip())
-        if at is not None:
-            if at < last:
-                return False
-            last = at
-    return True
-
-
-class _Table:
-    """entries.csv, sets.csv or pain_ratings.csv, walked for the rows of one slice of sessions after another."""
-
-    def __init__(self, csv: CsvText, ids: dict[str, int], ordered: bool, problems: Problems) -> None:
-        self.csv, self.ids, self.ordered = csv, ids, ordered
-        self.column = {name.strip().lower(): i for i, name in enumerate(csv.header)}
-        self._walk = self._rows(problems)  # the one walk of a table in order
-        self._pending: Row | None = None
-
-    def _rows(self, problems: Problems) -> Iterator[Row]:
-        key, width, last_key, last = self.column["session_id"], len(self.csv.header), None, None
-        for line, found in self.csv.rows:
-            cells = found if len(found) == width else fitted(self.csv, line, found, problems)
-            if cells is None:
-                continue
-            if cells[key] != last_key:  # a session's rows follow each other: one look-up for them all
-                last_key = cells[key]
-                last = self.ids.get(last_key.strip())
-            yield last, line, cells
-
-    def rows(self, lo: int, hi: int, problems: Problems) -> Iterator[Row]:
-        """The rows of sessions lo to hi - 1, and (once, with the first slice) those of no session."""
-        if not self.ordered:
-            # Rows of no session, and rows that cannot be split, are reported by the walk of the first slice only.
-            for found in self._rows(problems if lo == 0 else Problems()):
-                at = found[0]
-                if (lo <= at < hi) if at is not None else lo == 0:
-                    yield found
-            return
-        if self._pending is not None:
-            if self._pending[0] is not None and self._pending[0] >= hi:
-                return
-            yield self._pending
-            self._pending = None
-        for found in self._walk:  # leaving this loop leaves the walk where it is, for the next slice
-            if found[0] is not None and found[0] >= hi:
-                self._pending = found
-                return
-            yield found
-
-    def session_id(self, cells: list[str]) -> str:
-        """The row's session id as written."""
-        return cells[self.column["session_id"]].strip()
-
-
 class SessionStream:
     """The sessions of a Threshold export (see the module's docstring); walk it with batches()."""
 
@@ -140,7 +75,7 @@ class SessionStream:
         self.exercise_lines: dict[str, array[int]] = {}
         self.ordered = {t.ENTRIES: self._index_entries(tables[t.ENTRIES], problems)} if t.ENTRIES in tables else {}
         # Only reading the tables' order here: their rows' problems are found as each slice is built.
-        self.ordered |= {part: _in_order(tables[part], self.ids) for part in SESSION_PARTS[1:] if part in tables}
+        self.ordered |= {part: in_order(tables[part], self.ids) for part in SESSION_PARTS[1:] if part in tables}
 
     def _index_entries(self, csv: CsvText, problems: Problems) -> bool:
         """Report what is wrong with entries.csv's rows, note each exercise name's lines; True if in session order."""
@@ -184,7 +119,7 @@ class SessionStream:
         """The sessions `size` at a time, in the order of sessions.csv, with their entries, sets and pains."""
         quiet = Problems()  # sessions.csv and entries.csv were reported on when the file was read
         walks = {
-            part: _Table(self.tables[part], self.ids, ordered, quiet if part == t.ENTRIES else problems)
+            part: TableWalk(self.tables[part], self.ids, ordered, quiet if part == t.ENTRIES else problems)
             for part, ordered in self.ordered.items()
         }
         heads = self._heads(quiet)
@@ -226,7 +161,9 @@ def _no_session(session_id: str) -> str:
 class _Slice:
     """Sessions lo, lo + 1, ... being given their entries, sets and pain ratings."""
 
-    def __init__(self, lo: int, sessions: list[RawSession], walks: dict[t.Table, _Table], problems: Problems) -> None:
+    def __init__(
+        self, lo: int, sessions: list[RawSession], walks: dict[t.Table, TableWalk], problems: Problems
+    ) -> None:
         self.lo, self.sessions, self.walks, self.problems = lo, sessions, walks, problems
         self.hi = lo + len(sessions)
         # Per session of the slice: entry_number -> the entry's index in the session.
@@ -241,7 +178,7 @@ class _Slice:
         if t.PAINS in self.walks:
             self._pains(self.walks[t.PAINS])
 
-    def _entries(self, table: _Table) -> None:
+    def _entries(self, table: TableWalk) -> None:
         c = table.column
         numbered: list[dict[int, tuple[int, dict[str, Any]]]] = [{} for _ in self.sessions]
         for at, line, cells in table.rows(self.lo, self.hi, Problems()):
@@ -263,7 +200,7 @@ class _Slice:
                 session.places[f"entries.{i}"] = (table.csv.file, line)
                 index[number] = i
 
-    def _sets(self, table: _Table) -> None:
+    def _sets(self, table: TableWalk) -> None:
         csv, problems, c = table.csv, self.problems, table.column
         weight = next(c[name] for name in WEIGHT_COLUMNS if name in c)
         unit = WEIGHT_COLUMNS[csv.header[weight].strip().lower()]
@@ -311,7 +248,7 @@ class _Slice:
                 session.places = _SetPlaces(session.places, csv.file)
             session.places.set_lines[i] = placed
 
-    def _pains(self, table: _Table) -> None:
+    def _pains(self, table: TableWalk) -> None:
         c = table.column
         for at, line, cells in table.rows(self.lo, self.hi, self.problems):
             if at is None:
