@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Float, Table, func, insert, select, text
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
@@ -90,7 +90,12 @@ def insert_rows(s: OrmSession, table: Table, columns: Sequence[str], rows: Seque
     if dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    convert = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type.bind_processor(dialect)) is not None]
+    # Float's converter is skipped: a REAL column stores an int as a real anyway, and the rows hold numbers.
+    convert = [
+        (i, p)
+        for i, c in enumerate(columns)
+        if not isinstance(table.c[c].type, Float) and (p := table.c[c].type.bind_processor(dialect)) is not None
+    ]
     if convert:
         prepared = [list(row) for row in rows]
         for i, process in convert:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formats.readers.aliases import catalogue_name, name_key
-from formats.readers.model import Parsed, Problem
+from formats.readers.model import Parsed, Problem, Problems
 from formats.readers.workout_apps import bare_name, equipment_of
 from tracker.catalog import CATEGORIES, EQUIPMENT
 from tracker.errors import ValidationError
@@ -36,7 +36,7 @@ class Matched:
     new: list[ExerciseRecord] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
     """Names whose equipment nobody knows yet: the person is asked machine or free weight."""
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
     unknown: set[str] = field(default_factory=set)
     """Names of a Threshold file found nowhere (each already has a problem of its own)."""
     existing: int = 0
@@ -166,19 +166,17 @@ def match(
             folded[record.name.casefold()] = Known(record.name, record.category, record.equipment)
             result.new.append(record)
             result.names[name] = record.name
-    for session in parsed.sessions:
-        for i, entry in enumerate(session.raw["entries"]):
-            name = str(entry.get("exercise", ""))
-            if name in result.names or name in parsed.guesses:
-                continue
-            found = exact.get(name.strip()) or folded.get(name.strip().casefold())
-            if found is not None:
-                result.names[name] = found.name
-            elif name.strip():
-                result.unknown.add(name)
-                file, line = session.where(f"entries.{i}")
-                message = f"exercise {name!r} is neither in your exercise list nor in exercises.csv; add it there."
-                result.problems.append(Problem(file, line, message))
+    for name, place in parsed.all_sessions.names():
+        if name in result.names or name in parsed.guesses:
+            continue
+        found = exact.get(name.strip()) or folded.get(name.strip().casefold())
+        if found is not None:
+            result.names[name] = found.name
+        elif name.strip():
+            result.unknown.add(name)
+            file, line = place()
+            message = f"exercise {name!r} is neither in your exercise list nor in exercises.csv; add it there."
+            result.problems.append(Problem(file, line, message))
     return result
 
 

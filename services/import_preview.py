@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
 
-from formats.readers.model import Parsed
+from formats.readers.model import Parsed, RawSession
 from services.import_matching import HOW, Matched
 from tracker.records import SessionRecord
 from tracker.units import from_kg
@@ -73,7 +73,17 @@ class Tally:
     with_pain: int = 0
     first: date | None = None
     last: date | None = None
+    per_exercise: Counter[str] = field(default_factory=Counter)
+    """Sessions naming each exercise, by the name the file gives."""
+    units: set[str] = field(default_factory=set)
+    """The units the sessions' weights were written in (those that say)."""
     loads_kg: list[float] = field(default_factory=list)
+
+    def read(self, session: RawSession) -> None:
+        """Count a session as the file gives it: the exercises it names and its unit."""
+        self.per_exercise.update({str(e["exercise"]) for e in session.raw["entries"]})
+        if session.unit is not None:
+            self.units.add(session.unit)
 
     def add(self, records: Sequence[SessionRecord]) -> None:
         """Count a batch of checked sessions."""
@@ -115,9 +125,7 @@ def build(
     warnings: Sequence[str] = (),
 ) -> Preview:
     """The preview of the checked sessions, with how each of the file's exercise names was mapped."""
-    per_exercise: Counter[str] = Counter()
-    for session in parsed.sessions:
-        per_exercise.update({str(e["exercise"]) for e in session.raw["entries"]})
+    per_exercise = tally.per_exercise
     mapped = tuple(
         Mapped(
             name,

@@ -64,12 +64,15 @@ def _sessions(
 ) -> None:
     """Check the sessions a batch at a time; each batch is counted, and saved while no problem has been found.
 
-    Once a session is checked only its exercise names are kept (the preview reads them): its sets and their
-    places are needed no more, and a large file holds millions of them.
+    A Threshold export's sessions are read from the file a batch at a time (only one batch is in memory); a
+    reader that holds them all has each one emptied once it is checked and counted.
     """
-    for first in range(0, len(parsed.sessions), CHECK_BATCH):
+    sessions = parsed.all_sessions
+    done = 0
+    for batch in sessions.batches(CHECK_BATCH, problems):
         records = []
-        for session in parsed.sessions[first : first + CHECK_BATCH]:
+        for session in batch:
+            tally.read(session)
             raw = dict(session.raw)
             raw["entries"] = [e | {"exercise": matched.names.get(e["exercise"], e["exercise"])} for e in raw["entries"]]
             try:
@@ -77,8 +80,7 @@ def _sessions(
                 records.append(
                     check_session(given, categories=categories, unit=session.unit or unit, now=now, stored=True)
                 )
-                session.raw = {"entries": [{"exercise": e["exercise"]} for e in session.raw["entries"]]}
-                session.places.clear()
+                session.raw, session.places = {"entries": []}, {}  # a reader that holds every session keeps less
             except ValidationError as error:
                 problems.extend(
                     Problem(*session.where(field), message)
@@ -88,9 +90,9 @@ def _sessions(
         tally.add(records)
         if saving is not None and not problems:
             saving(records)
-        done = min(len(parsed.sessions), first + CHECK_BATCH)
+        done += len(batch)
         what = "Checked and saved" if saving is not None else "Checked"
-        report(done / len(parsed.sessions), f"{what} {done:,} of {len(parsed.sessions):,} sessions")
+        report(done / len(sessions), f"{what} {done:,} of {len(sessions):,} sessions")
 
 
 def _reported(field: str, raw: dict[str, Any], matched: Matched) -> bool:
@@ -126,7 +128,8 @@ def _parse(filename: str, data: bytes | IO[bytes], report: Progress) -> tuple[Pa
 
 
 def _has_loads(parsed: Parsed) -> bool:
-    return any(s.get("weight") not in (None, "") for x in parsed.sessions for e in x.raw["entries"] for s in e["sets"])
+    sessions = parsed.all_sessions
+    return any(s.get("weight") not in (None, "") for x in sessions for e in x.raw["entries"] for s in e["sets"])
 
 
 @retry_busy
@@ -222,7 +225,7 @@ def _check_and_write(
             )
         )
     warning = load_warning(tally, unit) if parsed.unit_unknown and unit else None
-    file_unit = unit if parsed.unit_unknown else _file_unit(parsed)
+    file_unit = unit if parsed.unit_unknown else _file_unit(tally)
     preview = build(parsed, matched, tally, file_unit, [warning] if warning else [])
     if saver is None:
         return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
@@ -230,6 +233,6 @@ def _check_and_write(
     return add_health(s, ctx.owner_id, health, written)
 
 
-def _file_unit(parsed: Parsed) -> str | None:
-    units = {x.unit for x in parsed.sessions if x.unit is not None}
+def _file_unit(tally: Tally) -> str | None:
+    units = set(tally.units)
     return units.pop() if len(units) == 1 else ("per row" if units else None)

@@ -64,16 +64,29 @@ def whole(text: str) -> int | None:
     return int(value) if value.is_integer() else None
 
 
+def fitted(table: CsvText, line: int, cells: list[str], problems: list[Problem]) -> list[str] | None:
+    """A row of another width than the header's padded to it, or None (and a problem) when it cannot be split."""
+    message = wrong_separator(table, cells) or row_width_problem(table, line, cells)
+    if message:
+        problems.append(Problem(table.file, line, message))
+        return None
+    return cells_of(table, cells)
+
+
+def cell_rows(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """Each row's cells, as many as the header has columns; rows that cannot be split right become problems."""
+    width = len(table.header)
+    for line, cells in table.rows:
+        if len(cells) == width:  # the usual case, kept fast for large files
+            yield line, cells
+            continue
+        found = fitted(table, line, cells, problems)
+        if found is not None:
+            yield line, found
+
+
 def records(table: CsvText, problems: list[Problem]) -> Iterator[tuple[int, dict[str, str]]]:
     """Each row as {lower-case column: cell}; rows that cannot be split right become problems instead."""
     names = [c.strip().lower() for c in table.header]
-    width = len(names)
-    for line, cells in table.rows:
-        if len(cells) == width:  # the usual case, kept fast for large files
-            yield line, dict(zip(names, cells, strict=True))
-            continue
-        message = wrong_separator(table, cells) or row_width_problem(table, line, cells)
-        if message:
-            problems.append(Problem(table.file, line, message))
-            continue
-        yield line, dict(zip(names, cells_of(table, cells), strict=False))
+    for line, cells in cell_rows(table, problems):
+        yield line, dict(zip(names, cells, strict=True))

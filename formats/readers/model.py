@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Self
+from functools import partial
+from typing import Any, Protocol, Self
 
 # Enough to see what is wrong and fix it; a file with millions of bad rows must not fill the memory with messages.
 MAX_PROBLEMS = 200
@@ -85,6 +86,45 @@ class RawSession:
         return self.places[""]
 
 
+NamePlace = tuple[str, Callable[[], Where]]
+"""An exercise name as an entry gives it, and how to find that entry's place (asked only when it is needed)."""
+
+
+class SessionSource(Protocol):
+    """The sessions of an upload as the import walks them: counted, in batches, and their exercise names."""
+
+    def __len__(self) -> int:
+        """How many sessions there are."""
+        ...
+
+    def __iter__(self) -> Iterator[RawSession]:
+        """Each session (the problems met on the way are not kept)."""
+        ...
+
+    def batches(self, size: int, problems: Problems) -> Iterator[list[RawSession]]:
+        """The sessions `size` at a time, in order; what is wrong with a row on the way goes to `problems`."""
+        ...
+
+    def names(self) -> Iterator[NamePlace]:
+        """Each entry's exercise name, with its place."""
+        ...
+
+
+class SessionList(list[RawSession]):
+    """Sessions a reader holds all at once (workout apps, Apple Health): small beside a Threshold export's sets."""
+
+    def batches(self, size: int, problems: Problems) -> Iterator[list[RawSession]]:
+        """Slices of `size` sessions (their problems were found when the file was read)."""
+        for first in range(0, len(self), size):
+            yield self[first : first + size]
+
+    def names(self) -> Iterator[NamePlace]:
+        """Each entry's exercise name, with its place."""
+        for session in self:
+            for i, entry in enumerate(session.raw["entries"]):
+                yield str(entry.get("exercise", "")), partial(session.where, f"entries.{i}")
+
+
 @dataclass
 class RawItem:
     """One check-in, PEG, pressure threshold or exercise row as raw input."""
@@ -108,7 +148,9 @@ class Parsed:
     """Everything read from one upload, not yet checked against the rules or the database."""
 
     source: str
-    sessions: list[RawSession] = field(default_factory=list)
+    sessions: SessionList = field(default_factory=SessionList)
+    stream: SessionSource | None = None
+    """A Threshold export's sessions, read from the file a batch at a time; `sessions` then stays empty."""
     checkins: list[RawItem] = field(default_factory=list)
     pegs: list[RawItem] = field(default_factory=list)
     pressures: list[RawItem] = field(default_factory=list)
@@ -125,3 +167,8 @@ class Parsed:
     notes: list[str] = field(default_factory=list)
     unit_unknown: bool = False
     """True when the file does not say which unit its weights are in (older Strong): the person is asked."""
+
+    @property
+    def all_sessions(self) -> SessionSource:
+        """The sessions to check and write, however the reader holds them."""
+        return self.stream if self.stream is not None else self.sessions

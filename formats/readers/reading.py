@@ -34,6 +34,10 @@ class CsvText:
         next(rows)  # the header
         return rows
 
+    def raw_rows(self) -> Iterator[list[str]]:
+        """Every row's cells, the header's and blank rows included, without line numbers: the quickest walk."""
+        return csv.reader(lines(self.text), delimiter=self.separator)
+
     def column(self, name: str) -> int | None:
         """The index of a column by its name, ignoring case and surrounding spaces."""
         wanted = name.strip().lower()
@@ -111,13 +115,14 @@ def read_csv(file: str, data: bytes) -> CsvText:
         # No database stores a NUL in text (PostgreSQL refuses it), and no export writes one: it is not a CSV.
         line = text.count("\n", 0, nul) + 1
         raise FileProblem(file, "The file is not valid CSV (it holds a NUL character); export it again.", line)
-    first = next(line for line in io.StringIO(text) if line.strip())
+    first = next(line for line in lines(text) if line.strip())
     separator = _separator(file, first)
     try:
         # Walked once here, so that walking the rows later cannot fail; only the header is kept.
         header = next(((cells for _line, cells in _rows(text, separator))), None)
-        for _row in _rows(text, separator):
-            pass
+        if not _parses(text, separator):
+            for _row in _rows(text, separator):  # again, slowly, to say on which line it fails
+                pass
     except _NotCsv as error:
         raise FileProblem(file, f"The file is not valid CSV ({error.reason}); export it again.", error.line) from None
     if header is None:
@@ -133,14 +138,42 @@ class _NotCsv(ValueError):
         self.line, self.reason = line, reason
 
 
+# Characters of text turned into lines at a time. A StringIO holds four bytes a character, so one over a whole
+# large file would hold four times its text for as long as its rows are walked.
+LINES_CHUNK = 1 << 20
+
+
+def lines(text: str) -> Iterator[str]:
+    """The text's lines with their endings, as io.StringIO(text, newline="") gives them, a chunk at a time."""
+    start = 0
+    while start < len(text):
+        # Cut just after a newline, so that no line (nor a '\r\n' pair) is split between two chunks.
+        cut = text.find("\n", start + LINES_CHUNK)
+        end = len(text) if cut < 0 else cut + 1
+        yield from io.StringIO(text[start:end], newline="")
+        start = end
+
+
+def _parses(text: str, separator: str) -> bool:
+    """True when the csv module reads the whole text (the quick walk: no line numbers, blank rows kept)."""
+    try:
+        for _cells in csv.reader(lines(text), delimiter=separator):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
 def _rows(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     """Each non-blank row with the line it starts on (raises _NotCsv where the text is not CSV)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    reader = csv.reader(lines(text), delimiter=separator)
     start = 1
     try:
         for cells in reader:
-            # A row of nothing but separators and spaces is a blank line.
-            if any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells)):
+            # A row of nothing but separators and spaces is a blank line (the first test is the usual row's, quick).
+            if (len(cells) > 1 and cells[0]) or (
+                any(cells) and (len(cells) > 1 or cells[0].strip() or any(c.strip() for c in cells))
+            ):
                 yield start, cells
             start = reader.line_num + 1
     except csv.Error as error:
