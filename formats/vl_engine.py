@@ -8,6 +8,8 @@ what is left. This module imports nothing heavy, so starting the engine does not
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+from typing import Any
 
 import vl_convert
 
@@ -29,3 +31,9 @@ def start_engine() -> None:
         return
     _STARTED.set()
     threading.Thread(target=_start, name="vl-convert start", daemon=True).start()
+
+
+def draw_png(arguments: Mapping[str, Any]) -> bytes:
+    """A PNG image from vl-convert's arguments (formats/images.png_arguments makes them)."""
+    with CONVERTING:
+        return bytes(vl_convert.vegalite_to_png(**arguments))
