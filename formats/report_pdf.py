@@ -123,14 +123,18 @@ def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> No
 PAGE_ONE_STEPS = ((10.0, 2.5), (9.5, 1.8), (9.0, 1.2), (8.5, 0.8))
 
 
-def _page_one(pdf: _Report, report: ReportData) -> None:
-    size, gap = PAGE_ONE_STEPS[-1]
+def _page_one(template: _Report, report: ReportData) -> _Report:
+    """A document with page 1 written at the first step that fits it on one page (else at the smallest).
+
+    Each try starts from a copy of `template`, whose fonts have drawn nothing yet, so the try that fits is the
+    document, as it would have been had page 1 been written on a fresh one.
+    """
     for size, gap in PAGE_ONE_STEPS:
-        trial = _Report(pdf.generated, demo=pdf.demo, like=pdf)
-        _draw_page_one(trial, report, size, gap)
-        if trial.page == 1:
+        pdf = _Report(template.generated, demo=template.demo, like=template)
+        _draw_page_one(pdf, report, size, gap)
+        if pdf.page == 1:
             break
-    _draw_page_one(pdf, report, size, gap)
+    return pdf
 
 
 def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) -> None:
@@ -250,14 +254,13 @@ def render_pdf(
 
     With `demo`, every page, the title and the file's metadata say the data is made up.
     """
-    pdf = _Report(generated or date.today(), demo=demo)
+    pdf = _page_one(_Report(generated or date.today(), demo=demo), report)
     if demo:
         pdf.set_title(f"{TITLE} (demo, made-up data)")
         pdf.set_subject(DEMO_MARK)
     else:
         pdf.set_title(TITLE)
     pdf.set_creator("Threshold")
-    _page_one(pdf, report)
     _charts(pdf, charts() if callable(charts) else charts)
     _log(pdf, log)
     return bytes(pdf.output())
