@@ -55,6 +55,11 @@ class ChartProcess:
             raise ChartProcessError("The chart process answered with something other than images.")
         return answer
 
+    def stop(self) -> None:
+        """End the process now (the report failed: its images are not wanted) and wait for it."""
+        self._child.kill()
+        self.close()
+
     def close(self) -> None:
         """Let the process finish and wait for it."""
         if self._child.stdin is not None:

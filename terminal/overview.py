@@ -54,8 +54,10 @@ def run_report(args: argparse.Namespace) -> int:
         out = args.output or Path(f"threshold-report-{start}-to-{end}.pdf")
         data = report_pdf(ctx, start=start, end=end, regions=regions, drawer=drawer)
         write_file(out, data)
-    finally:
-        drawer.close()
+    except BaseException:
+        drawer.stop()  # a wrong --db or range should not wait for the chart engine to finish starting
+        raise
+    drawer.close()
     print(f"Report for {start} to {end} written to {out} ({len(data) / 1024:.0f} KB).")
     return 0
 

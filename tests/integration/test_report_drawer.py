@@ -64,3 +64,10 @@ def test_a_chart_process_that_ends_without_images_says_so():
             drawer.images()
     finally:
         drawer.close()
+
+
+def test_a_stopped_chart_process_has_ended():
+    drawer = ChartProcess()
+    drawer.stop()
+    with pytest.raises(ChartProcessError):
+        drawer.draw([{"vl_spec": {}}])
