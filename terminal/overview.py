@@ -39,7 +39,10 @@ def run_report(args: argparse.Namespace) -> int:
     from formats.chart_process import ChartProcess
 
     # Started first: the charts' process loads its libraries and engine while this one imports and reads.
-    drawer = ChartProcess()
+    try:
+        drawer: ChartProcess | None = ChartProcess()
+    except OSError:
+        drawer = None  # the charts are drawn in this process instead
     try:
         from services.profiles import get_settings
         from services.report import report_pdf
@@ -55,9 +58,11 @@ def run_report(args: argparse.Namespace) -> int:
         data = report_pdf(ctx, start=start, end=end, regions=regions, drawer=drawer)
         write_file(out, data)
     except BaseException:
-        drawer.stop()  # a wrong --db or range should not wait for the chart engine to finish starting
+        if drawer is not None:
+            drawer.stop()  # a wrong --db or range should not wait for the chart engine to finish starting
         raise
-    drawer.close()
+    if drawer is not None:
+        drawer.close()
     print(f"Report for {start} to {end} written to {out} ({len(data) / 1024:.0f} KB).")
     return 0
 

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from cli import main
 from formats.chart_process import ChartProcess, ChartProcessError
 from services.context import ensure_profile
 from services.report import report_pdf
@@ -71,3 +72,18 @@ def test_a_stopped_chart_process_has_ended():
     drawer.stop()
     with pytest.raises(ChartProcessError):
         drawer.draw([{"vl_spec": {}}])
+
+
+def test_the_command_line_writes_the_report_when_no_second_process_can_start(owner, tmp_path, monkeypatch, capsys):
+    ctx, first = owner
+
+    def cannot_start() -> ChartProcess:
+        raise OSError("no such interpreter")
+
+    monkeypatch.setattr("formats.chart_process.ChartProcess", cannot_start)
+    out = tmp_path / "report.pdf"
+    args = ["report", "--db", str(tmp_path / "only.db"), "--start", str(first), "--end", str(TODAY), "-o", str(out)]
+    assert main(args) == 0
+    here = report_pdf(ctx, start=first, end=TODAY, regions=REGIONS)
+    assert _content(out.read_bytes()) == _content(here)
+    assert "written to" in capsys.readouterr().out
