@@ -32,28 +32,35 @@ class ChartProcess:
 
     def __init__(self, command: Sequence[str] = (sys.executable, "-m", "formats.chart_process")) -> None:
         self._child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._asked = 0
 
     def draw(self, charts: Sequence[Mapping[str, Any]]) -> None:
-        """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe."""
+        """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe
+        (ask several times to have the first drawn while the next is made)."""
         stdin = self._child.stdin
         assert stdin is not None
         try:
             pickle.dump([dict(chart) for chart in charts], stdin, protocol=pickle.HIGHEST_PROTOCOL)
             stdin.flush()
+            self._asked += 1
         except (OSError, ValueError) as error:  # ValueError: the pipe was closed here
             raise ChartProcessError(f"The chart process is gone: {error}.") from None
 
     def images(self) -> list[bytes]:
-        """The PNG images of the last `draw`, in order."""
+        """The PNG images of every `draw` not yet collected, in the order asked."""
         stdout = self._child.stdout
         assert stdout is not None
-        try:
-            answer: Any = pickle.load(stdout)
-        except (EOFError, ValueError, pickle.UnpicklingError) as error:
-            raise ChartProcessError(f"The chart process stopped without its images: {error!r}.") from None
-        if not isinstance(answer, list) or not all(isinstance(image, bytes) for image in answer):
-            raise ChartProcessError("The chart process answered with something other than images.")
-        return answer
+        images: list[bytes] = []
+        while self._asked:
+            try:
+                answer: Any = pickle.load(stdout)
+            except (EOFError, ValueError, pickle.UnpicklingError) as error:
+                raise ChartProcessError(f"The chart process stopped without its images: {error!r}.") from None
+            if not isinstance(answer, list) or not all(isinstance(image, bytes) for image in answer):
+                raise ChartProcessError("The chart process answered with something other than images.")
+            images.extend(answer)
+            self._asked -= 1
+        return images
 
     def stop(self) -> None:
         """End the process now (the report failed: its images are not wanted) and wait for it."""

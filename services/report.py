@@ -172,13 +172,24 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
 
 
 def build_report_in(
-    s: OrmSession, owner_id: int, *, start: date, end: date, regions: tuple[str, ...], note: str = ""
+    s: OrmSession,
+    owner_id: int,
+    *,
+    start: date,
+    end: date,
+    regions: tuple[str, ...],
+    note: str = "",
+    charts_ready: Callable[[tuple[ReportChart, ...]], None] | None = None,
 ) -> Report:
-    """build_report read in the caller's transaction `s`."""
+    """build_report read in the caller's transaction `s`; `charts_ready` hears the charts as soon as they are
+    known, before page 1's other values are read (the command line starts drawing them then)."""
     settings = settings_of(s.get_one(Profile, owner_id))
     # At least weekly, so a chart of a long range keeps a readable number of points.
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)
+    charts = report_charts(p)
+    if charts_ready is not None:
+        charts_ready(charts)
     full = load_history_in(s, owner_id)
     data = ReportData(
         name=settings.display_name,
@@ -201,7 +212,7 @@ def build_report_in(
         medication=medication_summary(regular_in(s, owner_id), doses_between_in(s, owner_id, start, end), start, end),
         sleep=sleep_summary(nights_in(s, owner_id, start, end).values()),
     )
-    return Report(data, report_charts(p))
+    return Report(data, charts)
 
 
 def report_pdf(
@@ -223,19 +234,29 @@ def report_pdf(
     """
     say = progress or (lambda _fraction, _text: None)
     say(0.05, "Summarising your data…")
+    sent: list[dict[str, Any]] = []
+
+    def send(charts: Sequence[ReportChart]) -> None:
+        # One chart at a time: the other process draws each while this one builds the next.
+        for shown in charts:
+            sent.append(_chart_arguments((shown,))[0])
+            if drawer is not None:
+                drawer.draw(sent[-1:])
+
     with ctx.db.read() as s:
-        report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
-        charts = None
-        if drawer is not None:
-            charts = _chart_arguments(report.charts)
-            try:
-                drawer.draw(charts)
-            except ChartProcessError:
-                drawer = None  # drawn here instead, the same images
+        try:
+            report = build_report_in(
+                s, ctx.owner_id, start=start, end=end, regions=regions, note=note,
+                charts_ready=send if drawer is not None else None,
+            )  # fmt: skip
+        except ChartProcessError:
+            drawer = None  # gone while being sent the charts: they are drawn here, the same images
+            sent.clear()
+            report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
         log = session_log_in(s, ctx.owner_id, start, end, regions)
 
     def images() -> list[tuple[str, bytes, str]]:
-        pictures = _drawn(drawer, charts, report.charts, say)
+        pictures = _drawn(drawer, sent, report.charts, say)
         say(0.75, "Writing the session log…")
         return [(shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True)]
 
@@ -253,7 +274,7 @@ def _chart_arguments(charts: Sequence[ReportChart]) -> list[dict[str, Any]]:
 
 
 def _drawn(
-    drawer: ChartProcess | None, sent: list[dict[str, Any]] | None, charts: Sequence[ReportChart], say: OnProgress
+    drawer: ChartProcess | None, sent: list[dict[str, Any]], charts: Sequence[ReportChart], say: OnProgress
 ) -> list[bytes]:
     """The charts' PNG images: from the drawer's process when it has them, else drawn here."""
     from formats.vl_engine import draw_png
