@@ -10,16 +10,18 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
-from formats.csv_columns import frame_csv
+from formats.csv_columns import rows_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
 from tracker.pgic import LABELS as PGIC_LABELS
 from tracker.units import from_kg, to_kg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Weights are stored in kg to 4 decimals. Six decimals of a pound (about 0.2 mg) always read back to the
 # stored kilograms; fewer usually do, and the export writes the shortest that does (88.2, not 88.199896).
@@ -27,20 +29,16 @@ LB_DECIMALS = 6
 STORED_DECIMALS = 4
 
 
-def write_csv(header: Sequence[str], rows: pd.DataFrame | Iterable[Sequence[object]]) -> bytes:
-    """One CSV file: UTF-8 with a byte-order mark, every cell through the export's cell rules.
-
-    `rows` is a frame (its columns in header order) or rows of values; either way the rules are applied a
-    column at a time (formats/csv_columns.py), which writes the same text as `t.cell` on each value.
-    """
-    if not isinstance(rows, pd.DataFrame):
-        listed = [list(row) for row in rows]
-        rows = pd.DataFrame(listed, columns=range(len(header)), dtype=object)
-    return frame_csv(header, rows)
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """One CSV file: UTF-8 with a byte-order mark, every cell through the export's cell rules
+    (formats/csv_columns.py writes the same text as `t.cell` on each value, faster)."""
+    return rows_csv(header, rows)
 
 
 def table_csv(frame: pd.DataFrame) -> bytes:
     """A single table as a CSV download (for example the History table)."""
+    import pandas as pd  # only the pages' tables need it; the export itself writes plain rows
+
     columns = []
     for name in frame.columns:
         column = frame[name]
@@ -50,10 +48,10 @@ def table_csv(frame: pd.DataFrame) -> bytes:
     return write_csv([str(c) for c in frame.columns], zip(*columns, strict=True) if columns else [])
 
 
-def _weight(weight_kg: object, unit: str) -> object:
-    if weight_kg is None or pd.isna(weight_kg):  # type: ignore[call-overload]
+def _weight(weight_kg: float | None, unit: str) -> object:
+    if weight_kg is None:
         return None
-    kg = float(weight_kg)  # type: ignore[arg-type]
+    kg = float(weight_kg)
     if unit == "kg":
         return kg
     pounds = from_kg(kg, unit)
@@ -64,22 +62,28 @@ def _weight(weight_kg: object, unit: str) -> object:
     return t.number(pounds, LB_DECIMALS)
 
 
-def _rows(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    return frame[list(columns)]
+Rows = Sequence[Sequence[Any]]
 
 
 @dataclass(frozen=True)
 class Stored:
-    """One owner's rows for the export: the frames of db/queries.py, their weight unit and own exercises."""
+    """One owner's rows for the export (tuples in the columns of db/export_rows.py) and their weight unit."""
 
     unit: str
-    sessions: pd.DataFrame
-    entries: pd.DataFrame
-    sets: pd.DataFrame
-    pains: pd.DataFrame
-    checkins: pd.DataFrame
-    pegs: pd.DataFrame
-    pressures: pd.DataFrame
+    sessions: Rows
+    """id, started_at, rpe, notes."""
+    entries: Rows
+    """session id, position from 0, exercise, minutes, distance_km, intensity, started_at, category."""
+    sets: Rows
+    """session id, entry position and set position from 0, weight_kg, reps, started_at, exercise."""
+    pains: Rows
+    """session id, region, before, during, after, started_at."""
+    checkins: Rows
+    """day, region, pain, linked session id or None, sleep quality or None."""
+    pegs: Rows
+    """day, pain, enjoyment, activity."""
+    pressures: Rows
+    """day, site, the three trials and their mean."""
     exercises: Sequence[Exercise]
     """The exercises the owner added (the built-in ones are not exported)."""
     goals: Sequence[tuple[str, date, date | None]] = ()
@@ -96,53 +100,24 @@ class Stored:
 
 def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[str, bytes]:
     """Every table as CSV bytes, keyed by file name, and README.txt dated `made` (saying demo if `demo`)."""
-    unit, sessions, pains = data.unit, data.sessions, data.pains
-    started = dict(zip(sessions["session_id"], sessions["started_at"], strict=True))
-    entries = data.entries.assign(entry_number=data.entries["position"] + 1)
-    sets = data.sets.merge(entries[["entry_id", "entry_number"]], on="entry_id")
-    sets["set_number"] = sets["set_number"] + 1
-    sets["weight"] = [_weight(w, unit) for w in sets["weight_kg"]]
-    checkins = data.checkins.assign(session_started_at=data.checkins["session_id"].map(started))
-    if "sleep_quality" not in checkins:  # the frame of db/queries.py has no sleep; services/export.py adds it
-        checkins = checkins.assign(sleep_quality=None)
-    items = data.pegs[["pain", "enjoyment", "activity"]].itertuples(index=False)
-    pegs = data.pegs.assign(score=[peg_score(int(p), int(e), int(a)) for p, e, a in items])
-    checkins, pegs, pressures = (f.assign(day=f["day"].dt.date) for f in (checkins, pegs, data.pressures))
+    unit = data.unit
+    started = {session_id: when for session_id, when, _rpe, _notes in data.sessions}
     files = {
-        t.SESSIONS.file: write_csv(
-            t.SESSIONS.columns(unit), _rows(sessions, ["session_id", "started_at", "rpe", "notes"])
-        ),
+        t.SESSIONS.file: write_csv(t.SESSIONS.columns(unit), data.sessions),
         t.ENTRIES.file: write_csv(
-            t.ENTRIES.columns(unit),
-            _rows(
-                entries,
-                [
-                    "session_id",
-                    "entry_number",
-                    "exercise",
-                    "minutes",
-                    "distance_km",
-                    "intensity",
-                    "started_at",
-                    "category",
-                ],
-            ),
+            t.ENTRIES.columns(unit), ((sid, position + 1, *rest) for sid, position, *rest in data.entries)
         ),
         t.SETS.file: write_csv(
             t.SETS.columns(unit),
-            _rows(sets, ["session_id", "entry_number", "set_number", "weight", "reps", "started_at", "exercise"]),
+            ((sid, entry + 1, number + 1, _weight(kg, unit), *rest) for sid, entry, number, kg, *rest in data.sets),
         ),
-        t.PAINS.file: write_csv(
-            t.PAINS.columns(unit), _rows(pains, ["session_id", "region", "before", "during", "after", "started_at"])
-        ),
+        t.PAINS.file: write_csv(t.PAINS.columns(unit), data.pains),
         t.CHECKINS.file: write_csv(
-            t.CHECKINS.columns(unit), _rows(checkins, ["day", "region", "pain", "session_started_at", "sleep_quality"])
+            t.CHECKINS.columns(unit),
+            ((day, region, pain, started.get(sid), sleep) for day, region, pain, sid, sleep in data.checkins),
         ),
-        t.PEGS.file: write_csv(t.PEGS.columns(unit), _rows(pegs, ["day", "pain", "enjoyment", "activity", "score"])),
-        t.PRESSURES.file: write_csv(
-            t.PRESSURES.columns(unit),
-            _rows(pressures, ["day", "site", "trial1", "trial2", "trial3", "mean"]),
-        ),
+        t.PEGS.file: write_csv(t.PEGS.columns(unit), ((day, *items, peg_score(*items)) for day, *items in data.pegs)),
+        t.PRESSURES.file: write_csv(t.PRESSURES.columns(unit), data.pressures),
         t.EXERCISES.file: write_csv(
             t.EXERCISES.columns(unit),
             [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in data.exercises],

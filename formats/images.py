@@ -11,7 +11,7 @@ import pandas as pd
 import vl_convert
 
 from formats.chart_specs import from_arrow
-from formats.vl_engine import CONVERTING
+from formats.vl_engine import CONVERTING, draw_png
 
 # A chart on the page takes its container's width; an image needs a fixed one (about an A4 text width).
 EXPORT_WIDTH = 640
@@ -47,11 +47,15 @@ def _rows(data: object) -> object:
     return data
 
 
+def png_arguments(chart: Chartable, scale: float = 2.0, *, width: int = EXPORT_WIDTH) -> dict[str, Any]:
+    """What vl-convert takes to draw the chart as a PNG: plain values, so another process may draw it
+    (formats/vl_engine.draw_png)."""
+    return {"vl_spec": _spec(chart, width), "vl_version": _VL_VERSION, "scale": scale, **_OPTIONS}
+
+
 def to_png(chart: Chartable, scale: float = 2.0, *, width: int = EXPORT_WIDTH) -> bytes:
     """The chart as a PNG image; scale 2 gives sharp text on high-density screens and in print."""
-    spec = _spec(chart, width)
-    with CONVERTING:
-        return bytes(vl_convert.vegalite_to_png(spec, vl_version=_VL_VERSION, scale=scale, **_OPTIONS))
+    return draw_png(png_arguments(chart, scale, width=width))
 
 
 def to_svg(chart: Chartable, *, width: int = EXPORT_WIDTH) -> bytes:

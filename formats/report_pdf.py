@@ -7,7 +7,8 @@ and the log.
 from __future__ import annotations
 
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from copy import deepcopy
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -57,12 +58,17 @@ class _Report(FPDF):
     A demo report also says so in a header on each page, and its footer does not claim a patient reported it.
     """
 
-    def __init__(self, generated: date, *, demo: bool = False) -> None:
+    def __init__(self, generated: date, *, demo: bool = False, like: _Report | None = None) -> None:
         super().__init__(format="A4")
         self.generated = generated
         self.demo = demo
-        self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
-        self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+        if like is None:
+            self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
+            self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+        else:
+            # Reading a font file costs about 0.05 s; a copy shares the tables read (fpdf2 copies fonts so) and
+            # keeps its own record of the letters used.
+            self.fonts.update(deepcopy(like.fonts))
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=15)
         self.set_font(FAMILY, size=10)
@@ -117,14 +123,18 @@ def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> No
 PAGE_ONE_STEPS = ((10.0, 2.5), (9.5, 1.8), (9.0, 1.2), (8.5, 0.8))
 
 
-def _page_one(pdf: _Report, report: ReportData) -> None:
-    size, gap = PAGE_ONE_STEPS[-1]
+def _page_one(template: _Report, report: ReportData) -> _Report:
+    """A document with page 1 written at the first step that fits it on one page (else at the smallest).
+
+    Each try starts from a copy of `template`, whose fonts have drawn nothing yet, so the try that fits is the
+    document, as it would have been had page 1 been written on a fresh one.
+    """
     for size, gap in PAGE_ONE_STEPS:
-        trial = _Report(pdf.generated, demo=pdf.demo)
-        _draw_page_one(trial, report, size, gap)
-        if trial.page == 1:
+        pdf = _Report(template.generated, demo=template.demo, like=template)
+        _draw_page_one(pdf, report, size, gap)
+        if pdf.page == 1:
             break
-    _draw_page_one(pdf, report, size, gap)
+    return pdf
 
 
 def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) -> None:
@@ -232,23 +242,25 @@ def shortened(text: str) -> str:
 def render_pdf(
     report: ReportData,
     log: pd.DataFrame,
-    charts: Sequence[tuple[str, bytes, str]] = (),
+    charts: Sequence[tuple[str, bytes, str]] | Callable[[], Sequence[tuple[str, bytes, str]]] = (),
     *,
     generated: date | None = None,
     demo: bool = False,
 ) -> bytes:
     """The report's bytes from already gathered data: summary, charts (title, PNG, key) and the session log.
 
+    `charts` may also be a function giving them, called once page 1 is written (while it was, another process
+    may have been drawing them).
+
     With `demo`, every page, the title and the file's metadata say the data is made up.
     """
-    pdf = _Report(generated or date.today(), demo=demo)
+    pdf = _page_one(_Report(generated or date.today(), demo=demo), report)
     if demo:
         pdf.set_title(f"{TITLE} (demo, made-up data)")
         pdf.set_subject(DEMO_MARK)
     else:
         pdf.set_title(TITLE)
     pdf.set_creator("Threshold")
-    _page_one(pdf, report)
-    _charts(pdf, charts)
+    _charts(pdf, charts() if callable(charts) else charts)
     _log(pdf, log)
     return bytes(pdf.output())

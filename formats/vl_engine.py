@@ -1,13 +1,16 @@
 """vl-convert's JavaScript engine, shared by every chart image: one conversion at a time, started early if asked.
 
-The engine's first start costs about 0.7 s of CPU. A report that will draw images can start it in the
-background while it reads its data and imports the rest (start_engine); the first image then waits only for
-what is left. This module imports nothing heavy, so starting the engine does not wait for pandas or Altair.
+The engine's first start costs about 0.7 s of CPU. vl-convert keeps hold of Python's lock while it starts and
+while it draws, so a background start (start_engine) only helps a process with nothing else to run meanwhile:
+the command line's chart process (formats/chart_process.py), which starts it while it waits for the report's
+charts. This module imports nothing heavy, so that process loads neither pandas nor Altair.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
+from typing import Any
 
 import vl_convert
 
@@ -29,3 +32,9 @@ def start_engine() -> None:
         return
     _STARTED.set()
     threading.Thread(target=_start, name="vl-convert start", daemon=True).start()
+
+
+def draw_png(arguments: Mapping[str, Any]) -> bytes:
+    """A PNG image from vl-convert's arguments (formats/images.png_arguments makes them)."""
+    with CONVERTING:
+        return bytes(vl_convert.vegalite_to_png(**arguments))

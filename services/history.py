@@ -1,19 +1,27 @@
-"""The History table and the home page's seven-day summary."""
+"""The History table and the home page's seven-day summary.
+
+The home page is the first page a server draws: its summary reads plain rows (db/history_rows.py), and pandas
+is loaded only by the History table.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import selectinload
 
-from db import queries
+from db.history_rows import anything_logged, week_rows
 from db.models import Entry, ExerciseSession, Profile
 from services.context import Ctx
 from tracker.describe import describe_entry, describe_pain
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HISTORY_COLUMNS = ["session_id", "when", "exercises", "peak", "pain", "effort", "notes"]
 KM_PER_MILE = 1.609344
@@ -43,6 +51,10 @@ def history_in(
     compact: bool = False,
 ) -> pd.DataFrame:
     """The History table read in the caller's transaction `s` (see history)."""
+    import pandas as pd
+
+    from db import queries
+
     unit = s.get_one(Profile, owner_id).unit
     sessions = queries.sessions(s, owner_id, start, end)
     entries = queries.entries(s, owner_id, start, end)
@@ -52,16 +64,12 @@ def history_in(
         return pd.DataFrame(columns=HISTORY_COLUMNS)
     if regions is not None:
         pains = pains[pains["region"].isin(regions)].copy()
-    sets_by_entry = {
-        entry_id: list(
-            zip(
-                group["weight_kg"].astype(object).where(group["weight_kg"].notna(), None),
-                group["reps"].astype(int),
-                strict=True,
-            )
-        )
-        for entry_id, group in sets.groupby("entry_id")
-    }
+    # Grouped in one pass over plain values: a pandas group per entry cost seconds over a year of sessions.
+    sets_by_entry: dict[int, list[tuple[float | None, int]]] = defaultdict(list)
+    for entry_id, weight, reps in zip(
+        sets["entry_id"].tolist(), sets["weight_kg"].tolist(), sets["reps"].tolist(), strict=True
+    ):
+        sets_by_entry[entry_id].append((None if weight is None or weight != weight else weight, int(reps)))
     entries["text"] = [
         _entry_text(
             row.exercise, sets_by_entry.get(row.entry_id, []), _opt(row.minutes), _opt(row.distance_km), unit, compact
@@ -149,23 +157,29 @@ def _entry_text(
     return f"{text}, {miles}" if minutes is not None else f"{exercise}: {miles}"
 
 
+def _missing(value: object) -> bool:
+    import pandas as pd  # loaded already: only the History table's frames hold missing values
+
+    return value is None or bool(pd.isna(value))  # type: ignore[call-overload]
+
+
 def _out_of_ten(value: object) -> str:
     """'4/10', or '' when not rated."""
-    return "" if value is None or pd.isna(value) else f"{int(value)}/10"  # type: ignore[call-overload]
+    return "" if _missing(value) else f"{int(value)}/10"  # type: ignore[call-overload]
 
 
 def _opt(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
+    return None if _missing(value) else float(value)  # type: ignore[arg-type]
 
 
 def _int(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+    return None if _missing(value) else int(value)  # type: ignore[call-overload]
 
 
 def has_anything(ctx: Ctx) -> bool:
     """True once the owner has logged a session or a check-in (a first visit has neither)."""
     with ctx.db.read() as s:
-        return queries.first_day(s, ctx.owner_id) is not None
+        return anything_logged(s, ctx.owner_id)
 
 
 @dataclass(frozen=True)
@@ -185,16 +199,12 @@ def week_summary(ctx: Ctx, *, today: date | None = None) -> WeekSummary:
     start = datetime.combine(today - timedelta(days=6), time.min)
     end = datetime.combine(today + timedelta(days=1), time.min)
     with ctx.db.read() as s:
-        sessions = queries.sessions(s, ctx.owner_id, start, end)
-        entries = queries.entries(s, ctx.owner_id, start, end)
-        sets = queries.sets(s, ctx.owner_id, start, end)
-        pains = queries.pains(s, ctx.owner_id, start, end)
-    during = pains["during"].dropna()
-    cardio = entries.loc[entries["category"] == "cardio", "minutes"].sum()
+        week = week_rows(s, ctx.owner_id, start, end)
+    during = week.during
     return WeekSummary(
-        sessions=len(sessions),
-        strength_sets=len(sets),
-        cardio_minutes=float(cardio),
-        mean_peak_pain=round(float(during.mean()), 1) if not during.empty else None,
-        worst_peak_pain=int(during.max()) if not during.empty else None,
+        sessions=week.sessions,
+        strength_sets=week.strength_sets,
+        cardio_minutes=week.cardio_minutes,
+        mean_peak_pain=round(sum(during) / len(during), 1) if during else None,
+        worst_peak_pain=max(during) if during else None,
     )

@@ -3,9 +3,10 @@ values for the page, the doctor's shared view and the PDF (formats/ draws the ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from sqlalchemy.orm import Session as OrmSession
@@ -13,9 +14,8 @@ from sqlalchemy.orm import Session as OrmSession
 from db import progress_days, queries
 from db.models import Profile
 from db.progress_sql import Scope
-from formats.chart_specs import one_chart
+from formats.chart_process import ChartProcess, ChartProcessError
 from formats.figure import Figure
-from formats.images import to_png
 from formats.report_pdf import CHART_SCALE, render_pdf
 from services.context import Ctx, settings_of
 from services.function_goals import goals_in
@@ -172,13 +172,24 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
 
 
 def build_report_in(
-    s: OrmSession, owner_id: int, *, start: date, end: date, regions: tuple[str, ...], note: str = ""
+    s: OrmSession,
+    owner_id: int,
+    *,
+    start: date,
+    end: date,
+    regions: tuple[str, ...],
+    note: str = "",
+    charts_ready: Callable[[tuple[ReportChart, ...]], None] | None = None,
 ) -> Report:
-    """build_report read in the caller's transaction `s`."""
+    """build_report read in the caller's transaction `s`; `charts_ready` hears the charts as soon as they are
+    known, before page 1's other values are read (the command line starts drawing them then)."""
     settings = settings_of(s.get_one(Profile, owner_id))
     # At least weekly, so a chart of a long range keeps a readable number of points.
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)
+    charts = report_charts(p)
+    if charts_ready is not None:
+        charts_ready(charts)
     full = load_history_in(s, owner_id)
     data = ReportData(
         name=settings.display_name,
@@ -201,7 +212,7 @@ def build_report_in(
         medication=medication_summary(regular_in(s, owner_id), doses_between_in(s, owner_id, start, end), start, end),
         sleep=sleep_summary(nights_in(s, owner_id, start, end).values()),
     )
-    return Report(data, report_charts(p))
+    return Report(data, charts)
 
 
 def report_pdf(
@@ -213,22 +224,68 @@ def report_pdf(
     progress: OnProgress | None = None,
     note: str = "",
     demo: bool = False,
+    drawer: ChartProcess | None = None,
 ) -> bytes:
     """The owner's report for a range and regions as PDF bytes; `progress(fraction, text)` hears how far it is.
 
     The report and its session log are read in one transaction; `demo` marks every page as made-up demo data
-    (formats/report_pdf.render_pdf).
+    (formats/report_pdf.render_pdf). With a started `drawer` (the command line's), the charts are drawn in that
+    process while this one reads the session log and writes page 1; if it fails they are drawn here.
     """
     say = progress or (lambda _fraction, _text: None)
     say(0.05, "Summarising your data…")
+    sent: list[dict[str, Any]] = []
+
+    def send(charts: Sequence[ReportChart]) -> None:
+        # One chart at a time: the other process draws each while this one builds the next.
+        for shown in charts:
+            sent.append(_chart_arguments((shown,))[0])
+            if drawer is not None:
+                drawer.draw(sent[-1:])
+
     with ctx.db.read() as s:
-        report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
+        try:
+            report = build_report_in(
+                s, ctx.owner_id, start=start, end=end, regions=regions, note=note,
+                charts_ready=send if drawer is not None else None,
+            )  # fmt: skip
+        except ChartProcessError:
+            drawer = None  # gone while being sent the charts: they are drawn here, the same images
+            sent.clear()
+            report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
         log = session_log_in(s, ctx.owner_id, start, end, regions)
-    images = []
-    for i, shown in enumerate(report.charts):
-        say(0.2 + 0.5 * i / len(report.charts), f"Drawing the charts ({i + 1} of {len(report.charts)})…")
-        images.append((shown.title, to_png(one_chart(shown.figures), scale=CHART_SCALE), shown.key))
-    say(0.75, "Writing the session log…")
+
+    def images() -> list[tuple[str, bytes, str]]:
+        pictures = _drawn(drawer, sent, report.charts, say)
+        say(0.75, "Writing the session log…")
+        return [(shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True)]
+
     pdf = render_pdf(report.data, log, images, demo=demo)
     say(1.0, "Done.")
     return pdf
+
+
+def _chart_arguments(charts: Sequence[ReportChart]) -> list[dict[str, Any]]:
+    """What vl-convert takes to draw each chart of the report as its PNG image."""
+    from formats.chart_specs import one_chart
+    from formats.images import png_arguments
+
+    return [png_arguments(one_chart(shown.figures), scale=CHART_SCALE) for shown in charts]
+
+
+def _drawn(
+    drawer: ChartProcess | None, sent: list[dict[str, Any]], charts: Sequence[ReportChart], say: OnProgress
+) -> list[bytes]:
+    """The charts' PNG images: from the drawer's process when it has them, else drawn here."""
+    from formats.vl_engine import draw_png
+
+    if drawer is not None:
+        try:
+            return drawer.images()
+        except ChartProcessError:
+            pass  # the same images, only later
+    pictures = []
+    for i, arguments in enumerate(sent or _chart_arguments(charts)):
+        say(0.2 + 0.5 * i / len(charts), f"Drawing the charts ({i + 1} of {len(charts)})…")
+        pictures.append(draw_png(arguments))
+    return pictures

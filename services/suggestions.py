@@ -6,12 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
-from db import queries
 from db.engine import retry_busy
+from db.history_rows import rules_rows
 from db.models import Decision, Exercise, Profile
 from services.context import Ctx, settings_of
 from tracker.catalog import Exercise as CatalogExercise
@@ -25,14 +24,6 @@ STATUSES = (ACCEPTED, DISMISSED, SNOOZED)
 SNOOZE_DAYS = 7
 
 
-def _int(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
-
-
-def _float(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)  # type: ignore[arg-type]
-
-
 def load_history(ctx: Ctx) -> tuple[History, Settings]:
     """The owner's live sessions, check-ins and exercise list as the rules' input, with their settings."""
     with ctx.db.read() as s:
@@ -41,47 +32,30 @@ def load_history(ctx: Ctx) -> tuple[History, Settings]:
 
 def load_history_in(s: OrmSession, owner_id: int) -> History:
     """load_history's history, read in the caller's transaction `s`."""
-    sessions = queries.sessions(s, owner_id)
-    entries = queries.entries(s, owner_id)
-    sets = queries.sets(s, owner_id)
-    pains = queries.pains(s, owner_id)
-    checkins = queries.checkins(s, owner_id)
+    found = rules_rows(s, owner_id)  # plain rows: no pandas on the home page, which shows suggestions
     rows = s.scalars(select(Exercise).where(Exercise.owner_id == owner_id))
     exercises = {
         e.name: CatalogExercise(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in rows
     }
     sets_by_entry: dict[int, list[SetDone]] = defaultdict(list)
-    for entry_id, weight, reps in zip(sets["entry_id"], sets["weight_kg"], sets["reps"], strict=True):
-        sets_by_entry[int(entry_id)].append(SetDone(_float(weight), int(reps)))
+    for entry_id, weight, reps in found.sets:
+        sets_by_entry[entry_id].append(SetDone(None if weight is None else float(weight), int(reps)))
     done_by_session: dict[int, list[ExerciseDone]] = defaultdict(list)
-    for session_id, entry_id, name, minutes in zip(
-        entries["session_id"], entries["entry_id"], entries["exercise"], entries["minutes"], strict=True
-    ):
-        done = ExerciseDone(str(name), tuple(sets_by_entry.get(int(entry_id), ())), _float(minutes))
-        done_by_session[int(session_id)].append(done)
-    linked = checkins.dropna(subset=["session_id"])
-    morning_of = {
-        (int(sid), str(region)): int(value)
-        for sid, region, value in zip(linked["session_id"], linked["region"], linked["pain"], strict=True)
-    }
-    pains_by_session: dict[int, list[PainAround]] = defaultdict(list)
-    for sid, region, before, during in zip(
-        pains["session_id"], pains["region"], pains["before"], pains["during"], strict=True
-    ):
-        morning = morning_of.get((int(sid), str(region)))
-        pains_by_session[int(sid)].append(PainAround(str(region), _int(before), _int(during), morning))
-    done_sessions = [
-        SessionDone(
-            pd.Timestamp(started).date(),
-            tuple(done_by_session.get(int(sid), ())),
-            tuple(pains_by_session.get(int(sid), ())),
+    for session_id, entry_id, name, minutes in found.entries:
+        done = ExerciseDone(
+            str(name), tuple(sets_by_entry.get(entry_id, ())), None if minutes is None else float(minutes)
         )
-        for sid, started in zip(sessions["session_id"], sessions["started_at"], strict=True)
+        done_by_session[session_id].append(done)
+    morning_of = {(sid, str(region)): int(value) for _day, region, value, sid in found.checkins if sid is not None}
+    pains_by_session: dict[int, list[PainAround]] = defaultdict(list)
+    for sid, region, before, during in found.pains:
+        morning = morning_of.get((sid, str(region)))
+        pains_by_session[sid].append(PainAround(str(region), before, during, morning))
+    done_sessions = [
+        SessionDone(started.date(), tuple(done_by_session.get(sid, ())), tuple(pains_by_session.get(sid, ())))
+        for sid, started in found.sessions
     ]
-    mornings = [
-        Morning(pd.Timestamp(day).date(), str(region), int(value))
-        for day, region, value in zip(checkins["day"], checkins["region"], checkins["pain"], strict=True)
-    ]
+    mornings = [Morning(day, str(region), int(value)) for day, region, value, _sid in found.checkins]
     return make_history(done_sessions, mornings, exercises)
 
 

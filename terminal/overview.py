@@ -36,21 +36,33 @@ def run_settings(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the doctor's report as a PDF."""
-    from formats.vl_engine import start_engine
-    from services.profiles import get_settings
-    from services.report import report_pdf
-    from terminal.common import open_ctx, write_file
-    from tracker.report import check_report_request
+    from formats.chart_process import ChartProcess
 
-    ctx = open_ctx(args.db, args.profile, create=False)
-    start_engine()  # the charts' engine starts in the background while the report's data is read
-    today = date.today()
-    end = args.end or today
-    regions = args.regions or get_settings(ctx).regions
-    start, end, regions = check_report_request(args.start or end - REPORT_DAYS, end, regions, today=today)
-    out = args.output or Path(f"threshold-report-{start}-to-{end}.pdf")
-    data = report_pdf(ctx, start=start, end=end, regions=regions)
-    write_file(out, data)
+    # Started first: the charts' process loads its libraries and engine while this one imports and reads.
+    try:
+        drawer: ChartProcess | None = ChartProcess()
+    except OSError:
+        drawer = None  # the charts are drawn in this process instead
+    try:
+        from services.profiles import get_settings
+        from services.report import report_pdf
+        from terminal.common import open_ctx, write_file
+        from tracker.report import check_report_request
+
+        ctx = open_ctx(args.db, args.profile, create=False)
+        today = date.today()
+        end = args.end or today
+        regions = args.regions or get_settings(ctx).regions
+        start, end, regions = check_report_request(args.start or end - REPORT_DAYS, end, regions, today=today)
+        out = args.output or Path(f"threshold-report-{start}-to-{end}.pdf")
+        data = report_pdf(ctx, start=start, end=end, regions=regions, drawer=drawer)
+        write_file(out, data)
+    except BaseException:
+        if drawer is not None:
+            drawer.stop()  # a wrong --db or range should not wait for the chart engine to finish starting
+        raise
+    if drawer is not None:
+        drawer.close()
     print(f"Report for {start} to {end} written to {out} ({len(data) / 1024:.0f} KB).")
     return 0
 

@@ -7,7 +7,6 @@ import threading
 import streamlit as st
 
 from db.engine import default_url, normalise_url
-from services.demo import fill_demo_once
 from ui.cache import after_write
 from ui.session import current_ctx, demo_url, in_demo, set_demo
 
@@ -19,6 +18,8 @@ _FILLING = threading.Lock()
 
 def start_demo() -> None:
     """Switch this browser session to the demo database, filling it the first time."""
+    from services.demo import fill_demo_once  # the generator loads only when someone asks for the demo
+
     set_demo(True)
     ctx = current_ctx()
     with _FILLING:

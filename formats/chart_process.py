@@ -1,0 +1,95 @@
+"""The report's chart images drawn in a second process, so they are drawn while the first lays out the PDF.
+
+vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.7 s of CPU) and while it
+draws, so a thread cannot overlap it with anything. A command-line report starts this process first: it loads
+only vl-convert and starts the engine while the report's own process imports the rest and reads the data; it
+then draws the charts (sent as vl-convert's arguments, formats/images.png_arguments) while the report's process
+reads the session log and writes page 1. The images are the bytes the same call makes in the first process.
+
+Run as `python -m formats.chart_process`: it reads pickled requests (a list of vl-convert arguments) on stdin
+and answers each with a pickled list of PNG bytes on stdout, until stdin closes.
+"""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
+from pathlib import Path
+from typing import IO, Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class ChartProcessError(RuntimeError):
+    """The chart process stopped or answered with something other than images."""
+
+
+class ChartProcess:
+    """A started chart process: send charts with `draw`, collect their images with `images`, then `close`."""
+
+    def __init__(self, command: Sequence[str] = (sys.executable, "-m", "formats.chart_process")) -> None:
+        self._child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self._asked = 0
+
+    def draw(self, charts: Sequence[Mapping[str, Any]]) -> None:
+        """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe
+        (ask several times to have the first drawn while the next is made)."""
+        stdin = self._child.stdin
+        assert stdin is not None
+        try:
+            pickle.dump([dict(chart) for chart in charts], stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            stdin.flush()
+            self._asked += 1
+        except (OSError, ValueError) as error:  # ValueError: the pipe was closed here
+            raise ChartProcessError(f"The chart process is gone: {error}.") from None
+
+    def images(self) -> list[bytes]:
+        """The PNG images of every `draw` not yet collected, in the order asked."""
+        stdout = self._child.stdout
+        assert stdout is not None
+        images: list[bytes] = []
+        while self._asked:
+            try:
+                answer: Any = pickle.load(stdout)
+            except (EOFError, ValueError, pickle.UnpicklingError) as error:
+                raise ChartProcessError(f"The chart process stopped without its images: {error!r}.") from None
+            if not isinstance(answer, list) or not all(isinstance(image, bytes) for image in answer):
+                raise ChartProcessError("The chart process answered with something other than images.")
+            images.extend(answer)
+            self._asked -= 1
+        return images
+
+    def stop(self) -> None:
+        """End the process now (the report failed: its images are not wanted) and wait for it."""
+        self._child.kill()
+        self.close()
+
+    def close(self) -> None:
+        """Let the process finish and wait for it."""
+        if self._child.stdin is not None:
+            with suppress(OSError):  # it had stopped reading: nothing more to tell it
+                self._child.stdin.close()
+        self._child.wait()
+        if self._child.stdout is not None:
+            self._child.stdout.close()
+
+
+def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
+    """Answer each request on `requests` with its images on `answers`, until `requests` ends."""
+    from formats.vl_engine import draw_png, start_engine
+
+    start_engine()  # while the report's process is still importing and reading
+    while True:
+        try:
+            charts = pickle.load(requests)
+        except EOFError:
+            return
+        pickle.dump([draw_png(chart) for chart in charts], answers, protocol=pickle.HIGHEST_PROTOCOL)
+        answers.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)

@@ -1,0 +1,101 @@
+"""The export writes plain rows from the cursor; its CSV files are byte for byte what the pandas writer made."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from db import queries
+from db.models import Checkin, Profile
+from formats.csv_export import _weight
+from formats.tables import BOM_ENCODING, TABLES, cell
+from services.demo import fill_demo_once
+from services.export import export_tables
+from services.profiles import save_settings
+from services.sessions import delete_session
+from tests.factories import create_session
+
+TODAY = date(2026, 11, 23)
+# Sessions, entries, sets, pain ratings, check-ins, PEG-3 and pressure thresholds: the tables read as frames before.
+MAIN_TABLES = tuple(table.file for table in TABLES[:7])
+
+
+def _csv(header: list[str], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([cell(v) for v in row] for row in rows)
+    return buffer.getvalue().encode(BOM_ENCODING)
+
+
+def _previous(ctx) -> dict[str, bytes]:
+    """The main tables as the export wrote them before: db/queries.py's DataFrames, every cell through `cell`."""
+    owner = ctx.owner_id
+    with ctx.db.read() as s:
+        unit = s.get_one(Profile, owner).unit
+        sessions, entries = queries.sessions(s, owner), queries.entries(s, owner)
+        sets, pains = queries.sets(s, owner), queries.pains(s, owner)
+        checkins, pegs, pressures = queries.checkins(s, owner), queries.pegs(s, owner), queries.pressures(s, owner)
+        stmt = select(Checkin.day, Checkin.region, Checkin.sleep_quality).where(Checkin.owner_id == owner)
+        sleep = {(day, region): quality for day, region, quality in s.execute(stmt)}
+    started = dict(zip(sessions["session_id"], sessions["started_at"], strict=True))
+    number = dict(zip(entries["entry_id"], entries["position"] + 1, strict=True))
+    weight = f"weight_{unit}"
+    return {
+        "sessions.csv": _csv(
+            ["session_id", "started_at", "effort_rpe", "notes"],
+            sessions[["session_id", "started_at", "rpe", "notes"]].astype(object).itertuples(index=False),
+        ),
+        "entries.csv": _csv(
+            ["session_id", "entry_number", "exercise", "minutes", "distance_km", "intensity", "started_at", "category"],
+            [(r.session_id, r.position + 1, r.exercise, r.minutes, r.distance_km, r.intensity, r.started_at,
+              r.category) for r in entries.astype(object).itertuples(index=False)],
+        ),
+        "sets.csv": _csv(
+            ["session_id", "entry_number", "set_number", weight, "reps", "started_at", "exercise"],
+            [(r.session_id, number[r.entry_id], r.set_number + 1, _weight(r.weight_kg, unit), r.reps, r.started_at,
+              r.exercise) for r in sets.astype(object).itertuples(index=False)],
+        ),
+        "pain_ratings.csv": _csv(
+            ["session_id", "region", "before", "during", "after", "started_at"],
+            pains[["session_id", "region", "before", "during", "after", "started_at"]].astype(object).itertuples(
+                index=False
+            ),
+        ),
+        "checkins.csv": _csv(
+            ["day", "region", "pain", "session_started_at", "sleep_quality"],
+            [(r.day.date(), r.region, r.pain, started.get(r.session_id), sleep.get((r.day.date(), r.region)))
+             for r in checkins.astype(object).itertuples(index=False)],
+        ),
+        "peg.csv": _csv(
+            ["day", "pain", "enjoyment", "activity", "score"],
+            [(r.day.date(), r.pain, r.enjoyment, r.activity, round((r.pain + r.enjoyment + r.activity) / 3, 2))
+             for r in pegs.astype(object).itertuples(index=False)],
+        ),
+        "pressure_thresholds.csv": _csv(
+            ["day", "site", "trial1_kg_cm2", "trial2_kg_cm2", "trial3_kg_cm2", "mean_kg_cm2"],
+            [(r.day.date(), r.site, r.trial1, r.trial2, r.trial3, r.mean)
+             for r in pressures.astype(object).itertuples(index=False)],
+        ),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("unit", ["kg", "lb"])
+def test_a_year_of_history_exports_the_same_bytes_as_the_pandas_writer(ctx, unit):
+    assert fill_demo_once(ctx, years=1, seed=3, today=TODAY) > 100
+    save_settings(ctx, {"unit": unit, "pain_limit": 5, "regions": ["lower_back", "left_knee"]})
+    create_session(ctx, when=datetime(2026, 11, 22, 9, 30), notes="'Quoted' start, comma, and\nnew line", weight=88.2)
+    gone = create_session(ctx, when=datetime(2026, 11, 22, 18, 0), notes="deleted later")
+    delete_session(ctx, gone)
+
+    files = export_tables(ctx)
+
+    before = _previous(ctx)
+    for name in MAIN_TABLES:
+        assert files[name] == before[name], name
+    assert b"deleted later" not in files["sessions.csv"]
+    assert "''Quoted' start" in files["sessions.csv"].decode(BOM_ENCODING)
