@@ -7,6 +7,7 @@ import streamlit as st
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
 from ui.shell import phone_navigation, run_page
+from ui.warmup import warm_up_later
 
 # A file of our own: Streamlit fetches a ":material/...:" page icon from Google's font server, and nothing the app
 # serves (the doctor's share view included) should make the browser ask another host for anything.
@@ -40,5 +41,6 @@ elif signed_in():
     phone_navigation(PAGES, page)
     demo_banner()
     run_page(page)
+    warm_up_later()
 else:
     st.navigation([st.Page("pages/signin.py", title="Sign in", icon=":material/login:")]).run()
