@@ -16,6 +16,10 @@ from ui.demo import download_name
 from ui.import_preview import ask_equipment, choose_mappings, show_preview
 from ui.session import current_ctx, in_demo
 from ui.shell import require_app
+from ui.text import plain
+
+# Problems shown on the page in full; the downloadable list holds up to the import's cap (200).
+SHOWN_PROBLEMS = 10
 
 require_app()
 
@@ -120,11 +124,19 @@ if result is not None and result.written:
         st.info(note)
 elif result is not None and result.problems:
     count = result.problem_count
-    st.error(f"Nothing was imported: {count:,} problem(s) to fix first.", icon=":material/error:")
+    # Each problem in full, wrapped to the screen (a table cell would cut a long one off on a phone).
+    lines = [plain(str(problem)) for problem in result.problems[:SHOWN_PROBLEMS]]
+    more = count - len(lines)
+    heading = (
+        "Nothing was imported. Fix this and import the file again:"
+        if count == 1
+        else (f"Nothing was imported. Fix these {count:,} problems and import the file again:")
+    )
+    tail = [f"... and {more:,} more: download the list below."] if more else []
+    st.error("\n\n".join([heading, "\n".join(f"- {line}" for line in lines), *tail]), icon=":material/error:")
     table = pd.DataFrame(
-        [(p.file, p.line or None, p.message) for p in result.problems], columns=["file", "line", "what to fix"]
-    ).astype({"line": "Int64"})
-    st.dataframe(table, hide_index=True, width="stretch")
+        [(p.file, p.line or "", p.message) for p in result.problems], columns=["file", "line", "what to fix"]
+    )
     if count > len(table):
-        st.caption(f"The first {len(table):,} of {count:,}; fix these and import again to see the rest.")
+        st.markdown(f"The list holds the first {len(table):,} of {count:,}; fix those, then import again for the rest.")
     st.download_button("Download the list", table_csv(table), "import-problems.csv", "text/csv", key="data_list")

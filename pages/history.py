@@ -1,7 +1,5 @@
 """Every logged session: look, edit, delete (with undo)."""
 
-import re
-
 import streamlit as st
 
 from formats.csv_export import table_csv
@@ -15,6 +13,7 @@ from ui.demo import download_name
 from ui.forms import flash, show_flash
 from ui.session import current_ctx
 from ui.shell import require_app
+from ui.text import one_line, plain
 
 require_app()
 # The whole width of a desktop window, so long lists of exercises need less cutting off.
@@ -33,11 +32,6 @@ COLUMNS = {
 }
 ALWAYS = ["when", "peak", "exercises"]
 MORE = {"pain": "Pain by region", "effort": "Effort", "notes": "Notes"}
-
-
-def _plain(text: str) -> str:
-    """Text the person typed, shown as typed: every character Markdown would act on is escaped."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", text).replace("\n", " ")
 
 
 def edit(session_id: int) -> None:
@@ -113,7 +107,8 @@ else:
             ("Effort (RPE)", row["effort"]),
             ("Notes", row["notes"]),
         ]
-        st.markdown("\n".join(f"- **{name}:** {_plain(str(value))}" for name, value in details if value))
+        lines = (f"- **{name}:** {plain(one_line(value))}" for name, value in details if value)
+        st.markdown("\n".join(lines))
         left, right = st.columns(2)
         left.button("Edit", on_click=edit, args=(chosen,), key="hist_edit", icon=":material/edit:")
         if state.get("confirm_delete") == chosen:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Sequence
 
 import streamlit as st
@@ -10,15 +9,9 @@ import streamlit as st
 from formats.chart_specs import chart
 from services.report import OnProgress, ReportChart
 from tracker.report import ReportData, range_text, regions_text, summary
+from ui.text import plain
 
 PDF_MIME = "application/pdf"
-# Characters that markdown would read as formatting, links, HTML or maths.
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def plain(text: str) -> str:
-    """Text as the user typed it, safe to put into markdown (shows literally)."""
-    return _MARKUP.sub(r"\\\1", text)
 
 
 def render_summary(report: ReportData) -> None:

@@ -13,7 +13,7 @@ from tracker.advice import day_text
 from tracker.report import regions_text
 from tracker.sharing import DEFAULT_DAYS, MAX_DAYS
 from ui.forms import attempt, field_error
-from ui.report_view import plain
+from ui.text import plain
 
 SHARING_NEEDS_SIGN_IN = (
     "Share links are offered only when Threshold runs with sign-in (an [auth] section in "
