@@ -6,10 +6,11 @@ Built by services/transfer.py from the checked rows; no database here.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from statistics import median
+from typing import Any
 
 from formats.readers.model import Parsed, RawSession
 from services.import_matching import HOW, Matched
@@ -60,6 +61,13 @@ class Preview:
     with_pain: int
     """Sessions that carry pain ratings."""
     warnings: tuple[str, ...] = ()
+    already_stored: int = 0
+    """Sessions of the file that are already in the person's data: the import leaves them alone."""
+
+    @property
+    def new_sessions(self) -> int:
+        """Sessions the import would add."""
+        return self.sessions - self.already_stored
 
 
 @dataclass
@@ -78,6 +86,10 @@ class Tally:
     units: set[str] = field(default_factory=set)
     """The units the sessions' weights were written in (those that say)."""
     loads_kg: list[float] = field(default_factory=list)
+    stored: Counter[Any] | None = None
+    """The person's sessions by `key` (counted down as the file's sessions match them), for the preview only."""
+    key: Callable[[SessionRecord], Any] | None = None
+    already: int = 0
 
     def read(self, session: RawSession) -> None:
         """Count a session as the file gives it: the exercises it names and its unit."""
@@ -95,6 +107,9 @@ class Tally:
             self.with_pain += any({p.before, p.during, p.after} != {None} for p in r.pains)
             if self.keep_loads:
                 self.loads_kg.extend(s.weight_kg for e in r.entries for s in e.sets if s.weight_kg)
+            if self.stored is not None and self.key is not None and self.stored[(found := self.key(r))] > 0:
+                self.stored[found] -= 1  # as the import counts them: each stored session accounts for one
+                self.already += 1
         self.sessions += len(records)
 
 
@@ -148,6 +163,7 @@ def build(
         unit_from_file=not parsed.unit_unknown,
         with_pain=tally.with_pain,
         warnings=tuple(warnings),
+        already_stored=tally.already,
     )
 
 
@@ -162,4 +178,20 @@ def without_pain(preview: Preview) -> str | None:
         "limit and settled by the next morning) and every suggestion that depends on pain, such as raising a load or "
         "moving a machine exercise to free weights. Log your next sessions with pain before, during and after, and "
         "check in the next morning: a few such sessions are enough for your imported history to count."
+    )
+
+
+def already_text(preview: Preview) -> str:
+    """What an import leaves alone because it is stored already; empty when nothing is."""
+    if not preview.already_stored:
+        return ""
+    if not preview.new_sessions:
+        return (
+            f"All {preview.sessions:,} sessions in this file are already in your data: importing it adds no "
+            "sessions (check-ins and other rows not yet stored are still added)."
+        )
+    verb = "is" if preview.already_stored == 1 else "are"
+    return (
+        f"{preview.already_stored:,} of these {preview.sessions:,} sessions {verb} already in your data and left "
+        f"alone; importing adds the other {preview.new_sessions:,}."
     )

@@ -12,6 +12,7 @@ from typing import IO, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from db import bulk
 from db.engine import retry_busy
 from db.models import Exercise, Profile
 from formats.readers import apple_health
@@ -211,6 +212,8 @@ def _check_and_write(
     health = check_health(s, ctx.owner_id, parsed, problems, now)
     saver = Saver(s, ctx.owner_id, matched) if save and not problems and not matched.questions else None
     tally = Tally(keep_loads=bool(parsed.unit_unknown and unit))
+    if saver is None:  # a preview: say how many of the file's sessions the import would leave alone
+        tally.stored, tally.key = bulk.session_keys(s, ctx.owner_id), bulk.session_key
     _sessions(parsed, matched, categories, unit or own_unit, now, problems, saver, tally, report)
     if problems or matched.questions:
         problems.sort(key=lambda p: (p.file, p.line))

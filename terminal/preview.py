@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.import_preview import Preview
+from services.import_preview import Preview, already_text
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 
@@ -14,7 +14,10 @@ def preview_lines(preview: Preview) -> list[str]:
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you said with --unit"
         lines.append(f"Weights in {UNIT_WORDS.get(preview.unit, preview.unit)} ({said}).")
-    lines.append("Exercises (name in the file -> in Threshold, how it was matched, sessions):")
+    if preview.already_stored:
+        lines.append(already_text(preview))
+    if preview.exercises:
+        lines.append("Exercises (name in the file -> in Threshold, how it was matched, sessions):")
     for item in preview.exercises:
         lines.append(f"  {item.name} -> {item.target} ({item.how_text}, {item.sessions:,})")
         if item.closest:

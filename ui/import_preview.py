@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from services.import_preview import Mapped, Preview
+from services.import_preview import Mapped, Preview, already_text
 from tracker.catalog import EQUIPMENT, Exercise
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
@@ -27,6 +27,8 @@ def show_preview(preview: Preview) -> None:
         said = "as the file says" if preview.unit_from_file else "as you chose"
         lines.append(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")
     st.write(" ".join(lines))
+    if preview.already_stored:
+        st.info(already_text(preview), icon=":material/content_copy:")
     for warning in preview.warnings:
         st.warning(warning, icon=":material/scale:")
     if not preview.exercises:

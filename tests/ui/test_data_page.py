@@ -153,3 +153,22 @@ def test_thousands_of_bad_rows_show_the_first_200_and_the_count(at, app_ctx):
     assert "Fix these 1,000 problems" in shown
     assert shown.count("\n- ") == 10 and "... and 990 more: download the list below." in shown
     assert "The list holds the first 200 of 1,000" in _texts(at, "markdown")
+
+
+def test_the_preview_of_a_file_imported_before_says_it_adds_no_sessions(at, app_ctx):
+    _upload_and_import(at, "strong.csv", STRONG_6.encode())
+    assert counts(app_ctx)["sessions"] == 2
+    _upload(at, "strong.csv", STRONG_6.encode())
+    assert "All 2 sessions in this file are already in your data: importing it adds no sessions" in _texts(at, "info")
+    # One session of the file new: the preview names both parts, and the import adds just that one.
+    _upload(at, "strong.csv", STRONG_6.replace("2026-10-01", "2025-10-01").encode())
+    assert "1 of these 2 sessions is already in your data and left alone; importing adds the other 1." in (
+        _texts(at, "info")
+    )
+    at.button(key="data_import").click().run()
+    assert counts(app_ctx)["sessions"] == 3
+
+
+def test_a_first_import_shows_no_note_about_stored_sessions(at, app_ctx):
+    _upload(at, "strong.csv", STRONG_6.encode())
+    assert "already in your data" not in _texts(at, "info")

@@ -1,0 +1,38 @@
+"""The command line's import preview: what it says about sessions already stored and about exercises."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from services.import_preview import Preview
+from terminal.preview import preview_lines
+
+
+def _preview(already: int) -> Preview:
+    return Preview(
+        sessions=4,
+        sets=12,
+        first=date(2026, 10, 1),
+        last=date(2026, 10, 9),
+        exercises=(),
+        unit="kg",
+        unit_from_file=True,
+        with_pain=4,
+        already_stored=already,
+    )
+
+
+def test_a_file_stored_before_is_said_to_add_no_sessions() -> None:
+    text = "\n".join(preview_lines(_preview(4)))
+    assert "All 4 sessions in this file are already in your data: importing it adds no sessions" in text
+
+
+def test_a_partly_stored_file_names_what_it_adds() -> None:
+    assert "3 of these 4 sessions are already in your data and left alone; importing adds the other 1." in (
+        preview_lines(_preview(3))
+    )
+
+
+def test_no_exercise_heading_without_exercises_and_no_stored_note_for_a_new_file() -> None:
+    text = "\n".join(preview_lines(_preview(0)))
+    assert "Exercises (" not in text and "already in your data" not in text
