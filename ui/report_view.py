@@ -43,7 +43,11 @@ def render_charts(charts: Sequence[ReportChart]) -> None:
     for shown in charts:
         st.markdown(f"**{shown.title}**")
         for figure in shown.figures:
-            st.altair_chart(chart(figure), width="stretch", alt=shown.title)
+            built = chart(figure)
+            # A chart that describes itself (each threshold panel names its exercise) keeps that name for screen
+            # readers; Streamlit logs a warning with a stack trace whenever alt= overrides a description.
+            named = isinstance(getattr(built, "description", None), str)
+            st.altair_chart(built, width="stretch", alt=None if named else shown.title)
         st.markdown(plain(shown.key))  # information, so full-contrast text rather than a grey caption
 
 

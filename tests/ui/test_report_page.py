@@ -220,3 +220,15 @@ def test_psfs_activities_and_medication_names_show_exactly_as_typed_on_page_one(
     assert any("• Co_codamol *slow* 2 tablets, regular: since" in t for t in shown)
     assert "https://park" not in _page_texts(at), "never through Markdown, which would make a link of it"
     assert any(t.startswith("• Tolerated work") or "sessions" in t for t in shown), "every block alike"
+
+
+def test_the_report_charts_draw_without_warnings_in_the_server_log(at, app_ctx, caplog):
+    # Each chart used to log a warning with a stack trace (alt= overriding the chart's own description), which
+    # also gave the four threshold panels one screen-reader name without their exercises.
+    for days in (1, 2, 3, 5, 8):
+        create_session(app_ctx, when=datetime.now() - timedelta(days=days))
+    with caplog.at_level("WARNING"):
+        _report_page(at)
+    assert not at.exception
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    assert not [r for r in caplog.records if "overrides it for the accessible name" in r.getMessage()]
