@@ -63,6 +63,8 @@ class Preview:
     warnings: tuple[str, ...] = ()
     already_stored: int = 0
     """Sessions of the file that are already in the person's data: the import leaves them alone."""
+    others: tuple[tuple[int, str, str], ...] = ()
+    """The file's other rows: (how many, one's name, several's name), e.g. (698, "morning check-in", ...)."""
 
     @property
     def new_sessions(self) -> int:
@@ -138,6 +140,7 @@ def build(
     tally: Tally,
     unit: str | None,
     warnings: Sequence[str] = (),
+    others: Sequence[tuple[int, str, str]] = (),
 ) -> Preview:
     """The preview of the checked sessions, with how each of the file's exercise names was mapped."""
     per_exercise = tally.per_exercise
@@ -164,6 +167,7 @@ def build(
         with_pain=tally.with_pain,
         warnings=tuple(warnings),
         already_stored=tally.already,
+        others=tuple(other for other in others if other[0]),
     )
 
 
@@ -195,3 +199,12 @@ def already_text(preview: Preview) -> str:
         f"{preview.already_stored:,} of these {preview.sessions:,} sessions {verb} already in your data and left "
         f"alone; importing adds the other {preview.new_sessions:,}."
     )
+
+
+def others_text(preview: Preview) -> str:
+    """The file's rows besides sessions, in one sentence; empty when it holds none."""
+    if not preview.others:
+        return ""
+    parts = [f"{count:,} {one if count == 1 else several}" for count, one, several in preview.others]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"The file also holds {listed}; any already in your data are left alone."

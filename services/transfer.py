@@ -229,7 +229,17 @@ def _check_and_write(
         )
     warning = load_warning(tally, unit) if parsed.unit_unknown and unit else None
     file_unit = unit if parsed.unit_unknown else _file_unit(tally)
-    preview = build(parsed, matched, tally, file_unit, [warning] if warning else [])
+    others = (
+        (len(checkins), "morning check-in", "morning check-ins"),
+        (len(pegs), "weekly PEG check-in", "weekly PEG check-ins"),
+        (len(pressures), "pressure threshold", "pressure thresholds"),
+        (len(health.goals), "function goal", "function goals"),
+        (len(health.ratings), "function goal rating", "function goal ratings"),
+        (len(health.pgic), "impression-of-change answer", "impression-of-change answers"),
+        (len(health.medications), "regular medication", "regular medications"),
+        (len(health.doses), "as-needed dose", "as-needed doses"),
+    )
+    preview = build(parsed, matched, tally, file_unit, [warning] if warning else [], others)
     if saver is None:
         return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
     written = write_small(s, ctx, parsed, matched, saver, (checkins, pegs, pressures), preview)

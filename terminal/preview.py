@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.import_preview import Preview, already_text
+from services.import_preview import Preview, already_text, others_text
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 
@@ -14,6 +14,8 @@ def preview_lines(preview: Preview) -> list[str]:
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you said with --unit"
         lines.append(f"Weights in {UNIT_WORDS.get(preview.unit, preview.unit)} ({said}).")
+    if preview.others:
+        lines.append(others_text(preview))
     if preview.already_stored:
         lines.append(already_text(preview))
     if preview.exercises:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
-from services.import_preview import Mapped, Preview, already_text
+from services.import_preview import Mapped, Preview, already_text, others_text
 from tracker.catalog import EQUIPMENT, Exercise
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
@@ -26,6 +26,8 @@ def show_preview(preview: Preview) -> None:
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you chose"
         lines.append(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")
+    if preview.others:
+        lines.append(others_text(preview))
     st.write(" ".join(lines))
     if preview.already_stored:
         st.info(already_text(preview), icon=":material/content_copy:")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from services.context import ensure_profile
@@ -172,3 +172,19 @@ def test_the_preview_of_a_file_imported_before_says_it_adds_no_sessions(at, app_
 def test_a_first_import_shows_no_note_about_stored_sessions(at, app_ctx):
     _upload(at, "strong.csv", STRONG_6.encode())
     assert "already in your data" not in _texts(at, "info")
+
+
+def test_the_preview_of_an_export_names_its_check_ins_and_peg_rows_too(at, app_ctx, tmp_path):
+    from services.checkins import record_checkin, record_peg
+    from services.context import open_database
+
+    elsewhere = ensure_profile(open_database(str(tmp_path / "other.db")))
+    yesterday = date.today() - timedelta(days=1)
+    create_session(elsewhere, when=datetime.now() - timedelta(days=2))
+    for region in ("lower_back", "left_knee"):
+        record_checkin(elsewhere, {"day": yesterday, "region": region, "pain": 3})
+    record_peg(elsewhere, {"day": yesterday, "pain": 4, "enjoyment": 3, "activity": 3})
+    _upload(at, "threshold-data.zip", export_zip(elsewhere), "application/zip")
+    assert "The file also holds 2 morning check-ins and 1 weekly PEG check-in" in _texts(at, "markdown")
+    at.button(key="data_import").click().run()
+    assert "2 morning check-in(s), 1 PEG check-in(s)" in _texts(at, "success")
