@@ -27,7 +27,7 @@ from services.sleep import nights_in
 from services.suggestions import accepted_changes_in, load_history_in
 from tracker.history import History
 from tracker.redflags import red_flags_in
-from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
+from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData, regions_text
 from tracker.report_health import function_summary, medication_summary, sleep_summary
 from tracker.rules import Thresholds, thresholds
 from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
@@ -106,9 +106,9 @@ def threshold_figures(p: Progress) -> tuple[Figure, ...]:
     )
 
 
-def report_charts(p: Progress) -> tuple[ReportChart, ...]:
+def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportChart, ...]:
     """The report's charts with their titles and keys, leaving out empty ones. The keys are written for a reader
-    who has not seen the app."""
+    who has not seen the app; the pain chart's key names the `regions` its ratings pool."""
     per = {"week": "week", "month": "month", "quarter": "quarter"}.get(p.bucket, "day")
     # Every chart covers the report's period, whatever the data in it.
     span = (p.start.isoformat(), p.end.isoformat())
@@ -127,7 +127,7 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
             "Pain at rest (0-10)",
             Figure("pain", p.pain, {"bucket": p.bucket, "span": span}),
             f"Mean of the day's resting ratings (before and after exercise, on waking) per {per}; the band spans "
-            "the lowest to the highest day. Pain during exercise is not included.",
+            f"the lowest to the highest day. Pain during exercise is not included.{_pooled(regions)}",
         ),
         (
             "Weekly PEG-3",
@@ -151,6 +151,13 @@ def report_charts(p: Progress) -> tuple[ReportChart, ...]:
     shown = tuple(ReportChart(title, (figure,), key) for title, figure, key in found if not figure.rows.empty)
     # Page 1's headline is about tolerated work, so its picture comes right after pain.
     return (*shown[:1], *((tolerated,) if panels else ()), *shown[1:])
+
+
+def _pooled(regions: tuple[str, ...]) -> str:
+    """For the pain chart's key: which regions its one line pools, and where each region's change is."""
+    if len(regions) < 2:
+        return f" Region: {regions_text(regions)}." if regions else ""
+    return f" One line for {regions_text(regions)} together; page 1 compares each region on its own."
 
 
 def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:
@@ -187,7 +194,7 @@ def build_report_in(
     # At least weekly, so a chart of a long range keeps a readable number of points.
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)
-    charts = report_charts(p)
+    charts = report_charts(p, regions or settings.regions)
     if charts_ready is not None:
         charts_ready(charts)
     full = load_history_in(s, owner_id)

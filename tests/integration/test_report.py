@@ -239,3 +239,15 @@ def test_a_real_report_has_no_demo_mark(ctx):
         assert "demo" not in text.lower() and "Self-reported by the patient in Threshold" in text
     assert reader.metadata is not None
     assert reader.metadata.title == "Exercise and pain report" and reader.metadata.subject is None
+
+
+def test_the_pain_chart_says_which_regions_its_one_line_pools(ctx):
+    # Page 1 compares each region on its own; a doctor must not read the chart's single line as one of them.
+    for days in (3, 5, 8):
+        two_regions(ctx, NOW - timedelta(days=days), back=4, knee=6)
+    request = {"start": START, "end": TODAY}
+    both = build_report(ctx, **request, regions=("lower_back", "left_knee")).charts
+    (pain,) = [c for c in both if c.title.startswith("Pain at rest")]
+    assert "One line for Lower back, Left knee together; page 1 compares each region on its own." in pain.key
+    (alone,) = [c for c in build_report(ctx, **request, regions=("left_knee",)).charts if c.title.startswith("Pain")]
+    assert alone.key.endswith("Region: Left knee.")
