@@ -74,7 +74,7 @@ def try_demo_button(*, first_visit: bool = False) -> None:
         "at any time."
     )
     if not first_visit:
-        st.header("Look around first", anchor=False)
+        st.header("See a demo history", anchor=False)
         st.write(about)
     pressed = st.button("Try with demo data", key="try_demo", icon=":material/science:")
     if first_visit:
