@@ -78,8 +78,9 @@ def _command(
     parser = commands.add_parser(name, help=text, description=text)
     # None until a command runs (terminal.outcome.with_defaults): the defaults live beside the database code,
     # which the help screen should not have to import.
-    parser.add_argument("--db", default=None, help="database URL or SQLite file (default: the app's own)")
-    parser.add_argument("--profile", default=None, help="whose data: the sign-in subject (default: local)")
+    # SUPPRESS: given before the command (`cli.py --db X report`), the top-level value must not be reset.
+    parser.add_argument("--db", default=argparse.SUPPRESS, help="database URL or SQLite file (default: the app's own)")
+    parser.add_argument("--profile", default=argparse.SUPPRESS, help="whose data: the sign-in subject (default: local)")
     parser.set_defaults(run=run)
     return parser
 
@@ -92,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=COMMON_OPTIONS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # Also before the command, as the help's "options of every command" suggests; after it wins.
+    parser.add_argument("--db", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--profile", default=None, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     backup = _command(commands, "backup", run_backup, "write a backup of your data (a SQLite file)")
     backup.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-backup-DATE.sqlite)")

@@ -131,6 +131,16 @@ def test_suggest_prints_a_red_flag_first(tmp_path):
     assert "Why:" in result.stdout
 
 
+def test_the_database_can_be_named_before_the_command_too(local, tmp_path):
+    # The first help screen lists --db under "options of every command", so people put it first.
+    _ctx, path = local
+    before = run("--db", str(path), "settings", cwd=tmp_path)
+    after = run("settings", "--db", str(path), cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == after.stdout
+    assert "pain limit: " in before.stdout
+
+
 def test_suggest_on_an_empty_history_says_so(tmp_path):
     database = open_database(str(tmp_path / "empty.db"))
     ensure_profile(database)

@@ -245,9 +245,9 @@ def test_the_pain_chart_says_which_regions_its_one_line_pools(ctx):
     # Page 1 compares each region on its own; a doctor must not read the chart's single line as one of them.
     for days in (3, 5, 8):
         two_regions(ctx, NOW - timedelta(days=days), back=4, knee=6)
-    request = {"start": START, "end": TODAY}
-    both = build_report(ctx, **request, regions=("lower_back", "left_knee")).charts
+    both = build_report(ctx, start=START, end=TODAY, regions=("lower_back", "left_knee")).charts
     (pain,) = [c for c in both if c.title.startswith("Pain at rest")]
     assert "One line for Lower back, Left knee together; page 1 compares each region on its own." in pain.key
-    (alone,) = [c for c in build_report(ctx, **request, regions=("left_knee",)).charts if c.title.startswith("Pain")]
+    alone_charts = build_report(ctx, start=START, end=TODAY, regions=("left_knee",)).charts
+    (alone,) = [c for c in alone_charts if c.title.startswith("Pain")]
     assert alone.key.endswith("Region: Left knee.")
