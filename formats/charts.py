@@ -29,8 +29,8 @@ from formats.chart_style import (
 )
 from tracker.strength import ROUGH_BASIS
 
-RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"]
-# Each at least 3:1 against white; the grey of "no rating yet" is 5.3:1.
+RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating"]
+# Each at least 3:1 against white; the grey of "no next-morning rating" is 5.3:1.
 RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", OVER_COLOUR, "#6b6b6b"])
 # Up to this many sessions in one period, the response chart lists every whole number on its axis.
 SMALL_COUNT = 8

@@ -18,7 +18,7 @@ from tracker.trends import COMPARE_DAYS, Bucket, DayPain, baseline_vs_recent, bu
 # The 24-hour response categories as the charts name them (tracker.pain.next_morning_response decides).
 SETTLED_WORDS = "settled (within 1 point)"
 WORSE_WORDS = "worse (2+ points up)"
-PENDING_WORDS = "no next-morning rating yet"
+PENDING_WORDS = "no next-morning rating"
 RESPONSE_WORDS = {Response.SETTLED: SETTLED_WORDS, Response.WORSE: WORSE_WORDS, None: PENDING_WORDS}
 WITH, WITHOUT = "after a day with it", "after a day without it"
 PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")

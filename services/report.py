@@ -145,7 +145,7 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
             Figure("response", p.response, {"bucket": p.bucket, "span": span}),
             "Sessions per period by pain on waking against pain before the session: settled (no more than 1 "
             "point above, within the day-to-day wobble of a 0-10 rating), worse (2 or more points above), or no "
-            "next-morning rating yet.",
+            "next-morning rating.",
         ),
     ]
     shown = tuple(ReportChart(title, (figure,), key) for title, figure, key in found if not figure.rows.empty)

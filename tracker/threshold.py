@@ -25,7 +25,7 @@ class Status(StrEnum):
     OVER = "over the pain limit"
     WORSE = "worse next morning"
     """Within the limit during, but 2 or more points above the pre-session level the next morning."""
-    PENDING = "no next-morning rating yet"
+    PENDING = "no next-morning rating"
     """Within the limit during; neither tolerated nor a failure until the next morning is rated."""
     UNRATED = "no pain rating"
 

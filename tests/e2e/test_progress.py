@@ -25,7 +25,7 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     open_more_charts(page)
     # Estimated one-rep max of the best set (45 kg × 8, Epley) on the strength chart, in the user's unit.
     expect(chart_marks(page, "Exercise: Leg press", "Best e1RM (kg): 57")).not_to_have_count(0)
-    expect(chart_marks(page, "Next morning: no next-morning rating yet")).to_have_count(1)
+    expect(chart_marks(page, "Next morning: no next-morning rating")).to_have_count(1)
     expect(chart_marks(page, "Next morning: settled")).to_have_count(0)
 
     go_to(page, "Check-ins")
@@ -38,6 +38,6 @@ def test_session_on_progress_and_checkin_turns_its_light(app: App, page: Page) -
     open_more_charts(page)
     # Pain on waking (1) at or below pain before the session (2): the session settled, drawn green.
     expect(chart_marks(page, "Next morning: settled")).to_have_count(1)
-    expect(chart_marks(page, "Next morning: no next-morning rating yet")).to_have_count(0)
+    expect(chart_marks(page, "Next morning: no next-morning rating")).to_have_count(0)
     green = chart_marks(page, "Next morning: settled").evaluate("mark => getComputedStyle(mark).fill")
     assert green == "rgb(46, 125, 50)"  # formats/charts.RESPONSE_COLOURS: settled

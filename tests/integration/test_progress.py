@@ -45,7 +45,7 @@ def test_six_weeks_give_one_point_a_day_and_the_flare_as_an_over_limit_mark(ctx)
     assert set(data.response["response"]) >= {
         "settled (within 1 point)",
         "worse (2+ points up)",
-        "no next-morning rating yet",
+        "no next-morning rating",
     }
     assert list(data.cardio["modality"].unique()) == ["Treadmill walk"]
     assert data.peg["peg"].iloc[0] == 5.0  # (6 + 5 + 4) / 3

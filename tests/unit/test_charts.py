@@ -142,7 +142,7 @@ def test_response_chart_is_a_traffic_light():
     frame = pd.DataFrame(
         {
             "period": PERIODS,
-            "response": ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating yet"],
+            "response": ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating"],
             "sessions": [2, 1, 1],
         }
     )
