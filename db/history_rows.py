@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Executable, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, WorkSet
-
-Rows = Sequence[Sequence[Any]]
+from db.rows import Rows, live_sessions, rows
 
 
 class RulesRows(NamedTuple):
@@ -34,46 +33,35 @@ class RulesRows(NamedTuple):
     """day, region, pain, linked session id (or None)."""
 
 
-def _live(owner_id: int, start: datetime | None = None, end: datetime | None = None) -> list[ColumnElement[bool]]:
-    where = [ExerciseSession.owner_id == owner_id, ExerciseSession.deleted_at.is_(None)]
-    if start is not None and end is not None:
-        where += [ExerciseSession.started_at >= start, ExerciseSession.started_at < end]
-    return where
-
-
-def _all(s: OrmSession, stmt: Executable) -> Rows:
-    return s.connection().execute(stmt).all()
-
-
 def rules_rows(s: OrmSession, owner_id: int) -> RulesRows:
     """Every live session of the owner with its exercises, sets and pain, and every check-in."""
     by_start = ExerciseSession.started_at
     return RulesRows(
-        sessions=_all(s, select(ExerciseSession.id, by_start).where(*_live(owner_id)).order_by(by_start)),
-        entries=_all(
+        sessions=rows(s, select(ExerciseSession.id, by_start).where(*live_sessions(owner_id)).order_by(by_start)),
+        entries=rows(
             s,
             select(Entry.session_id, Entry.id, Exercise.name, Entry.minutes)
             .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
             .join(Exercise, Entry.exercise_id == Exercise.id)
-            .where(*_live(owner_id))
+            .where(*live_sessions(owner_id))
             .order_by(by_start, Entry.position),
         ),
-        sets=_all(
+        sets=rows(
             s,
             select(WorkSet.entry_id, WorkSet.weight_kg, WorkSet.reps)
             .join(Entry, WorkSet.entry_id == Entry.id)
             .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-            .where(*_live(owner_id))
+            .where(*live_sessions(owner_id))
             .order_by(by_start, Entry.position, WorkSet.position),
         ),
-        pains=_all(
+        pains=rows(
             s,
             select(PainRating.session_id, PainRating.region, PainRating.before, PainRating.during)
             .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
-            .where(*_live(owner_id))
+            .where(*live_sessions(owner_id))
             .order_by(by_start, PainRating.region),
         ),
-        checkins=_all(
+        checkins=rows(
             s,
             select(Checkin.day, Checkin.region, Checkin.pain, Checkin.session_id)
             .where(Checkin.owner_id == owner_id)
@@ -84,7 +72,7 @@ def rules_rows(s: OrmSession, owner_id: int) -> RulesRows:
 
 def anything_logged(s: OrmSession, owner_id: int) -> bool:
     """True once the owner has a live session or a check-in."""
-    session = select(ExerciseSession.id).where(*_live(owner_id)).limit(1)
+    session = select(ExerciseSession.id).where(*live_sessions(owner_id)).limit(1)
     checkin = select(Checkin.id).where(Checkin.owner_id == owner_id).limit(1)
     return s.scalar(session) is not None or s.scalar(checkin) is not None
 
@@ -101,7 +89,7 @@ class WeekRows(NamedTuple):
 
 def week_rows(s: OrmSession, owner_id: int, start: datetime, end: datetime) -> WeekRows:
     """Live sessions started in [start, end): how many, their sets, cardio minutes and pain during."""
-    live = _live(owner_id, start, end)
+    live = live_sessions(owner_id, start, end)
     in_range = select(ExerciseSession.id).where(*live).scalar_subquery()
     sessions = s.scalar(select(func.count()).select_from(ExerciseSession).where(*live))
     sets = s.scalar(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Executable, func, select
+from sqlalchemy import Executable, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
+from db.rows import live_sessions
 
 
 def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -16,15 +17,6 @@ def _frame(s: OrmSession, stmt: Executable, dates: tuple[str, ...] = ()) -> pd.D
     for column in dates:
         frame[column] = pd.to_datetime(frame[column])
     return frame
-
-
-def _live(owner_id: int, start: datetime | None, end: datetime | None) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [ExerciseSession.owner_id == owner_id, ExerciseSession.deleted_at.is_(None)]
-    if start is not None:
-        conditions.append(ExerciseSession.started_at >= start)
-    if end is not None:
-        conditions.append(ExerciseSession.started_at < end)
-    return conditions
 
 
 def sessions(s: OrmSession, owner_id: int, start: datetime | None = None, end: datetime | None = None) -> pd.DataFrame:
@@ -36,7 +28,7 @@ def sessions(s: OrmSession, owner_id: int, start: datetime | None = None, end: d
             ExerciseSession.notes,
             ExerciseSession.rpe,
         )
-        .where(*_live(owner_id, start, end))
+        .where(*live_sessions(owner_id, start, end))
         .order_by(ExerciseSession.started_at)
     )
     return _frame(s, stmt, ("started_at",))
@@ -61,7 +53,7 @@ def entries(s: OrmSession, owner_id: int, start: datetime | None = None, end: da
         )
         .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*_live(owner_id, start, end))
+        .where(*live_sessions(owner_id, start, end))
         .order_by(ExerciseSession.started_at, Entry.position)
     )
     return _frame(s, stmt, ("started_at",))
@@ -83,7 +75,7 @@ def sets(s: OrmSession, owner_id: int, start: datetime | None = None, end: datet
         .join(Entry, WorkSet.entry_id == Entry.id)
         .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*_live(owner_id, start, end))
+        .where(*live_sessions(owner_id, start, end))
         .order_by(ExerciseSession.started_at, Entry.position, WorkSet.position)
     )
     return _frame(s, stmt, ("started_at",))
@@ -101,7 +93,7 @@ def pains(s: OrmSession, owner_id: int, start: datetime | None = None, end: date
             PainRating.after,
         )
         .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
-        .where(*_live(owner_id, start, end))
+        .where(*live_sessions(owner_id, start, end))
         .order_by(ExerciseSession.started_at, PainRating.region)
     )
     return _frame(s, stmt, ("started_at",))
@@ -157,7 +149,7 @@ def exercises_done(s: OrmSession, owner_id: int) -> list[str]:
     logged = (
         select(Entry.id)
         .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-        .where(Entry.exercise_id == Exercise.id, *_live(owner_id, None, None))
+        .where(Entry.exercise_id == Exercise.id, *live_sessions(owner_id))
         .exists()
     )
     stmt = select(Exercise.name).where(Exercise.owner_id == owner_id, logged).order_by(Exercise.name)
@@ -166,7 +158,7 @@ def exercises_done(s: OrmSession, owner_id: int) -> list[str]:
 
 def first_day(s: OrmSession, owner_id: int) -> date | None:
     """The day of the owner's earliest live session or check-in, or None when there is nothing yet."""
-    started = s.scalar(select(func.min(ExerciseSession.started_at)).where(*_live(owner_id, None, None)))
+    started = s.scalar(select(func.min(ExerciseSession.started_at)).where(*live_sessions(owner_id)))
     checked = s.scalar(select(func.min(Checkin.day)).where(Checkin.owner_id == owner_id))
     days = [d.date() if isinstance(d, datetime) else d for d in (started, checked) if d is not None]
     return min(days) if days else None
