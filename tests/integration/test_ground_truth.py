@@ -26,12 +26,8 @@ from services.suggestions import all_suggestions
 from tests.conftest import BACKENDS, empty_database
 from tests.ground_truth import (
     REGION,
-    Direction,
-    Simulated,
-    Truth,
     bad_day,
     declining,
-    direction,
     flare_up,
     flat,
     red_flag_high,
@@ -39,6 +35,7 @@ from tests.ground_truth import (
     rising,
     write,
 )
+from tests.ground_truth_model import Direction, Simulated, Truth, direction
 from tracker.advice import Kind, Suggestion
 from tracker.tolerance import first_window_end
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tests.ground_truth import LIMIT, REGION, SCENARIOS, Simulated, bad_day, flare_up, red_flag_high, rising
+from tests.ground_truth import LIMIT, REGION, SCENARIOS, bad_day, flare_up, red_flag_high, rising
+from tests.ground_truth_model import Simulated
 from tracker.catalog import CATALOG
 from tracker.records import check_checkin, check_session
 from tracker.session_input import SessionInput
