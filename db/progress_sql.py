@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -71,7 +72,13 @@ def period(
 
 def as_date(value: object) -> date:
     """A day from SQL: SQLite gives ISO text, PostgreSQL a date."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return value if isinstance(value, date) else _iso_day(str(value))
+
+
+@lru_cache(maxsize=8192)
+def _iso_day(text: str) -> date:
+    # Ten years hold under 4,000 days, each read many times per page (every session, rating and bucket).
+    return date.fromisoformat(text[:10])
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Float, and_, case, func, literal, select
+from sqlalchemy import Float, case, func, literal, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Entry, Exercise, ExerciseSession, WorkSet
@@ -17,11 +17,13 @@ from db.progress_sql import Scope, as_date, session_facts
 from tracker.threshold import Status
 from tracker.tolerance import Effort
 
+# Looking a status up by its value; calling the enum costs more than the rest of building an effort.
+STATUSES = {member.value: member for member in Status}
+
 
 def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, names: Sequence[str]) -> list[Effort]:
     """The efforts on the named exercises in the scope, oldest first (loads in the user's unit)."""
     sessions = session_facts(s, scope, "day", limit)
-    loaded = WorkSet.weight_kg > 0
     # Only the sets of the entries asked for: grouping every set in the database cost more than the rest.
     wanted = (
         select(Entry.id)
@@ -29,22 +31,21 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .where(*scope.live(), Exercise.name.in_(list(names)))
     )
-    top = (
+    # Each entry's best set in one pass: the heaviest load (loaded sets only) with the most reps at it, or, with
+    # no load at all, the most reps. Two grouped subqueries joined on the load read the sets twice.
+    load = case((WorkSet.weight_kg > 0, WorkSet.weight_kg))
+    best_first = (load.desc().nulls_last(), WorkSet.reps.desc())
+    ranked = (
         select(
             WorkSet.entry_id,
-            func.max(case((loaded, WorkSet.weight_kg))).label("load"),
-            func.max(WorkSet.reps).label("most"),
+            load.label("load"),
+            WorkSet.reps,
+            func.row_number().over(partition_by=WorkSet.entry_id, order_by=best_first).label("place"),
         )
         .where(WorkSet.entry_id.in_(wanted))
-        .group_by(WorkSet.entry_id)
-        .subquery("top_set")
+        .subquery("ranked_sets")
     )
-    at_top = (
-        select(WorkSet.entry_id, func.max(WorkSet.reps).label("reps"))
-        .join(top, and_(top.c.entry_id == WorkSet.entry_id, WorkSet.weight_kg == top.c.load))
-        .group_by(WorkSet.entry_id)
-        .subquery("reps_at_top")
-    )
+    top = select(ranked.c.entry_id, ranked.c.load, ranked.c.reps).where(ranked.c.place == 1).subquery("top_set")
     stmt = (
         select(
             sessions.c.start,
@@ -52,14 +53,13 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
             Exercise.name,
             Exercise.category,
             top.c.load / literal(kg_per_unit, Float),
-            func.coalesce(at_top.c.reps, top.c.most),
+            top.c.reps,
             Entry.minutes,
         )
         .select_from(sessions)
         .join(Entry, Entry.session_id == sessions.c.session_id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .outerjoin(top, top.c.entry_id == Entry.id)
-        .outerjoin(at_top, at_top.c.entry_id == Entry.id)
         .where(Exercise.name.in_(list(names)))
         .order_by(sessions.c.start, Entry.id)
     )
@@ -68,7 +68,7 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
             as_date(day),
             str(name),
             str(category),
-            Status(state),
+            STATUSES[state],
             None if load is None else float(load),
             None if reps is None else int(reps),
             None if minutes is None else float(minutes),

@@ -105,7 +105,26 @@ def _compact(table: pa.Table) -> pa.Table:
 
 def to_arrow(frame: pd.DataFrame) -> bytes:
     """A chart's rows as Arrow IPC stream bytes: the form Streamlit sends chart data to the browser in."""
-    table = _compact(pa.Table.from_pandas(frame, preserve_index=False))
+    return _stream(pa.Table.from_pandas(frame, preserve_index=False))
+
+
+def to_arrow_parts(frame: pd.DataFrame, column: str, values: Sequence[object]) -> dict[object, bytes]:
+    """Per value of `column` among `values`: the rows holding it as `to_arrow` would give them (none: left out).
+
+    The frame is converted once and split in Arrow: converting each part from pandas again cost more than
+    the reads behind a whole chart of small panels.
+    """
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    parts = {}
+    for value in values:
+        part = table.filter(pc.equal(table[column], pa.scalar(value, table.schema.field(column).type)))
+        if part.num_rows:
+            parts[value] = _stream(part)
+    return parts
+
+
+def _stream(whole: pa.Table) -> bytes:
+    table = _compact(whole)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)

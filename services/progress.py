@@ -9,7 +9,7 @@ the pain trend) at once, the details (every other chart) when asked for; the rep
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Required, TypedDict, Unpack
 
@@ -205,7 +205,7 @@ def _headline(s: OrmSession, q: Query, counts: Sequence[tuple[str, str, int, flo
     """The headline, from the exercises done (for the main ones) and the daily pain."""
     scope, bucket = q.scope, q.bucket
     threshold = picture(s, scope, q.settings, bucket=bucket, names=q.chosen or main_exercises(counts))
-    pain = frames.frame((astuple(p) for p in pain_series(days, bucket)), frames.PAIN_COLUMNS)
+    pain = frames.frame((frames.shallow(p) for p in pain_series(days, bucket)), frames.PAIN_COLUMNS)
     return Headline(
         **q.period(),
         threshold=threshold.frame,
@@ -246,7 +246,7 @@ def _details(
         strength=frames.strength_frame(e1rms),
         not_estimated=frames.not_estimated(e1rms),
         top_strength=top,
-        cardio=frames.frame((astuple(m) for m in cardio_per_week(cardio, bucket)), frames.CARDIO_COLUMNS),
+        cardio=frames.frame((frames.shallow(m) for m in cardio_per_week(cardio, bucket)), frames.CARDIO_COLUMNS),
         response=frames.response_frame(points.response_points(responses)),
         helps=frames.helps_frame(helps),
         helps_lines=tuple(h.text for h in helps),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import astuple
+from dataclasses import fields
 from datetime import date
 
 import pandas as pd
@@ -31,6 +31,11 @@ def frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFr
     found = pd.DataFrame(list(rows), columns=list(columns))
     found[columns[0]] = pd.to_datetime(found[columns[0]])
     return found
+
+
+def shallow(item: object) -> tuple[object, ...]:
+    """A dataclass's field values in order, not copied (dataclasses.astuple deep-copies each one)."""
+    return tuple(getattr(item, f.name) for f in fields(item))  # type: ignore[arg-type]
 
 
 def comparison(days: Sequence[DayPain], start: date, end: date) -> str:
@@ -84,7 +89,7 @@ def helps_frame(helps: Sequence[Helps]) -> pd.DataFrame:
 
 def peg_frame(pegs: Iterable[tuple[date, int, int, int]], bucket: Bucket) -> pd.DataFrame:
     """PEG-3 scores per bucket (at least a week)."""
-    return frame((astuple(b) for b in peg_series(pegs, bucket)), ("period", "peg", "checkins"))
+    return frame((shallow(b) for b in peg_series(pegs, bucket)), ("period", "peg", "checkins"))
 
 
 def pressure_frame(pressures: Iterable[tuple[str, date, float]], bucket: Bucket) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from statistics import fmean
 from typing import Literal
 
@@ -35,6 +36,7 @@ def bucket_for(start: date, end: date) -> Bucket:
     return "month" if days <= MONTH_RANGE_MAX else "quarter"
 
 
+@lru_cache(maxsize=16384)
 def bucket_start(day: date, bucket: Bucket) -> date:
     """The first day of the bucket holding `day` (weeks start on Monday, quarters in January, April...)."""
     if bucket == "day":

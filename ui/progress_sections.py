@@ -123,14 +123,14 @@ def health_sections(data: Details, span: tuple[str, str]) -> list[Section]:
 def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]:
     """One small chart per exercise of the pain-threshold picture, on its own axis and units."""
     found = []
+    parts = chart_specs.to_arrow_parts(data.threshold, "exercise", data.picture.exercises)
     for i, name in enumerate(data.picture.exercises):
-        rows = data.threshold[data.threshold["exercise"] == name]
-        if rows.empty:
+        if name not in parts:
             continue
         # One spec per axis unit, each panel's own title set over it.
         spec = chart_specs.spec_json("threshold", measure=data.picture.measures[name], title="", span=span)
         heading = json.dumps(panel_heading(name, data.picture.subtitles.get(name, "")))
-        found.append(Panel(f"threshold-{i + 1}", spec, chart_specs.to_arrow(rows.reset_index(drop=True)), heading))
+        found.append(Panel(f"threshold-{i + 1}", spec, parts[name], heading))
     return tuple(found)
 
 
