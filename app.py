@@ -1,7 +1,5 @@
 """Threshold in the browser: page set-up and navigation; every page lives in pages/."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
@@ -9,10 +7,12 @@ from ui.demo import demo_banner, demo_survives_reload
 from ui.shell import phone_navigation, run_page
 from ui.warmup import warm_up_later
 
-# A file of our own: Streamlit fetches a ":material/...:" page icon from Google's font server, and nothing the app
-# serves (the doctor's share view included) should make the browser ask another host for anything.
-ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
-st.set_page_config(page_title="Threshold", page_icon=str(ICON), layout="centered")
+# An emoji, which the browser draws with its own emoji font (Streamlit sends it as an inline SVG): nothing the app
+# serves, the doctor's share view included, may make the browser ask another host for anything, and Streamlit
+# fetches a ":material/...:" page icon from Google's font server. An image file would do as well, but Streamlit
+# loads numpy and PIL to read it: about 0.3 s more before a fresh server draws its first page.
+PAGE_ICON = "📈"
+st.set_page_config(page_title="Threshold", page_icon=PAGE_ICON, layout="centered")
 
 PAGES = [
     st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),
