@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from tracker.catalog import Exercise, by_name
 from tracker.pain import Response, next_morning_response
@@ -134,7 +135,18 @@ class History:
 
     def with_exercise(self, name: str, since: date | None = None) -> list[SessionDone]:
         """Sessions, oldest first, in which the exercise was done (from `since` on, when given)."""
-        return [s for s in self.sessions if s.find(name) is not None and (since is None or s.day >= since)]
+        done = self._by_exercise.get(name, [])
+        return [s for s in done if s.day >= since] if since is not None else list(done)
+
+    @cached_property
+    def _by_exercise(self) -> dict[str, list[SessionDone]]:
+        # The rules ask for one exercise's sessions dozens of times per suggestion run; scanning ten years of
+        # sessions for each ask was most of the home page's work.
+        found: dict[str, list[SessionDone]] = {}
+        for session in self.sessions:
+            for name in dict.fromkeys(e.name for e in session.exercises):
+                found.setdefault(name, []).append(session)
+        return found
 
     def judged_with(self, name: str, limit: int) -> list[SessionDone]:
         """Sessions with the exercise whose verdict is known, oldest first: pending ones are left out."""

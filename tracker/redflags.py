@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from tracker.advice import Kind, Suggestion, day_text
 from tracker.history import History
 from tracker.pain import REGIONS
-from tracker.restingpain import RestingDay, resting_days, usual_level
+from tracker.restingpain import RestingDay, resting_days, usual_levels
 from tracker.rules import Thresholds
 
 # Days without a rating inside a stretch of raised pain: people in pain do not log every day.
@@ -59,6 +59,7 @@ def _raised_runs(days: list[RestingDay], region: str, limits: Thresholds) -> lis
     runs: list[Run] = []
     run: list[RestingDay] = []
     usual: float | None = None
+    levels = usual_levels(days)
     for i, day in enumerate([*days, None]):
         continuing = (
             day is not None
@@ -75,7 +76,7 @@ def _raised_runs(days: list[RestingDay], region: str, limits: Thresholds) -> lis
             runs.append(Run("raised", region, tuple(run), usual))
         run, usual = [], None
         if day is not None:
-            usual = usual_level(days, i)
+            usual = levels[i]
             if usual is not None and day.high - usual >= points:
                 run = [day]
     return runs
