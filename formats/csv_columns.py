@@ -74,9 +74,14 @@ def column_cells(values: Sequence[object]) -> list[str]:
 
 def rows_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """The rows under `header`, as the export writes a CSV file (UTF-8 with a byte-order mark, CRLF)."""
-    columns = [column_cells(column) for column in zip(*rows, strict=True)]
+    return columns_csv(header, list(zip(*rows, strict=True)))
+
+
+def columns_csv(header: Sequence[str], columns: Sequence[Sequence[object]]) -> bytes:
+    """The same file from its columns (one sequence of values each, all of one length)."""
+    texts = [column_cells(column) for column in columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(zip(*columns, strict=True))
+    writer.writerows(zip(*texts, strict=True))
     return buffer.getvalue().encode(BOM_ENCODING)

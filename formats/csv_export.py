@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
-from formats.csv_columns import rows_csv
+from formats.csv_columns import column_cells, columns_csv, rows_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -62,82 +62,108 @@ def _weight(weight_kg: float | None, unit: str) -> object:
     return t.number(pounds, LB_DECIMALS)
 
 
-Rows = Sequence[Sequence[Any]]
+Columns = Sequence[Sequence[Any]]
+
+
+def _plus_one(numbers: Sequence[int]) -> list[int]:
+    """Positions counted from 0 as the numbers a person counts from 1."""
+    return [number + 1 for number in numbers]
+
+
+def _started(started: Mapping[Any, str], session_ids: Sequence[Any]) -> list[str | None]:
+    """The start of each session as written in sessions.csv (empty where none is linked)."""
+    return list(map(started.get, session_ids))
+
+
+def _by_value(values: Sequence[Any], rule: Callable[[Any], object]) -> list[object]:
+    """`rule` of each value, worked out once per distinct value (a history repeats its weights and scores)."""
+    known = {value: rule(value) for value in set(values)}
+    return list(map(known.__getitem__, values))
 
 
 @dataclass(frozen=True)
 class Stored:
-    """One owner's rows for the export (tuples in the columns of db/export_rows.py) and their weight unit."""
+    """One owner's data for the export, a column at a time (db/export_rows.py reads them), and the weight unit."""
 
     unit: str
-    sessions: Rows
+    sessions: Columns
     """id, started_at, rpe, notes."""
-    entries: Rows
-    """session id, position from 0, exercise, minutes, distance_km, intensity, started_at, category."""
-    sets: Rows
-    """session id, entry position and set position from 0, weight_kg, reps, started_at, exercise."""
-    pains: Rows
-    """session id, region, before, during, after, started_at."""
-    checkins: Rows
+    entries: Columns
+    """session id, position from 0, exercise, minutes, distance_km, intensity, category (each session's start is
+    taken from `sessions`)."""
+    sets: Columns
+    """session id, entry position and set position from 0, weight_kg, reps, exercise."""
+    pains: Columns
+    """session id, region, before, during, after."""
+    checkins: Columns
     """day, region, pain, linked session id or None, sleep quality or None."""
-    pegs: Rows
+    pegs: Columns
     """day, pain, enjoyment, activity."""
-    pressures: Rows
+    pressures: Columns
     """day, site, the three trials and their mean."""
     exercises: Sequence[Exercise]
     """The exercises the owner added (the built-in ones are not exported)."""
-    goals: Sequence[tuple[str, date, date | None]] = ()
+    goals: Columns = ((), (), ())
     """Function goals: activity, day added, day retired (None while rated)."""
-    psfs: Sequence[tuple[date, str, date, int]] = ()
+    psfs: Columns = ((), (), (), ())
     """PSFS ratings: day, activity, the day that activity was added, score 0-10."""
-    pgic: Sequence[tuple[date, int]] = ()
+    pgic: Columns = ((), ())
     """PGIC answers: day, 1-7."""
-    medications: Sequence[tuple[str, float, str, date, date | None]] = ()
+    medications: Columns = ((), (), (), (), ())
     """Regular medication: name, dose, unit, first day, last day (None while taken)."""
-    doses: Sequence[tuple[str, float, str, datetime]] = ()
+    doses: Columns = ((), (), (), ())
     """As-needed doses: name, dose, unit, when taken."""
 
 
 def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[str, bytes]:
     """Every table as CSV bytes, keyed by file name, and README.txt dated `made` (saying demo if `demo`)."""
     unit = data.unit
-    started = {session_id: when for session_id, when, _rpe, _notes in data.sessions}
-    files = {
-        t.SESSIONS.file: write_csv(t.SESSIONS.columns(unit), data.sessions),
-        t.ENTRIES.file: write_csv(
-            t.ENTRIES.columns(unit), ((sid, position + 1, *rest) for sid, position, *rest in data.entries)
-        ),
-        t.SETS.file: write_csv(
-            t.SETS.columns(unit),
-            ((sid, entry + 1, number + 1, _weight(kg, unit), *rest) for sid, entry, number, kg, *rest in data.sets),
-        ),
-        t.PAINS.file: write_csv(t.PAINS.columns(unit), data.pains),
-        t.CHECKINS.file: write_csv(
-            t.CHECKINS.columns(unit),
-            ((day, region, pain, started.get(sid), sleep) for day, region, pain, sid, sleep in data.checkins),
-        ),
-        t.PEGS.file: write_csv(t.PEGS.columns(unit), ((day, *items, peg_score(*items)) for day, *items in data.pegs)),
-        t.PRESSURES.file: write_csv(t.PRESSURES.columns(unit), data.pressures),
+    # Entries, sets, pain ratings and check-ins show their session's start: written once per session, here.
+    started = dict(zip(data.sessions[0], column_cells(data.sessions[1]), strict=True))
+    day, region, pain, linked, sleep = data.checkins
+    peg_day, *peg_items = data.pegs
+    files = _session_files(data, unit, started)
+    files |= {
+        t.CHECKINS.file: columns_csv(t.CHECKINS.columns(unit), [day, region, pain, _started(started, linked), sleep]),
+        t.PEGS.file: columns_csv(t.PEGS.columns(unit), [peg_day, *peg_items, list(map(peg_score, *peg_items))]),
+        t.PRESSURES.file: columns_csv(t.PRESSURES.columns(unit), data.pressures),
         t.EXERCISES.file: write_csv(
             t.EXERCISES.columns(unit),
             [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in data.exercises],
         ),
     }
-    files.update(_health_files(data, unit))
+    files |= _health_files(data, unit)
     files["README.txt"] = readme_text(unit, made, demo=demo).encode("utf-8")
     return files
 
 
+def _session_files(data: Stored, unit: str, started: Mapping[Any, str]) -> dict[str, bytes]:
+    """Sessions, the exercises done in them, their sets and their pain ratings, one table each."""
+    sid, position, *entry, category = data.entries
+    set_sid, set_entry, set_number, kg, reps, exercise = data.sets
+    weights = _by_value(kg, lambda weight_kg: _weight(weight_kg, unit))
+    return {
+        t.SESSIONS.file: columns_csv(t.SESSIONS.columns(unit), data.sessions),
+        t.ENTRIES.file: columns_csv(
+            t.ENTRIES.columns(unit), [sid, _plus_one(position), *entry, _started(started, sid), category]
+        ),
+        t.SETS.file: columns_csv(
+            t.SETS.columns(unit),
+            [set_sid, _plus_one(set_entry), _plus_one(set_number), weights, reps, _started(started, set_sid), exercise],
+        ),
+        t.PAINS.file: columns_csv(t.PAINS.columns(unit), [*data.pains, _started(started, data.pains[0])]),
+    }
+
+
 def _health_files(data: Stored, unit: str) -> dict[str, bytes]:
     """Function goals, PSFS ratings, PGIC answers and medication, one table each."""
+    pgic_day, score = data.pgic
     return {
-        t.GOALS.file: write_csv(t.GOALS.columns(unit), data.goals),
-        t.PSFS.file: write_csv(t.PSFS.columns(unit), data.psfs),
-        t.PGIC.file: write_csv(
-            t.PGIC.columns(unit), [(day, score, PGIC_LABELS.get(score)) for day, score in data.pgic]
-        ),
-        t.MEDICATIONS.file: write_csv(t.MEDICATIONS.columns(unit), data.medications),
-        t.DOSES.file: write_csv(t.DOSES.columns(unit), data.doses),
+        t.GOALS.file: columns_csv(t.GOALS.columns(unit), data.goals),
+        t.PSFS.file: columns_csv(t.PSFS.columns(unit), data.psfs),
+        t.PGIC.file: columns_csv(t.PGIC.columns(unit), [pgic_day, score, list(map(PGIC_LABELS.get, score))]),
+        t.MEDICATIONS.file: columns_csv(t.MEDICATIONS.columns(unit), data.medications),
+        t.DOSES.file: columns_csv(t.DOSES.columns(unit), data.doses),
     }
 
 
