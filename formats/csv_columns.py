@@ -74,14 +74,14 @@ def column_cells(values: Sequence[object]) -> list[str]:
 
 def rows_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """The rows under `header`, as the export writes a CSV file (UTF-8 with a byte-order mark, CRLF)."""
-    return columns_csv(header, list(zip(*rows, strict=True)))
+    return cells_csv(header, [column_cells(column) for column in zip(*rows, strict=True)])
 
 
-def columns_csv(header: Sequence[str], columns: Sequence[Sequence[object]]) -> bytes:
-    """The same file from its columns (one sequence of values each, all of one length)."""
-    texts = [column_cells(column) for column in columns]
+def cells_csv(header: Sequence[str], columns: Sequence[Sequence[object]]) -> bytes:
+    """The same file from columns already written as cells: text, or whole numbers and None, which the csv
+    module itself writes as `cell` does ("7" and empty)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(zip(*texts, strict=True))
+    writer.writerows(zip(*columns, strict=True))
     return buffer.getvalue().encode(BOM_ENCODING)

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
-from formats.csv_columns import column_cells, columns_csv, rows_csv
+from formats.csv_columns import cells_csv, column_cells, rows_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -67,14 +67,35 @@ def _weight(weight_kg: float | None, unit: str) -> object:
 Columns = Sequence[Sequence[Any]]
 
 
+class Written(list[str | None]):
+    """A column already written as the export's cells (None for an empty one)."""
+
+
+_NONE = type(None)
+
+
+def columns_csv(header: Sequence[str], columns: Columns) -> bytes:
+    """One CSV file from its columns, each value through the export's cell rules (formats/csv_columns.py)."""
+    return cells_csv(header, [_cells(column) for column in columns])
+
+
+def _cells(column: Sequence[Any]) -> Sequence[object]:
+    """The column as cells; whole numbers stay as they are, since the csv module writes them as `cell` does."""
+    if isinstance(column, Written):
+        return column
+    kinds = set(map(type, column))
+    kinds.discard(_NONE)
+    return column if kinds == {int} else column_cells(column)
+
+
 def _plus_one(numbers: Sequence[int]) -> list[int]:
     """Positions counted from 0 as the numbers a person counts from 1."""
     return [number + 1 for number in numbers]
 
 
-def _started(started: Mapping[Any, str], session_ids: Sequence[Any]) -> list[str | None]:
+def _started(started: Mapping[Any, str], session_ids: Sequence[Any]) -> Written:
     """The start of each session as written in sessions.csv (empty where none is linked)."""
-    return list(map(started.get, session_ids))
+    return Written(map(started.get, session_ids))
 
 
 def _by_value(values: Sequence[Any], rule: Callable[[Any], object]) -> list[object]:
@@ -127,7 +148,7 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
     unit = data.unit
     session_ids, started_at, *session_rest = data.sessions
     # Entries, sets, pain ratings and check-ins show their session's start: written once per session, here.
-    started_text = column_cells(started_at)
+    started_text = Written(column_cells(started_at))
     started = dict(zip(session_ids, started_text, strict=True))
     yield t.SESSIONS.file, columns_csv(t.SESSIONS.columns(unit), [session_ids, started_text, *session_rest])
     sid, position, *entry, category = data.entries
