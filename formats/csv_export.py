@@ -15,7 +15,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
-from formats.csv_columns import cells_csv, column_cells, rows_csv
+from formats.csv_columns import column_cells, rows_csv
+from formats.csv_write import Columns, Written, columns_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -62,30 +63,6 @@ def _weight(weight_kg: float | None, unit: str) -> object:
         if round(to_kg(float(shown), unit), STORED_DECIMALS) == kg:
             return shown
     return t.number(pounds, LB_DECIMALS)
-
-
-Columns = Sequence[Sequence[Any]]
-
-
-class Written(list[str | None]):
-    """A column already written as the export's cells (None for an empty one)."""
-
-
-_NONE = type(None)
-
-
-def columns_csv(header: Sequence[str], columns: Columns) -> bytes:
-    """One CSV file from its columns, each value through the export's cell rules (formats/csv_columns.py)."""
-    return cells_csv(header, [_cells(column) for column in columns])
-
-
-def _cells(column: Sequence[Any]) -> Sequence[object]:
-    """The column as cells; whole numbers stay as they are, since the csv module writes them as `cell` does."""
-    if isinstance(column, Written):
-        return column
-    kinds = set(map(type, column))
-    kinds.discard(_NONE)
-    return column if kinds == {int} else column_cells(column)
 
 
 def _plus_one(numbers: Sequence[int]) -> list[int]:
