@@ -1,13 +1,15 @@
-"""Read side of the export: one owner's whole history as plain rows (tuples), in the export's column order.
+"""Read side of the export: one owner's whole history a column at a time, in the export's column order.
 
 db/queries.py hands the same tables out as DataFrames for the pages; building a frame of every set of ten
 years (and turning it back into Python values for the CSV writer) cost more than reading the rows, so the
-export reads tuples straight from the cursor. The orders match db/queries.py, which the export used before.
+export reads straight from the cursor (db.rows.read_columns). The orders match db/queries.py, which the export
+used before. The statements are built once, with the owner as a parameter, so each is compiled once. Entries,
+sets and pain ratings leave out their session's start: the export takes it from the sessions it read.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import (
@@ -25,115 +27,69 @@ from db.models import (
     PsfsRating,
     WorkSet,
 )
-from db.rows import Rows, live_sessions, rows
+from db.rows import Columns, live_sessions, read_columns
+
+OWNER = bindparam("owner", type_=Integer)
+_LIVE = live_sessions(OWNER)
+_STARTED = ExerciseSession.started_at
+
+_SESSIONS = select(ExerciseSession.id, _STARTED, ExerciseSession.rpe, ExerciseSession.notes).where(*_LIVE)
+_ENTRIES = (
+    select(Entry.session_id, Entry.position, Exercise.name, Entry.minutes, Entry.distance_km, Entry.intensity,
+           Exercise.category)
+    .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
+    .join(Exercise, Entry.exercise_id == Exercise.id)
+    .where(*_LIVE)
+)  # fmt: skip
+_SETS = (
+    select(Entry.session_id, Entry.position, WorkSet.position, WorkSet.weight_kg, WorkSet.reps, Exercise.name)
+    .join(Entry, WorkSet.entry_id == Entry.id)
+    .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
+    .join(Exercise, Entry.exercise_id == Exercise.id)
+    .where(*_LIVE)
+)  # fmt: skip
+_PAINS = (
+    select(PainRating.session_id, PainRating.region, PainRating.before, PainRating.during, PainRating.after)
+    .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
+    .where(*_LIVE)
+)
+_PSFS = (
+    select(PsfsRating.day, FunctionGoal.activity, FunctionGoal.created_on, PsfsRating.score)
+    .join(FunctionGoal, FunctionGoal.id == PsfsRating.goal_id)
+    .where(PsfsRating.owner_id == OWNER)
+)
+_T, _G, _M, _D = PressureThreshold, FunctionGoal, Medication, AsNeededDose
+_E = Exercise
+STATEMENTS = {
+    "sessions": _SESSIONS.order_by(_STARTED),
+    "entries": _ENTRIES.order_by(_STARTED, Entry.position),
+    "sets": _SETS.order_by(_STARTED, Entry.position, WorkSet.position),
+    "pains": _PAINS.order_by(_STARTED, PainRating.region),
+    "checkins": select(Checkin.day, Checkin.region, Checkin.pain, Checkin.session_id, Checkin.sleep_quality)
+    .where(Checkin.owner_id == OWNER)
+    .order_by(Checkin.day, Checkin.region),
+    "pegs": select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity)
+    .where(PegCheckin.owner_id == OWNER)
+    .order_by(PegCheckin.day),
+    "pressures": select(_T.day, _T.site, _T.trial1, _T.trial2, _T.trial3, _T.mean)
+    .where(_T.owner_id == OWNER)
+    .order_by(_T.day, _T.id),
+    "own_exercises": select(_E.name, _E.category, _E.equipment, _E.impact, _E.one_sided, _E.counterpart).where(
+        _E.owner_id == OWNER, _E.builtin.is_(False)
+    ),
+    "goals": select(_G.activity, _G.created_on, _G.retired_on)
+    .where(_G.owner_id == OWNER)
+    .order_by(_G.created_on, _G.position, _G.id),
+    "psfs": _PSFS.order_by(PsfsRating.day, FunctionGoal.position, FunctionGoal.id),
+    "pgic": select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == OWNER).order_by(PgicAnswer.day),
+    "medications": select(_M.name, _M.dose, _M.unit, _M.start_day, _M.end_day)
+    .where(_M.owner_id == OWNER)
+    .order_by(_M.start_day, _M.id),
+    "doses": select(_D.name, _D.dose, _D.unit, _D.taken_at).where(_D.owner_id == OWNER).order_by(_D.taken_at, _D.id),
+}
+"""Each table the export reads, by name; the columns each holds are listed at `Stored` in formats/csv_export.py."""
 
 
-def sessions(s: OrmSession, owner_id: int) -> Rows:
-    """Live sessions, oldest first: id, started_at, rpe, notes."""
-    columns = (ExerciseSession.id, ExerciseSession.started_at, ExerciseSession.rpe, ExerciseSession.notes)
-    return rows(s, select(*columns).where(*live_sessions(owner_id)).order_by(ExerciseSession.started_at))
-
-
-def entries(s: OrmSession, owner_id: int) -> Rows:
-    """Exercises done in live sessions: session id, position (from 0), exercise, minutes, distance_km,
-    intensity, the session's started_at and the exercise's category."""
-    stmt = (
-        select(Entry.session_id, Entry.position, Exercise.name, Entry.minutes, Entry.distance_km, Entry.intensity,
-               ExerciseSession.started_at, Exercise.category)
-        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-        .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*live_sessions(owner_id))
-        .order_by(ExerciseSession.started_at, Entry.position)
-    )  # fmt: skip
-    return rows(s, stmt)
-
-
-def sets(s: OrmSession, owner_id: int) -> Rows:
-    """Strength sets of live sessions: session id, entry position, set position (both from 0), weight_kg, reps,
-    the session's started_at and the exercise."""
-    stmt = (
-        select(Entry.session_id, Entry.position, WorkSet.position, WorkSet.weight_kg, WorkSet.reps,
-               ExerciseSession.started_at, Exercise.name)
-        .join(Entry, WorkSet.entry_id == Entry.id)
-        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-        .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*live_sessions(owner_id))
-        .order_by(ExerciseSession.started_at, Entry.position, WorkSet.position)
-    )  # fmt: skip
-    return rows(s, stmt)
-
-
-def pains(s: OrmSession, owner_id: int) -> Rows:
-    """Pain ratings of live sessions: session id, region, before, during, after, the session's started_at."""
-    stmt = (
-        select(PainRating.session_id, PainRating.region, PainRating.before, PainRating.during, PainRating.after,
-               ExerciseSession.started_at)
-        .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
-        .where(*live_sessions(owner_id))
-        .order_by(ExerciseSession.started_at, PainRating.region)
-    )  # fmt: skip
-    return rows(s, stmt)
-
-
-def checkins(s: OrmSession, owner_id: int) -> Rows:
-    """Next-morning check-ins: day, region, pain, linked session id (or None), sleep quality (or None)."""
-    stmt = select(Checkin.day, Checkin.region, Checkin.pain, Checkin.session_id, Checkin.sleep_quality)
-    return rows(s, stmt.where(Checkin.owner_id == owner_id).order_by(Checkin.day, Checkin.region))
-
-
-def pegs(s: OrmSession, owner_id: int) -> Rows:
-    """Weekly PEG-3 check-ins: day, pain, enjoyment, activity."""
-    stmt = select(PegCheckin.day, PegCheckin.pain, PegCheckin.enjoyment, PegCheckin.activity)
-    return rows(s, stmt.where(PegCheckin.owner_id == owner_id).order_by(PegCheckin.day))
-
-
-def pressures(s: OrmSession, owner_id: int) -> Rows:
-    """Pressure pain thresholds: day, site, the three trials and their mean (kg/cm2)."""
-    t = PressureThreshold
-    stmt = select(t.day, t.site, t.trial1, t.trial2, t.trial3, t.mean).where(t.owner_id == owner_id)
-    return rows(s, stmt.order_by(t.day, t.id))
-
-
-def own_exercises(s: OrmSession, owner_id: int) -> Rows:
-    """The exercises the owner added: name, category, equipment, impact, one_sided, counterpart."""
-    e = Exercise
-    stmt = select(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart)
-    return rows(s, stmt.where(e.owner_id == owner_id, e.builtin.is_(False)))
-
-
-def goals(s: OrmSession, owner_id: int) -> Rows:
-    """Function goals in the order added: activity, day added, day retired (None while rated)."""
-    g = FunctionGoal
-    stmt = select(g.activity, g.created_on, g.retired_on).where(g.owner_id == owner_id)
-    return rows(s, stmt.order_by(g.created_on, g.position, g.id))
-
-
-def psfs(s: OrmSession, owner_id: int) -> Rows:
-    """PSFS ratings: day, activity, the day that activity was added, score."""
-    stmt = (
-        select(PsfsRating.day, FunctionGoal.activity, FunctionGoal.created_on, PsfsRating.score)
-        .join(FunctionGoal, FunctionGoal.id == PsfsRating.goal_id)
-        .where(PsfsRating.owner_id == owner_id)
-        .order_by(PsfsRating.day, FunctionGoal.position, FunctionGoal.id)
-    )
-    return rows(s, stmt)
-
-
-def pgic(s: OrmSession, owner_id: int) -> Rows:
-    """PGIC answers: day, score."""
-    stmt = select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == owner_id)
-    return rows(s, stmt.order_by(PgicAnswer.day))
-
-
-def medications(s: OrmSession, owner_id: int) -> Rows:
-    """Regular medication: name, dose, unit, first day, last day (None while taken)."""
-    m = Medication
-    stmt = select(m.name, m.dose, m.unit, m.start_day, m.end_day).where(m.owner_id == owner_id)
-    return rows(s, stmt.order_by(m.start_day, m.id))
-
-
-def doses(s: OrmSession, owner_id: int) -> Rows:
-    """As-needed doses: name, dose, unit, when taken."""
-    d = AsNeededDose
-    stmt = select(d.name, d.dose, d.unit, d.taken_at).where(d.owner_id == owner_id)
-    return rows(s, stmt.order_by(d.taken_at, d.id))
+def table(s: OrmSession, name: str, owner_id: int) -> Columns:
+    """One of STATEMENTS' tables for the owner (only the owner's rows; sessions in the bin left out)."""
+    return read_columns(s, STATEMENTS[name], owner=owner_id)

@@ -74,7 +74,12 @@ def column_cells(values: Sequence[object]) -> list[str]:
 
 def rows_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """The rows under `header`, as the export writes a CSV file (UTF-8 with a byte-order mark, CRLF)."""
-    columns = [column_cells(column) for column in zip(*rows, strict=True)]
+    return cells_csv(header, [column_cells(column) for column in zip(*rows, strict=True)])
+
+
+def cells_csv(header: Sequence[str], columns: Sequence[Sequence[object]]) -> bytes:
+    """The same file from columns already written as cells: text, or whole numbers and None, which the csv
+    module itself writes as `cell` does ("7" and empty)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)

@@ -6,14 +6,17 @@ The rows come in as read from the database (services/export.py reads them); this
 from __future__ import annotations
 
 import io
+import queue
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
-from formats.csv_columns import rows_csv
+from formats.csv_columns import column_cells, rows_csv
+from formats.csv_write import Columns, Written, columns_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -62,89 +65,131 @@ def _weight(weight_kg: float | None, unit: str) -> object:
     return t.number(pounds, LB_DECIMALS)
 
 
-Rows = Sequence[Sequence[Any]]
+def _plus_one(numbers: Sequence[int]) -> list[int]:
+    """Positions counted from 0 as the numbers a person counts from 1."""
+    return [number + 1 for number in numbers]
+
+
+def _started(started: Mapping[Any, str], session_ids: Sequence[Any]) -> Written:
+    """The start of each session as written in sessions.csv (empty where none is linked)."""
+    return Written(map(started.get, session_ids))
+
+
+def _by_value(values: Sequence[Any], rule: Callable[[Any], object]) -> list[object]:
+    """`rule` of each value, worked out once per distinct value (a history repeats its weights and scores)."""
+    known = {value: rule(value) for value in set(values)}
+    return list(map(known.__getitem__, values))
 
 
 @dataclass(frozen=True)
 class Stored:
-    """One owner's rows for the export (tuples in the columns of db/export_rows.py) and their weight unit."""
+    """One owner's data for the export, a column at a time (db/export_rows.py reads them), and the weight unit."""
 
     unit: str
-    sessions: Rows
+    sessions: Columns
     """id, started_at, rpe, notes."""
-    entries: Rows
-    """session id, position from 0, exercise, minutes, distance_km, intensity, started_at, category."""
-    sets: Rows
-    """session id, entry position and set position from 0, weight_kg, reps, started_at, exercise."""
-    pains: Rows
-    """session id, region, before, during, after, started_at."""
-    checkins: Rows
+    entries: Columns
+    """session id, position from 0, exercise, minutes, distance_km, intensity, category (each session's start is
+    taken from `sessions`)."""
+    sets: Columns
+    """session id, entry position and set position from 0, weight_kg, reps, exercise."""
+    pains: Columns
+    """session id, region, before, during, after."""
+    checkins: Columns
     """day, region, pain, linked session id or None, sleep quality or None."""
-    pegs: Rows
+    pegs: Columns
     """day, pain, enjoyment, activity."""
-    pressures: Rows
+    pressures: Columns
     """day, site, the three trials and their mean."""
     exercises: Sequence[Exercise]
     """The exercises the owner added (the built-in ones are not exported)."""
-    goals: Sequence[tuple[str, date, date | None]] = ()
+    goals: Columns = ((), (), ())
     """Function goals: activity, day added, day retired (None while rated)."""
-    psfs: Sequence[tuple[date, str, date, int]] = ()
+    psfs: Columns = ((), (), (), ())
     """PSFS ratings: day, activity, the day that activity was added, score 0-10."""
-    pgic: Sequence[tuple[date, int]] = ()
+    pgic: Columns = ((), ())
     """PGIC answers: day, 1-7."""
-    medications: Sequence[tuple[str, float, str, date, date | None]] = ()
+    medications: Columns = ((), (), (), (), ())
     """Regular medication: name, dose, unit, first day, last day (None while taken)."""
-    doses: Sequence[tuple[str, float, str, datetime]] = ()
+    doses: Columns = ((), (), (), ())
     """As-needed doses: name, dose, unit, when taken."""
 
 
 def export_files(data: Stored, made: datetime, *, demo: bool = False) -> dict[str, bytes]:
     """Every table as CSV bytes, keyed by file name, and README.txt dated `made` (saying demo if `demo`)."""
+    return dict(written(data, made, demo=demo))
+
+
+def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tuple[str, bytes]]:
+    """The export's files (name and bytes) one at a time as each is written, in the order of the zip."""
     unit = data.unit
-    started = {session_id: when for session_id, when, _rpe, _notes in data.sessions}
-    files = {
-        t.SESSIONS.file: write_csv(t.SESSIONS.columns(unit), data.sessions),
-        t.ENTRIES.file: write_csv(
-            t.ENTRIES.columns(unit), ((sid, position + 1, *rest) for sid, position, *rest in data.entries)
-        ),
-        t.SETS.file: write_csv(
+    session_ids, started_at, *session_rest = data.sessions
+    # Entries, sets, pain ratings and check-ins show their session's start: written once per session, here.
+    started_text = Written(column_cells(started_at))
+    started = dict(zip(session_ids, started_text, strict=True))
+    yield t.SESSIONS.file, columns_csv(t.SESSIONS.columns(unit), [session_ids, started_text, *session_rest])
+    sid, position, *entry, category = data.entries
+    yield (
+        t.ENTRIES.file,
+        columns_csv(t.ENTRIES.columns(unit), [sid, _plus_one(position), *entry, _started(started, sid), category]),
+    )
+    sid, entry_position, number, kg, reps, exercise = data.sets
+    weights = _by_value(kg, lambda weight_kg: _weight(weight_kg, unit))
+    yield (
+        t.SETS.file,
+        columns_csv(
             t.SETS.columns(unit),
-            ((sid, entry + 1, number + 1, _weight(kg, unit), *rest) for sid, entry, number, kg, *rest in data.sets),
+            [sid, _plus_one(entry_position), _plus_one(number), weights, reps, _started(started, sid), exercise],
         ),
-        t.PAINS.file: write_csv(t.PAINS.columns(unit), data.pains),
-        t.CHECKINS.file: write_csv(
-            t.CHECKINS.columns(unit),
-            ((day, region, pain, started.get(sid), sleep) for day, region, pain, sid, sleep in data.checkins),
-        ),
-        t.PEGS.file: write_csv(t.PEGS.columns(unit), ((day, *items, peg_score(*items)) for day, *items in data.pegs)),
-        t.PRESSURES.file: write_csv(t.PRESSURES.columns(unit), data.pressures),
-        t.EXERCISES.file: write_csv(
+    )
+    yield t.PAINS.file, columns_csv(t.PAINS.columns(unit), [*data.pains, _started(started, data.pains[0])])
+    day, region, pain, linked, sleep = data.checkins
+    yield t.CHECKINS.file, columns_csv(t.CHECKINS.columns(unit), [day, region, pain, _started(started, linked), sleep])
+    peg_day, *peg_items = data.pegs
+    yield t.PEGS.file, columns_csv(t.PEGS.columns(unit), [peg_day, *peg_items, list(map(peg_score, *peg_items))])
+    yield t.PRESSURES.file, columns_csv(t.PRESSURES.columns(unit), data.pressures)
+    yield (
+        t.EXERCISES.file,
+        write_csv(
             t.EXERCISES.columns(unit),
             [(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in data.exercises],
         ),
-    }
-    files.update(_health_files(data, unit))
-    files["README.txt"] = readme_text(unit, made, demo=demo).encode("utf-8")
-    return files
+    )
+    yield from _health_files(data, unit)
+    yield "README.txt", readme_text(unit, made, demo=demo).encode("utf-8")
 
 
-def _health_files(data: Stored, unit: str) -> dict[str, bytes]:
+def _health_files(data: Stored, unit: str) -> Iterator[tuple[str, bytes]]:
     """Function goals, PSFS ratings, PGIC answers and medication, one table each."""
-    return {
-        t.GOALS.file: write_csv(t.GOALS.columns(unit), data.goals),
-        t.PSFS.file: write_csv(t.PSFS.columns(unit), data.psfs),
-        t.PGIC.file: write_csv(
-            t.PGIC.columns(unit), [(day, score, PGIC_LABELS.get(score)) for day, score in data.pgic]
-        ),
-        t.MEDICATIONS.file: write_csv(t.MEDICATIONS.columns(unit), data.medications),
-        t.DOSES.file: write_csv(t.DOSES.columns(unit), data.doses),
-    }
+    yield t.GOALS.file, columns_csv(t.GOALS.columns(unit), data.goals)
+    yield t.PSFS.file, columns_csv(t.PSFS.columns(unit), data.psfs)
+    pgic_day, score = data.pgic
+    yield t.PGIC.file, columns_csv(t.PGIC.columns(unit), [pgic_day, score, list(map(PGIC_LABELS.get, score))])
+    yield t.MEDICATIONS.file, columns_csv(t.MEDICATIONS.columns(unit), data.medications)
+    yield t.DOSES.file, columns_csv(t.DOSES.columns(unit), data.doses)
 
 
-def zipped(files: Mapping[str, bytes]) -> bytes:
-    """Files (name to bytes) as one zip archive, compressed."""
+def zipped(files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> bytes:
+    """Files (name to bytes, or name and bytes pairs) as one zip archive, compressed."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
+        for name, content in files.items() if isinstance(files, Mapping) else files:
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+def zipped_while_written(files: Iterable[tuple[str, bytes]]) -> bytes:
+    """`zipped`, each file compressed on a second thread while the next one is written.
+
+    zlib lets go of the interpreter lock while it deflates, so on a machine with a core to spare the
+    compression (a fifth of a ten-year export) no longer adds to the time a person waits.
+    """
+    waiting: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-zip") as pool:
+        archive = pool.submit(zipped, iter(waiting.get, None))
+        try:
+            for file in files:
+                waiting.put(file)
+        finally:
+            waiting.put(None)  # the zip ends even when writing failed; the failure is what the caller sees
+        return archive.result()

@@ -1,4 +1,5 @@
-"""The export writes plain rows from the cursor; its CSV files are byte for byte what the pandas writer made."""
+"""The export reads columns straight from the cursor; its CSV files are byte for byte what the earlier writers made
+(db/queries.py's DataFrames for the main tables, SQLAlchemy's rows through `cell` for the others)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ import pytest
 from sqlalchemy import select
 
 from db import queries
-from db.models import Checkin, Profile
+from db.models import AsNeededDose, Checkin, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
 from formats.csv_export import _weight
 from formats.tables import BOM_ENCODING, TABLES, cell
 from services.demo import fill_demo_once
 from services.export import export_tables
-from services.profiles import save_settings
+from services.profiles import add_exercise, save_settings
 from services.sessions import delete_session
 from tests.factories import create_session
+from tracker.pgic import LABELS
 
 TODAY = date(2026, 11, 23)
 # Sessions, entries, sets, pain ratings, check-ins, PEG-3 and pressure thresholds: the tables read as frames before.
@@ -84,6 +86,48 @@ def _previous(ctx) -> dict[str, bytes]:
     }  # fmt: skip
 
 
+def _other_tables(ctx) -> dict[str, bytes]:
+    """Own exercises, function goals, PSFS, PGIC and medication as written before: SQLAlchemy's rows through `cell`."""
+    owner = ctx.owner_id
+    e, g, m, d = Exercise, FunctionGoal, Medication, AsNeededDose
+    with ctx.db.read() as s:
+        exercises = s.execute(
+            select(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart).where(
+                e.owner_id == owner, e.builtin.is_(False)
+            )
+        ).all()
+        goals = s.execute(
+            select(g.activity, g.created_on, g.retired_on)
+            .where(g.owner_id == owner)
+            .order_by(g.created_on, g.position, g.id)
+        ).all()
+        psfs = s.execute(
+            select(PsfsRating.day, g.activity, g.created_on, PsfsRating.score)
+            .join(g, g.id == PsfsRating.goal_id)
+            .where(PsfsRating.owner_id == owner)
+            .order_by(PsfsRating.day, g.position, g.id)
+        ).all()
+        pgic = s.execute(
+            select(PgicAnswer.day, PgicAnswer.score).where(PgicAnswer.owner_id == owner).order_by(PgicAnswer.day)
+        ).all()
+        medications = s.execute(
+            select(m.name, m.dose, m.unit, m.start_day, m.end_day)
+            .where(m.owner_id == owner)
+            .order_by(m.start_day, m.id)
+        ).all()
+        doses = s.execute(
+            select(d.name, d.dose, d.unit, d.taken_at).where(d.owner_id == owner).order_by(d.taken_at, d.id)
+        ).all()
+    return {
+        "exercises.csv": _csv(["name", "category", "equipment", "impact", "one_sided", "counterpart"], exercises),
+        "function_goals.csv": _csv(["activity", "created_on", "retired_on"], goals),
+        "psfs_ratings.csv": _csv(["day", "activity", "activity_created_on", "score"], psfs),
+        "pgic.csv": _csv(["day", "score", "answer"], [(day, score, LABELS.get(score)) for day, score in pgic]),
+        "medications.csv": _csv(["name", "dose", "unit", "start_day", "end_day"], medications),
+        "as_needed_doses.csv": _csv(["name", "dose", "unit", "taken_at"], doses),
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize("unit", ["kg", "lb"])
 def test_a_year_of_history_exports_the_same_bytes_as_the_pandas_writer(ctx, unit):
     assert fill_demo_once(ctx, years=1, seed=3, today=TODAY) > 100
@@ -91,11 +135,15 @@ def test_a_year_of_history_exports_the_same_bytes_as_the_pandas_writer(ctx, unit
     create_session(ctx, when=datetime(2026, 11, 22, 9, 30), notes="'Quoted' start, comma, and\nnew line", weight=88.2)
     gone = create_session(ctx, when=datetime(2026, 11, 22, 18, 0), notes="deleted later")
     delete_session(ctx, gone)
+    add_exercise(ctx, {"name": "Wall sit, left", "category": "strength", "one_sided": True, "counterpart": "Squat"})
 
     files = export_tables(ctx)
 
-    before = _previous(ctx)
-    for name in MAIN_TABLES:
+    before = _previous(ctx) | _other_tables(ctx)
+    assert set(files) == {*before, "README.txt"}
+    for name in before:
         assert files[name] == before[name], name
+    assert [name for name in before if files[name].count(b"\r\n") < 2] == []  # a row under every header
+    assert '"Wall sit, left",strength,none,low,yes,Squat' in files["exercises.csv"].decode(BOM_ENCODING)
     assert b"deleted later" not in files["sessions.csv"]
     assert "''Quoted' start" in files["sessions.csv"].decode(BOM_ENCODING)
