@@ -2,8 +2,8 @@
 
 The home page needs neither pandas nor Altair, so a server starts and draws it sooner without them; but then the
 first visit to Progress or Report would wait a second or more for those imports. A daemon thread imports them
-right after the first page is drawn, while the person reads it. Only plain modules are loaded here (no Streamlit
-calls), so the thread needs no script context.
+right after the first page is drawn, while the person reads it, then builds the Progress page's opening chart
+specs. Only plain modules are loaded here (no Streamlit calls), so the thread needs no script context.
 """
 
 from __future__ import annotations
@@ -40,3 +40,9 @@ def _load() -> None:
             importlib.import_module(name)
         except Exception:  # the page that needs the module shows its error to the person; here it only waits
             _log.debug("background import of %s failed", name, exc_info=True)
+    try:
+        # Building a chart's spec with Altair costs more than reading its rows: the page's opening charts are
+        # built here once, so the first Progress visit only fills in its dates and rows.
+        importlib.import_module("ui.progress_sections").prebuild()
+    except Exception:
+        _log.debug("building the Progress page's specs ahead failed", exc_info=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from formats import chart_specs
 from formats.threshold_chart import panel_heading
+from ui import progress_sections
 from ui.progress_sections import Panel
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12"])
@@ -48,3 +50,29 @@ def test_a_threshold_panel_shares_its_axis_units_spec_yet_reads_with_its_own_tit
         assert panel.chart_spec() == {**alone, "datasets": {chart_specs.TABLE: rows}}
     assert panels[0].chart_spec()["title"]["text"] == "Leg press"
     assert "subtitle" not in panels[1].chart_spec()["title"]
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        ("2026-11-27", "2026-12-03"),
+        ("2026-11-06", "2026-12-03"),
+        ("2025-12-04", "2026-12-03"),
+        ("2016-12-05", "2026-12-03"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("kind", "params"),
+    [
+        ("threshold", {"measure": "kg", "title": ""}),
+        ("threshold", {"measure": "min", "title": ""}),
+        ("pain", {"bucket": "week"}),
+        ("pain_medication", {"bucket": "day"}),
+        ("doses", {}),
+        ("cardio", {"bucket": "month"}),
+        ("response", {"bucket": "week", "most": 3}),
+    ],
+)
+def test_a_spec_built_once_per_length_is_the_spec_built_for_the_dates(span, kind, params) -> None:
+    # The page fills a range's dates into a spec built with stand-in ones; it must be the spec the dates give.
+    assert progress_sections.spec_for(kind, span=span, **params) == chart_specs.spec_json(kind, span=span, **params)

@@ -17,6 +17,8 @@ thread = warmup.warm_up_later()
 assert thread is not None and thread.daemon
 thread.join(120)
 assert "pandas" in sys.modules and "altair" in sys.modules and "services.progress" in sys.modules
+from formats import chart_specs
+assert chart_specs._template.cache_info().currsize >= 7, "the Progress page's opening specs were not built"
 assert warmup.warm_up_later() is None, "a second warm-up started"
 print("ok")
 """
