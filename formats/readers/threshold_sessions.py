@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterator
 from functools import partial
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Any
 
 from formats import tables as t
@@ -209,6 +209,8 @@ class _Slice:
         groups: dict[tuple[int, int], tuple[list[SetInput], list[int], array[int]]] = {}
         # The previous row's session and entry_number: an entry's sets follow each other, so one look-up serves.
         last_at, last_entry = None, None
+        # One SetInput (immutable) per distinct weight and reps cells: a file repeats a few hundred of them.
+        made: dict[tuple[str, str], SetInput] = {}
         for at, line, cells in table.rows(self.lo, self.hi, problems):
             if at is None:
                 problems.append(Problem(csv.file, line, _no_session(table.session_id(cells))))
@@ -235,12 +237,16 @@ class _Slice:
                     session.unit = unit
                     group = groups[(at, i)] = (session.raw["entries"][i]["sets"], [], array("I"))
                 sets, numbers, lines = group
-            sets.append(SetInput(cells[weight], cells[reps]))
+            pair = (cells[weight], cells[reps])
+            given = made.get(pair)
+            if given is None:
+                given = made[pair] = SetInput(*pair)
+            sets.append(given)
             numbers.append(set_number)
             lines.append(line)
         for (at, i), (sets, numbers, lines) in groups.items():
             session, placed = self.sessions[at - self.lo], lines
-            if any(a > b for a, b in pairwise(numbers)):  # rows not in set order: put them in it
+            if numbers != sorted(numbers):  # rows not in set order: put them in it
                 order = sorted(range(len(numbers)), key=numbers.__getitem__)
                 session.raw["entries"][i]["sets"] = [sets[k] for k in order]
                 placed = array("I", (lines[k] for k in order))
