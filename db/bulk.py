@@ -90,11 +90,14 @@ def insert_rows(s: OrmSession, table: Table, columns: Sequence[str], rows: Seque
     if dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
+    # The dialect's own type gives the converter (a generic DateTime has none, and the driver's default would
+    # write '2026-11-02 00:00:00', which sorts before the ORM's '2026-11-02 00:00:00.000000' in range reads).
     # Float's converter is skipped: a REAL column stores an int as a real anyway, and the rows hold numbers.
     convert = [
         (i, p)
         for i, c in enumerate(columns)
-        if not isinstance(table.c[c].type, Float) and (p := table.c[c].type.bind_processor(dialect)) is not None
+        if not isinstance(table.c[c].type, Float)
+        and (p := table.c[c].type.dialect_impl(dialect).bind_processor(dialect)) is not None
     ]
     if convert:
         prepared = [list(row) for row in rows]
@@ -141,8 +144,8 @@ def add_sessions(
             for i, e in enumerate(record.entries):
                 entry_id = next(entry_ids)
                 entry_rows.append((entry_id, session_id, ids[e.exercise], i, e.minutes, e.distance_km, e.intensity))
-                set_rows.extend((entry_id, j, w.weight_kg, w.reps) for j, w in enumerate(e.sets))
-            pain_rows.extend((session_id, p.region, p.before, p.during, p.after) for p in record.pains)
+                set_rows += [(entry_id, j, w.weight_kg, w.reps) for j, w in enumerate(e.sets)]
+            pain_rows += [(session_id, p.region, p.before, p.during, p.after) for p in record.pains]
         for table, columns, rows in (
             (sessions, SESSION_COLUMNS, session_rows),
             (entries_table, ENTRY_COLUMNS, entry_rows),

@@ -60,7 +60,8 @@ def write_small(
     """Check-ins, PEG and pressure rows after the sessions (check-ins point at them), skipping stored ones."""
     checkins, pegs, pressures = checked
     owner = ctx.owner_id
-    starts = bulk.live_starts(s, owner)
+    # Every stored session's start is read only when there are check-ins to link to them.
+    starts = bulk.live_starts(s, owner) if checkins else {}
     stored_days = bulk.checkin_days(s, owner)
     new_checkins = [
         (r, starts.get(item.raw.get("session_started_at")))  # type: ignore[arg-type]
