@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Any
 
 from formats import tables as t
-from formats.readers.cells import bad_moment, moment, records, whole
+from formats.readers.cells import bad_moment, cell_rows, moment, whole
 from formats.readers.model import NamePlace, Problem, Problems, RawSession, Where
 from formats.readers.reading import CsvText
 from formats.readers.table_walk import TableWalk, in_order
@@ -63,10 +63,13 @@ class SessionStream:
         self.ids: dict[str, int] = {}
         self.lines = array("I")  # the line of each session, by its place
         csv = tables[t.SESSIONS]
-        for line, row in records(csv, problems):
-            key = row["session_id"].strip()
-            if moment(row["started_at"]) is None:
-                problems.append(Problem(csv.file, line, bad_moment("started_at", row["started_at"])))
+        # Cells by column position, not a dict per row: this walk and _heads' cover every session of the file.
+        c = _columns(csv)
+        key_at, started_at = c["session_id"], c["started_at"]
+        for line, cells in cell_rows(csv, problems):
+            key = cells[key_at].strip()
+            if moment(cells[started_at]) is None:
+                problems.append(Problem(csv.file, line, bad_moment("started_at", cells[started_at])))
             if key in self.ids:
                 problems.append(Problem(csv.file, line, f"session_id {key} appears twice; each session needs its own."))
                 continue
@@ -81,22 +84,31 @@ class SessionStream:
         """Report what is wrong with entries.csv's rows, note each exercise name's lines; True if in session order."""
         seen: set[tuple[int, int]] = set()
         last, ordered = -1, True
-        for line, row in records(csv, problems):
-            at = self.ids.get(row["session_id"].strip())
-            if at is not None:
-                ordered, last = ordered and at >= last, max(at, last)
+        c = _columns(csv)
+        key_at, number_at, exercise_at = c["session_id"], c["entry_number"], c["exercise"]
+        ids, lines_of = self.ids, self.exercise_lines
+        for line, cells in cell_rows(csv, problems):
+            at = ids.get(cells[key_at].strip())
             if at is None:
-                problems.append(Problem(csv.file, line, _no_session(row["session_id"].strip())))
-            number = whole(row["entry_number"])
+                problems.append(Problem(csv.file, line, _no_session(cells[key_at].strip())))
+            elif at < last:
+                ordered = False
+            else:
+                last = at
+            number = whole(cells[number_at])
             if number is None:
-                problems.append(Problem(csv.file, line, f"entry_number {row['entry_number']!r} is not a whole number."))
+                problems.append(Problem(csv.file, line, f"entry_number {cells[number_at]!r} is not a whole number."))
             if at is None or number is None:
                 continue
             if (at, number) in seen:
                 problems.append(Problem(csv.file, line, f"entry_number {number} appears twice in this session."))
                 continue
             seen.add((at, number))
-            self.exercise_lines.setdefault(restored(row, "exercise"), array("I")).append(line)
+            name = t.restore(cells[exercise_at])
+            found = lines_of.get(name)
+            if found is None:
+                found = lines_of[name] = array("I")
+            found.append(line)
         return ordered
 
     def __len__(self) -> int:
@@ -136,18 +148,26 @@ class SessionStream:
     def _heads(self, quiet: Problems) -> Iterator[RawSession]:
         """Each session as sessions.csv gives it, without its entries and pains yet (repeated ids left out)."""
         csv = self.tables[t.SESSIONS]
-        for line, row in records(csv, quiet):
-            at = self.ids.get(row["session_id"].strip())
-            if at is None or self.lines[at] != line:
+        c = _columns(csv)
+        key_at, started_at, rpe_at, notes_at = c["session_id"], c["started_at"], c["effort_rpe"], c["notes"]
+        ids, lines, file = self.ids, self.lines, csv.file
+        for line, cells in cell_rows(csv, quiet):
+            at = ids.get(cells[key_at].strip())
+            if at is None or lines[at] != line:
                 continue
             raw: dict[str, Any] = {
-                "started_at": moment(row["started_at"]),
-                "notes": restored(row, "notes"),
-                "rpe": row["effort_rpe"],
+                "started_at": moment(cells[started_at]),
+                "notes": t.restore(cells[notes_at]),
+                "rpe": cells[rpe_at],
                 "entries": [],
                 "pains": [],
             }
-            yield RawSession(raw, None, {"": (csv.file, line)})
+            yield RawSession(raw, None, {"": (file, line)})
+
+
+def _columns(csv: CsvText) -> dict[str, int]:
+    """Each column's position by its name in lower case (a Threshold table's names were checked when read)."""
+    return {name.strip().lower(): i for i, name in enumerate(csv.header)}
 
 
 def _place(file: str, line: int) -> Where:
