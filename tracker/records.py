@@ -90,7 +90,10 @@ def check_session(
     if not given.entries:
         errors["entries"] = "Add at least one exercise."
     entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(given.entries))
-    pains = tuple(_pain_record(errors, f"pains.{i}", p, stored) for i, p in enumerate(given.pains))
+    pains = tuple(
+        _pain_record(errors, f"pains.{i}", p, stored) if (known := _known_pain(p, stored)) is None else known
+        for i, p in enumerate(given.pains)
+    )
     regions = [p.region for p in pains]
     if len(set(regions)) != len(regions):
         errors["pains"] = "Each body region can be rated once per session."
@@ -163,6 +166,19 @@ def _set(errors: v.Errors, f: str, given: SetInput, unit: str) -> SetRecord:
     )
     reps = v.number(errors, f"{f}.reps", given.reps, label="Reps", lo=1, hi=MAX_REPS, integer=True)
     return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))
+
+
+def _known_pain(given: PainInput, stored: bool) -> PainRecord | None:
+    """The shared record of ratings that pass their checks (judged once, like sets), else None."""
+    values = (given.region, given.before, given.during, given.after)
+    return _fine_pain(*values, stored) if all(type(x) in _PLAIN for x in values) else None
+
+
+@lru_cache(maxsize=v.CACHED_VERDICTS, typed=True)
+def _fine_pain(region: object, before: object, during: object, after: object, stored: bool) -> PainRecord | None:
+    errors = v.Errors()
+    record = _pain_record(errors, "", PainInput(region, before, during, after), stored)
+    return None if errors else record
 
 
 def _pain_record(errors: v.Errors, f: str, given: PainInput, stored: bool) -> PainRecord:

@@ -275,12 +275,20 @@ class _Slice:
             session.places.set_lines[i] = placed
 
     def _pains(self, table: TableWalk) -> None:
-        c = table.column
+        c, file = table.column, table.csv.file
+        region, before, during, after = c["region"], c["before"], c["during"], c["after"]
         for at, line, cells in table.rows(self.lo, self.hi, self.problems):
             if at is None:
-                self.problems.append(Problem(table.csv.file, line, _no_session(table.session_id(cells))))
+                self.problems.append(Problem(file, line, _no_session(table.session_id(cells))))
                 continue
             session = self.sessions[at - self.lo]
-            pain = {k: cells[c[k]] for k in ("before", "during", "after")} | {"region": cells[c["region"]].strip()}
-            session.places[f"pains.{len(session.raw['pains'])}"] = (table.csv.file, line)
-            session.raw["pains"].append(pain)
+            pains = session.raw["pains"]
+            session.places[f"pains.{len(pains)}"] = (file, line)
+            pains.append(
+                {
+                    "before": cells[before],
+                    "during": cells[during],
+                    "after": cells[after],
+                    "region": cells[region].strip(),
+                }
+            )
