@@ -21,9 +21,10 @@ def in_order(csv: CsvText, ids: dict[str, int]) -> bool:
     column = csv.column("session_id")
     if column is None:
         return True
+    # The runs kept when the file was checked, else a walk of every row.
+    keys = csv.runs if csv.runs is not None else (c[column] if column < len(c) else "" for c in csv.raw_rows())
     last_id, last = None, -1
-    for cells in csv.raw_rows():
-        key = cells[column] if column < len(cells) else ""
+    for key in keys:
         if key == last_id:
             continue
         last_id = key
