@@ -170,8 +170,10 @@ def _set(errors: v.Errors, f: str, given: SetInput, unit: str) -> SetRecord:
 
 def _known_pain(given: PainInput, stored: bool) -> PainRecord | None:
     """The shared record of ratings that pass their checks (judged once, like sets), else None."""
-    values = (given.region, given.before, given.during, given.after)
-    return _fine_pain(*values, stored) if all(type(x) in _PLAIN for x in values) else None
+    region, before, during, after = given.region, given.before, given.during, given.after
+    if type(region) in _PLAIN and type(before) in _PLAIN and type(during) in _PLAIN and type(after) in _PLAIN:
+        return _fine_pain(region, before, during, after, stored)
+    return None
 
 
 @lru_cache(maxsize=v.CACHED_VERDICTS, typed=True)
