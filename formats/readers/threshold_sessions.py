@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
 from itertools import islice
 from typing import Any
@@ -79,6 +80,8 @@ class SessionStream:
         self.ordered = {t.ENTRIES: self._index_entries(tables[t.ENTRIES], problems)} if t.ENTRIES in tables else {}
         # Only reading the tables' order here: their rows' problems are found as each slice is built.
         self.ordered |= {part: in_order(tables[part], self.ids) for part in SESSION_PARTS[1:] if part in tables}
+        # The session id runs kept when each table was checked served for the order above: let them go.
+        self.tables = {table: replace(csv, runs=None) for table, csv in tables.items()}
 
     def _index_entries(self, csv: CsvText, problems: Problems) -> bool:
         """Report what is wrong with entries.csv's rows, note each exercise name's lines; True if in session order."""
