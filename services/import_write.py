@@ -6,7 +6,10 @@ rolls them back.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy.orm import Session as OrmSession
@@ -18,6 +21,23 @@ from services.import_matching import Matched
 from services.import_preview import Preview
 from services.import_result import ImportResult
 from tracker.records import CheckinRecord, PegRecord, PressureRecord, SessionRecord
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while an import checks and writes, and on again after (if it was on).
+
+    An import keeps a batch of sessions alive while it checks and writes them, so the collector moves them to its
+    oldest generation and then scans every object of the process again and again: about a sixth of the time of
+    an import of 100,000 sets. The import makes no reference cycles; reference counting frees its objects alike.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class Saver:
@@ -60,7 +80,8 @@ def write_small(
     """Check-ins, PEG and pressure rows after the sessions (check-ins point at them), skipping stored ones."""
     checkins, pegs, pressures = checked
     owner = ctx.owner_id
-    starts = bulk.live_starts(s, owner)
+    # Every stored session's start is read only when there are check-ins to link to them.
+    starts = bulk.live_starts(s, owner) if checkins else {}
     stored_days = bulk.checkin_days(s, owner)
     new_checkins = [
         (r, starts.get(item.raw.get("session_started_at")))  # type: ignore[arg-type]

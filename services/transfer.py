@@ -22,7 +22,7 @@ from services.context import Ctx
 from services.import_matching import Known, Matched, match
 from services.import_preview import Tally, build, load_warning
 from services.import_result import ImportResult
-from services.import_write import Saver, write_small
+from services.import_write import Saver, collector_paused, write_small
 from services.transfer_health import add_health, check_health
 from tracker.errors import ValidationError
 from tracker.records import (
@@ -172,7 +172,7 @@ def import_file(
         report(read_share + (1 - read_share) * done, text)
 
     try:
-        with (ctx.db.write if save else ctx.db.read)() as s:
+        with collector_paused(), (ctx.db.write if save else ctx.db.read)() as s:
             result = _check_and_write(s, ctx, parsed, (unit, equipment, mapping), problems, save, rest, now)
         report(1.0, "Done")
         return result

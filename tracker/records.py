@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from statistics import fmean
 from typing import Any
 
@@ -89,7 +90,10 @@ def check_session(
     if not given.entries:
         errors["entries"] = "Add at least one exercise."
     entries = tuple(_entry(errors, f"entries.{i}", e, categories, unit) for i, e in enumerate(given.entries))
-    pains = tuple(_pain_record(errors, f"pains.{i}", p, stored) for i, p in enumerate(given.pains))
+    pains = tuple(
+        _pain_record(errors, f"pains.{i}", p, stored) if (known := _known_pain(p, stored)) is None else known
+        for i, p in enumerate(given.pains)
+    )
     regions = [p.region for p in pains]
     if len(set(regions)) != len(regions):
         errors["pains"] = "Each body region can be rated once per session."
@@ -109,8 +113,7 @@ def _entry(errors: v.Errors, f: str, given: EntryInput, categories: Mapping[str,
             errors[f"{f}.sets"] = "Add at least one set (weight and reps)."
         elif len(given.sets) > MAX_SETS:
             errors[f"{f}.sets"] = f"At most {MAX_SETS} sets per exercise."
-        sets = tuple(_set(errors, f"{f}.sets.{j}", s, unit) for j, s in enumerate(given.sets[:MAX_SETS]))
-        return EntryRecord(name, category, sets=sets)
+        return EntryRecord(name, category, sets=_sets(errors, f, given.sets[:MAX_SETS], unit))
     if not category:
         return EntryRecord(name, category)  # unknown exercise: its own message says what to fix
     minutes = v.number(errors, f"{f}.minutes", given.minutes, label="Minutes", lo=MIN_MINUTES, hi=MAX_MINUTES)
@@ -130,6 +133,27 @@ def _entry(errors: v.Errors, f: str, given: EntryInput, categories: Mapping[str,
     return EntryRecord(name, category, minutes=minutes, distance_km=distance, intensity=intensity or None)
 
 
+def _sets(errors: v.Errors, f: str, given: tuple[SetInput, ...], unit: str) -> tuple[SetRecord, ...]:
+    found = []
+    for j, s in enumerate(given):
+        record = _fine_set(s.weight, s.reps, unit) if type(s.weight) in _PLAIN and type(s.reps) in _PLAIN else None
+        found.append(_set(errors, f"{f}.sets.{j}", s, unit) if record is None else record)
+    return tuple(found)
+
+
+# Values whose set verdict can be remembered: hashable, and told apart by type (typed=True keeps 1, 1.0 apart).
+_PLAIN = frozenset({str, int, float, type(None)})
+
+
+# An import of a million sets holds a few hundred distinct weight and reps cells: each pair is judged once per unit
+# and its record (immutable) shared. A set with a problem is judged again where its field's name is known.
+@lru_cache(maxsize=v.CACHED_VERDICTS, typed=True)
+def _fine_set(weight: object, reps: object, unit: str) -> SetRecord | None:
+    errors = v.Errors()
+    record = _set(errors, "", SetInput(weight, reps), unit)
+    return None if errors else record
+
+
 def _set(errors: v.Errors, f: str, given: SetInput, unit: str) -> SetRecord:
     weight = v.number(
         errors,
@@ -142,6 +166,21 @@ def _set(errors: v.Errors, f: str, given: SetInput, unit: str) -> SetRecord:
     )
     reps = v.number(errors, f"{f}.reps", given.reps, label="Reps", lo=1, hi=MAX_REPS, integer=True)
     return SetRecord(None if weight is None else round(to_kg(weight, unit), 4), int(reps or 0))
+
+
+def _known_pain(given: PainInput, stored: bool) -> PainRecord | None:
+    """The shared record of ratings that pass their checks (judged once, like sets), else None."""
+    region, before, during, after = given.region, given.before, given.during, given.after
+    if type(region) in _PLAIN and type(before) in _PLAIN and type(during) in _PLAIN and type(after) in _PLAIN:
+        return _fine_pain(region, before, during, after, stored)
+    return None
+
+
+@lru_cache(maxsize=v.CACHED_VERDICTS, typed=True)
+def _fine_pain(region: object, before: object, during: object, after: object, stored: bool) -> PainRecord | None:
+    errors = v.Errors()
+    record = _pain_record(errors, "", PainInput(region, before, during, after), stored)
+    return None if errors else record
 
 
 def _pain_record(errors: v.Errors, f: str, given: PainInput, stored: bool) -> PainRecord:

@@ -27,7 +27,7 @@ class SetInput:
     reps: Given = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryInput:
     """One exercise: sets for strength work; minutes, distance in km and intensity for the rest."""
 
@@ -38,7 +38,7 @@ class EntryInput:
     intensity: Given = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PainInput:
     """Pain in one body region before, at its peak during, and after the session (0-10)."""
 
@@ -48,7 +48,7 @@ class PainInput:
     after: Given = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionInput:
     """A whole session as given: when, notes, effort, the exercises done and pain around them."""
 
@@ -64,23 +64,29 @@ class SessionInput:
 
         A set may come as a SetInput already (a large file's reader makes them as it reads, to save a copy).
         """
+        # Positional arguments and lists built in place: an import makes a session, its entries and pains this way
+        # for every session of the file.
         return cls(
-            started_at=raw.get("started_at"),
-            notes=raw.get("notes"),
-            rpe=raw.get("rpe"),
-            entries=tuple(
-                EntryInput(
-                    exercise=e.get("exercise"),
-                    sets=tuple(_set(s) for s in e.get("sets") or ()),
-                    minutes=e.get("minutes"),
-                    distance_km=e.get("distance_km"),
-                    intensity=e.get("intensity"),
-                )
-                for e in raw.get("entries") or ()
+            raw.get("started_at"),
+            raw.get("notes"),
+            raw.get("rpe"),
+            tuple(
+                [
+                    EntryInput(
+                        e.get("exercise"),
+                        tuple(map(_set, e.get("sets") or ())),
+                        e.get("minutes"),
+                        e.get("distance_km"),
+                        e.get("intensity"),
+                    )
+                    for e in raw.get("entries") or ()
+                ]
             ),
-            pains=tuple(
-                PainInput(p.get("region"), p.get("before"), p.get("during"), p.get("after"))
-                for p in raw.get("pains") or ()
+            tuple(
+                [
+                    PainInput(p.get("region"), p.get("before"), p.get("during"), p.get("after"))
+                    for p in raw.get("pains") or ()
+                ]
             ),
         )
 

@@ -150,7 +150,7 @@ def moment(errors: Errors, field: str, value: object, *, label: str, now: dateti
     if value > now + CLOCK_SLACK:
         errors[field] = f"{label} {value:%Y-%m-%d %H:%M} is in the future; pick a time up to now."
         return None
-    return value.replace(microsecond=0)
+    return value.replace(microsecond=0) if value.microsecond else value
 
 
 def day(errors: Errors, field: str, value: object, *, label: str, today: date) -> date | None:

@@ -16,9 +16,11 @@ def moment(text: str) -> datetime | None:
     """A date and time from ISO text ('2026-11-23 18:30:00', 'T' allowed) or Hevy's form; None if neither."""
     text = text.strip()
     try:
-        return datetime.fromisoformat(text).replace(tzinfo=None)
+        found = datetime.fromisoformat(text)
     except ValueError:
         pass
+    else:
+        return found if found.tzinfo is None else found.replace(tzinfo=None)
     for form in OTHER_MOMENTS:
         try:
             return datetime.strptime(text, form)

@@ -7,10 +7,15 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from formats.readers.model import FileProblem
 
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+# The column whose runs the checking walk keeps (CsvText.runs): a reader learns from them whether a table's rows
+# follow its sessions without parsing the table once more. A table in session order has one run per session.
+RUN_COLUMN = "session_id"
+MAX_RUNS = 200_000
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,9 @@ class CsvText:
     text: str = field(repr=False)
     separator: str
     encoding: str
+    runs: list[str] | None = field(default=None, repr=False)
+    """The session_id cells of every row (the header's too), each run of equal ones once, as the walk that
+    checked the file kept them; None for a table without that column or with more than MAX_RUNS runs."""
 
     @property
     def rows(self) -> Iterator[tuple[int, list[str]]]:
@@ -120,14 +128,16 @@ def read_csv(file: str, data: bytes) -> CsvText:
     try:
         # Walked once here, so that walking the rows later cannot fail; only the header is kept.
         header = next(((cells for _line, cells in _rows(text, separator))), None)
-        if not _parses(text, separator):
+        names = [c.strip().lower() for c in header or ()]
+        parses, runs = _parses(text, separator, names.index(RUN_COLUMN) if RUN_COLUMN in names else None)
+        if not parses:
             for _row in _rows(text, separator):  # again, slowly, to say on which line it fails
                 pass
     except _NotCsv as error:
         raise FileProblem(file, f"The file is not valid CSV ({error.reason}); export it again.", error.line) from None
     if header is None:
         raise FileProblem(file, "The file is empty: export your data again and upload the new file.")
-    return CsvText(file, [c.strip() for c in header], text, separator, encoding)
+    return CsvText(file, [c.strip() for c in header], text, separator, encoding, runs)
 
 
 class _NotCsv(ValueError):
@@ -145,23 +155,36 @@ LINES_CHUNK = 1 << 20
 
 def lines(text: str) -> Iterator[str]:
     """The text's lines with their endings, as io.StringIO(text, newline="") gives them, a chunk at a time."""
+    # chain hands the lines on in C: a generator that yielded each one cost as much as the csv module's parsing.
+    return chain.from_iterable(io.StringIO(chunk, newline="") for chunk in _chunks(text))
+
+
+def _chunks(text: str) -> Iterator[str]:
     start = 0
     while start < len(text):
         # Cut just after a newline, so that no line (nor a '\r\n' pair) is split between two chunks.
         cut = text.find("\n", start + LINES_CHUNK)
         end = len(text) if cut < 0 else cut + 1
-        yield from io.StringIO(text[start:end], newline="")
+        yield text[start:end]
         start = end
 
 
-def _parses(text: str, separator: str) -> bool:
-    """True when the csv module reads the whole text (the quick walk: no line numbers, blank rows kept)."""
+def _parses(text: str, separator: str, column: int | None) -> tuple[bool, list[str] | None]:
+    """True when the csv module reads the whole text (the quick walk: no line numbers, blank rows kept), and the
+    runs of the column's cells (see CsvText.runs) when a column is given."""
+    runs: list[str] | None = None if column is None else []
+    at, last = column or 0, None
     try:
-        for _cells in csv.reader(lines(text), delimiter=separator):
-            pass
+        for cells in csv.reader(lines(text), delimiter=separator):
+            if runs is not None:
+                key = cells[at] if at < len(cells) else ""
+                if key != last:
+                    last = key
+                    runs.append(key)
+                    runs = runs if len(runs) <= MAX_RUNS else None
     except csv.Error:
-        return False
-    return True
+        return False, None
+    return True, runs
 
 
 def _rows(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:

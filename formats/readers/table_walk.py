@@ -21,9 +21,10 @@ def in_order(csv: CsvText, ids: dict[str, int]) -> bool:
     column = csv.column("session_id")
     if column is None:
         return True
+    # The runs kept when the file was checked, else a walk of every row.
+    keys = csv.runs if csv.runs is not None else (c[column] if column < len(c) else "" for c in csv.raw_rows())
     last_id, last = None, -1
-    for cells in csv.raw_rows():
-        key = cells[column] if column < len(cells) else ""
+    for key in keys:
         if key == last_id:
             continue
         last_id = key
@@ -41,7 +42,9 @@ class TableWalk:
     def __init__(self, csv: CsvText, ids: dict[str, int], ordered: bool, problems: Problems) -> None:
         self.csv, self.ids, self.ordered = csv, ids, ordered
         self.column = {name.strip().lower(): i for i, name in enumerate(csv.header)}
-        self._walk = self._rows(problems)  # the one walk of a table in order
+        self._problems = problems
+        self._lines = csv.rows  # the one walk of a table in order, left where the last slice ended
+        self._last: tuple[str | None, int | None] = (None, None)  # the last row's session_id and its place
         self._pending: Row | None = None
 
     def _rows(self, problems: Problems) -> Iterator[Row]:
@@ -69,11 +72,23 @@ class TableWalk:
                 return
             yield self._pending
             self._pending = None
-        for found in self._walk:  # leaving this loop leaves the walk where it is, for the next slice
-            if found[0] is not None and found[0] >= hi:
-                self._pending = found
-                return
-            yield found
+        # _rows' walk written out here: a generator less between the csv module and the reader of every row.
+        key, width, ids = self.column["session_id"], len(self.csv.header), self.ids
+        last_key, last = self._last
+        try:
+            for line, read in self._lines:  # leaving this loop leaves the walk where it is, for the next slice
+                cells = read if len(read) == width else fitted(self.csv, line, read, self._problems)
+                if cells is None:
+                    continue
+                if cells[key] != last_key:  # a session's rows follow each other: one look-up for them all
+                    last_key = cells[key]
+                    last = ids.get(last_key.strip())
+                if last is not None and last >= hi:
+                    self._pending = (last, line, cells)
+                    return
+                yield last, line, cells
+        finally:
+            self._last = (last_key, last)
 
     def session_id(self, cells: list[str]) -> str:
         """The row's session id as written."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import partial
-from itertools import islice, pairwise
+from itertools import islice
 from typing import Any
 
 from formats import tables as t
-from formats.readers.cells import bad_moment, moment, records, whole
+from formats.readers.cells import bad_moment, cell_rows, moment, whole
 from formats.readers.model import NamePlace, Problem, Problems, RawSession, Where
 from formats.readers.reading import CsvText
 from formats.readers.table_walk import TableWalk, in_order
@@ -63,10 +64,13 @@ class SessionStream:
         self.ids: dict[str, int] = {}
         self.lines = array("I")  # the line of each session, by its place
         csv = tables[t.SESSIONS]
-        for line, row in records(csv, problems):
-            key = row["session_id"].strip()
-            if moment(row["started_at"]) is None:
-                problems.append(Problem(csv.file, line, bad_moment("started_at", row["started_at"])))
+        # Cells by column position, not a dict per row: this walk and _heads' cover every session of the file.
+        c = _columns(csv)
+        key_at, started_at = c["session_id"], c["started_at"]
+        for line, cells in cell_rows(csv, problems):
+            key = cells[key_at].strip()
+            if moment(cells[started_at]) is None:
+                problems.append(Problem(csv.file, line, bad_moment("started_at", cells[started_at])))
             if key in self.ids:
                 problems.append(Problem(csv.file, line, f"session_id {key} appears twice; each session needs its own."))
                 continue
@@ -76,27 +80,38 @@ class SessionStream:
         self.ordered = {t.ENTRIES: self._index_entries(tables[t.ENTRIES], problems)} if t.ENTRIES in tables else {}
         # Only reading the tables' order here: their rows' problems are found as each slice is built.
         self.ordered |= {part: in_order(tables[part], self.ids) for part in SESSION_PARTS[1:] if part in tables}
+        # The session id runs kept when each table was checked served for the order above: let them go.
+        self.tables = {table: replace(csv, runs=None) for table, csv in tables.items()}
 
     def _index_entries(self, csv: CsvText, problems: Problems) -> bool:
         """Report what is wrong with entries.csv's rows, note each exercise name's lines; True if in session order."""
         seen: set[tuple[int, int]] = set()
         last, ordered = -1, True
-        for line, row in records(csv, problems):
-            at = self.ids.get(row["session_id"].strip())
-            if at is not None:
-                ordered, last = ordered and at >= last, max(at, last)
+        c = _columns(csv)
+        key_at, number_at, exercise_at = c["session_id"], c["entry_number"], c["exercise"]
+        ids, lines_of = self.ids, self.exercise_lines
+        for line, cells in cell_rows(csv, problems):
+            at = ids.get(cells[key_at].strip())
             if at is None:
-                problems.append(Problem(csv.file, line, _no_session(row["session_id"].strip())))
-            number = whole(row["entry_number"])
+                problems.append(Problem(csv.file, line, _no_session(cells[key_at].strip())))
+            elif at < last:
+                ordered = False
+            else:
+                last = at
+            number = whole(cells[number_at])
             if number is None:
-                problems.append(Problem(csv.file, line, f"entry_number {row['entry_number']!r} is not a whole number."))
+                problems.append(Problem(csv.file, line, f"entry_number {cells[number_at]!r} is not a whole number."))
             if at is None or number is None:
                 continue
             if (at, number) in seen:
                 problems.append(Problem(csv.file, line, f"entry_number {number} appears twice in this session."))
                 continue
             seen.add((at, number))
-            self.exercise_lines.setdefault(restored(row, "exercise"), array("I")).append(line)
+            name = t.restore(cells[exercise_at])
+            found = lines_of.get(name)
+            if found is None:
+                found = lines_of[name] = array("I")
+            found.append(line)
         return ordered
 
     def __len__(self) -> int:
@@ -136,18 +151,26 @@ class SessionStream:
     def _heads(self, quiet: Problems) -> Iterator[RawSession]:
         """Each session as sessions.csv gives it, without its entries and pains yet (repeated ids left out)."""
         csv = self.tables[t.SESSIONS]
-        for line, row in records(csv, quiet):
-            at = self.ids.get(row["session_id"].strip())
-            if at is None or self.lines[at] != line:
+        c = _columns(csv)
+        key_at, started_at, rpe_at, notes_at = c["session_id"], c["started_at"], c["effort_rpe"], c["notes"]
+        ids, lines, file = self.ids, self.lines, csv.file
+        for line, cells in cell_rows(csv, quiet):
+            at = ids.get(cells[key_at].strip())
+            if at is None or lines[at] != line:
                 continue
             raw: dict[str, Any] = {
-                "started_at": moment(row["started_at"]),
-                "notes": restored(row, "notes"),
-                "rpe": row["effort_rpe"],
+                "started_at": moment(cells[started_at]),
+                "notes": t.restore(cells[notes_at]),
+                "rpe": cells[rpe_at],
                 "entries": [],
                 "pains": [],
             }
-            yield RawSession(raw, None, {"": (csv.file, line)})
+            yield RawSession(raw, None, {"": (file, line)})
+
+
+def _columns(csv: CsvText) -> dict[str, int]:
+    """Each column's position by its name in lower case (a Threshold table's names were checked when read)."""
+    return {name.strip().lower(): i for i, name in enumerate(csv.header)}
 
 
 def _place(file: str, line: int) -> Where:
@@ -209,6 +232,8 @@ class _Slice:
         groups: dict[tuple[int, int], tuple[list[SetInput], list[int], array[int]]] = {}
         # The previous row's session and entry_number: an entry's sets follow each other, so one look-up serves.
         last_at, last_entry = None, None
+        # One SetInput (immutable) per distinct weight and reps cells: a file repeats a few hundred of them.
+        made: dict[tuple[str, str], SetInput] = {}
         for at, line, cells in table.rows(self.lo, self.hi, problems):
             if at is None:
                 problems.append(Problem(csv.file, line, _no_session(table.session_id(cells))))
@@ -235,12 +260,16 @@ class _Slice:
                     session.unit = unit
                     group = groups[(at, i)] = (session.raw["entries"][i]["sets"], [], array("I"))
                 sets, numbers, lines = group
-            sets.append(SetInput(cells[weight], cells[reps]))
+            pair = (cells[weight], cells[reps])
+            given = made.get(pair)
+            if given is None:
+                given = made[pair] = SetInput(*pair)
+            sets.append(given)
             numbers.append(set_number)
             lines.append(line)
         for (at, i), (sets, numbers, lines) in groups.items():
             session, placed = self.sessions[at - self.lo], lines
-            if any(a > b for a, b in pairwise(numbers)):  # rows not in set order: put them in it
+            if numbers != sorted(numbers):  # rows not in set order: put them in it
                 order = sorted(range(len(numbers)), key=numbers.__getitem__)
                 session.raw["entries"][i]["sets"] = [sets[k] for k in order]
                 placed = array("I", (lines[k] for k in order))
@@ -249,12 +278,20 @@ class _Slice:
             session.places.set_lines[i] = placed
 
     def _pains(self, table: TableWalk) -> None:
-        c = table.column
+        c, file = table.column, table.csv.file
+        region, before, during, after = c["region"], c["before"], c["during"], c["after"]
         for at, line, cells in table.rows(self.lo, self.hi, self.problems):
             if at is None:
-                self.problems.append(Problem(table.csv.file, line, _no_session(table.session_id(cells))))
+                self.problems.append(Problem(file, line, _no_session(table.session_id(cells))))
                 continue
             session = self.sessions[at - self.lo]
-            pain = {k: cells[c[k]] for k in ("before", "during", "after")} | {"region": cells[c["region"]].strip()}
-            session.places[f"pains.{len(session.raw['pains'])}"] = (table.csv.file, line)
-            session.raw["pains"].append(pain)
+            pains = session.raw["pains"]
+            session.places[f"pains.{len(pains)}"] = (file, line)
+            pains.append(
+                {
+                    "before": cells[before],
+                    "during": cells[during],
+                    "after": cells[after],
+                    "region": cells[region].strip(),
+                }
+            )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from db import bulk
 from db.models import ExerciseSession
+from services.history import history
 from tracker.records import EntryRecord, PainRecord, SessionRecord, SetRecord
 
 
@@ -31,3 +32,14 @@ def test_add_sessions_returns_each_new_id_in_the_records_order_even_for_equal_st
             ).all()
         )
     assert [notes[i] for i in ids] == ["second day", "first, morning", "first, again"]
+
+
+def test_a_session_written_in_bulk_at_midnight_falls_on_its_own_day_like_one_logged_by_the_form(ctx):
+    with ctx.db.write() as s:
+        bulk.add_sessions(
+            s, ctx.owner_id, [_record(datetime(2026, 11, 2), "midnight")], bulk.exercise_ids(s, ctx.owner_id)
+        )
+    on_the_day = history(ctx, start=datetime(2026, 11, 2), end=datetime(2026, 11, 3))
+    day_before = history(ctx, start=datetime(2026, 11, 1), end=datetime(2026, 11, 2))
+    assert list(on_the_day["notes"]) == ["midnight"]
+    assert day_before.empty

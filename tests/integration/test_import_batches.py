@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import zipfile
 
@@ -87,3 +88,16 @@ def test_sets_listed_out_of_order_are_put_in_set_order_and_keep_their_lines(ctx)
     with ctx.db.read() as s:
         rows = s.execute(select(WorkSet.position, WorkSet.weight_kg).order_by(WorkSet.position)).all()
     assert [tuple(r) for r in rows] == [(0, 40.0), (1, 45.0), (2, 50.0)]
+
+
+def test_an_import_written_or_refused_leaves_the_cycle_collector_as_it_found_it(ctx):
+    data, _frame = export_like(20)
+    assert gc.isenabled()
+    assert import_file(ctx, "export.zip", _with_last_set(data, b"abc")).problems
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert import_file(ctx, "export.zip", data).written
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

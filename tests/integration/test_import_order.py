@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from bench.bench_import import export_like
 from db.models import Entry, ExerciseSession, WorkSet
-from formats.readers import threshold_sessions
+from formats.readers import reading, threshold_sessions
 from formats.readers.model import Problems
+from formats.readers.table_walk import in_order
 from formats.readers.upload import parse_upload
 from services.transfer import import_file
 
@@ -53,7 +54,10 @@ def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threshold_sessions, "SCAN_SLICE", 50)
 
 
-def test_tables_in_reverse_order_import_the_same_history_as_in_order(ctx, small_slices):
+# The order of a table is learnt from the session ids kept as it was checked, or (past MAX_RUNS) by a walk of it.
+@pytest.mark.parametrize("max_runs", [reading.MAX_RUNS, 3])
+def test_tables_in_reverse_order_import_the_same_history_as_in_order(ctx, small_slices, monkeypatch, max_runs):
+    monkeypatch.setattr(reading, "MAX_RUNS", max_runs)
     data, frame = export_like(SESSIONS * 10)
     shuffled = _rewritten(
         data,
@@ -106,3 +110,13 @@ def test_the_reader_keeps_no_batch_it_has_handed_over(small_slices):
     assert all(ref() is None for ref in gone)
     assert len(second) == 20
     assert sum(len(batch) for batch in batches) == SESSIONS - 40
+
+
+@pytest.mark.parametrize("max_runs", [reading.MAX_RUNS, 3])
+def test_a_table_is_known_to_be_in_session_order_or_not_whether_its_runs_were_kept(monkeypatch, max_runs):
+    monkeypatch.setattr(reading, "MAX_RUNS", max_runs)
+    ids = {"1": 0, "2": 1, "3": 2}
+    ordered = reading.read_csv("sets.csv", b"session_id,reps\r\n1,5\r\n1,6\r\n2,5\r\n9,1\r\n3,5\r\n3,4\r\n")
+    reversed_ = reading.read_csv("sets.csv", b"session_id,reps\r\n3,5\r\n2,6\r\n2,5\r\n1,5\r\n")
+    assert (ordered.runs is not None, reversed_.runs is not None) == (max_runs > 3, max_runs > 3)
+    assert (in_order(ordered, ids), in_order(reversed_, ids)) == (True, False)

@@ -191,3 +191,27 @@ def test_a_session_read_from_a_file_with_parts_left_out_gets_a_message_for_each(
         "entries.0.sets": "Add at least one set (weight and reps).",
         "pains.0.during": "Peak pain during is missing: enter a number.",
     }
+
+
+def test_a_yes_for_a_number_is_refused_even_after_the_same_numbers_were_accepted():
+    """Sets and pain ratings that pass are judged once and remembered; True must not pass for the 1 it equals."""
+    fine = {"exercise": "Leg press", "sets": [{"weight": 1, "reps": 1}]}
+    check_session(
+        session(entries=[fine], pains=[{"region": "lower_back", "during": 1}]), categories=CATS, unit="kg", now=NOW
+    )
+    errors = errors_of(
+        session(
+            entries=[{"exercise": "Leg press", "sets": [{"weight": True, "reps": True}]}],
+            pains=[{"region": "lower_back", "during": True}],
+        )
+    )
+    assert errors["entries.0.sets.0.weight"] == "Weight (kg) must be a number, not yes/no."
+    assert errors["entries.0.sets.0.reps"] == "Reps must be a number, not yes/no."
+    assert errors["pains.0.during"] == "Peak pain during must be a number, not yes/no."
+
+
+def test_a_bad_set_among_remembered_good_ones_is_named_by_its_own_place():
+    sets = [{"weight": "40", "reps": "10"}, {"weight": "40", "reps": "10"}, {"weight": "40", "reps": "ten"}]
+    errors = errors_of(session(entries=[{"exercise": "Leg press", "sets": sets}]))
+    assert list(errors) == ["entries.0.sets.2.reps"]
+    assert "'ten' is not one" in errors["entries.0.sets.2.reps"]
