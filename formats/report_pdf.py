@@ -7,15 +7,15 @@ and the log.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
-from copy import deepcopy
+from collections.abc import Callable, Iterable
+from copy import copy, deepcopy
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 
 import pandas as pd
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
+from fpdf.fonts import CoreFont, SubsetMap, TTFFont
 
 from formats.pdf_table import TableStyle, draw_table
 from tracker.advice import day_text
@@ -37,8 +37,6 @@ CUT = "…"
 # 8 pt text in lines of 4 mm, 1 mm from the borders, headings on light grey.
 LOG_STYLE = TableStyle(LOG_WIDTHS, size=8, line=4, padding=1, heading_grey=230, cut=CUT)
 CHART_WIDTH = 180
-# 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
-CHART_SCALE = 1.5
 # Room for a chart's title and its two- or three-line key (mm).
 KEY_ROOM = 24
 # Room above a chart for the page's header line and the chart's title (mm).
@@ -66,9 +64,8 @@ class _Report(FPDF):
             self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
             self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
         else:
-            # Reading a font file costs about 0.05 s; a copy shares the tables read (fpdf2 copies fonts so) and
-            # keeps its own record of the letters used.
-            self.fonts.update(deepcopy(like.fonts))
+            # Reading the two font files costs about 0.15 s: a try at page 1 shares what `like` read.
+            self.fonts.update({key: _unused(font) for key, font in like.fonts.items()})
         self.set_margins(15, 15, 15)
         self.set_auto_page_break(True, margin=15)
         self.set_font(FAMILY, size=10)
@@ -104,6 +101,18 @@ class _Report(FPDF):
             align="C",
         )
         self.set_text_color(0)
+
+
+def _unused(font: CoreFont | TTFFont) -> CoreFont | TTFFont:
+    """A font of another document that has drawn nothing yet, for a new one: it shares the font's tables and
+    letter widths, which drawing only reads (fpdf2's own copy duplicates the widths: 0.1 s a try), and keeps its
+    own record of the letters used, which the new document's file embeds."""
+    if not isinstance(font, TTFFont):
+        return deepcopy(font)
+    fresh = copy(font)
+    fresh.missing_glyphs = []
+    fresh.subset = SubsetMap(fresh)
+    return fresh
 
 
 def _heading(pdf: _Report, text: str, size: float = 11) -> None:
@@ -178,12 +187,11 @@ def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) ->
         )
 
 
-def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
-    if not charts:
-        return
-    pdf.add_page()
-    _heading(pdf, "Charts", size=14)
-    for title, png, key in charts:
+def _charts(pdf: _Report, charts: Iterable[tuple[str, bytes, str]]) -> None:
+    for number, (title, png, key) in enumerate(charts):
+        if number == 0:
+            pdf.add_page()
+            _heading(pdf, "Charts", size=14)
         width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
         # A tall picture (the stacked threshold charts) is drawn narrower so it fits one page whole with its title
         # and key: a chart split over two pages, or printed under the footer, loses its dates.
@@ -242,7 +250,7 @@ def shortened(text: str) -> str:
 def render_pdf(
     report: ReportData,
     log: pd.DataFrame,
-    charts: Sequence[tuple[str, bytes, str]] | Callable[[], Sequence[tuple[str, bytes, str]]] = (),
+    charts: Iterable[tuple[str, bytes, str]] | Callable[[], Iterable[tuple[str, bytes, str]]] = (),
     *,
     generated: date | None = None,
     demo: bool = False,
@@ -250,7 +258,7 @@ def render_pdf(
     """The report's bytes from already gathered data: summary, charts (title, PNG, key) and the session log.
 
     `charts` may also be a function giving them, called once page 1 is written (while it was, another process
-    may have been drawing them).
+    may have been drawing them); each chart is laid out as it comes, so the next may still be being drawn.
 
     With `demo`, every page, the title and the file's metadata say the data is made up.
     """
