@@ -1,15 +1,15 @@
 """The report's chart images drawn with a second process, so they are drawn while the first lays out the PDF.
 
 vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.7 s of CPU) and while it
-draws, so a thread cannot overlap it with anything. A command-line report starts this process first: it starts
-the engine and loads Altair and pandas while the report's own process (which needs neither) imports the rest and
-reads the data. For each chart it is then sent (the figures of one image, formats/figure.Figure) it builds the
-Vega-Lite spec and draws it as SVG; the report's process turns each SVG into the PNG (no engine needed for that,
-formats/vl_engine.svg_to_png) while this one draws the next. The images are the bytes the same calls make in one
-process (formats/images.report_png_arguments, formats/vl_engine.draw_png).
+draws, so a thread cannot overlap it with anything. A command-line report starts this process first: it loads
+only vl-convert and starts the engine while the report's own process imports the rest and reads the data. It is
+then sent each chart as vl-convert's arguments (formats/images.report_png_arguments) as soon as the report's
+process has built it, and draws it as SVG; the report's process turns each SVG into the PNG (which needs no
+engine: formats/vl_engine.svg_to_png) while this one draws the next. The images are the bytes
+formats/vl_engine.draw_png makes from the same arguments in one process.
 
-Run as `python -m formats.chart_process`: it reads pickled requests (a list of charts, each a sequence of figures)
-on stdin and answers each with a pickled list of (SVG, PNG scale) on stdout, until stdin closes.
+Run as `python -m formats.chart_process`: it reads pickled requests (a list of vl-convert arguments) on stdin
+and answers each with a pickled list of (SVG, PNG scale) on stdout, until stdin closes.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from formats.vl_engine import svg_to_png
-
-if TYPE_CHECKING:
-    from formats.figure import Figure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,13 +38,13 @@ class ChartProcess:
         self._child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._asked = 0
 
-    def draw(self, charts: Sequence[Sequence[Figure]]) -> None:
-        """Ask for the PNG images of these charts (the figures of one image each); the answer waits in the pipe
+    def draw(self, charts: Sequence[Mapping[str, Any]]) -> None:
+        """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe
         (ask once a chart to have the first one back while the next is drawn)."""
         stdin = self._child.stdin
         assert stdin is not None
         try:
-            pickle.dump([tuple(figures) for figures in charts], stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump([dict(chart) for chart in charts], stdin, protocol=pickle.HIGHEST_PROTOCOL)
             stdin.flush()
             self._asked += 1
         except (OSError, ValueError) as error:  # ValueError: the pipe was closed here
@@ -99,14 +96,12 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
     from formats.vl_engine import draw_svg, start_engine
 
     start_engine()  # while the report's process is still importing and reading
-    from formats.images import report_png_arguments
-
     while True:
         try:
             charts = pickle.load(requests)
         except EOFError:
             return
-        drawn = [draw_svg(report_png_arguments(figures)) for figures in charts]
+        drawn = [draw_svg(chart) for chart in charts]
         pickle.dump(drawn, answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from sqlalchemy.orm import Session as OrmSession
@@ -239,12 +240,14 @@ def report_pdf(
     """
     say = progress or (lambda _fraction, _text: None)
     say(0.05, "Summarising your data…")
+    sent: list[dict[str, Any]] = []
 
     def send(charts: Sequence[ReportChart]) -> None:
-        # One request a chart, so each image comes back as soon as it is drawn.
+        # One chart at a time: the other process draws each while this one builds the next.
         for shown in charts:
+            sent.append(_chart_arguments(shown))
             if drawer is not None:
-                drawer.draw([shown.figures])
+                drawer.draw(sent[-1:])
 
     with ctx.db.read() as s:
         try:
@@ -254,6 +257,7 @@ def report_pdf(
             )  # fmt: skip
         except ChartProcessError:
             drawer = None  # gone while being sent the charts: they are drawn here, the same images
+            sent.clear()
             report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
         log = session_log_in(s, ctx.owner_id, start, end, regions)
 
@@ -262,7 +266,7 @@ def report_pdf(
 
     def images() -> Iterator[tuple[str, bytes, str]]:
         # Each chart goes on its page as soon as its image is here, while the next is still being drawn.
-        pictures = _drawn(drawer, report.charts, say)
+        pictures = _drawn(drawer, sent, report.charts, say)
         yield from ((shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True))
         say(0.75, "Writing the session log…")
 
@@ -271,9 +275,20 @@ def report_pdf(
     return pdf
 
 
-def _drawn(drawer: ChartProcess | None, charts: Sequence[ReportChart], say: OnProgress) -> Iterator[bytes]:
+def _chart_arguments(shown: ReportChart) -> dict[str, Any]:
+    """What vl-convert takes to draw a chart of the report as its PNG image."""
+    from formats.images import report_png_arguments
+
+    return report_png_arguments(shown.figures)
+
+
+def _drawn(
+    drawer: ChartProcess | None, sent: list[dict[str, Any]], charts: Sequence[ReportChart], say: OnProgress
+) -> Iterator[bytes]:
     """The charts' PNG images, each as soon as it is drawn: by the drawer's process while it has them, the rest
-    here (the same images: formats/images.report_png_arguments in either process)."""
+    here (the same images)."""
+    from formats.vl_engine import draw_png
+
     done = 0
     if drawer is not None:
         try:
@@ -284,9 +299,6 @@ def _drawn(drawer: ChartProcess | None, charts: Sequence[ReportChart], say: OnPr
             pass  # the rest are the same images, only later
         if done == len(charts):
             return
-    from formats.images import report_png_arguments
-    from formats.vl_engine import draw_png
-
     for i in range(done, len(charts)):
         say(0.2 + 0.5 * i / len(charts), f"Drawing the charts ({i + 1} of {len(charts)})…")
-        yield draw_png(report_png_arguments(charts[i].figures))
+        yield draw_png(sent[i] if i < len(sent) else _chart_arguments(charts[i]))

@@ -62,7 +62,7 @@ def test_a_chart_process_that_is_gone_still_gives_the_same_pdf(owner, closed_her
 def test_a_chart_process_that_ends_without_images_says_so():
     drawer = ChartProcess(SILENT)
     try:
-        drawer.draw([()])
+        drawer.draw([{"vl_spec": {}}])
         with pytest.raises(ChartProcessError, match="without its images"):
             drawer.images()
     finally:
@@ -73,7 +73,7 @@ def test_a_stopped_chart_process_has_ended():
     drawer = ChartProcess()
     drawer.stop()
     with pytest.raises(ChartProcessError):
-        drawer.draw([()])
+        drawer.draw([{"vl_spec": {}}])
 
 
 def test_the_command_line_writes_the_report_when_no_second_process_can_start(owner, tmp_path, monkeypatch, capsys):

@@ -9,8 +9,16 @@ from typing import Any
 import pandas as pd
 
 from formats import chart_specs
-from formats.health_charts import doses_chart, pain_medication_chart, psfs_chart, sleep_chart
-from formats.health_rows import AVERAGE, dose_count_rows, pain_medication_rows, psfs_rows
+from formats.health_charts import (
+    AVERAGE,
+    dose_count_rows,
+    doses_chart,
+    pain_medication_chart,
+    pain_medication_rows,
+    psfs_chart,
+    psfs_rows,
+    sleep_chart,
+)
 from formats.images import to_svg
 from tracker.medication import Dose, Regular, doses_per_week
 
