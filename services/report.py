@@ -16,6 +16,7 @@ from db.models import Profile
 from db.progress_sql import Scope
 from formats.chart_process import ChartProcess, ChartProcessError
 from formats.figure import Figure
+from formats.images import report_png_arguments
 from services.context import Ctx, settings_of
 from services.function_goals import goals_in
 from services.history import history_in
@@ -245,7 +246,7 @@ def report_pdf(
     def send(charts: Sequence[ReportChart]) -> None:
         # One chart at a time: the other process draws each while this one builds the next.
         for shown in charts:
-            sent.append(_chart_arguments(shown))
+            sent.append(report_png_arguments(shown.figures))
             if drawer is not None:
                 drawer.draw(sent[-1:])
 
@@ -261,11 +262,11 @@ def report_pdf(
             report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
         log = session_log_in(s, ctx.owner_id, start, end, regions)
 
-    # Not imported before: fpdf2 takes about 0.4 s to load, and the charts wait for the data, not for it.
+    # Imported once the charts are sent (fpdf2 takes about 0.4 s to load). Each chart goes on its page as soon as
+    # its image is here, while the next is still being drawn.
     from formats.report_pdf import render_pdf
 
     def images() -> Iterator[tuple[str, bytes, str]]:
-        # Each chart goes on its page as soon as its image is here, while the next is still being drawn.
         pictures = _drawn(drawer, sent, report.charts, say)
         yield from ((shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True))
         say(0.75, "Writing the session log…")
@@ -275,18 +276,10 @@ def report_pdf(
     return pdf
 
 
-def _chart_arguments(shown: ReportChart) -> dict[str, Any]:
-    """What vl-convert takes to draw a chart of the report as its PNG image."""
-    from formats.images import report_png_arguments
-
-    return report_png_arguments(shown.figures)
-
-
 def _drawn(
     drawer: ChartProcess | None, sent: list[dict[str, Any]], charts: Sequence[ReportChart], say: OnProgress
 ) -> Iterator[bytes]:
-    """The charts' PNG images, each as soon as it is drawn: by the drawer's process while it has them, the rest
-    here (the same images)."""
+    """The charts' PNG images as each is drawn: by the drawer's process while it has them, the rest here."""
     from formats.vl_engine import draw_png
 
     done = 0
@@ -297,8 +290,6 @@ def _drawn(
                 yield picture
         except ChartProcessError:
             pass  # the rest are the same images, only later
-        if done == len(charts):
-            return
     for i in range(done, len(charts)):
         say(0.2 + 0.5 * i / len(charts), f"Drawing the charts ({i + 1} of {len(charts)})…")
-        yield draw_png(sent[i] if i < len(sent) else _chart_arguments(charts[i]))
+        yield draw_png(sent[i] if i < len(sent) else report_png_arguments(charts[i].figures))
