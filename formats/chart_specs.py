@@ -56,10 +56,18 @@ def one_chart(figures: Sequence[Figure]) -> dict[str, Any]:
     four panels of a year's threshold picture), and checking the spec against the schema again took as long.
     """
     names = [f"{TABLE}-{i}" for i in range(len(figures))]
-    built = [BUILDERS[f.kind](alt.NamedData(name=n), **_params(f)) for f, n in zip(figures, names, strict=True)]
-    top = built[0] if len(built) == 1 else threshold_chart.stacked(built, threshold_chart.STACK_WIDTH)
-    spec: dict[str, Any] = top.to_dict(validate=False)
+    parts = [_named_spec(f, n) for f, n in zip(figures, names, strict=True)]
+    spec = parts[0] if len(parts) == 1 else threshold_chart.stacked_spec(parts, threshold_chart.STACK_WIDTH)
     spec["datasets"] = {n: _values(f.rows) for f, n in zip(figures, names, strict=True)}
+    return spec
+
+
+def _named_spec(figure: Figure, name: str) -> dict[str, Any]:
+    """A figure's top-level spec drawn over the dataset `name` (not validated: tests/unit/test_charts.py checks the
+    builders' specs)."""
+    if figure.kind == "threshold":
+        return threshold_chart.panel_spec(name, **figure.params)
+    spec: dict[str, Any] = BUILDERS[figure.kind](alt.NamedData(name=name), **_params(figure)).to_dict(validate=False)
     return spec
 
 

@@ -7,24 +7,18 @@ and the log.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Sequence
-from copy import deepcopy
+from collections.abc import Callable, Iterable
 from datetime import date
 from io import BytesIO
-from pathlib import Path
 
 import pandas as pd
-from fpdf import FPDF
-from fpdf.fonts import TTFFont
 
+from formats.pdf_document import DEMO_COLOUR, DEMO_MARK, FAMILY, ReportDocument, Ruler, heading, line
 from formats.pdf_table import TableStyle, draw_table
-from tracker.advice import day_text
 from tracker.pain import MCID_PERCENT, MCID_POINTS
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 from tracker.report import ReportData, range_text, regions_text, summary
 
-FONTS = Path(__file__).resolve().parent.parent / "assets" / "fonts"
-FAMILY = "DejaVu"
 LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
 LOG_HEADINGS = ("Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes")
 # A table row cannot continue on the next page, so each cell of the log keeps at most this many characters
@@ -37,85 +31,11 @@ CUT = "…"
 # 8 pt text in lines of 4 mm, 1 mm from the borders, headings on light grey.
 LOG_STYLE = TableStyle(LOG_WIDTHS, size=8, line=4, padding=1, heading_grey=230, cut=CUT)
 CHART_WIDTH = 180
-# 640 px charts drawn at 1.5x print at about 135 dpi over 180 mm: sharp enough, and small files.
-CHART_SCALE = 1.5
 # Room for a chart's title and its two- or three-line key (mm).
 KEY_ROOM = 24
 # Room above a chart for the page's header line and the chart's title (mm).
 TITLE_ROOM = 16
-# Printed for a character the font has no letter for (Chinese, Japanese, Korean, some symbols), so the
-# reader sees that something was there rather than a silent gap.
-MISSING = "\ufffd"
 TITLE = "Exercise and pain report"
-# On every page of a report made in demo mode (header and page 1), so a printout never passes for a real record.
-DEMO_MARK = "Demo: made-up example data, not a real person's record"
-DEMO_COLOUR = (170, 60, 0)
-
-
-class _Report(FPDF):
-    """A4 pages in DejaVu Sans (so any language's letters print) with a footer on each page.
-
-    A demo report also says so in a header on each page, and its footer does not claim a patient reported it.
-    """
-
-    def __init__(self, generated: date, *, demo: bool = False, like: _Report | None = None) -> None:
-        super().__init__(format="A4")
-        self.generated = generated
-        self.demo = demo
-        if like is None:
-            self.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
-            self.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
-        else:
-            # Reading a font file costs about 0.05 s; a copy shares the tables read (fpdf2 copies fonts so) and
-            # keeps its own record of the letters used.
-            self.fonts.update(deepcopy(like.fonts))
-        self.set_margins(15, 15, 15)
-        self.set_auto_page_break(True, margin=15)
-        self.set_font(FAMILY, size=10)
-        regular, bold = (font for key, font in self.fonts.items() if isinstance(font, TTFFont))
-        self.covered = {ord(c) for c in "\n\t"} | (set(regular.cmap) & set(bold.cmap))
-
-    def printable(self, text: str) -> str:
-        """The text with each character the font cannot draw shown as MISSING."""
-        return "".join(c if ord(c) in self.covered else MISSING for c in text)
-
-    def header(self) -> None:
-        """In demo mode only: the demo mark at the top of the page."""
-        if not self.demo:
-            return
-        self.set_y(6)
-        self.set_font(FAMILY, "B", 8)
-        self.set_text_color(*DEMO_COLOUR)
-        self.cell(0, 5, f"{DEMO_MARK}.", align="C")
-        self.set_text_color(0)
-        self.set_font(FAMILY, size=10)
-        self.set_y(self.t_margin)
-
-    def footer(self) -> None:
-        """Where the numbers come from, and the page number."""
-        self.set_y(-12)
-        self.set_font(FAMILY, size=7)
-        self.set_text_color(110)
-        source = "Made-up demo data" if self.demo else "Self-reported by the patient"
-        self.cell(
-            0,
-            5,
-            f"{source} in Threshold on {day_text(self.generated)}. Page {self.page_no()}/{{nb}}",
-            align="C",
-        )
-        self.set_text_color(0)
-
-
-def _heading(pdf: _Report, text: str, size: float = 11) -> None:
-    pdf.set_font(FAMILY, "B", size)
-    pdf.multi_cell(0, size * 0.5, pdf.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FAMILY, size=10)
-
-
-def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> None:
-    pdf.set_font(FAMILY, size=size)
-    pdf.set_x(pdf.l_margin + indent)
-    pdf.multi_cell(0, size * 0.5, pdf.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 # Page 1 is what a doctor reads first: when its blocks do not fit at the usual size, the text and the gaps between
@@ -123,44 +43,55 @@ def _line(pdf: _Report, text: str, *, size: float = 10, indent: float = 0) -> No
 PAGE_ONE_STEPS = ((10.0, 2.5), (9.5, 1.8), (9.0, 1.2), (8.5, 0.8))
 
 
-def _page_one(template: _Report, report: ReportData) -> _Report:
+# A step whose page 1 a ruler measures this far (mm) or more below the page's end is not tried: the ruler's lines
+# may differ from fpdf2's by one in a paragraph, not by one in each of several.
+SURELY_OVER = 10
+
+
+def _page_one(template: ReportDocument, report: ReportData, *, measure: bool = True) -> ReportDocument:
     """A document with page 1 written at the first step that fits it on one page (else at the smallest).
 
     Each try starts from a copy of `template`, whose fonts have drawn nothing yet, so the try that fits is the
-    document, as it would have been had page 1 been written on a fresh one.
+    document, as it would have been had page 1 been written on a fresh one. With `measure`, a step that surely
+    does not fit is skipped without writing it (writing page 1 costs about 0.1 s a try).
     """
-    for size, gap in PAGE_ONE_STEPS:
-        pdf = _Report(template.generated, demo=template.demo, like=template)
+    ruler = Ruler(template.generated, demo=template.demo, like=template)
+    for number, (size, gap) in enumerate(PAGE_ONE_STEPS, start=1):
+        if measure and number < len(PAGE_ONE_STEPS):
+            _draw_page_one(ruler, report, size, gap)
+            if ruler.y > ruler.page_break_trigger + SURELY_OVER:
+                continue
+        pdf = ReportDocument(template.generated, demo=template.demo, like=template)
         _draw_page_one(pdf, report, size, gap)
         if pdf.page == 1:
             break
     return pdf
 
 
-def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) -> None:
+def _draw_page_one(pdf: ReportDocument, report: ReportData, size: float, gap: float) -> None:
     pdf.add_page()
-    _heading(pdf, TITLE, size=16)
+    heading(pdf, TITLE, size=16)
     if pdf.demo:
         pdf.set_text_color(*DEMO_COLOUR)
-        _heading(pdf, f"{DEMO_MARK}.")
+        heading(pdf, f"{DEMO_MARK}.")
         pdf.set_text_color(0)
     pdf.ln(1)
     if report.name:
-        _line(pdf, f"Patient: {report.name}", size=size + 1)
-    _line(pdf, f"Period: {range_text(report.start, report.end)}", size=size + 1)
-    _line(pdf, f"Body regions: {regions_text(report.regions)}", size=size + 1)
+        line(pdf, f"Patient: {report.name}", size=size + 1)
+    line(pdf, f"Period: {range_text(report.start, report.end)}", size=size + 1)
+    line(pdf, f"Body regions: {regions_text(report.regions)}", size=size + 1)
     if report.note:
-        _line(pdf, f"Note from the patient: {report.note}", size=size)
+        line(pdf, f"Note from the patient: {report.note}", size=size)
     if report.empty:
         pdf.ln(2)
-        _line(pdf, "Nothing was logged in this period.", size=size + 1)
+        line(pdf, "Nothing was logged in this period.", size=size + 1)
     for section in summary(report):
         pdf.ln(gap)
-        _heading(pdf, section.title, size=size + 1)
+        heading(pdf, section.title, size=size + 1)
         for text in section.lines:
-            _line(pdf, f"• {text}", size=size, indent=2)
+            line(pdf, f"• {text}", size=size, indent=2)
     pdf.ln(gap + 0.5)
-    _line(
+    line(
         pdf,
         f"Pain is rated 0-10 (numeric rating scale). A change counts as clinically important from "
         f"{MCID_POINTS:g} points or {MCID_PERCENT:g}% of the baseline; smaller changes are reported as "
@@ -169,7 +100,7 @@ def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) ->
         size=8,
     )
     if report.function is not None or report.pgic:
-        _line(
+        line(
             pdf,
             f"PSFS (Patient-Specific Functional Scale): activities the patient named; {MCID_AVERAGE:g} points on the "
             f"average or {MCID_ACTIVITY:g} on one activity is clinically important. PGIC (Patient Global Impression "
@@ -178,12 +109,11 @@ def _draw_page_one(pdf: _Report, report: ReportData, size: float, gap: float) ->
         )
 
 
-def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
-    if not charts:
-        return
-    pdf.add_page()
-    _heading(pdf, "Charts", size=14)
-    for title, png, key in charts:
+def _charts(pdf: ReportDocument, charts: Iterable[tuple[str, bytes, str]]) -> None:
+    for number, (title, png, key) in enumerate(charts):
+        if number == 0:
+            pdf.add_page()
+            heading(pdf, "Charts", size=14)
         width_px, height_px = struct.unpack(">II", png[16:24])  # a PNG's IHDR chunk starts at byte 16
         # A tall picture (the stacked threshold charts) is drawn narrower so it fits one page whole with its title
         # and key: a chart split over two pages, or printed under the footer, loses its dates.
@@ -191,17 +121,17 @@ def _charts(pdf: _Report, charts: Sequence[tuple[str, bytes, str]]) -> None:
         if pdf.will_page_break(width * height_px / width_px + KEY_ROOM + TITLE_ROOM):
             pdf.add_page()  # keep each title and key on the page of its chart
         pdf.ln(2)
-        _heading(pdf, title)
+        heading(pdf, title)
         pdf.image(BytesIO(png), w=width)
         if key:
-            _line(pdf, key, size=8)
+            line(pdf, key, size=8)
 
 
-def _log(pdf: _Report, log: pd.DataFrame) -> None:
+def _log(pdf: ReportDocument, log: pd.DataFrame) -> None:
     pdf.add_page()
-    _heading(pdf, "Session log", size=14)
+    heading(pdf, "Session log", size=14)
     if log.empty:
-        _line(pdf, "No sessions in this period.")
+        line(pdf, "No sessions in this period.")
         return
     rows = (
         [
@@ -220,7 +150,7 @@ def _log(pdf: _Report, log: pd.DataFrame) -> None:
     pdf.set_font(FAMILY, size=10)
     if any(len(str(cell)) > LOG_CELL_CHARS for cell in log["notes"].tolist() + log["exercises"].tolist()):
         pdf.ln(2)
-        _line(
+        line(
             pdf,
             f"Longer entries are cut at {LOG_CELL_CHARS} characters ({CUT}); the CSV export has them in full.",
             size=8,
@@ -242,7 +172,7 @@ def shortened(text: str) -> str:
 def render_pdf(
     report: ReportData,
     log: pd.DataFrame,
-    charts: Sequence[tuple[str, bytes, str]] | Callable[[], Sequence[tuple[str, bytes, str]]] = (),
+    charts: Iterable[tuple[str, bytes, str]] | Callable[[], Iterable[tuple[str, bytes, str]]] = (),
     *,
     generated: date | None = None,
     demo: bool = False,
@@ -250,11 +180,11 @@ def render_pdf(
     """The report's bytes from already gathered data: summary, charts (title, PNG, key) and the session log.
 
     `charts` may also be a function giving them, called once page 1 is written (while it was, another process
-    may have been drawing them).
+    may have been drawing them); each chart is laid out as it comes, so the next may still be being drawn.
 
     With `demo`, every page, the title and the file's metadata say the data is made up.
     """
-    pdf = _page_one(_Report(generated or date.today(), demo=demo), report)
+    pdf = _page_one(ReportDocument(generated or date.today(), demo=demo), report)
     if demo:
         pdf.set_title(f"{TITLE} (demo, made-up data)")
         pdf.set_subject(DEMO_MARK)

@@ -3,7 +3,7 @@ values for the page, the doctor's shared view and the PDF (formats/ draws the ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -16,7 +16,7 @@ from db.models import Profile
 from db.progress_sql import Scope
 from formats.chart_process import ChartProcess, ChartProcessError
 from formats.figure import Figure
-from formats.report_pdf import CHART_SCALE, render_pdf
+from formats.images import report_png_arguments
 from services.context import Ctx, settings_of
 from services.function_goals import goals_in
 from services.history import history_in
@@ -246,7 +246,7 @@ def report_pdf(
     def send(charts: Sequence[ReportChart]) -> None:
         # One chart at a time: the other process draws each while this one builds the next.
         for shown in charts:
-            sent.append(_chart_arguments((shown,))[0])
+            sent.append(report_png_arguments(shown.figures))
             if drawer is not None:
                 drawer.draw(sent[-1:])
 
@@ -262,37 +262,34 @@ def report_pdf(
             report = build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
         log = session_log_in(s, ctx.owner_id, start, end, regions)
 
-    def images() -> list[tuple[str, bytes, str]]:
+    # Imported once the charts are sent (fpdf2 takes about 0.4 s to load). Each chart goes on its page as soon as
+    # its image is here, while the next is still being drawn.
+    from formats.report_pdf import render_pdf
+
+    def images() -> Iterator[tuple[str, bytes, str]]:
         pictures = _drawn(drawer, sent, report.charts, say)
+        yield from ((shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True))
         say(0.75, "Writing the session log…")
-        return [(shown.title, picture, shown.key) for shown, picture in zip(report.charts, pictures, strict=True)]
 
     pdf = render_pdf(report.data, log, images, demo=demo)
     say(1.0, "Done.")
     return pdf
 
 
-def _chart_arguments(charts: Sequence[ReportChart]) -> list[dict[str, Any]]:
-    """What vl-convert takes to draw each chart of the report as its PNG image."""
-    from formats.chart_specs import one_chart
-    from formats.images import png_arguments
-
-    return [png_arguments(one_chart(shown.figures), scale=CHART_SCALE) for shown in charts]
-
-
 def _drawn(
     drawer: ChartProcess | None, sent: list[dict[str, Any]], charts: Sequence[ReportChart], say: OnProgress
-) -> list[bytes]:
-    """The charts' PNG images: from the drawer's process when it has them, else drawn here."""
+) -> Iterator[bytes]:
+    """The charts' PNG images as each is drawn: by the drawer's process while it has them, the rest here."""
     from formats.vl_engine import draw_png
 
+    done = 0
     if drawer is not None:
         try:
-            return drawer.images()
+            for picture in drawer.each():
+                done += 1
+                yield picture
         except ChartProcessError:
-            pass  # the same images, only later
-    pictures = []
-    for i, arguments in enumerate(sent or _chart_arguments(charts)):
+            pass  # the rest are the same images, only later
+    for i in range(done, len(charts)):
         say(0.2 + 0.5 * i / len(charts), f"Drawing the charts ({i + 1} of {len(charts)})…")
-        pictures.append(draw_png(arguments))
-    return pictures
+        yield draw_png(sent[i] if i < len(sent) else report_png_arguments(charts[i].figures))

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from formats.pdf_document import FAMILY, FONTS
 from formats.pdf_table import PT_PER_MM, TableStyle, draw_table, wrap
-from formats.report_pdf import FAMILY, FONTS
 
 SIZE = 8
 SCALE = SIZE * 0.001 / PT_PER_MM
