@@ -2,7 +2,8 @@
 start to its first page drawn.
 
 Two ways of reaching a chart page are timed, each on a server of its own whose first imports a throwaway visit
-to the home page has already paid (no later visitor waits for them):
+to the home page has already paid, and whose background warm-up after that first page (ui/warmup.py) has finished
+(no later visitor waits for either):
 
 - a fresh tab opened at the page's address (`first_chart_s`, the bench's `browser_first_chart_s`): a new
   browser context with an empty cache, so it pays for downloading and starting Streamlit's whole front end
@@ -12,11 +13,13 @@ to the home page has already paid (no later visitor waits for them):
   (`in_app_chart_s`, `browser_first_chart_s_in_app`), the way a person usually gets there: the front end is
   already running, so it pays for the page's script run, the chart library's files and the drawing only.
 
-Both start with the server's data cache empty for the page, so its first reads and chart specs are in the time.
+Both start with the server's data cache empty for the page, so its first reads are in the time (its opening chart
+specs are built by the warm-up).
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -72,13 +75,35 @@ def _idle_home(page: Page, url: str) -> None:
     page.wait_for_selector(IDLE, state="attached", timeout=CHART_TIMEOUT_MS)
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds a process has used so far (user and system, from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _settled(pid: int, *, quiet_s: float = 0.1, every_s: float = 0.5, at_most_s: float = 60.0) -> None:
+    """Wait until the server uses less than `quiet_s` of CPU in `every_s`: its background work after the first page
+    (ui/warmup.py imports pandas and Altair and builds the Progress page's specs) is done, as it is for anyone who
+    arrives after the first visitor."""
+    deadline = time.monotonic() + at_most_s
+    used = _cpu_s(pid)
+    while time.monotonic() < deadline:
+        time.sleep(every_s)
+        now = _cpu_s(pid)
+        if now - used < quiet_s:
+            return
+        used = now
+
+
 @contextmanager
 def _warmed_server(browser: Browser, env: dict[str, str]) -> Iterator[Server]:
-    """A server whose first imports a throwaway visit to the home page (in a context of its own) has paid."""
+    """A server whose first imports a throwaway visit to the home page (in a context of its own) has paid, and
+    whose background warm-up has finished."""
     with tempfile.TemporaryDirectory(prefix="threshold-browser-") as logs, streamlit_server(Path(logs), env) as server:
         warm = browser.new_context()
         _idle_home(warm.new_page(), server.url)
         warm.close()
+        _settled(server.pid)
         yield server
 
 
