@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from formats.readers.model import Problem
 from services.import_preview import Preview, without_pain
+from tracker.describe import counted
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,14 @@ class ImportResult:
 
     def summary(self) -> str:
         """One sentence on what was added."""
-        parts = [
-            f"{self.sessions_added:,} session(s) with {self.sets_added:,} set(s)",
-            f"{self.checkins_added:,} morning check-in(s)",
-            f"{self.pegs_added:,} PEG check-in(s)",
-            f"{self.pressures_added:,} pressure threshold(s)",
-            f"{len(self.exercises_created):,} new exercise(s)",
-        ]
-        if self.health_added:
-            parts.append(f"{self.health_added:,} function goal, impression-of-change or medication row(s)")
+        parts = [f"{counted(self.sessions_added, 'session')} with {counted(self.sets_added, 'set')}"]
+        others = (
+            (self.checkins_added, "morning check-in"),
+            (self.pegs_added, "PEG check-in"),
+            (self.pressures_added, "pressure threshold"),
+            (len(self.exercises_created), "new exercise"),
+            (self.health_added, "function goal, impression-of-change or medication row"),
+        )
+        parts += [counted(n, word) for n, word in others if n]
         skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
         return f"Added {', '.join(parts)}.{skipped}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from terminal.outcome import USER_ERROR, print_problems
 from tracker.catalog import EQUIPMENT
+from tracker.describe import counted
 
 if TYPE_CHECKING:
     from services.import_result import ImportResult
@@ -63,6 +64,6 @@ def _not_ready(args: argparse.Namespace, result: ImportResult) -> int:
             f'e.g. --equipment "{first}=machine"{instead}. Kinds: {", ".join(EQUIPMENT)}.'
         )
     count = result.problem_count
-    print(f"error: {count:,} problem(s) in {args.file}; nothing was imported.", file=sys.stderr)
+    print(f"error: {counted(count, 'problem')} in {args.file}; nothing was imported.", file=sys.stderr)
     print_problems(result.problems, count)
     return USER_ERROR

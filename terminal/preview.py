@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.import_preview import Preview, already_text, others_text
+from tracker.describe import counted
 
 UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 
@@ -10,7 +11,7 @@ UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 def preview_lines(preview: Preview) -> list[str]:
     """The preview as lines to print before asking whether to import."""
     span = f"{preview.first} to {preview.last}" if preview.first else "no dates"
-    lines = [f"{preview.sessions:,} session(s) with {preview.sets:,} set(s), {span}."]
+    lines = [f"{counted(preview.sessions, 'session')} with {counted(preview.sets, 'set')}, {span}."]
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you said with --unit"
         lines.append(f"Weights in {UNIT_WORDS.get(preview.unit, preview.unit)} ({said}).")

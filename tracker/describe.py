@@ -46,3 +46,9 @@ def describe_pain(region: str, before: int | None, during: int | None, after: in
     """'Lower back 2 → 4 → 3' (before → peak during → after; '?' where not rated)."""
     shown = ["?" if value is None else str(value) for value in (before, during, after)]
     return f"{REGIONS.get(region, region)} {' → '.join(shown)}"
+
+
+def counted(n: int, word: str, plural: str = "") -> str:
+    """'1 session', '2 sessions', '1,200 sets': a count with its word in the right number (`plural` when it is not
+    the word plus s)."""
+    return f"{n:,} {word if n == 1 else plural or word + 's'}"

@@ -218,9 +218,9 @@ def test_import_asks_for_unknown_equipment_then_imports(tmp_path):
     answer = ("--equipment", "Muscle Up=bodyweight", "--yes")
     done = run("import", "--db", str(target), str(strong), *answer, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "Added 2 session(s) with 4 set(s)" in done.stdout
+    assert "Added 2 sessions with 4 sets" in done.stdout
     again = run("import", "--db", str(target), str(strong), *answer, cwd=tmp_path)
-    assert "Added 0 session(s)" in again.stdout and "already in your data" in again.stdout
+    assert "Added 0 sessions" in again.stdout and "already in your data" in again.stdout
 
 
 def test_an_import_with_bad_rows_lists_them_and_writes_nothing(local, tmp_path):
@@ -230,7 +230,7 @@ def test_an_import_with_bad_rows_lists_them_and_writes_nothing(local, tmp_path):
     bad.write_text("Date,Exercise Name,Set Order,Weight (kg),Reps\nnot-a-date,Leg Press (Machine),1,40,10\n")
     result = run("import", "--db", str(path), str(bad), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.splitlines()[0] == f"error: 1 problem(s) in {bad}; nothing was imported."
+    assert result.stderr.splitlines()[0] == f"error: 1 problem in {bad}; nothing was imported."
     assert "bad.csv, line 2:" in result.stderr
     assert owner_dump(ctx) == before
 

@@ -57,7 +57,7 @@ def test_a_strong_file_asks_about_unknown_equipment_then_imports(at, app_ctx):
     assert counts(app_ctx)["sessions"] == 0  # the answers give a preview first
     at.button(key="data_import").click().run()
     assert not at.exception
-    assert "Added 2 session(s) with 4 set(s)" in _texts(at, "success")
+    assert "Added 2 sessions with 4 sets" in _texts(at, "success")
     assert "warm-up" in _texts(at, "info")
     assert counts(app_ctx)["sessions"] == 2
 
@@ -92,7 +92,7 @@ def test_threshold_own_export_imports_into_another_database(at, app_ctx, tmp_pat
     create_session(elsewhere, when=datetime.now() - timedelta(days=2), notes="from the old laptop")
     _upload_and_import(at, "threshold-data.zip", export_zip(elsewhere), "application/zip")
     assert not at.exception
-    assert "Added 1 session(s) with 3 set(s)" in _texts(at, "success")
+    assert "Added 1 session with 3 sets" in _texts(at, "success")
     assert counts(app_ctx)["sessions"] == 1
 
 
@@ -114,7 +114,7 @@ def test_a_file_without_a_unit_asks_kg_or_lb_and_previews_before_saving(at, app_
     assert mapped["Chest Press (Machine)"] == "Chest press machine" and mapped["Press, Leg"] == "Leg press"
     assert counts(app_ctx)["sessions"] == 0
     at.button(key="data_import").click().run()
-    assert "Added 6 session(s) with 48 set(s)" in _texts(at, "success")
+    assert "Added 6 sessions with 48 sets" in _texts(at, "success")
     assert "no pain ratings" in _texts(at, "info")
     assert snapshot(app_ctx)["sessions"][0][3][0][4][0] == (round(80 * KG_PER_LB, 4), 10)
 
@@ -187,4 +187,4 @@ def test_the_preview_of_an_export_names_its_check_ins_and_peg_rows_too(at, app_c
     _upload(at, "threshold-data.zip", export_zip(elsewhere), "application/zip")
     assert "The file also holds 2 morning check-ins and 1 weekly PEG check-in" in _texts(at, "markdown")
     at.button(key="data_import").click().run()
-    assert "2 morning check-in(s), 1 PEG check-in(s)" in _texts(at, "success")
+    assert "2 morning check-ins, 1 PEG check-in" in _texts(at, "success")
