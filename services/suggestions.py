@@ -38,8 +38,13 @@ def load_history_in(s: OrmSession, owner_id: int) -> History:
         e.name: CatalogExercise(e.name, e.category, e.equipment, e.impact, e.one_sided, e.counterpart) for e in rows
     }
     sets_by_entry: dict[int, list[SetDone]] = defaultdict(list)
+    # A set is a frozen value and the same weight and reps come back thousands of times in ten years: one each.
+    same: dict[tuple[object, object], SetDone] = {}
     for entry_id, weight, reps in found.sets:
-        sets_by_entry[entry_id].append(SetDone(None if weight is None else float(weight), int(reps)))
+        done = same.get((weight, reps))
+        if done is None:
+            done = same[(weight, reps)] = SetDone(None if weight is None else float(weight), int(reps))
+        sets_by_entry[entry_id].append(done)
     done_by_session: dict[int, list[ExerciseDone]] = defaultdict(list)
     for session_id, entry_id, name, minutes in found.entries:
         done = ExerciseDone(
