@@ -15,7 +15,7 @@ import pandas as pd
 
 from formats.pdf_document import DEMO_COLOUR, DEMO_MARK, FAMILY, ReportDocument, Ruler, heading, line
 from formats.pdf_table import TableStyle, draw_table
-from tracker.pain import MCID_PERCENT, MCID_POINTS
+from tracker.pain import MCID_PERCENT, MCID_POINTS, WOBBLE_POINTS
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 from tracker.report import ReportData, range_text, regions_text, summary
 
@@ -94,7 +94,8 @@ def _draw_page_one(pdf: ReportDocument, report: ReportData, size: float, gap: fl
     line(
         pdf,
         f"Pain is rated 0-10 (numeric rating scale). A change counts as clinically important from "
-        f"{MCID_POINTS:g} points or {MCID_PERCENT:g}% of the baseline; smaller changes are reported as "
+        f"{MCID_POINTS:g} points, or from {MCID_PERCENT:g}% of the baseline when that is at least "
+        f"{WOBBLE_POINTS:g} point; smaller changes are reported as "
         "'no clear change'. PEG-3 is the mean of pain, interference with enjoyment of life and with general "
         "activity (0-10).",
         size=8,

@@ -41,10 +41,10 @@ def load_history_in(s: OrmSession, owner_id: int) -> History:
     # A set is a frozen value and the same weight and reps come back thousands of times in ten years: one each.
     same: dict[tuple[object, object], SetDone] = {}
     for entry_id, weight, reps in found.sets:
-        done = same.get((weight, reps))
-        if done is None:
-            done = same[(weight, reps)] = SetDone(None if weight is None else float(weight), int(reps))
-        sets_by_entry[entry_id].append(done)
+        one = same.get((weight, reps))
+        if one is None:
+            one = same[(weight, reps)] = SetDone(None if weight is None else float(weight), int(reps))
+        sets_by_entry[entry_id].append(one)
     done_by_session: dict[int, list[ExerciseDone]] = defaultdict(list)
     for session_id, entry_id, name, minutes in found.entries:
         done = ExerciseDone(

@@ -251,3 +251,13 @@ def test_the_pain_chart_says_which_regions_its_one_line_pools(ctx):
     alone_charts = build_report(ctx, start=START, end=TODAY, regions=("left_knee",)).charts
     (alone,) = [c for c in alone_charts if c.title.startswith("Pain")]
     assert alone.key.endswith("Region: Left knee.")
+
+
+def test_the_footnote_says_when_a_percent_change_counts_as_the_comparison_judges_it(ctx):
+    # QA: "-0.7 points, -32%, no clear change" beside a footnote that said any 30% counts. A 30% change counts
+    # only when it is a point or more; the footnote says so, and the comparison judges by the same rule.
+    from tracker.pain import pain_change
+
+    assert not pain_change(2.2, 1.5).important and pain_change(3.3, 2.3).important
+    text = " ".join(pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",))).split())
+    assert "30% of the baseline when that is at least 1 point" in text
