@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -26,6 +27,14 @@ class Panel:
     rows: bytes
     heading: str = ""
     """JSON of top-level properties (title, description) set over the spec's, when it is shared by several."""
+
+    @property
+    def file_stem(self) -> str:
+        """The name its downloads are saved under: its key, or for an exercise's panel the kind and the exercise
+        ('threshold-leg-press', not 'threshold-3')."""
+        title = _parsed(self.heading).get("title", {}).get("text", "") if self.heading else ""
+        words = re.sub(r"[\W_]+", "-", str(title).lower()).strip("-")
+        return f"{self.key.rsplit('-', 1)[0]}-{words}" if words else self.key
 
     def chart_spec(self) -> dict[str, Any]:
         """The Vega-Lite spec with its rows attached: a new top level over a spec parsed once per process."""

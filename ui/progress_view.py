@@ -96,12 +96,12 @@ def render(section: Section) -> None:
     for panel in section.panels:
         spec = panel.chart_spec()
         st.vega_lite_chart(spec=spec, width="stretch")
-        _downloads(panel.key, spec)
+        _downloads(panel.key, spec, panel.file_stem)
     if section.caption:
         st.markdown(section.caption)  # how to read the chart: information, so not a low-contrast caption
 
 
-def _downloads(key: str, spec: dict[str, Any]) -> None:
+def _downloads(key: str, spec: dict[str, Any], stem: str) -> None:
     # The PNG and SVG buttons exist only while the menu is open. Every widget costs about 0.1 ms of Streamlit's
     # bookkeeping on each rerun; a closed menu is one widget per chart instead of two. Opening it reruns the page.
     menu = st.popover("Download chart", icon=":material/download:", key=f"dl_{key}", on_change="rerun")
@@ -113,7 +113,7 @@ def _downloads(key: str, spec: dict[str, Any]) -> None:
         row.download_button(
             kind.upper(),
             data=partial(make, spec),
-            file_name=download_name(f"progress-{key}.{kind}"),
+            file_name=download_name(f"progress-{stem}.{kind}"),
             mime=mime,
             key=f"{kind}_{key}",
             on_click="ignore",

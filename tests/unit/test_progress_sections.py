@@ -76,3 +76,22 @@ def test_a_threshold_panel_shares_its_axis_units_spec_yet_reads_with_its_own_tit
 def test_a_spec_built_once_per_length_is_the_spec_built_for_the_dates(span, kind, params) -> None:
     # The page fills a range's dates into a spec built with stand-in ones; it must be the spec the dates give.
     assert progress_sections.spec_for(kind, span=span, **params) == chart_specs.spec_json(kind, span=span, **params)
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Leg press", "threshold-leg-press"),
+        (
+            "Relief position: on the back, lower legs on a chair",
+            "threshold-relief-position-on-the-back-lower-legs-on-a-chair",
+        ),
+        ("Жим лёжа", "threshold-жим-лёжа"),
+        ("???", "threshold-2"),
+    ],
+)
+def test_an_exercises_panel_downloads_under_the_exercises_name(title, stem) -> None:
+    # QA: the Treadmill walk chart was saved as progress-threshold-1.png, which says nothing in a letter's attachments.
+    panel = Panel("threshold-2", "{}", b"", json.dumps(panel_heading(title)))
+    assert panel.file_stem == stem
+    assert Panel("pain", "{}", b"").file_stem == "pain"
