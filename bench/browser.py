@@ -19,7 +19,6 @@ specs are built by the warm-up).
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bench.processes import stat
 from tests.e2e.server import CHROMIUM, LAUNCH_ARGS, Server, streamlit_server
 
 if TYPE_CHECKING:
@@ -76,9 +76,9 @@ def _idle_home(page: Page, url: str) -> None:
 
 
 def _cpu_s(pid: int) -> float:
-    """CPU seconds a process has used so far (user and system, from /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU seconds a process has used so far (0 once it is gone)."""
+    found = stat(pid)
+    return found[1] if found else 0.0
 
 
 def _settled(pid: int, *, quiet_s: float = 0.1, every_s: float = 0.5, at_most_s: float = 60.0) -> None:

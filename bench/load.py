@@ -21,19 +21,16 @@ import threading
 import time
 import traceback
 import urllib.request
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import Page, expect, sync_playwright
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 
+from bench.load_database import ConnectionPeak, bench_database
+from bench.processes import descendants, usage
 from deploy.cluster import free_port
 from services.context import ensure_profile, open_database
 from services.demo import fill_demo_once
@@ -44,15 +41,11 @@ from tests.e2e.test_log_session import PAIN, save_session
 from tests.e2e.test_signin import sign_in
 from tests.e2e.ui import choose, click, go_to, idle, open_app, type_into
 
-ADMIN_URL = os.environ.get("THRESHOLD_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 YEARS = 2.0
 ACTIONS = ("today", "log_session", "progress", "report")
 CHART = "[data-testid='stVegaLiteChart']"
 # Bounds: the slowest action on a busy 2-core machine (a PDF with charts) takes tens of seconds.
 ACTION_TIMEOUT_MS = 180_000
-SAMPLE_S = 0.2
-TICKS = os.sysconf("SC_CLK_TCK")
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 
 def emit(**figures: object) -> None:
@@ -66,87 +59,6 @@ def percentile(values: list[float], share: float) -> float | None:
         return None
     ordered = sorted(values)
     return round(ordered[max(0, math.ceil(share * len(ordered)) - 1)], 3)
-
-
-# --- processes: memory and CPU from /proc ---------------------------------------------------------------
-
-
-def _stat(pid: int) -> tuple[int, float, int] | None:
-    """(parent pid, CPU seconds, resident bytes) of a live process, or None once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICKS, int(fields[21]) * PAGE_SIZE
-
-
-def _descendants(root: int) -> set[int]:
-    """Every live process below root."""
-    parents = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and (found := _stat(int(entry.name))) is not None:
-            parents[int(entry.name)] = found[0]
-    below: set[int] = set()
-    frontier = {root}
-    while frontier:
-        frontier = {pid for pid, parent in parents.items() if parent in frontier} - below
-        below |= frontier
-    return below
-
-
-def usage(pids: set[int]) -> tuple[float, int]:
-    """CPU seconds and resident bytes, summed over the live processes among pids."""
-    found = [s for s in map(_stat, pids) if s is not None]
-    return sum(s[1] for s in found), sum(s[2] for s in found)
-
-
-# --- the database ----------------------------------------------------------------------------------------
-
-
-@contextmanager
-def bench_database(url: str | None) -> Iterator[str]:
-    """The given database URL, or a new database on the test PostgreSQL server, dropped afterwards."""
-    if url:
-        yield url
-        return
-    name = f"threshold_load_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(ADMIN_URL, poolclass=NullPool, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-class ConnectionPeak:
-    """The highest number of connections to one database seen in pg_stat_activity, sampled in a thread."""
-
-    def __init__(self, url: str) -> None:
-        self._engine = create_engine(url, poolclass=NullPool)
-        self._name = make_url(url).database
-        self._stop = threading.Event()
-        self.peak = 0
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-
-    def _sample(self) -> None:
-        with self._engine.connect() as conn:
-            query = text("select count(*) from pg_stat_activity where datname = :name and pid <> pg_backend_pid()")
-            while not self._stop.is_set():
-                self.peak = max(self.peak, int(conn.execute(query, {"name": self._name}).scalar_one()))
-                conn.commit()
-                self._stop.wait(SAMPLE_S)
-
-    def __enter__(self) -> ConnectionPeak:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self._engine.dispose()
 
 
 def seed(db_url: str, issuer: str, people: list[str]) -> None:
@@ -279,11 +191,11 @@ def run(db_url: str, servers: int, people: list[str], provider: str, folder: Pat
                 thread.start()
             start.wait()
             began, own_before = time.perf_counter(), time.process_time()
-            generator_before = usage(_descendants(os.getpid()) - app_pids - _nginx())[0]
+            generator_before = usage(descendants(os.getpid()) - app_pids - _nginx())[0]
             done.wait()
             wall = time.perf_counter() - began
             app_cpu, app_rss = usage(app_pids)
-            generator = usage(_descendants(os.getpid()) - app_pids - _nginx())[0]
+            generator = usage(descendants(os.getpid()) - app_pids - _nginx())[0]
             generator_cpu = generator - generator_before + time.process_time() - own_before
             load_after = os.getloadavg()[0]
             done.wait()
@@ -317,7 +229,7 @@ def run(db_url: str, servers: int, people: list[str], provider: str, folder: Pat
 def _nginx() -> set[int]:
     """nginx's processes below this one (so they count neither as app server nor as load generator)."""
     pids = set()
-    for pid in _descendants(os.getpid()):
+    for pid in descendants(os.getpid()):
         try:
             if Path(f"/proc/{pid}/comm").read_text().strip() == "nginx":
                 pids.add(pid)
