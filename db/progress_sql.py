@@ -19,8 +19,10 @@ from sqlalchemy import (
     Date,
     Float,
     Integer,
+    Select,
     Subquery,
     and_,
+    bindparam,
     case,
     cast,
     func,
@@ -29,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.sql.elements import BindParameter
 
 from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, WorkSet
 from db.queries import day_range
@@ -54,7 +57,13 @@ def period(
 
     SQLite gives the day as ISO text and PostgreSQL as a date; `as_date` reads either.
     """
-    dialect = s.get_bind().dialect.name
+    return period_in(s.get_bind().dialect.name, column, bucket)
+
+
+def period_in(
+    dialect: str, column: ColumnElement[Any] | InstrumentedAttribute[Any], bucket: Bucket
+) -> ColumnElement[Any]:
+    """`period` for a database dialect's name ("sqlite" or "postgresql")."""
     if dialect == "postgresql":
         return cast(column if bucket == "day" else func.date_trunc(bucket, column), Date)
     if dialect != "sqlite":
@@ -100,11 +109,29 @@ class Scope:
             ExerciseSession.started_at < after,
         ]
 
+    def bound(self) -> dict[str, Any]:
+        """Values for the parameters of `LIVE` and `REGIONS`, for a statement built once and run many times."""
+        first, after = day_range(self.start, self.end)
+        return {"owner_id": self.owner_id, "first": first, "after": after, "regions": list(self.regions)}
 
-def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Subquery:
+
+# Scope.live as parameters (values from Scope.bound): building a statement with sub-queries costs several
+# milliseconds of Python, about as much as running it over a year of sessions, so such statements are built once.
+LIVE: tuple[ColumnElement[bool], ...] = (
+    ExerciseSession.owner_id == bindparam("owner_id", type_=Integer),
+    ExerciseSession.deleted_at.is_(None),
+    ExerciseSession.started_at >= bindparam("first", type_=ExerciseSession.started_at.type),
+    ExerciseSession.started_at < bindparam("after", type_=ExerciseSession.started_at.type),
+)
+REGIONS: BindParameter[Any] = bindparam("regions", expanding=True)
+
+
+@lru_cache(maxsize=32)
+def session_facts(dialect: str, bucket: Bucket) -> Subquery:
     """Per live session: its bucket's first day, the worst next-morning severity over the scope's regions, and
     whether its work counts as tolerated (tracker.threshold.status: over the limit, else unknown without
-    ratings, else by the response).
+    ratings, else by the response). Built once per dialect and bucket; run with `Scope.bound()` and "limit"
+    (the pain limit) as parameters.
 
     Sessions drive the joins (each finds its ratings and check-ins by index), so the plan stays cheap even
     when PostgreSQL has no statistics yet, as right after a bulk import.
@@ -120,7 +147,7 @@ def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Su
     )
     peak = func.max(PainRating.during)
     status = case(
-        (peak > limit, Status.OVER.value),
+        (peak > bindparam("limit", type_=Integer), Status.OVER.value),
         (peak.is_(None), Status.UNRATED.value),
         (severity.is_(None), Status.PENDING.value),
         (severity == SETTLED, Status.TOLERATED.value),
@@ -129,13 +156,13 @@ def session_facts(s: OrmSession, scope: Scope, bucket: Bucket, limit: int) -> Su
     return (
         select(
             ExerciseSession.id.label("session_id"),
-            period(s, ExerciseSession.started_at, bucket).label("start"),
+            period_in(dialect, ExerciseSession.started_at, bucket).label("start"),
             severity.label("severity"),
             status.label("status"),
         )
-        .outerjoin(PainRating, and_(PainRating.session_id == ExerciseSession.id, PainRating.region.in_(scope.regions)))
+        .outerjoin(PainRating, and_(PainRating.session_id == ExerciseSession.id, PainRating.region.in_(REGIONS)))
         .outerjoin(Checkin, and_(Checkin.session_id == PainRating.session_id, Checkin.region == PainRating.region))
-        .where(*scope.live())
+        .where(*LIVE)
         .group_by(ExerciseSession.id, ExerciseSession.started_at)
         .subquery("session_facts")
     )
@@ -213,12 +240,17 @@ def strength_rows(
 
 def response_rows(s: OrmSession, scope: Scope, bucket: Bucket) -> list[tuple[date, int | None, int]]:
     """Sessions per bucket and worst next-morning severity (None: no check-in to compare with)."""
-    sessions = session_facts(s, scope, bucket, limit=0)
-    stmt = select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
+    stmt = _responses(s.get_bind().dialect.name, bucket)
     return [
         (as_date(start), None if severity is None else int(severity), int(n))
-        for start, severity, n in s.connection().execute(stmt).all()
+        for start, severity, n in s.connection().execute(stmt, scope.bound() | {"limit": 0}).all()
     ]
+
+
+@lru_cache(maxsize=32)
+def _responses(dialect: str, bucket: Bucket) -> Select[Any]:
+    sessions = session_facts(dialect, bucket)
+    return select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
 
 
 def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, float]]:

@@ -8,12 +8,14 @@ The tolerated level itself (a trailing window over these rows) is worked out in 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Float, case, func, literal, select
+from sqlalchemy import Float, Select, bindparam, case, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Entry, Exercise, ExerciseSession, WorkSet
-from db.progress_sql import Scope, as_date, session_facts
+from db.progress_sql import LIVE, Scope, as_date, session_facts
 from tracker.threshold import Status
 from tracker.tolerance import Effort
 
@@ -23,13 +25,34 @@ STATUSES = {member.value: member for member in Status}
 
 def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, names: Sequence[str]) -> list[Effort]:
     """The efforts on the named exercises in the scope, oldest first (loads in the user's unit)."""
-    sessions = session_facts(s, scope, "day", limit)
+    values = scope.bound() | {"limit": limit, "names": list(names), "kg_per_unit": kg_per_unit}
+    return [
+        Effort(
+            as_date(day),
+            str(name),
+            str(category),
+            STATUSES[state],
+            None if load is None else float(load),
+            None if reps is None else int(reps),
+            None if minutes is None else float(minutes),
+        )
+        for day, state, name, category, load, reps, minutes in s.connection()
+        .execute(_efforts(s.get_bind().dialect.name), values)
+        .all()
+    ]
+
+
+@lru_cache(maxsize=4)
+def _efforts(dialect: str) -> Select[Any]:
+    """effort_rows' statement, built once per dialect (parameters: Scope.bound(), limit, names, kg_per_unit)."""
+    sessions = session_facts(dialect, "day")
+    named = Exercise.name.in_(bindparam("names", expanding=True))
     # Only the sets of the entries asked for: grouping every set in the database cost more than the rest.
     wanted = (
         select(Entry.id)
         .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*scope.live(), Exercise.name.in_(list(names)))
+        .where(*LIVE, named)
     )
     # Each entry's best set in one pass: the heaviest load (loaded sets only) with the most reps at it, or, with
     # no load at all, the most reps. Two grouped subqueries joined on the load read the sets twice.
@@ -46,13 +69,13 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
         .subquery("ranked_sets")
     )
     top = select(ranked.c.entry_id, ranked.c.load, ranked.c.reps).where(ranked.c.place == 1).subquery("top_set")
-    stmt = (
+    return (
         select(
             sessions.c.start,
             sessions.c.status,
             Exercise.name,
             Exercise.category,
-            top.c.load / literal(kg_per_unit, Float),
+            top.c.load / bindparam("kg_per_unit", type_=Float),
             top.c.reps,
             Entry.minutes,
         )
@@ -60,18 +83,6 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
         .join(Entry, Entry.session_id == sessions.c.session_id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
         .outerjoin(top, top.c.entry_id == Entry.id)
-        .where(Exercise.name.in_(list(names)))
+        .where(named)
         .order_by(sessions.c.start, Entry.id)
     )
-    return [
-        Effort(
-            as_date(day),
-            str(name),
-            str(category),
-            STATUSES[state],
-            None if load is None else float(load),
-            None if reps is None else int(reps),
-            None if minutes is None else float(minutes),
-        )
-        for day, state, name, category, load, reps, minutes in s.connection().execute(stmt).all()
-    ]
