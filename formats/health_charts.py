@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from formats import charts
@@ -135,11 +136,18 @@ def pain_medication_rows(pain: pd.DataFrame, regular: Sequence[Regular], doses: 
         )
         for d in doses
     ]
-    extra = pd.DataFrame(meds, columns=list(MEDICATION_COLUMNS))
-    for column in ("period", "end"):
-        extra[column] = pd.to_datetime(extra[column])
-    frame = pain.assign(layer="pain")
-    return pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
+    if not meds:
+        return pain.assign(layer="pain")
+    # Built column by column in one go: appending a frame of medication rows to the pain rows cost twice as much
+    # (pandas aligns and fills every column of both).
+    layer, period, end, *words = zip(*meds, strict=True)
+    gap = [None] * len(pain)
+    columns: dict[str, Any] = {"period": pd.to_datetime([*pain["period"], *period])}
+    for name in pain.columns[1:]:
+        columns[name] = np.concatenate([pain[name].to_numpy(dtype="float64"), np.full(len(meds), np.nan)])
+    columns |= {"layer": ["pain"] * len(pain) + list(layer), "end": pd.to_datetime(gap + list(end))}
+    columns |= {name: gap + list(values) for name, values in zip(MEDICATION_COLUMNS[3:], words, strict=True)}
+    return pd.DataFrame(columns)
 
 
 def pain_medication_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.LayerChart:

@@ -7,10 +7,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from formats import chart_specs
 from formats.health_charts import (
     AVERAGE,
+    MEDICATION_COLUMNS,
     dose_count_rows,
     doses_chart,
     pain_medication_chart,
@@ -115,6 +117,43 @@ def test_medication_rows_keep_the_pain_trend_and_add_spans_to_the_end_of_their_l
         "1000 mg",
         "04 Mar 2026 09:30",
     )
+
+
+def _concatenated(pain: pd.DataFrame, regular: list[Regular], doses: list[Dose]) -> pd.DataFrame:
+    """The plain way to the same rows: the medication as a frame of its own, appended to the pain rows."""
+    meds = [
+        ("regular", r.start, (r.end or r.start) + timedelta(days=1), f"{r.name} {r.amount} (regular)", None,
+         r.amount, f"{r.start:%d %b %Y} to {r.end or r.start:%d %b %Y}")
+        for r in regular
+    ] + [
+        ("dose", d.taken_at, None, None, f"{d.name} (as needed)", f"{d.dose:g} {d.unit}",
+         f"{d.taken_at:%d %b %Y %H:%M}")
+        for d in doses
+    ]  # fmt: skip
+    extra = pd.DataFrame(meds, columns=list(MEDICATION_COLUMNS))
+    for column in ("period", "end"):
+        extra[column] = pd.to_datetime(extra[column])
+    frame = pain.assign(layer="pain")
+    return pd.concat([frame, extra], ignore_index=True) if len(extra) else frame
+
+
+def _sent(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """What the chart receives, row by row (a time is the same time in any unit of Arrow's)."""
+    return list(pa.ipc.open_stream(chart_specs.to_arrow(frame)).read_all().to_pylist())
+
+
+def test_medication_rows_send_the_chart_the_pain_rows_with_the_medication_rows_appended():
+    pain = _medication().iloc[:2, :6]
+    regular = [Regular("Naproxen", 500, "mg", D1, None), Regular("Codeine", 30, "mg", D2, D3)]
+    doses = [
+        Dose("Paracetamol", 1000, "mg", datetime(2026, 3, 4, 9, 30)),
+        Dose("Ibuprofen", 2.5, "g", datetime(2026, 3, 5)),
+    ]
+    for days in (pain, pain.iloc[0:0]):
+        for spans, taken in ((regular, doses), (regular, []), ([], doses), ([], [])):
+            made, plain = pain_medication_rows(days, spans, taken), _concatenated(days, spans, taken)
+            assert list(made.columns) == list(plain.columns)
+            assert _sent(made) == _sent(plain), (len(days), len(spans), len(taken))
 
 
 def test_medication_on_the_pain_trend_draws_pain_only_from_pain_rows_and_names_each_dose():
