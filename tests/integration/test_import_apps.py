@@ -45,6 +45,7 @@ def test_strong_asks_about_equipment_it_cannot_tell_and_writes_nothing_until_ans
 def test_strong_names_map_onto_the_catalogue_and_sets_keep_their_loads(ctx):
     result = import_file(ctx, "strong.csv", STRONG_6.encode())
     assert result.written and result.exercises_created == ()
+    assert "1 warm-up set was left out" in result.notes[0], result.notes  # one set: no "set(s)" or "were"
     legs, walk = _sessions(ctx)
     assert walk[0] == datetime(2026, 10, 3, 7, 30)
     assert walk[3] == (("Treadmill walk", 30.0, 3.0, None, ()),)
@@ -148,7 +149,7 @@ def test_exercises_with_nothing_recorded_are_left_out_and_listed(ctx):
     (session,) = _sessions(ctx)  # the second session held nothing else
     assert [entry[0] for entry in session[3]] == ["Leg press"]
     (note,) = [note for note in result.notes if "nothing" in note or "no sets" in note]
-    assert "2 exercise(s)" in note and "Dead Bug (line 2)" in note and "Bird Dog (line 4)" in note
+    assert "2 exercises had no sets" in note and "Dead Bug (line 2)" in note and "Bird Dog (line 4)" in note
 
 
 def test_a_problem_after_a_left_out_exercise_still_names_its_own_line(ctx):

@@ -78,7 +78,7 @@ def test_strength_workouts_and_workouts_over_the_longest_time_are_left_out_and_c
     parsed = parse("export.zip", export(body))
     assert parsed.sessions == []
     (note,) = parsed.notes
-    assert "2 workout(s) were left out" in note and "Traditional Strength Training: 1" in note
+    assert "2 workouts were left out" in note and "Traditional Strength Training: 1" in note
 
 
 def test_only_a_zip_with_an_export_xml_counts_as_an_apple_health_export():
