@@ -32,6 +32,22 @@ def shown(target: str) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def missing_file(target: str) -> Path | None:
+    """The SQLite file a command would create at target, when there is none yet (None for other databases)."""
+    url = _url(target)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    path = Path(url.database or "")
+    return None if path.exists() else path
+
+
+def discard(ctx: Ctx, path: Path) -> None:
+    """Close the database and delete its new SQLite file (with its journal): nothing was written to it."""
+    ctx.db.dispose()
+    for name in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        name.unlink(missing_ok=True)
+
+
 def open_ctx(target: str, subject: str, *, create: bool) -> Ctx:
     """The database at target (migrated) and the profile's context; create both only when asked."""
     url = _url(target)

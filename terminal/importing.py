@@ -11,18 +11,33 @@ from tracker.catalog import EQUIPMENT
 from tracker.describe import counted
 
 if TYPE_CHECKING:
+    from services.context import Ctx
     from services.import_result import ImportResult
 
 
 def run_import(args: argparse.Namespace) -> int:
     """Check a file, print what it would add, then import it after confirmation; all or nothing."""
     from services.context import ensure_profile
+    from terminal.common import discard, missing_file, open_ctx
+
+    new = missing_file(args.db)
+    ctx = open_ctx(args.db, args.profile, create=True)
+    written = False
+    try:
+        ensure_profile(ctx.db, args.profile)  # a database from an older release gains the catalogue's new exercises
+        code = _check_and_import(args, ctx)
+        written = code == 0
+        return code
+    finally:
+        if new is not None and not written:
+            discard(ctx, new)  # a refused import leaves no empty database behind
+
+
+def _check_and_import(args: argparse.Namespace, ctx: Ctx) -> int:
     from services.transfer import import_file
-    from terminal.common import confirmed, open_ctx
+    from terminal.common import confirmed
     from terminal.preview import preview_lines
 
-    ctx = open_ctx(args.db, args.profile, create=True)
-    ensure_profile(ctx.db, args.profile)  # a database from an older release gains the catalogue's new exercises
     options = {"unit": args.unit, "equipment": dict(args.equipment), "mapping": dict(args.map)}
     with args.file.open("rb") as stream:
         checked = import_file(ctx, args.file.name, stream, save=False, **options)

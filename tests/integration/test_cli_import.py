@@ -18,6 +18,20 @@ def test_a_file_without_a_unit_is_refused_without_unit_in_one_line(tmp_path):
     _one_clear_line(result, "Nothing imported", "kg or lb", "--unit kg")
 
 
+def test_a_refused_import_leaves_no_new_database_behind_and_an_existing_one_in_place(tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    new = tmp_path / "new.db"
+    refused = run("import", "--db", str(new), str(bad), "--yes", cwd=tmp_path)
+    assert refused.returncode == 1 and "nothing was imported" in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.csv"]
+    declined = run("import", "--db", str(new), str(APPS / "strong_old.csv"), "--unit", "lb", cwd=tmp_path, stdin="n\n")
+    assert declined.returncode == 1 and not new.exists()
+    assert run("settings", "--db", str(new), "--pain-limit", "4", cwd=tmp_path).returncode == 0
+    assert run("import", "--db", str(new), str(bad), "--yes", cwd=tmp_path).returncode == 1
+    assert "pain limit: 4/10" in run("settings", "--db", str(new), cwd=tmp_path).stdout
+
+
 def test_the_preview_is_printed_and_nothing_is_saved_unless_confirmed(tmp_path):
     db = str(tmp_path / "t.db")
     asked = run("import", "--db", db, str(APPS / "strong_old.csv"), "--unit", "lb", cwd=tmp_path, stdin="n\n")
