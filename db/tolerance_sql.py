@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Float, Select, bindparam, case, func, select
+from sqlalchemy import ColumnElement, Float, ScalarSelect, Select, bindparam, case, select
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Entry, Exercise, ExerciseSession, WorkSet
-from db.progress_sql import LIVE, Scope, as_date, session_facts
+from db.models import Entry, Exercise, WorkSet
+from db.progress_sql import Scope, as_date, session_facts
 from tracker.threshold import Status
 from tracker.tolerance import Effort
 
@@ -43,46 +44,32 @@ def effort_rows(s: OrmSession, scope: Scope, *, limit: int, kg_per_unit: float, 
 
 
 @lru_cache(maxsize=4)
-def _efforts(dialect: str) -> Select[Any]:
+def _efforts(dialect: str) -> Select[*tuple[Any, ...]]:
     """effort_rows' statement, built once per dialect (parameters: Scope.bound(), limit, names, kg_per_unit)."""
     sessions = session_facts(dialect, "day")
     named = Exercise.name.in_(bindparam("names", expanding=True))
-    # Only the sets of the entries asked for: grouping every set in the database cost more than the rest.
-    wanted = (
-        select(Entry.id)
-        .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-        .join(Exercise, Entry.exercise_id == Exercise.id)
-        .where(*LIVE, named)
-    )
-    # Each entry's best set in one pass: the heaviest load (loaded sets only) with the most reps at it, or, with
-    # no load at all, the most reps. Two grouped subqueries joined on the load read the sets twice.
+    # Each entry's best set, looked up by the entry's index on its few sets: the heaviest load (loaded sets only)
+    # with the most reps at it, or, with no load at all, the most reps. Ranking all the entries' sets in one
+    # window and joining the winners back cost twice as much.
     load = case((WorkSet.weight_kg > 0, WorkSet.weight_kg))
     best_first = (load.desc().nulls_last(), WorkSet.reps.desc())
-    ranked = (
-        select(
-            WorkSet.entry_id,
-            load.label("load"),
-            WorkSet.reps,
-            func.row_number().over(partition_by=WorkSet.entry_id, order_by=best_first).label("place"),
-        )
-        .where(WorkSet.entry_id.in_(wanted))
-        .subquery("ranked_sets")
-    )
-    top = select(ranked.c.entry_id, ranked.c.load, ranked.c.reps).where(ranked.c.place == 1).subquery("top_set")
+
+    def best(column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> ScalarSelect[Any]:
+        return select(column).where(WorkSet.entry_id == Entry.id).order_by(*best_first).limit(1).scalar_subquery()
+
     return (
         select(
             sessions.c.start,
             sessions.c.status,
             Exercise.name,
             Exercise.category,
-            top.c.load / bindparam("kg_per_unit", type_=Float),
-            top.c.reps,
+            best(load) / bindparam("kg_per_unit", type_=Float),
+            best(WorkSet.reps),
             Entry.minutes,
         )
         .select_from(sessions)
         .join(Entry, Entry.session_id == sessions.c.session_id)
         .join(Exercise, Entry.exercise_id == Exercise.id)
-        .outerjoin(top, top.c.entry_id == Entry.id)
         .where(named)
         .order_by(sessions.c.start, Entry.id)
     )
