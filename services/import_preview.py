@@ -92,6 +92,8 @@ class Tally:
     """The person's sessions by `key` (counted down as the file's sessions match them), for the preview only."""
     key: Callable[[SessionRecord], Any] | None = None
     already: int = 0
+    regions: set[str] = field(default_factory=set)
+    """The body regions the sessions' pain ratings name."""
 
     def read(self, session: RawSession) -> None:
         """Count a session as the file gives it: the exercises it names and its unit."""
@@ -106,7 +108,9 @@ class Tally:
             self.first = day if self.first is None or day < self.first else self.first
             self.last = day if self.last is None or day > self.last else self.last
             self.sets += sum(len(e.sets) for e in r.entries)
-            self.with_pain += any({p.before, p.during, p.after} != {None} for p in r.pains)
+            rated = {p.region for p in r.pains if {p.before, p.during, p.after} != {None}}
+            self.with_pain += bool(rated)
+            self.regions |= rated
             if self.keep_loads:
                 self.loads_kg.extend(s.weight_kg for e in r.entries for s in e.sets if s.weight_kg)
             if self.stored is not None and self.key is not None and self.stored[(found := self.key(r))] > 0:

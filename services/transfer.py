@@ -21,6 +21,7 @@ from formats.readers.upload import parse_upload
 from services.context import Ctx
 from services.import_matching import Known, Matched, match
 from services.import_preview import Tally, build, load_warning
+from services.import_regions import preview_note, track, untracked
 from services.import_result import ImportResult
 from services.import_write import Saver, collector_paused, write_small
 from services.transfer_health import add_health, check_health
@@ -239,11 +240,13 @@ def _check_and_write(
         (len(health.medications), "regular medication", "regular medications"),
         (len(health.doses), "as-needed dose", "as-needed doses"),
     )
-    preview = build(parsed, matched, tally, file_unit, [warning] if warning else [], others)
+    new_regions = untracked(s, ctx.owner_id, tally.regions | {r.region for r, _item in checkins})
+    warnings = [text for text in (warning, new_regions and preview_note(new_regions)) if text]
+    preview = build(parsed, matched, tally, file_unit, warnings, others)
     if saver is None:
         return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
     written = write_small(s, ctx, parsed, matched, saver, (checkins, pegs, pressures), preview)
-    return add_health(s, ctx.owner_id, health, written)
+    return track(s, ctx.owner_id, new_regions, add_health(s, ctx.owner_id, health, written))
 
 
 def _file_unit(tally: Tally) -> str | None:

@@ -18,7 +18,7 @@ from services.export import export_tables, export_zip
 from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
 from services.medication import add_regular, change_dose, log_dose, medication
 from services.pgic import record_pgic
-from services.profiles import add_exercise, save_settings
+from services.profiles import add_exercise, get_settings, save_settings
 from services.sessions import log_session
 from services.transfer import import_file
 from tests.factories import cardio_session, create_session, strength_session
@@ -64,6 +64,34 @@ def test_export_then_import_into_an_empty_profile_gives_identical_data(ctx, unit
     assert result.written, result.problems
     assert result.sessions_added == 3 and result.checkins_added == 2
     assert snapshot(other) == snapshot(ctx)
+
+
+def test_an_import_tracks_the_regions_its_pain_ratings_name_and_says_so_first(ctx):
+    _history(ctx)  # tracks the lower back and the left knee; the knee's ratings would not show in a new profile
+    data = export_zip(ctx)
+    other = ensure_profile(ctx.db, "someone-else")
+    checked = import_file(other, "threshold-export.zip", data, save=False)
+    assert checked.preview is not None
+    assert any("rates pain in the left knee, which you do not track yet" in w for w in checked.preview.warnings)
+    assert get_settings(other).regions == ("lower_back",)  # a preview changes nothing
+    result = import_file(other, "threshold-export.zip", data)
+    assert result.written, result.problems
+    assert get_settings(other).regions == ("lower_back", "left_knee")
+    assert any(note.startswith("Now also tracking the left knee") for note in result.notes)
+    again = import_file(other, "threshold-export.zip", data, save=False)
+    assert again.preview is not None and not any("do not track" in w for w in again.preview.warnings)
+
+
+def test_an_import_without_pain_ratings_leaves_the_tracked_regions_alone(ctx):
+    _history(ctx)
+    other = ensure_profile(ctx.db, "someone-else")
+    save_settings(other, {"unit": "kg", "pain_limit": 5, "regions": ["neck"]})
+    files = unzipped(export_zip(ctx))
+    kept = {name: body for name, body in files.items() if name not in ("pain_ratings.csv", "checkins.csv")}
+    result = import_file(other, "threshold-export.zip", zipped(kept))
+    assert result.written, result.problems
+    assert get_settings(other).regions == ("neck",)
+    assert not any("tracking" in note for note in result.notes)
 
 
 def test_export_files_are_tidy_utf8_with_a_bom_iso_dates_and_the_unit_in_the_column_name(ctx):
