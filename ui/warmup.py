@@ -11,18 +11,11 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
-import time
 
 # What the chart pages import first and the home page does not: pandas and Altair come with them. Progress's
 # modules first, the report's (fpdf and PIL) last: a person most often opens Progress next, and the imports
 # take seconds on a busy machine.
 HEAVY_MODULES = ("services.progress", "formats.chart_specs", "formats.threshold_chart", "services.report")
-
-# When a script run ends, its last elements and the front end's files for them (a metric's, for one) still go out on
-# the server's event loop; importing pandas holds the interpreter in long stretches, and starting it at once delayed
-# the first page's finish in the browser by 0.2-0.3 s. A short pause lets them through first; a person's first
-# click on Progress comes later.
-START_DELAY_S = 0.3
 
 _lock = threading.Lock()
 _started = False
@@ -42,7 +35,6 @@ def warm_up_later() -> threading.Thread | None:
 
 
 def _load() -> None:
-    time.sleep(START_DELAY_S)
     for name in HEAVY_MODULES:
         try:
             importlib.import_module(name)

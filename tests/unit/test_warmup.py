@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 # In a fresh interpreter, so modules another test imported cannot make the check pass by themselves.
@@ -52,15 +50,3 @@ def test_the_home_page_draws_without_pandas_altair_or_fpdf() -> None:
     done = subprocess.run([sys.executable, "-c", HOME_IMPORTS], cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
-
-
-def test_the_warm_up_pauses_before_its_first_import(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The first page's last messages go out before pandas starts loading (ui/warmup.py says why).
-    from ui import warmup
-
-    calls: list[str] = []
-    monkeypatch.setattr(warmup.time, "sleep", lambda seconds: calls.append(f"sleep {seconds}"))
-    monkeypatch.setattr(warmup.importlib, "import_module", lambda name: calls.append(name))
-    warmup._load()
-    assert calls[0] == f"sleep {warmup.START_DELAY_S}"
-    assert calls[1:] == [*warmup.HEAVY_MODULES, "ui.progress_sections"]
