@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
-from ui.shell import phone_navigation, run_page
+from ui.shell import phone_navigation, run_page, skip_repl_check
 from ui.warmup import warm_up_later
 
 # An emoji, which the browser draws with its own emoji font (Streamlit sends it as an inline SVG): nothing the app
@@ -13,6 +13,7 @@ from ui.warmup import warm_up_later
 # loads numpy and PIL to read it: about 0.3 s more before a fresh server draws its first page.
 PAGE_ICON = "📈"
 st.set_page_config(page_title="Threshold", page_icon=PAGE_ICON, layout="centered")
+skip_repl_check()
 
 PAGES = [
     st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),

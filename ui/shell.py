@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import streamlit as st
+from streamlit import delta_generator, runtime
 from streamlit.runtime.pages_manager import PagesManager
 
 from services.storage import storage_problem_in
 from ui.auth import auth_enabled
+
+
+def skip_repl_check() -> None:
+    """Spare a fresh server Streamlit's check, at the first element it draws, for a Python prompt.
+
+    The check (whether to warn that a script wants `streamlit run`) reads the source of every frame on the stack
+    with inspect.stack(), which looks up the file of every module loaded so far: about 0.1 s of a fresh server's
+    first page. Under `streamlit run` it can only answer no; without a running server (`python app.py`) the check
+    and its warning stay.
+    """
+    if runtime.exists():
+        delta_generator._use_warning_has_been_displayed = True
 
 
 def require_app() -> None:
