@@ -8,6 +8,7 @@ specs. Only plain modules are loaded here (no Streamlit calls), so the thread ne
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import threading
@@ -46,3 +47,7 @@ def _load() -> None:
         importlib.import_module("ui.progress_sections").prebuild()
     except Exception:
         _log.debug("building the Progress page's specs ahead failed", exc_info=True)
+    # Everything loaded so far lives as long as the server. Moved out of the cycle collector's sight, its full
+    # passes (now and then during a page's run) walk a few thousand objects instead of some 200,000: 90 ms
+    # each on this machine, a few after.
+    gc.freeze()

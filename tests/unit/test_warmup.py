@@ -20,6 +20,8 @@ assert "pandas" in sys.modules and "altair" in sys.modules and "services.progres
 from formats import chart_specs
 assert chart_specs._template.cache_info().currsize >= 7, "the Progress page's opening specs were not built"
 assert warmup.warm_up_later() is None, "a second warm-up started"
+import gc
+assert gc.get_freeze_count() > 100_000, "the loaded libraries are still in the collector's full passes"
 print("ok")
 """
 
