@@ -3,8 +3,10 @@
 db/queries.py hands the same tables out as DataFrames for the pages; building a frame of every set of ten
 years (and turning it back into Python values for the CSV writer) cost more than reading the rows, so the
 export reads straight from the cursor (db.rows.read_columns). The orders match db/queries.py, which the export
-used before. The statements are built once, with the owner as a parameter, so each is compiled once. Entries,
-sets and pain ratings leave out their session's start: the export takes it from the sessions it read.
+used before. The statements are built once, with the owner as a parameter, so each is compiled once. Entries
+and pain ratings leave out their session's start, the export takes it from the sessions it read; a set holds
+only its entry's id, its session, entry number, start and exercise are taken from the entries read (every value
+fetched from the driver costs about as much as writing it).
 """
 
 from __future__ import annotations
@@ -35,19 +37,18 @@ _STARTED = ExerciseSession.started_at
 
 _SESSIONS = select(ExerciseSession.id, _STARTED, ExerciseSession.rpe, ExerciseSession.notes).where(*_LIVE)
 _ENTRIES = (
-    select(Entry.session_id, Entry.position, Exercise.name, Entry.minutes, Entry.distance_km, Entry.intensity,
-           Exercise.category)
+    select(Entry.id, Entry.session_id, Entry.position, Exercise.name, Entry.minutes, Entry.distance_km,
+           Entry.intensity, Exercise.category)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
     .join(Exercise, Entry.exercise_id == Exercise.id)
     .where(*_LIVE)
 )  # fmt: skip
 _SETS = (
-    select(Entry.session_id, Entry.position, WorkSet.position, WorkSet.weight_kg, WorkSet.reps, Exercise.name)
+    select(WorkSet.entry_id, WorkSet.position, WorkSet.weight_kg, WorkSet.reps)
     .join(Entry, WorkSet.entry_id == Entry.id)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-    .join(Exercise, Entry.exercise_id == Exercise.id)
     .where(*_LIVE)
-)  # fmt: skip
+)
 _PAINS = (
     select(PainRating.session_id, PainRating.region, PainRating.before, PainRating.during, PainRating.after)
     .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)

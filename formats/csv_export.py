@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from formats import tables as t
 from formats.csv_columns import column_cells, rows_csv
-from formats.csv_write import Columns, Written, columns_csv
+from formats.csv_write import Columns, Written, cells, columns_csv
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -92,10 +92,10 @@ class Stored:
     sessions: Columns
     """id, started_at, rpe, notes."""
     entries: Columns
-    """session id, position from 0, exercise, minutes, distance_km, intensity, category (each session's start is
-    taken from `sessions`)."""
+    """entry id, session id, position from 0, exercise, minutes, distance_km, intensity, category (each session's
+    start is taken from `sessions`)."""
     sets: Columns
-    """session id, entry position and set position from 0, weight_kg, reps, exercise."""
+    """entry id, set position from 0, weight_kg, reps (the rest is taken from `entries`)."""
     pains: Columns
     """session id, region, before, during, after."""
     checkins: Columns
@@ -131,20 +131,7 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
     started_text = Written(column_cells(started_at))
     started = dict(zip(session_ids, started_text, strict=True))
     yield t.SESSIONS.file, columns_csv(t.SESSIONS.columns(unit), [session_ids, started_text, *session_rest])
-    sid, position, *entry, category = data.entries
-    yield (
-        t.ENTRIES.file,
-        columns_csv(t.ENTRIES.columns(unit), [sid, _plus_one(position), *entry, _started(started, sid), category]),
-    )
-    sid, entry_position, number, kg, reps, exercise = data.sets
-    weights = _by_value(kg, lambda weight_kg: _weight(weight_kg, unit))
-    yield (
-        t.SETS.file,
-        columns_csv(
-            t.SETS.columns(unit),
-            [sid, _plus_one(entry_position), _plus_one(number), weights, reps, _started(started, sid), exercise],
-        ),
-    )
+    yield from _entries_and_sets(data, started)
     yield t.PAINS.file, columns_csv(t.PAINS.columns(unit), [*data.pains, _started(started, data.pains[0])])
     day, region, pain, linked, sleep = data.checkins
     yield t.CHECKINS.file, columns_csv(t.CHECKINS.columns(unit), [day, region, pain, _started(started, linked), sleep])
@@ -160,6 +147,32 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
     )
     yield from _health_files(data, unit)
     yield "README.txt", readme_text(unit, made, demo=demo).encode("utf-8")
+
+
+def _entries_and_sets(data: Stored, started: Mapping[Any, str]) -> Iterator[tuple[str, bytes]]:
+    """entries.csv, and sets.csv with each set's session, entry number, start and exercise from its entry."""
+    entry_ids, sid, position, exercise, *entry, category = data.entries
+    session_cells, number_cells, exercise_cells = cells(sid), cells(_plus_one(position)), cells(exercise)
+    started_cells = _started(started, sid)
+    yield (
+        t.ENTRIES.file,
+        columns_csv(
+            t.ENTRIES.columns(data.unit),
+            [Written(session_cells), Written(number_cells), Written(exercise_cells), *entry, started_cells, category],
+        ),
+    )
+    head = dict(zip(entry_ids, map(",".join, zip(session_cells, number_cells, strict=True)), strict=True))
+    tail = dict(zip(entry_ids, map(",".join, zip(started_cells, exercise_cells, strict=True)), strict=True))
+    entry_id, number, kg, reps = data.sets
+    weights = _by_value(kg, lambda weight_kg: _weight(weight_kg, data.unit))
+    yield (
+        t.SETS.file,
+        columns_csv(
+            t.SETS.columns(data.unit),
+            [Written(map(head.__getitem__, entry_id)), _plus_one(number), weights, reps,
+             Written(map(tail.__getitem__, entry_id))],
+        ),
+    )  # fmt: skip
 
 
 def _health_files(data: Stored, unit: str) -> Iterator[tuple[str, bytes]]:

@@ -18,7 +18,8 @@ Columns = Sequence[Sequence[Any]]
 
 
 class Written(list[str]):
-    """A column already written as the export's cells, quoted where needed ("" for an empty one)."""
+    """A column already written as the export's cells, quoted where needed ("" for an empty one); a cell may
+    hold several cells joined by commas (a set's session and entry number, taken from its entry)."""
 
 
 _NONE = type(None)
@@ -41,11 +42,11 @@ def columns_csv(header: Sequence[str], columns: Columns) -> bytes:
     """One CSV file from its columns, each value through the export's cell rules (formats/csv_columns.py)."""
     if len(header) < 2:  # the csv module writes a line of one empty cell as ""
         return cells_csv(header, [column_cells(column) for column in columns])
-    lines = [",".join(map(quoted, header)), *map(",".join, zip(*map(_cells, columns), strict=True)), ""]
+    lines = [",".join(map(quoted, header)), *map(",".join, zip(*map(cells, columns), strict=True)), ""]
     return "\r\n".join(lines).encode(BOM_ENCODING)
 
 
-def _cells(column: Sequence[Any]) -> Sequence[str]:
+def cells(column: Sequence[Any]) -> Sequence[str]:
     """The column as CSV cells, each distinct value written once (the rules of `cell`, then quoted)."""
     if not column:
         return column
