@@ -92,8 +92,8 @@ class Stored:
     sessions: Columns
     """id, started_at, rpe, notes."""
     entries: Columns
-    """entry id, session id, position from 0, exercise, minutes, distance_km, intensity, category (each session's
-    start is taken from `sessions`)."""
+    """entry id, session id, position from 0, exercise id, minutes, distance_km, intensity (each session's start
+    is taken from `sessions`, each exercise's name and category from `done_exercises`)."""
     sets: Columns
     """entry id, set position from 0, weight_kg, reps (the rest is taken from `entries`)."""
     pains: Columns
@@ -106,6 +106,8 @@ class Stored:
     """day, site, the three trials and their mean."""
     exercises: Sequence[Exercise]
     """The exercises the owner added (the built-in ones are not exported)."""
+    done_exercises: Columns = ((), (), ())
+    """The exercises the entries name: id, name, category."""
     goals: Columns = ((), (), ())
     """Function goals: activity, day added, day retired (None while rated)."""
     psfs: Columns = ((), (), (), ())
@@ -151,16 +153,20 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
 
 def _entries_and_sets(data: Stored, started: Mapping[Any, str]) -> Iterator[tuple[str, bytes]]:
     """entries.csv, and sets.csv with each set's session, entry number, start and exercise from its entry."""
-    entry_ids, sid, position, exercise, *entry, category = data.entries
-    session_cells, number_cells, exercise_cells = cells(sid), cells(_plus_one(position)), cells(exercise)
+    entry_ids, sid, position, exercise_id, *entry = data.entries
+    ids, names, categories = data.done_exercises
+    name_of, category_of = dict(zip(ids, cells(names), strict=True)), dict(zip(ids, cells(categories), strict=True))
+    exercise_cells = Written(map(name_of.__getitem__, exercise_id))
+    session_cells, number_cells = Written(cells(sid)), Written(cells(_plus_one(position)))
     started_cells = _started(started, sid)
     yield (
         t.ENTRIES.file,
         columns_csv(
             t.ENTRIES.columns(data.unit),
-            [Written(session_cells), Written(number_cells), Written(exercise_cells), *entry, started_cells, category],
+            [session_cells, number_cells, exercise_cells, *entry, started_cells,
+             Written(map(category_of.__getitem__, exercise_id))],
         ),
-    )
+    )  # fmt: skip
     head = dict(zip(entry_ids, map(",".join, zip(session_cells, number_cells, strict=True)), strict=True))
     tail = dict(zip(entry_ids, map(",".join, zip(started_cells, exercise_cells, strict=True)), strict=True))
     entry_id, number, kg, reps = data.sets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from db.export_rows import STATEMENTS, table
+from db.export_rows import STATEMENTS, named_exercises, table
 from db.models import Profile
 from formats.csv_export import Stored, export_files, written, zipped_while_written
 from services.context import Ctx
@@ -30,5 +30,6 @@ def _stored(ctx: Ctx) -> Stored:
     with ctx.db.read() as s:
         unit = s.get_one(Profile, owner).unit
         tables = {name: table(s, name, owner) for name in STATEMENTS}
+        names = named_exercises(s, owner, tables["entries"][3])
     exercises = [CatalogExercise(*row) for row in zip(*tables.pop("own_exercises"), strict=True)]
-    return Stored(unit=unit, exercises=exercises, **tables)
+    return Stored(unit=unit, exercises=exercises, done_exercises=names, **tables)

@@ -8,12 +8,13 @@ import io
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from db import queries
-from db.models import AsNeededDose, Checkin, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
+from db.models import AsNeededDose, Checkin, Entry, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
 from formats.csv_export import _weight
 from formats.tables import BOM_ENCODING, TABLES, cell
+from services.context import ensure_profile
 from services.demo import fill_demo_once
 from services.export import export_tables
 from services.profiles import add_exercise, save_settings
@@ -147,3 +148,17 @@ def test_a_year_of_history_exports_the_same_bytes_as_the_pandas_writer(ctx, unit
     assert '"Wall sit, left",strength,none,low,yes,Squat' in files["exercises.csv"].decode(BOM_ENCODING)
     assert b"deleted later" not in files["sessions.csv"]
     assert "''Quoted' start" in files["sessions.csv"].decode(BOM_ENCODING)
+
+
+def test_an_entry_naming_another_owners_exercise_still_exports_its_name(db):
+    alice, bob = ensure_profile(db, "oidc|alice"), ensure_profile(db, "oidc|bob")
+    add_exercise(alice, {"name": "Alice's wall sit", "category": "strength"})
+    create_session(bob, when=datetime(2026, 11, 22, 9, 30))
+    with db.write() as s:  # not something the app writes; the export still names what the entry names
+        theirs = s.scalars(select(Exercise.id).where(Exercise.name == "Alice's wall sit")).one()
+        s.execute(update(Entry).values(exercise_id=theirs))
+
+    files = export_tables(bob)
+
+    assert ",Alice's wall sit," in files["entries.csv"].decode(BOM_ENCODING)
+    assert files["sets.csv"].decode(BOM_ENCODING).splitlines()[1].endswith(",Alice's wall sit")
