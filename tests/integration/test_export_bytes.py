@@ -20,6 +20,7 @@ from services.export import export_tables
 from services.profiles import add_exercise, save_settings
 from services.sessions import delete_session
 from tests.factories import create_session
+from tests.integration.test_cli_startup import _loaded
 from tracker.pgic import LABELS
 
 TODAY = date(2026, 11, 23)
@@ -162,3 +163,11 @@ def test_an_entry_naming_another_owners_exercise_still_exports_its_name(db):
 
     assert ",Alice's wall sit," in files["entries.csv"].decode(BOM_ENCODING)
     assert files["sets.csv"].decode(BOM_ENCODING).splitlines()[1].endswith(",Alice's wall sit")
+
+
+def test_the_terminal_export_writes_its_zip_without_loading_pandas(sqlite_db, tmp_path):
+    create_session(ensure_profile(sqlite_db), when=datetime(2026, 11, 22, 9, 30))
+    result, loaded = _loaded("export", "--db", str(tmp_path / "only.db"), "-o", str(tmp_path / "out.zip"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.zip").stat().st_size > 0 and "sqlalchemy" in loaded  # the export did run
+    assert loaded.isdisjoint({"pandas", "numpy"}), sorted(loaded & {"pandas", "numpy"})
