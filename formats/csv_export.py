@@ -138,7 +138,8 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
     day, region, pain, linked, sleep = data.checkins
     yield t.CHECKINS.file, columns_csv(t.CHECKINS.columns(unit), [day, region, pain, _started(started, linked), sleep])
     peg_day, *peg_items = data.pegs
-    yield t.PEGS.file, columns_csv(t.PEGS.columns(unit), [peg_day, *peg_items, list(map(peg_score, *peg_items))])
+    scores = _by_value(list(zip(*peg_items, strict=True)), lambda items: peg_score(*items))
+    yield t.PEGS.file, columns_csv(t.PEGS.columns(unit), [peg_day, *peg_items, scores])
     yield t.PRESSURES.file, columns_csv(t.PRESSURES.columns(unit), data.pressures)
     yield (
         t.EXERCISES.file,
