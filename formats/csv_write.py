@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from formats.csv_columns import BY_TYPE, cells_csv, column_cells, guarded_text, row_cells
+from formats.csv_columns import BY_TYPE, guarded_text, row_cells
 from formats.tables import BOM_ENCODING
 
 Columns = Sequence[Sequence[Any]]
@@ -40,9 +40,10 @@ def _guarded(value: str) -> str:
 
 def columns_csv(header: Sequence[str], columns: Columns) -> bytes:
     """One CSV file from its columns, each value through the export's cell rules (formats/csv_columns.py)."""
-    if len(header) < 2:  # the csv module writes a line of one empty cell as ""
-        return cells_csv(header, [column_cells(column) for column in columns])
-    lines = [",".join(map(quoted, header)), *map(",".join, zip(*map(cells, columns), strict=True)), ""]
+    lines = [",".join(map(quoted, header)), *map(",".join, zip(*map(cells, columns), strict=True))]
+    if len(header) == 1:  # the csv module writes a line of one empty cell as ""
+        lines = [line or '""' for line in lines]
+    lines.append("")
     return "\r\n".join(lines).encode(BOM_ENCODING)
 
 

@@ -32,6 +32,13 @@ def test_a_file_written_by_columns_is_byte_identical_to_the_per_cell_writer(rows
     assert columns_csv(header, columns) == _per_cell(header, [list(row) for row in rows])
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), CELL_TEXT, st.integers()), max_size=10))
+def test_a_file_of_one_column_is_byte_identical_to_the_per_cell_writer(values):
+    assert columns_csv(["a"], [values]) == _per_cell(["a"], [[value] for value in values])
+    assert columns_csv([""], [values]) == _per_cell([""], [[value] for value in values])
+
+
 def test_a_column_already_written_goes_out_as_it_is():
     day = [date(2026, 1, 2), date(2026, 1, 3)]
     started = Written(["2026-01-02 09:30:00", ""])
