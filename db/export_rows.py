@@ -3,11 +3,15 @@
 db/queries.py hands the same tables out as DataFrames for the pages; building a frame of every set of ten
 years (and turning it back into Python values for the CSV writer) cost more than reading the rows, so the
 export reads straight from the cursor (db.rows.read_columns). The orders match db/queries.py, which the export
-used before. The statements are built once, with the owner as a parameter, so each is compiled once. Entries,
-sets and pain ratings leave out their session's start: the export takes it from the sessions it read.
+used before. The statements are built once, with the owner as a parameter, so each is compiled once. Entries
+and pain ratings leave out their session's start, the export takes it from the sessions it read; an entry holds
+its exercise's id (the names are read once each), a set its entry's id (its session, entry number, start and
+exercise are taken from the entries read): every value fetched from the driver costs about as much as writing it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session as OrmSession
@@ -35,19 +39,20 @@ _STARTED = ExerciseSession.started_at
 
 _SESSIONS = select(ExerciseSession.id, _STARTED, ExerciseSession.rpe, ExerciseSession.notes).where(*_LIVE)
 _ENTRIES = (
-    select(Entry.session_id, Entry.position, Exercise.name, Entry.minutes, Entry.distance_km, Entry.intensity,
-           Exercise.category)
+    select(Entry.id, Entry.session_id, Entry.position, Entry.exercise_id, Entry.minutes, Entry.distance_km,
+           Entry.intensity)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-    .join(Exercise, Entry.exercise_id == Exercise.id)
     .where(*_LIVE)
 )  # fmt: skip
+_DONE = select(Entry.exercise_id).join(ExerciseSession, Entry.session_id == ExerciseSession.id).where(*_LIVE)
+_NAMES = select(Exercise.id, Exercise.name, Exercise.category)
+_OWN_NAMES, _NAMED = _NAMES.where(Exercise.owner_id == OWNER), _NAMES.where(Exercise.id.in_(_DONE))
 _SETS = (
-    select(Entry.session_id, Entry.position, WorkSet.position, WorkSet.weight_kg, WorkSet.reps, Exercise.name)
+    select(WorkSet.entry_id, WorkSet.position, WorkSet.weight_kg, WorkSet.reps)
     .join(Entry, WorkSet.entry_id == Entry.id)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-    .join(Exercise, Entry.exercise_id == Exercise.id)
     .where(*_LIVE)
-)  # fmt: skip
+)
 _PAINS = (
     select(PainRating.session_id, PainRating.region, PainRating.before, PainRating.during, PainRating.after)
     .join(ExerciseSession, PainRating.session_id == ExerciseSession.id)
@@ -93,3 +98,10 @@ STATEMENTS = {
 def table(s: OrmSession, name: str, owner_id: int) -> Columns:
     """One of STATEMENTS' tables for the owner (only the owner's rows; sessions in the bin left out)."""
     return read_columns(s, STATEMENTS[name], owner=owner_id)
+
+
+def named_exercises(s: OrmSession, owner_id: int, named: Iterable[int]) -> Columns:
+    """Id, name and category of the owner's exercises, or of every exercise the entries name where one of `named`
+    (the entries' exercise ids) is not the owner's own (the app never writes one, but the export names it)."""
+    own = read_columns(s, _OWN_NAMES, owner=owner_id)
+    return own if set(named) <= set(own[0]) else read_columns(s, _NAMED, owner=owner_id)

@@ -19,7 +19,8 @@ from tracker.validation import FORMULA_PREFIXES
 _GUARDED = (*FORMULA_PREFIXES, GUARD)
 
 
-def _text(value: str) -> str:
+def guarded_text(value: str) -> str:
+    """Text as `cell` writes it: an apostrophe in front of what a spreadsheet would run as a formula."""
     return GUARD + value if value.startswith(_GUARDED) else value
 
 
@@ -36,9 +37,9 @@ def _moment(value: datetime) -> str:
 
 
 _NONE = type(None)
-_BY_TYPE: dict[type, Callable[[object], str]] = {
+BY_TYPE: dict[type, Callable[[object], str]] = {  # the rule of `cell` for each exact type a database hands out
     _NONE: lambda _value: "",
-    str: _text,  # type: ignore[dict-item]
+    str: guarded_text,  # type: ignore[dict-item]
     int: str,
     float: _float,  # type: ignore[dict-item]
     bool: lambda value: "yes" if value else "no",
@@ -49,7 +50,7 @@ _BY_TYPE: dict[type, Callable[[object], str]] = {
 
 def row_cells(row: Iterable[object]) -> list[str]:
     """The CSV text of every value in the row, as `cell` writes each one."""
-    rules = _BY_TYPE
+    rules = BY_TYPE
     return [rules.get(type(value), cell)(value) for value in row]
 
 
@@ -62,7 +63,7 @@ def column_cells(values: Sequence[object]) -> list[str]:
     """
     kinds = set(map(type, values))
     kinds.discard(_NONE)
-    rule = _BY_TYPE.get(kinds.pop()) if len(kinds) == 1 else None
+    rule = BY_TYPE.get(kinds.pop()) if len(kinds) == 1 else None
     if rule is None or kinds:
         return row_cells(values)
     distinct = set(values)

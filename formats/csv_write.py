@@ -1,59 +1,68 @@
 """The export's tables written from their columns: every value through the cell rules, then CSV.
 
-formats/csv_columns.py holds the cell rules and the csv module's writer. A ten-year export is mostly cells
-without a comma, quote or line break (numbers, days, times, names), and for those a line is its cells joined by
-commas: joined here in a fraction of the csv module's time, which still writes any file that needs quotes.
+formats/csv_columns.py holds the cell rules and the csv module's writer. A column repeats its values (session
+ids, starts, exercises, ratings), so each distinct value is written once, already quoted as the csv module
+quotes it (only text can hold a comma, quote or line break); a line is then its cells joined by commas, which
+costs a fraction of the csv module's time and writes the same bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from formats.csv_columns import cells_csv, column_cells
+from formats.csv_columns import BY_TYPE, guarded_text, row_cells
 from formats.tables import BOM_ENCODING
 
 Columns = Sequence[Sequence[Any]]
 
 
-class Written(list[str | None]):
-    """A column already written as the export's cells (None for an empty one)."""
+class Written(list[str]):
+    """A column already written as the export's cells, quoted where needed ("" for an empty one); a cell may
+    hold several cells joined by commas (a set's session and entry number, taken from its entry)."""
 
 
 _NONE = type(None)
+_SPECIAL = frozenset(',"\r\n')
+
+
+def quoted(text: str) -> str:
+    """A cell as the csv module writes it (minimal quoting): in quotes, quotes doubled, where it holds a comma,
+    a quote or a line break."""
+    if _SPECIAL.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _guarded(value: str) -> str:
+    return quoted(guarded_text(value))
 
 
 def columns_csv(header: Sequence[str], columns: Columns) -> bytes:
     """One CSV file from its columns, each value through the export's cell rules (formats/csv_columns.py)."""
-    cells = [_cells(column) for column in columns]
-    return joined_csv(header, cells) or cells_csv(header, cells)
+    lines = [",".join(map(quoted, header)), *map(",".join, zip(*map(cells, columns), strict=True))]
+    if len(header) == 1:  # the csv module writes a line of one empty cell as ""
+        lines = [line or '""' for line in lines]
+    lines.append("")
+    return "\r\n".join(lines).encode(BOM_ENCODING)
 
 
-def joined_csv(header: Sequence[str], cells: Sequence[Sequence[object]]) -> bytes | None:
-    """What `cells_csv` writes, joined straight from the cells; None where a cell needs quotes (the counts of
-    commas, quotes and line breaks in the joined text tell whether any cell held one)."""
-    if len(cells) < 2:  # the csv module writes a line of one empty cell as ""
-        return None
-    lines = [",".join(header), *map(",".join, zip(*map(_texts, cells), strict=True))]
-    text = "\r\n".join(lines) + "\r\n"
-    commas = len(lines) * (len(cells) - 1)
-    if text.count(",") != commas or '"' in text or text.count("\n") != len(lines) or text.count("\r") != len(lines):
-        return None
-    return text.encode(BOM_ENCODING)
-
-
-def _texts(cells: Sequence[object]) -> Sequence[str]:
-    """The cells as the csv module writes them: text as it is, whole numbers in digits, None empty."""
-    if set(map(type, cells)) <= {str}:
-        return cells  # type: ignore[return-value]
-    known = {cell: "" if cell is None else str(cell) for cell in set(cells)}
-    return list(map(known.__getitem__, cells))
-
-
-def _cells(column: Sequence[Any]) -> Sequence[object]:
-    """The column as cells; whole numbers stay as they are, since the csv module writes them as `cell` does."""
+def cells(column: Sequence[Any]) -> Sequence[str]:
+    """The column as CSV cells, each distinct value written once (the rules of `cell`, then quoted)."""
+    if not column:
+        return column
     if isinstance(column, Written):
         return column
     kinds = set(map(type, column))
     kinds.discard(_NONE)
-    return column if kinds == {int} else column_cells(column)
+    if len(kinds) != 1:  # 1, 1.0 and True are one key to a dictionary but three texts
+        return [quoted(text) for text in row_cells(column)] if kinds else [""] * len(column)
+    kind = kinds.pop()
+    rule: Callable[[Any], str] | None = _guarded if kind is str else BY_TYPE.get(kind)
+    if rule is None:  # a type without a rule here (a Decimal, a numpy number) goes through `cell`
+        return [quoted(text) for text in row_cells(column)]
+    distinct = set(column)
+    distinct.discard(None)
+    texts = {value: rule(value) for value in distinct}
+    texts[None] = ""
+    return list(map(texts.__getitem__, column))

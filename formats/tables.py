@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import math
 import numbers
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
-
-import numpy as np
-import pandas as pd
 
 from tracker.validation import FORMULA_PREFIXES
 
@@ -93,9 +91,11 @@ def number(value: float, decimals: int | None = None) -> str:
 
 def cell(value: object) -> str:
     """Any value as CSV text: ISO dates, empty for missing, 'yes'/'no', exact numbers, neutralised text."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    # pandas and numpy values exist only once they are imported: the export writes without loading them.
+    pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
+    if value is None or (pd is not None and value is pd.NaT) or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if isinstance(value, bool | np.bool_):
+    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, datetime):  # pandas Timestamps are datetimes too
         return value.strftime(DATETIME_FORMAT)
@@ -105,6 +105,6 @@ def cell(value: object) -> str:
         return str(int(value))
     if isinstance(value, numbers.Real):
         return number(float(value))
-    if value is pd.NA:
+    if pd is not None and value is pd.NA:
         return ""
     return neutralise(str(value))

@@ -8,17 +8,19 @@ import io
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from db import queries
-from db.models import AsNeededDose, Checkin, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
+from db.models import AsNeededDose, Checkin, Entry, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
 from formats.csv_export import _weight
 from formats.tables import BOM_ENCODING, TABLES, cell
+from services.context import ensure_profile
 from services.demo import fill_demo_once
 from services.export import export_tables
 from services.profiles import add_exercise, save_settings
 from services.sessions import delete_session
 from tests.factories import create_session
+from tests.integration.test_cli_startup import _loaded
 from tracker.pgic import LABELS
 
 TODAY = date(2026, 11, 23)
@@ -147,3 +149,25 @@ def test_a_year_of_history_exports_the_same_bytes_as_the_pandas_writer(ctx, unit
     assert '"Wall sit, left",strength,none,low,yes,Squat' in files["exercises.csv"].decode(BOM_ENCODING)
     assert b"deleted later" not in files["sessions.csv"]
     assert "''Quoted' start" in files["sessions.csv"].decode(BOM_ENCODING)
+
+
+def test_an_entry_naming_another_owners_exercise_still_exports_its_name(db):
+    alice, bob = ensure_profile(db, "oidc|alice"), ensure_profile(db, "oidc|bob")
+    add_exercise(alice, {"name": "Alice's wall sit", "category": "strength"})
+    create_session(bob, when=datetime(2026, 11, 22, 9, 30))
+    with db.write() as s:  # not something the app writes; the export still names what the entry names
+        theirs = s.scalars(select(Exercise.id).where(Exercise.name == "Alice's wall sit")).one()
+        s.execute(update(Entry).values(exercise_id=theirs))
+
+    files = export_tables(bob)
+
+    assert ",Alice's wall sit," in files["entries.csv"].decode(BOM_ENCODING)
+    assert files["sets.csv"].decode(BOM_ENCODING).splitlines()[1].endswith(",Alice's wall sit")
+
+
+def test_the_terminal_export_writes_its_zip_without_loading_pandas(sqlite_db, tmp_path):
+    create_session(ensure_profile(sqlite_db), when=datetime(2026, 11, 22, 9, 30))
+    result, loaded = _loaded("export", "--db", str(tmp_path / "only.db"), "-o", str(tmp_path / "out.zip"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out.zip").stat().st_size > 0 and "sqlalchemy" in loaded  # the export did run
+    assert loaded.isdisjoint({"pandas", "numpy"}), sorted(loaded & {"pandas", "numpy"})

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from formats.csv_columns import cells_csv
-from formats.csv_write import Written, columns_csv, joined_csv
+from formats.csv_write import Written, columns_csv, quoted
 from formats.tables import BOM_ENCODING
 from tests.unit.test_csv_columns import ANY_VALUE, MOMENTS, TEXT, _per_cell
 
-PLAIN = st.text(alphabet=st.characters(blacklist_characters=',"\r\n'), max_size=12)
-CELLS = st.one_of(st.none(), st.integers(-(10**12), 10**12), PLAIN, TEXT)
+CELL_TEXT = st.one_of(st.text(alphabet=",\"\r\n a'=", max_size=8), TEXT)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(2, 5).flatmap(lambda width: st.lists(st.lists(CELLS, min_size=width, max_size=width), max_size=20)))
-def test_cells_joined_by_commas_are_the_csv_modules_lines_or_left_to_it(rows):
-    header = [f"column_{i}" for i in range(len(rows[0]) if rows else 2)]
-    cells = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in header]
-    joined = joined_csv(header, cells)
-    assert joined is None or joined == cells_csv(header, cells)
-    if all(value is None or isinstance(value, int) or not set(value) & set(',"\r\n') for row in rows for value in row):
-        assert joined is not None  # the fast way is taken whenever no cell needs quotes
+@given(st.lists(CELL_TEXT, min_size=2, max_size=4))
+def test_each_cell_is_quoted_as_the_csv_module_quotes_it(row):
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(row)
+    assert ",".join(map(quoted, row)) + "\r\n" == buffer.getvalue()
 
 
 @settings(max_examples=200, deadline=None)
@@ -35,9 +32,16 @@ def test_a_file_written_by_columns_is_byte_identical_to_the_per_cell_writer(rows
     assert columns_csv(header, columns) == _per_cell(header, [list(row) for row in rows])
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(st.none(), CELL_TEXT, st.integers()), max_size=10))
+def test_a_file_of_one_column_is_byte_identical_to_the_per_cell_writer(values):
+    assert columns_csv(["a"], [values]) == _per_cell(["a"], [[value] for value in values])
+    assert columns_csv([""], [values]) == _per_cell([""], [[value] for value in values])
+
+
 def test_a_column_already_written_goes_out_as_it_is():
     day = [date(2026, 1, 2), date(2026, 1, 3)]
-    started = Written(["2026-01-02 09:30:00", None])
+    started = Written(["2026-01-02 09:30:00", ""])
     text = columns_csv(["day", "started_at", "n"], [day, started, [1, None]]).decode(BOM_ENCODING)
     assert text == "day,started_at,n\r\n2026-01-02,2026-01-02 09:30:00,1\r\n2026-01-03,,\r\n"
 
