@@ -28,9 +28,15 @@ DECIMALS = 1
 
 def frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
     """A frame from row tuples; the first column is the period start, as a timestamp."""
-    found = pd.DataFrame(list(rows), columns=list(columns))
-    found[columns[0]] = pd.to_datetime(found[columns[0]])
-    return found
+    listed = list(rows)
+    if not listed:
+        found = pd.DataFrame(listed, columns=list(columns))
+        found[columns[0]] = pd.to_datetime(found[columns[0]])
+        return found
+    # Column by column in one go: replacing a column of a built frame cost a third of the frame's time.
+    values = [list(column) for column in zip(*listed, strict=True)]
+    values[0] = pd.to_datetime(values[0])
+    return pd.DataFrame(dict(zip(columns, values, strict=True)))
 
 
 def shallow(item: object) -> tuple[object, ...]:

@@ -9,7 +9,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy.orm import Session as OrmSession
 
@@ -151,9 +153,15 @@ def _attempt_rows(
 
 
 def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
-    frame = pd.DataFrame(sorted(rows, key=lambda r: (r[0], r[1], r[2])), columns=list(COLUMNS))  # type: ignore[arg-type]
-    frame["period"] = pd.to_datetime(frame["period"])
-    # Unrounded values are for the maths; a chart shows one decimal, as the words do.
-    frame["level"] = frame["level"].astype("float64").round(1)
-    frame["value"] = frame["value"].astype("float64").round(1)
-    return frame
+    ordered = sorted(rows, key=lambda r: (r[0], r[1], r[2]))  # type: ignore[arg-type]
+    if not ordered:
+        empty = pd.DataFrame(ordered, columns=list(COLUMNS))
+        empty["period"] = pd.to_datetime(empty["period"])
+        return empty.astype({"level": "float64", "value": "float64"})
+    # Built column by column in one go (replacing columns of a built frame cost a third of its time). Unrounded
+    # values are for the maths; a chart shows one decimal, as the words do.
+    columns: dict[str, Any] = dict(zip(COLUMNS, (list(c) for c in zip(*ordered, strict=True)), strict=True))
+    columns["period"] = pd.to_datetime(columns["period"])
+    for name in ("level", "value"):
+        columns[name] = np.array(columns[name], dtype="float64").round(1)
+    return pd.DataFrame(columns)
