@@ -6,6 +6,7 @@ export sets one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeAlias
 
@@ -75,3 +76,16 @@ def bar_end(bucket: str, span: Span = None) -> dict[str, str]:
     if span:
         end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
     return {"end": end}
+
+
+def dated_frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
+    """A chart's frame from row tuples; the first column is the period start, as a timestamp."""
+    listed = list(rows)
+    if not listed:
+        found = pd.DataFrame(listed, columns=list(columns))
+        found[columns[0]] = pd.to_datetime(found[columns[0]])
+        return found
+    # Column by column in one go: replacing a column of a built frame cost a third of the frame's time.
+    values = [list(column) for column in zip(*listed, strict=True)]
+    values[0] = pd.to_datetime(values[0])
+    return pd.DataFrame(dict(zip(columns, values, strict=True)))

@@ -15,7 +15,19 @@ import numpy as np
 import pandas as pd
 
 from formats import charts
-from formats.chart_style import BOTTOM, DATE, FIT_WIDTH, HEIGHT, PAIN_SCALE, PALETTE, Source, Span, bar_end, x_dates
+from formats.chart_style import (
+    BOTTOM,
+    DATE,
+    FIT_WIDTH,
+    HEIGHT,
+    PAIN_SCALE,
+    PALETTE,
+    Source,
+    Span,
+    bar_end,
+    dated_frame,
+    x_dates,
+)
 from tracker.medication import Dose, Regular
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE, SCORE_MAX, SCORE_MIN
 from tracker.sleep import GOOD_SLEEP
@@ -191,9 +203,7 @@ def pain_medication_chart(frame: Source, bucket: str = "day", *, span: Span = No
 
 def dose_count_rows(counts: Sequence[tuple[date, str, int]]) -> pd.DataFrame:
     """(week's Monday, medication, doses) as rows for `doses_chart`."""
-    frame = pd.DataFrame(list(counts), columns=["period", "medication", "doses"])
-    frame["period"] = pd.to_datetime(frame["period"])
-    return frame
+    return dated_frame(counts, ("period", "medication", "doses"))
 
 
 def doses_chart(frame: Source, *, span: Span = None) -> alt.Chart:

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from formats.chart_style import dated_frame as frame
 from tracker.helps import Helps
 from tracker.pain import Response
 from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS
@@ -24,19 +25,6 @@ WITH, WITHOUT = "after a day with it", "after a day without it"
 PAIN_COLUMNS = ("period", "pain", "trend", "low", "high", "days")
 CARDIO_COLUMNS = ("period", "modality", "per_week", "total")
 DECIMALS = 1
-
-
-def frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
-    """A frame from row tuples; the first column is the period start, as a timestamp."""
-    listed = list(rows)
-    if not listed:
-        found = pd.DataFrame(listed, columns=list(columns))
-        found[columns[0]] = pd.to_datetime(found[columns[0]])
-        return found
-    # Column by column in one go: replacing a column of a built frame cost a third of the frame's time.
-    values = [list(column) for column in zip(*listed, strict=True)]
-    values[0] = pd.to_datetime(values[0])
-    return pd.DataFrame(dict(zip(columns, values, strict=True)))
 
 
 def shallow(item: object) -> tuple[object, ...]:
