@@ -65,6 +65,8 @@ class Preview:
     """Sessions of the file that are already in the person's data: the import leaves them alone."""
     others: tuple[tuple[int, str, str], ...] = ()
     """The file's other rows: (how many, one's name, several's name), e.g. (698, "morning check-in", ...)."""
+    regions_note: str = ""
+    """The body regions the import would start tracking, and why (services/import_regions.preview_note)."""
 
     @property
     def new_sessions(self) -> int:

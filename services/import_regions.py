@@ -32,12 +32,15 @@ def _named(regions: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+CHANGE = "You can change the tracked regions in Settings (on the command line: cli.py settings --regions)."
+
+
 def preview_note(regions: Sequence[str]) -> str:
     """Before the import: which regions it would start tracking, and why."""
     return (
         f"This file rates pain in the {_named(regions)}, which you do not track yet: importing adds "
-        f"{'it' if len(regions) == 1 else 'them'} to your tracked regions so that Progress and the report show "
-        "those ratings (Settings changes it)."
+        f"{'it' if len(regions) == 1 else 'them'} to your tracked regions, so that Progress and the report show "
+        f"those ratings. {CHANGE}"
     )
 
 
@@ -48,7 +51,7 @@ def track(s: OrmSession, owner_id: int, regions: Sequence[str], result: ImportRe
     profile = s.get_one(Profile, owner_id)
     profile.regions = ",".join([*_tracked(s, owner_id), *regions])
     note = (
-        f"Now also tracking the {_named(regions)}: this file rated pain there. Progress and the report show "
-        "those ratings; change the tracked regions in Settings."
+        f"Now also tracking the {_named(regions)}: this file rated pain there, and Progress and the report show "
+        f"those ratings. {CHANGE}"
     )
     return replace(result, notes=(*result.notes, note))

@@ -6,6 +6,7 @@ formats/readers/ reads the file into raw input; this use case checks it and writ
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -241,8 +242,9 @@ def _check_and_write(
         (len(health.doses), "as-needed dose", "as-needed doses"),
     )
     new_regions = untracked(s, ctx.owner_id, tally.regions | {r.region for r, _item in checkins})
-    warnings = [text for text in (warning, new_regions and preview_note(new_regions)) if text]
-    preview = build(parsed, matched, tally, file_unit, warnings, others)
+    preview = build(parsed, matched, tally, file_unit, [warning] if warning else [], others)
+    if new_regions:
+        preview = replace(preview, regions_note=preview_note(new_regions))
     if saver is None:
         return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
     written = write_small(s, ctx, parsed, matched, saver, (checkins, pegs, pressures), preview)

@@ -27,4 +27,6 @@ def preview_lines(preview: Preview) -> list[str]:
             closest = ", ".join(item.closest)
             lines.append(f'      closest in your list: {closest}; to use one: --map "{item.name}=NAME"')
     lines.extend(f"Warning: {warning}" for warning in preview.warnings)
+    if preview.regions_note:
+        lines.append(f"Note: {preview.regions_note}")
     return lines

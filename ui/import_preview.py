@@ -33,6 +33,8 @@ def show_preview(preview: Preview) -> None:
         st.info(already_text(preview), icon=":material/content_copy:")
     for warning in preview.warnings:
         st.warning(warning, icon=":material/scale:")
+    if preview.regions_note:
+        st.info(preview.regions_note, icon=":material/accessibility_new:")
     if not preview.exercises:
         return  # Threshold's own export names exercises of your list, or adds them from its exercises.csv
     table = pd.DataFrame(

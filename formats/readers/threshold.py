@@ -35,7 +35,12 @@ def column_problems(table: t.Table, csv: CsvText) -> list[Problem]:
     if "weight_UNIT" in table.required and len(weights) != 1:
         missing.append("weight_kg or weight_lb (one of them)")
     if missing:
-        problems.append(Problem(csv.file, 1, f"missing column(s): {', '.join(missing)}; add them to the first line."))
+        them = "it" if len(missing) == 1 else "them"
+        problems.append(
+            Problem(
+                csv.file, 1, f"missing {_columns(len(missing))}: {', '.join(missing)}; add {them} to the first line."
+            )
+        )
     allowed = _required(table) | set(table.optional) | set(WEIGHT_COLUMNS)
     extra = [c for c in columns if c not in allowed]
     if extra:
@@ -43,14 +48,22 @@ def column_problems(table: t.Table, csv: CsvText) -> list[Problem]:
             Problem(
                 csv.file,
                 1,
-                f"column(s) {', '.join(repr(c) for c in extra)} are not part of Threshold's {table.file}; "
-                f"remove them (its columns are: {', '.join(table.columns('kg'))}).",
+                f"{_columns(len(extra))} {', '.join(repr(c) for c in extra)} {'is' if len(extra) == 1 else 'are'} "
+                f"not part of Threshold's {table.file}; remove {'it' if len(extra) == 1 else 'them'} (its columns "
+                f"are: {', '.join(table.columns('kg'))}).",
             )
         )
     repeated = sorted({c for c in columns if columns.count(c) > 1})
     if repeated:
-        problems.append(Problem(csv.file, 1, f"column(s) {', '.join(repeated)} appear more than once."))
+        appear = "appears" if len(repeated) == 1 else "appear"
+        problems.append(
+            Problem(csv.file, 1, f"{_columns(len(repeated))} {', '.join(repeated)} {appear} more than once.")
+        )
     return problems
+
+
+def _columns(n: int) -> str:
+    return "column" if n == 1 else "columns"
 
 
 def parse_threshold(files: dict[str, CsvText]) -> Parsed:

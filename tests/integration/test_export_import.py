@@ -72,14 +72,15 @@ def test_an_import_tracks_the_regions_its_pain_ratings_name_and_says_so_first(ct
     other = ensure_profile(ctx.db, "someone-else")
     checked = import_file(other, "threshold-export.zip", data, save=False)
     assert checked.preview is not None
-    assert any("rates pain in the left knee, which you do not track yet" in w for w in checked.preview.warnings)
+    assert "rates pain in the left knee, which you do not track yet" in checked.preview.regions_note
+    assert not checked.preview.warnings  # a note, not a warning about the file
     assert get_settings(other).regions == ("lower_back",)  # a preview changes nothing
     result = import_file(other, "threshold-export.zip", data)
     assert result.written, result.problems
     assert get_settings(other).regions == ("lower_back", "left_knee")
     assert any(note.startswith("Now also tracking the left knee") for note in result.notes)
     again = import_file(other, "threshold-export.zip", data, save=False)
-    assert again.preview is not None and not any("do not track" in w for w in again.preview.warnings)
+    assert again.preview is not None and again.preview.regions_note == ""
 
 
 def test_an_import_without_pain_ratings_leaves_the_tracked_regions_alone(ctx):

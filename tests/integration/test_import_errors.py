@@ -44,7 +44,7 @@ PEG = "day,pain,enjoyment,activity\n"
 CASES = {
     "empty file": ("empty.csv", b"", "The file is empty", 0),
     "only blank lines": ("blank.csv", b"\r\n   \n", "The file is empty", 0),
-    "missing column": ("peg.csv", b"day,pain,enjoyment\n2026-11-01,3,4\n", "missing column(s): activity", 1),
+    "missing column": ("peg.csv", b"day,pain,enjoyment\n2026-11-01,3,4\n", "missing column: activity; add it", 1),
     "extra column": ("peg.csv", (PEG.strip() + ",mood\n2026-11-01,3,4,5,ok\n").encode(), "'mood'", 1),
     "wrong delimiter": ("peg.csv", b"day|pain|enjoyment|activity\n2026-11-01|3|4|5\n", "It seems to use '|'", 1),
     "rows split differently from the header": (

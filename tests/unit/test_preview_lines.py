@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from services.import_preview import Preview
+from services.import_regions import preview_note
 from terminal.preview import preview_lines
 
 
@@ -36,3 +38,10 @@ def test_a_partly_stored_file_names_what_it_adds() -> None:
 def test_no_exercise_heading_without_exercises_and_no_stored_note_for_a_new_file() -> None:
     text = "\n".join(preview_lines(_preview(0)))
     assert "Exercises (" not in text and "already in your data" not in text
+
+
+def test_regions_the_import_would_start_tracking_are_a_note_after_the_counts() -> None:
+    lines = preview_lines(replace(_preview(0), regions_note=preview_note(("neck", "right_knee"))))
+    assert lines[-1].startswith("Note: This file rates pain in the neck and right knee, which you do not track yet")
+    assert "adds them to your tracked regions" in lines[-1] and "cli.py settings --regions" in lines[-1]
+    assert not any(line.startswith("Note:") for line in preview_lines(_preview(0)))
