@@ -77,12 +77,16 @@ def decode(file: str, data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as error:
         utf8 = _UTF8_MULTIBYTE.search(data)
         if utf8 is not None:
+            good, bad = _line_of(data, utf8.start()), _line_of(data, error.start)
+            where = (
+                f"line {bad} mixes UTF-8 text with bytes that are not (is this a CSV file at all?)"
+                if good == bad
+                else f"the file mixes two text encodings: line {good} is UTF-8 but line {bad} is not"
+            )
             raise FileProblem(
                 file,
-                f"the file mixes two text encodings: line {_line_of(data, utf8.start())} is UTF-8 but line "
-                f"{_line_of(data, error.start)} is not. Open it in a spreadsheet or text editor and save it "
-                "again as CSV UTF-8.",
-                _line_of(data, error.start),
+                f"{where}. Open it in a spreadsheet or text editor and save it again as CSV UTF-8.",
+                bad,
             ) from None
     # Latin-1 maps every byte to a character, so it always reads; it is what older Windows tools write.
     return data.decode("latin-1"), "Latin-1"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from formats.readers.cells import moment
+from formats.readers.model import FileProblem
 from formats.readers.reading import decode, read_csv
 from formats.readers.workout_apps import bare_name, equipment_of
 from formats.tables import cell, neutralise, restore
@@ -39,6 +41,17 @@ def test_utf8_with_or_without_a_bom_and_latin1_fallback():
     assert decode("f.csv", "Café".encode()) == ("Café", "UTF-8")
     assert decode("f.csv", b"\xef\xbb\xbfCaf\xc3\xa9") == ("Café", "UTF-8")
     assert decode("f.csv", "Café".encode("latin-1")) == ("Café", "Latin-1")
+
+
+def test_mixed_encodings_name_both_lines_or_say_the_one_line_is_not_text():
+    with pytest.raises(FileProblem) as mixed:
+        decode("f.csv", "a\nCafé\n".encode() + "Café\n".encode("latin-1"))
+    assert "line 2 is UTF-8 but line 3 is not" in mixed.value.problem.message
+    with pytest.raises(FileProblem) as binary:
+        decode("f.csv", b"_\xb3i\xbfL\xdd\xbc\x0e\xc3\xa9\xff")
+    message = binary.value.problem.message
+    assert "line 1 mixes UTF-8 text with bytes that are not (is this a CSV file at all?)" in message
+    assert "but line 1 is not" not in message
 
 
 def test_rows_keep_the_line_they_start_on_across_quoted_line_breaks():
