@@ -39,6 +39,8 @@ PSFS_SCALE = alt.Scale(domain=[SCORE_MIN, SCORE_MAX])
 # The shaded band and its label: inside it, the average has not moved far enough from the first round to matter.
 BAND_GREY = "#9e9e9e"
 MEDICATION_COLUMNS = ("layer", "period", "end", "medication", "as_needed", "amount", "until")
+# Times to the microsecond, as Python's own.
+TIME_UNIT = "us"
 # Regular medication as light bands behind the pain line; each dose its own hue so a change shows as a new band.
 # Not blue: the pain band and line are.
 BAND_COLOURS = alt.Scale(range=["#c2610c", "#3c7d35", "#8e4f84", "#8a6d00", "#c0456a", "#6b6b6b"])
@@ -154,10 +156,12 @@ def pain_medication_rows(pain: pd.DataFrame, regular: Sequence[Regular], doses: 
     # (pandas aligns and fills every column of both).
     layer, period, end, *words = zip(*meds, strict=True)
     gap = [None] * len(pain)
-    columns: dict[str, Any] = {"period": pd.to_datetime([*pain["period"], *period])}
+    # Times through numpy: pandas reads a list holding gaps one value at a time.
+    times = np.array(period, dtype=f"datetime64[{TIME_UNIT}]")
+    columns: dict[str, Any] = {"period": np.concatenate([pain["period"].to_numpy(dtype=times.dtype), times])}
     for name in pain.columns[1:]:
         columns[name] = np.concatenate([pain[name].to_numpy(dtype="float64"), np.full(len(meds), np.nan)])
-    columns |= {"layer": ["pain"] * len(pain) + list(layer), "end": pd.to_datetime(gap + list(end))}
+    columns |= {"layer": ["pain"] * len(pain) + list(layer), "end": np.array(gap + list(end), dtype=times.dtype)}
     columns |= {name: gap + list(values) for name, values in zip(MEDICATION_COLUMNS[3:], words, strict=True)}
     return pd.DataFrame(columns)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from formats import chart_specs, charts, threshold_chart
 from formats.figure import Figure
@@ -68,3 +70,18 @@ def test_an_image_spec_is_altairs_own_spec_over_the_rows_with_each_panel_its_row
     response = pd.DataFrame({"period": PERIODS, "response": ["settled (within 1 point)"] * 3, "sessions": [2, 5, 1]})
     one = Figure("response", response, {"bucket": "week"})
     assert _by_order_of_use(chart_specs.one_chart([one])) == _by_order_of_use(chart_specs.chart(one).to_dict())
+
+
+def test_chart_rows_are_the_bytes_pyarrow_makes_from_the_frame() -> None:
+    frame = pd.DataFrame(
+        {
+            "period": pd.to_datetime([date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]),
+            "level": [62.5, float("nan"), 60.0],
+            "text": ["62.5 kg × 10", None, "60 kg × 12"],
+            "sessions": [2, 1, 3],
+            "nothing": [None, None, None],
+        }
+    )
+    for part in (frame, frame.iloc[0:0]):
+        expected = chart_specs._stream(pa.Table.from_pandas(part, preserve_index=False))
+        assert chart_specs.to_arrow(part) == expected
