@@ -23,6 +23,8 @@ class ImportResult:
     exercises_created: tuple[str, ...] = ()
     health_added: int = 0
     """Function goals, their ratings, PGIC answers, regular medication and as-needed doses added."""
+    health_parts: tuple[tuple[int, str, str], ...] = ()
+    """health_added by kind: (how many, one's name, several's name)."""
     already_there: int = 0
     """Rows skipped because the same session, check-in or measurement is already stored."""
     problems: tuple[Problem, ...] = ()
@@ -69,8 +71,10 @@ class ImportResult:
             (self.pegs_added, "PEG check-in"),
             (self.pressures_added, "pressure threshold"),
             (len(self.exercises_created), "new exercise"),
-            (self.health_added, "function goal, impression-of-change or medication row"),
         )
         parts += [counted(n, word) for n, word in others if n]
-        skipped = f" {self.already_there:,} already in your data were left alone." if self.already_there else ""
+        parts += [counted(n, one, many) for n, one, many in self.health_parts if n]
+        there = self.already_there
+        was = "was" if there == 1 else "were"
+        skipped = f" {counted(there, 'row')} of the file {was} already in your data and left alone." if there else ""
         return f"Added {', '.join(parts)}.{skipped}"

@@ -125,9 +125,16 @@ def add_health(s: OrmSession, owner_id: int, health: Health, result: ImportResul
     for day, region, quality in health.sleep:
         s.execute(update(Checkin).where(Checkin.owner_id == owner_id, Checkin.day == day, Checkin.region == region,
                                         Checkin.sleep_quality.is_(None)).values(sleep_quality=quality))  # fmt: skip
-    added = len(ids.new) + len(ratings) + len(answers) + len(regular) + len(doses)
+    parts = (
+        (len(ids.new), "function goal", "function goals"),
+        (len(ratings), "function goal rating", "function goal ratings"),
+        (len(answers), "impression-of-change answer", "impression-of-change answers"),
+        (len(regular), "regular medication", "regular medications"),
+        (len(doses), "as-needed dose", "as-needed doses"),
+    )
+    added = sum(n for n, _one, _many in parts)
     given = len(health.goals) + len(health.ratings) + len(health.pgic) + len(health.medications) + len(health.doses)
-    return replace(result, health_added=added, already_there=result.already_there + given - added)
+    return replace(result, health_added=added, health_parts=parts, already_there=result.already_there + given - added)
 
 
 class _Ids(dict[GoalKey, int]):
