@@ -10,7 +10,12 @@ UNIT_WORDS = {"kg": "kilograms", "lb": "pounds", "per row": "as each row says"}
 
 def preview_lines(preview: Preview) -> list[str]:
     """The preview as lines to print before asking whether to import."""
-    span = f"{preview.first} to {preview.last}" if preview.first else "no dates"
+    if not preview.first:
+        span = "no dates"
+    elif preview.first == preview.last:
+        span = f"on {preview.first}"
+    else:
+        span = f"{preview.first} to {preview.last}"
     lines = [f"{counted(preview.sessions, 'session')} with {counted(preview.sets, 'set')}, {span}."]
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you said with --unit"

@@ -22,7 +22,12 @@ def show_preview(preview: Preview) -> None:
     left, right = st.columns(2)
     left.metric("Sessions", f"{preview.sessions:,}")
     right.metric("Sets", f"{preview.sets:,}")
-    lines = [f"From **{preview.first}** to **{preview.last}**." if preview.first else "No sessions."]
+    if not preview.first:
+        lines = ["No sessions."]
+    elif preview.first == preview.last:
+        lines = [f"All on **{preview.first}**."]
+    else:
+        lines = [f"From **{preview.first}** to **{preview.last}**."]
     if preview.unit is not None:
         said = "as the file says" if preview.unit_from_file else "as you chose"
         lines.append(f"Weights are read in **{UNIT_WORDS.get(preview.unit, preview.unit)}** ({said}).")

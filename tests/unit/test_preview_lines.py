@@ -45,3 +45,9 @@ def test_regions_the_import_would_start_tracking_are_a_note_after_the_counts() -
     assert lines[-1].startswith("Note: This file rates pain in the neck and right knee, which you do not track yet")
     assert "adds them to your tracked regions" in lines[-1] and "cli.py settings --regions" in lines[-1]
     assert not any(line.startswith("Note:") for line in preview_lines(_preview(0)))
+
+
+def test_a_file_of_one_day_gives_that_day_once() -> None:
+    one_day = replace(_preview(0), last=date(2026, 10, 1))
+    assert preview_lines(one_day)[0] == "4 sessions with 12 sets, on 2026-10-01."
+    assert preview_lines(_preview(0))[0] == "4 sessions with 12 sets, 2026-10-01 to 2026-10-09."
