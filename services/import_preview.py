@@ -130,12 +130,12 @@ def load_warning(tally: Tally, unit: str) -> str | None:
     if unit in HEAVY_MEDIAN and (middle > HEAVY_MEDIAN[unit] or top > HEAVY_TOP[unit]):
         return (
             f"These loads look heavy for kilograms (typical set {middle:.0f} kg, heaviest {top:.0f} kg). "
-            "If the app was set to pounds, choose lb."
+            "If the app was set to pounds, import it as lb (the unit choice here, or --unit lb on the command line)."
         )
     if unit in LIGHT_MEDIAN and middle < LIGHT_MEDIAN[unit]:
         return (
             f"These loads look light for pounds (typical set {middle:.0f} lb). If the app was set to kilograms, "
-            "choose kg."
+            "import it as kg (the unit choice here, or --unit kg on the command line)."
         )
     return None
 

@@ -114,7 +114,7 @@ def test_a_pound_history_read_as_kilograms_is_warned_about(ctx):
     checked = import_file(ctx, *upload("strong_old.csv"), unit="kg", save=False)
     assert checked.preview is not None
     (warning,) = checked.preview.warnings
-    assert "heavy for kilograms" in warning and "choose lb" in warning
+    assert "heavy for kilograms" in warning and "import it as lb" in warning and "--unit lb" in warning
 
 
 def test_a_mapping_chosen_in_the_preview_replaces_the_one_found(ctx):
