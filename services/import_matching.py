@@ -94,9 +94,18 @@ def resolve(name: str, category: str, folded: dict[str, Known], keyed: dict[str,
         (words, "words"),
         (bare, "words"),
     ):
-        if found is not None and found.category == category:
+        if found is not None and fits(found.category, category):
             return found, how
     return None
+
+
+def fits(listed: str, guessed: str) -> bool:
+    """Whether a file's exercise, of the kind its rows suggest, can be one of the person's of kind `listed`.
+
+    A file's timed exercise without a distance reads as flexibility, but it may well be cardio (a bike ride
+    logged by time alone): both keep minutes, so it joins a cardio exercise of the same name too.
+    """
+    return listed == guessed or (guessed == "flexibility" and listed == "cardio")
 
 
 def closest(name: str, category: str, known: Mapping[str, Known]) -> tuple[str, ...]:
@@ -139,7 +148,7 @@ def match(
     for name, guess in parsed.guesses.items():
         choice = picked.get(name.casefold())
         target = folded.get(choice.casefold()) if choice else None
-        if choice and (target is None or target.category != guess.category):
+        if choice and (target is None or not fits(target.category, guess.category)):
             message = f"{choice!r} is not one of your {guess.category} exercises, so {name!r} cannot be mapped onto it."
             result.problems.append(Problem(guess.where[0], guess.where[1], message))
             continue

@@ -157,3 +157,15 @@ def test_a_problem_after_a_left_out_exercise_still_names_its_own_line(ctx):
     result = import_file(ctx, "strong.csv", bad.encode())
     assert not result.written
     assert {p.line for p in result.problems} == {3}, [str(p) for p in result.problems]
+
+
+def test_a_ride_logged_by_time_alone_joins_the_catalogues_cycling_not_a_new_stretch(ctx):
+    header = (
+        "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,"
+        "Distance (meters),Seconds,Notes,Workout Notes"
+    )
+    rides = "\n".join(f"{n},2026-09-0{n} 07:30:00,Ride,1800,Cycling,1,,,,,1800,," for n in (1, 2))
+    result = import_file(ctx, "strong.csv", f"{header}\n{rides}\n".encode())
+    assert result.written, result.problems
+    assert result.exercises_created == ()
+    assert result.preview is not None and [(m.target, m.how) for m in result.preview.exercises] == [("Cycling", "same")]
