@@ -121,7 +121,7 @@ if result is not None and result.written:
         st.info(result.pain_note, icon=":material/lightbulb:")
         st.page_link("pages/progress.py", label="See it on Progress", icon=":material/monitoring:")
     for note in result.notes:
-        st.info(note)
+        st.info(note, icon=":material/info:")
 elif result is not None and result.problems:
     count = result.problem_count
     # Each problem in full, wrapped to the screen (a table cell would cut a long one off on a phone).
