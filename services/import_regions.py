@@ -13,23 +13,20 @@ from dataclasses import replace
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import Profile
+from services.context import settings_of
 from services.import_result import ImportResult
+from tracker.describe import joined
 from tracker.pain import REGIONS
 
 
 def untracked(s: OrmSession, owner_id: int, rated: Collection[str]) -> tuple[str, ...]:
     """The regions among `rated` the owner does not track, in the catalogue's order."""
-    tracked = set(_tracked(s, owner_id))
+    tracked = settings_of(s.get_one(Profile, owner_id)).regions
     return tuple(region for region in REGIONS if region in rated and region not in tracked)
 
 
-def _tracked(s: OrmSession, owner_id: int) -> list[str]:
-    return [region for region in s.get_one(Profile, owner_id).regions.split(",") if region]
-
-
 def _named(regions: Sequence[str]) -> str:
-    names = [REGIONS[region].lower() for region in regions]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return joined([REGIONS[region].lower() for region in regions])
 
 
 CHANGE = "You can change the tracked regions in Settings (on the command line: cli.py settings --regions)."
@@ -49,7 +46,7 @@ def track(s: OrmSession, owner_id: int, regions: Sequence[str], result: ImportRe
     if not regions or not result.written:
         return result
     profile = s.get_one(Profile, owner_id)
-    profile.regions = ",".join([*_tracked(s, owner_id), *regions])
+    profile.regions = ",".join([*settings_of(profile).regions, *regions])
     note = (
         f"Now also tracking the {_named(regions)}: this file rated pain there, and Progress and the report show "
         f"those ratings. {CHANGE}"

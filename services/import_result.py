@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from formats.readers.model import Problem
 from services.import_preview import Preview, without_pain
-from tracker.describe import counted
+from tracker.describe import counted, was_were
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,9 @@ class ImportResult:
     pegs_added: int = 0
     pressures_added: int = 0
     exercises_created: tuple[str, ...] = ()
-    health_added: int = 0
-    """Function goals, their ratings, PGIC answers, regular medication and as-needed doses added."""
     health_parts: tuple[tuple[int, str, str], ...] = ()
-    """health_added by kind: (how many, one's name, several's name)."""
+    """Function goals, their ratings, PGIC answers, regular medication and as-needed doses added, by kind:
+    (how many, one's name, several's name)."""
     already_there: int = 0
     """Rows skipped because the same session, check-in or measurement is already stored."""
     problems: tuple[Problem, ...] = ()
@@ -42,6 +41,11 @@ class ImportResult:
     """What the file holds and how its exercises map, once every row passed the checks."""
     checked_only: bool = False
     """A preview: everything was checked and nothing written."""
+
+    @property
+    def health_added(self) -> int:
+        """Function goals, their ratings, PGIC answers, regular medication and as-needed doses added."""
+        return sum(n for n, _one, _many in self.health_parts)
 
     @property
     def ready(self) -> bool:
@@ -75,6 +79,9 @@ class ImportResult:
         parts += [counted(n, word) for n, word in others if n]
         parts += [counted(n, one, many) for n, one, many in self.health_parts if n]
         there = self.already_there
-        was = "was" if there == 1 else "were"
-        skipped = f" {counted(there, 'row')} of the file {was} already in your data and left alone." if there else ""
+        skipped = (
+            f" {counted(there, 'row')} of the file {was_were(there)} already in your data and left alone."
+            if there
+            else ""
+        )
         return f"Added {', '.join(parts)}.{skipped}"

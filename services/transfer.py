@@ -25,7 +25,7 @@ from services.import_preview import Tally, build, load_warning
 from services.import_regions import preview_note, track, untracked
 from services.import_result import ImportResult
 from services.import_write import Saver, collector_paused, write_small
-from services.transfer_health import add_health, check_health
+from services.transfer_health import add_health, check_health, counts_of, given
 from tracker.errors import ValidationError
 from tracker.records import (
     SessionRecord,
@@ -235,11 +235,7 @@ def _check_and_write(
         (len(checkins), "morning check-in", "morning check-ins"),
         (len(pegs), "weekly PEG check-in", "weekly PEG check-ins"),
         (len(pressures), "pressure threshold", "pressure thresholds"),
-        (len(health.goals), "function goal", "function goals"),
-        (len(health.ratings), "function goal rating", "function goal ratings"),
-        (len(health.pgic), "impression-of-change answer", "impression-of-change answers"),
-        (len(health.medications), "regular medication", "regular medications"),
-        (len(health.doses), "as-needed dose", "as-needed doses"),
+        *counts_of(given(health)),
     )
     new_regions = untracked(s, ctx.owner_id, tally.regions | {r.region for r, _item in checkins})
     preview = build(parsed, matched, tally, file_unit, [warning] if warning else [], others)

@@ -125,16 +125,29 @@ def add_health(s: OrmSession, owner_id: int, health: Health, result: ImportResul
     for day, region, quality in health.sleep:
         s.execute(update(Checkin).where(Checkin.owner_id == owner_id, Checkin.day == day, Checkin.region == region,
                                         Checkin.sleep_quality.is_(None)).values(sleep_quality=quality))  # fmt: skip
-    parts = (
-        (len(ids.new), "function goal", "function goals"),
-        (len(ratings), "function goal rating", "function goal ratings"),
-        (len(answers), "impression-of-change answer", "impression-of-change answers"),
-        (len(regular), "regular medication", "regular medications"),
-        (len(doses), "as-needed dose", "as-needed doses"),
-    )
+    parts = counts_of((len(ids.new), len(ratings), len(answers), len(regular), len(doses)))
     added = sum(n for n, _one, _many in parts)
-    given = len(health.goals) + len(health.ratings) + len(health.pgic) + len(health.medications) + len(health.doses)
-    return replace(result, health_added=added, health_parts=parts, already_there=result.already_there + given - added)
+    return replace(result, health_parts=parts, already_there=result.already_there + sum(given(health)) - added)
+
+
+# The kinds of row a Health holds, in its order, as one and as several.
+KINDS = (
+    ("function goal", "function goals"),
+    ("function goal rating", "function goal ratings"),
+    ("impression-of-change answer", "impression-of-change answers"),
+    ("regular medication", "regular medications"),
+    ("as-needed dose", "as-needed doses"),
+)
+
+
+def given(health: Health) -> tuple[int, ...]:
+    """How many rows of each of KINDS the file holds."""
+    return (len(health.goals), len(health.ratings), len(health.pgic), len(health.medications), len(health.doses))
+
+
+def counts_of(numbers: tuple[int, ...]) -> tuple[tuple[int, str, str], ...]:
+    """Counts in KINDS' order with their words: (how many, one's name, several's name)."""
+    return tuple((n, one, many) for n, (one, many) in zip(numbers, KINDS, strict=True))
 
 
 class _Ids(dict[GoalKey, int]):

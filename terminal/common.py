@@ -32,13 +32,17 @@ def shown(target: str) -> str:
     return url.render_as_string(hide_password=True)
 
 
-def missing_file(target: str) -> Path | None:
-    """The SQLite file a command would create at target, when there is none yet (None for other databases)."""
-    url = _url(target)
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL (None for an in-memory one or another database)."""
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    path = Path(url.database or "")
-    return None if path.exists() else path
+    return Path(url.database or "")
+
+
+def missing_file(target: str) -> Path | None:
+    """The SQLite file a command would create at target, when there is none yet (None for other databases)."""
+    path = _sqlite_file(_url(target))
+    return None if path is None or path.exists() else path
 
 
 def discard(ctx: Ctx, path: Path) -> None:
@@ -51,8 +55,8 @@ def discard(ctx: Ctx, path: Path) -> None:
 def open_ctx(target: str, subject: str, *, create: bool) -> Ctx:
     """The database at target (migrated) and the profile's context; create both only when asked."""
     url = _url(target)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        path = Path(url.database or "")
+    path = _sqlite_file(url)
+    if path is not None:
         if not create and not path.is_file():
             raise CliError(f"No database at {path}. Check --db (a SQLite file path or a database URL).")
         if not path.parent.is_dir():

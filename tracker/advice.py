@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from tracker.describe import describe_sets
+from tracker.describe import describe_sets, joined
 from tracker.history import SessionDone
 from tracker.pain import REGIONS, Response, next_morning_response
 
@@ -82,10 +82,7 @@ def day_text(day: date) -> str:
 
 def days_text(days: Sequence[date]) -> str:
     """A short list of dates: '2 Nov 2026, 5 Nov 2026 and 9 Nov 2026'."""
-    shown = [day_text(d) for d in days]
-    if len(shown) <= 1:
-        return "".join(shown)
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return joined([day_text(d) for d in days])
 
 
 def session_line(session: SessionDone, unit: str) -> str:

@@ -52,3 +52,15 @@ def counted(n: int, word: str, plural: str = "") -> str:
     """'1 session', '2 sessions', '1,200 sets': a count with its word in the right number (`plural` when it is not
     the word plus s)."""
     return f"{n:,} {word if n == 1 else plural or word + 's'}"
+
+
+def was_were(n: int) -> str:
+    """The verb that agrees with a count of `n`: '1 set was', '2 sets were'."""
+    return "was" if n == 1 else "were"
+
+
+def joined(words: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"

@@ -27,7 +27,7 @@ from xml.etree.ElementTree import Element, iterparse
 
 from formats.readers.archive import check_member, declared_directory
 from formats.readers.model import FileProblem, Guess, Parsed, RawSession
-from tracker.describe import counted
+from tracker.describe import counted, was_were
 from tracker.records import MAX_MINUTES, MIN_MINUTES
 
 SOURCE = "Apple Health"
@@ -186,7 +186,7 @@ def parse(filename: str, data: bytes | IO[bytes], progress: Callable[[float], No
     if left_out:
         kinds = "; ".join(f"{kind}: {n:,}" for kind, n in left_out.most_common())
         parsed.notes.append(
-            f"{counted(left_out.total(), 'workout')} {'was' if left_out.total() == 1 else 'were'} left out ({kinds}): "
+            f"{counted(left_out.total(), 'workout')} {was_were(left_out.total())} left out ({kinds}): "
             "strength workouts in Apple Health hold no "
             f"sets or loads, and Threshold keeps timed exercises from {MIN_MINUTES} to {MAX_MINUTES} minutes."
         )

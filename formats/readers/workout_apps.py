@@ -8,7 +8,7 @@ from typing import Any
 from formats.readers.app_rows import AppRow, number
 from formats.readers.cells import bad_moment, moment
 from formats.readers.model import Guess, Parsed, Problem, RawSession
-from tracker.describe import counted
+from tracker.describe import counted, was_were
 from tracker.records import MIN_MINUTES
 from tracker.units import from_kg, to_kg
 
@@ -86,23 +86,21 @@ def sessions_from(rows: list[AppRow], file: str, source: str, unit: str | None) 
             parsed.sessions.append(session)
     if empty:
         parsed.notes.append(
-            f"{counted(len(empty), 'exercise')} had no sets, time or distance recorded and {_were(len(empty))} left "
+            f"{counted(len(empty), 'exercise')} had no sets, time or distance recorded and {was_were(len(empty))} left "
             f"out: {_listed(empty)}."
         )
     if short:
         parsed.notes.append(
-            f"{counted(len(short), 'timed exercise')} lasted under {MIN_MINUTES} minute in all and {_were(len(short))} "
-            "saved as "
-            f"{MIN_MINUTES} minute, the shortest time Threshold records: {_listed(short)}."
+            f"{counted(len(short), 'timed exercise')} lasted under {MIN_MINUTES} minute in all and "
+            f"{was_were(len(short))} saved as {MIN_MINUTES} minute, the shortest time Threshold records: "
+            f"{_listed(short)}."
         )
     if warmups:
-        parsed.notes.append(f"{counted(warmups, 'warm-up set')} {_were(warmups)} left out: only working sets are kept.")
+        parsed.notes.append(
+            f"{counted(warmups, 'warm-up set')} {was_were(warmups)} left out: only working sets are kept."
+        )
     parsed.unit_unknown = unit is None
     return parsed
-
-
-def _were(n: int) -> str:
-    return "was" if n == 1 else "were"
 
 
 def _listed(items: list[str], most: int = 5) -> str:
