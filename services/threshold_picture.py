@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db.progress_sql import Scope
 from db.tolerance_sql import effort_rows
+from formats.chart_style import dated_frame
 from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.threshold import STRENGTH, Status
@@ -155,9 +156,7 @@ def _attempt_rows(
 def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
     ordered = sorted(rows, key=lambda r: (r[0], r[1], r[2]))  # type: ignore[arg-type]
     if not ordered:
-        empty = pd.DataFrame(ordered, columns=list(COLUMNS))
-        empty["period"] = pd.to_datetime(empty["period"])
-        return empty.astype({"level": "float64", "value": "float64"})
+        return dated_frame(ordered, COLUMNS).astype({"level": "float64", "value": "float64"})
     # Built column by column in one go (replacing columns of a built frame cost a third of its time). Unrounded
     # values are for the maths; a chart shows one decimal, as the words do.
     columns: dict[str, Any] = dict(zip(COLUMNS, (list(c) for c in zip(*ordered, strict=True)), strict=True))
