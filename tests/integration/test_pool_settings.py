@@ -30,3 +30,22 @@ def test_a_pool_size_that_is_not_a_number_says_which_setting(monkeypatch):
     monkeypatch.setenv(POOL_SIZE_ENV, "ten")
     with pytest.raises(ValueError, match=f"{POOL_SIZE_ENV} must be a whole number"):
         make_engine(URL)
+
+
+def test_a_sqlite_file_keeps_its_connections_and_still_sees_other_writers(tmp_path):
+    """Reads reuse pooled connections (each keeps SQLite's page cache), yet a write by another process, here
+    another Database on the same file as the command line would be, shows at once on the next read."""
+    from services.context import bump_data_version, data_version, ensure_profile, open_database
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    app, cli = open_database(url), open_database(url)
+    try:
+        assert isinstance(app.engine.pool, QueuePool)
+        ctx = ensure_profile(app)
+        before = data_version(ctx)
+        assert app.engine.pool.checkedin() >= 1  # the read's connection went back to the pool, still open
+        bump_data_version(ensure_profile(cli))
+        assert data_version(ctx) not in ("", before)
+    finally:
+        app.dispose()
+        cli.dispose()
