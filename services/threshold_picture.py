@@ -52,6 +52,9 @@ class Picture:
     """Days the level looks back."""
     subtitles: dict[str, str]
     """Per exercise with a change: its chart's subtitle (the line without the exercise's name)."""
+    waiting: int = 0
+    """Recent sessions still waiting for their next-morning rating (what the headline counts when it has no change
+    to tell)."""
 
 
 def main_exercises(counts: Sequence[tuple[str, str, int, float]], limit: int = MAX_PANELS) -> tuple[str, ...]:
@@ -95,18 +98,19 @@ def picture(
     measures = {e.exercise: measure(e, unit) for e in inside if e.value is not None}
     rows = _level_rows(found, inside, scope.start, bucket, unit, measures)
     rows += _attempt_rows(inside, bucket, unit, measures)
+    waiting = sum(e.status is Status.PENDING and (scope.end - e.day).days < RECENT_DAYS for e in inside)
     words = headline(
         changes,
         same,
         unit,
-        pending=sum(e.status is Status.PENDING and (scope.end - e.day).days < RECENT_DAYS for e in inside),
+        pending=waiting,
         tolerated=sum(e.status is Status.TOLERATED for e in inside),
         limit=settings.pain_limit,
         so_far=_so_far(found, scope.start, unit),
     )
     lines = tuple(change_line(c, unit) for c in changes)
     subtitles = {c.exercise: change_words(c, unit) for c in changes}
-    return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window, subtitles)
+    return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window, subtitles, waiting)
 
 
 def _so_far(found: Sequence[Level], start: date, unit: str) -> tuple[str, ...]:

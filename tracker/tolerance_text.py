@@ -37,12 +37,15 @@ def headline(
     so_far: Sequence[str] = (),
 ) -> str:
     """One line that says where the tolerated level went, in words and numbers, or what it still needs
-    (`so_far`: each exercise's level when none has a change yet, e.g. 'Leg press 40 kg × 12')."""
+    (`so_far`: each exercise's level when none has a change yet, e.g. 'Leg press 40 kg × 12').
+
+    The same words go to the person (Progress) and to their doctor (the report, the share view), so they speak
+    about the data, not to either reader: what to do next is the page's to say beside it."""
     if not changes:
         if pending:
             return (
-                f"{pending} recent session{'s are' if pending > 1 else ' is'} waiting for the next-morning rating: "
-                "rate your pain on waking (Check-ins page) and each one that settled counts as tolerated work."
+                f"{pending} recent session{'s are' if pending > 1 else ' is'} waiting for the next-morning rating; "
+                f"each one that settles will count as tolerated work."
             )
         if tolerated:
             shown = f" ({'; '.join(so_far)})" if so_far else ""
@@ -51,8 +54,8 @@ def headline(
                 "counts once it has been reached twice."
             )
         return (
-            f"No tolerated session yet: a session counts when pain during stays at or below your limit ({limit}/10) "
-            "and your pain on waking the next morning is no more than 1 point above the level before it."
+            f"No tolerated session yet: a session counts when pain during stays at or below the pain limit "
+            f"({limit}/10) and pain on waking the next morning is no more than 1 point above the level before it."
         )
     since = day_text(min(c.first.day for c in changes))
     directions = {c.direction(same_within) for c in changes}
@@ -64,7 +67,7 @@ def headline(
         )
     if len(directions) == 1:
         mean = fmean(c.percent for c in changes)
-        return f"Tolerated work is {_moved(mean, same_within)} since {since} across your {len(changes)} main exercises"
+        return f"Tolerated work is {_moved(mean, same_within)} since {since} across the {len(changes)} main exercises"
     groups = {1: "rose for", -1: "fell for", 0: "held about the same for"}
     parts = []
     for sign in (1, -1, 0):

@@ -162,6 +162,10 @@ def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]
     return tuple(found)
 
 
+# Under a headline that counts sessions waiting for their next-morning rating: what the person can do about it.
+WAITING_HINT = "Rate your pain on waking on the Check-ins page: each session that settled then counts."
+
+
 def _picture_words(data: Headline) -> str:
     """The headline in bold, then one line per exercise with a change."""
     key = (
@@ -170,7 +174,8 @@ def _picture_words(data: Headline) -> str:
         "open circles sessions without a next-morning rating (recent ones are still waiting for it)."
     )
     lines = [f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)]
-    return "\n".join(lines) + f"\n\n{key}"
+    hint = f"\n\n{WAITING_HINT}" if data.picture.waiting and not data.picture.changes else ""
+    return "\n".join(lines) + hint + f"\n\n{key}"
 
 
 def _span(data: Period) -> tuple[str, str]:

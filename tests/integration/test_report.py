@@ -261,3 +261,12 @@ def test_the_footnote_says_when_a_percent_change_counts_as_the_comparison_judges
     assert not pain_change(2.2, 1.5).important and pain_change(3.3, 2.3).important
     text = " ".join(pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",))).split())
     assert "30% of the baseline when that is at least 1 point" in text
+
+
+def test_page_one_speaks_about_the_patient_not_to_them(ctx):
+    # A session over the limit yesterday: nothing tolerated yet, so the headline explains what counts.
+    create_session(ctx, when=NOW - timedelta(days=1), during=8)
+    data = report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",))
+    page_one = " ".join(PdfReader(BytesIO(data)).pages[0].extract_text().split())
+    assert "No tolerated session yet" in page_one and "the pain limit (5/10)" in page_one
+    assert "your" not in page_one.lower() and "Check-ins page" not in page_one

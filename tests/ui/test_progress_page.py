@@ -4,14 +4,16 @@ threshold picture and pain trend at once, every other chart once "More charts" i
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
 
 from services.checkins import record_peg
 from services.context import ensure_profile
+from tests.factories import create_session
 from tests.progress_history import fill_weeks
 from ui.cache import after_write
+from ui.progress_sections import WAITING_HINT
 
 CHART = "vega_lite_chart"
 # The threshold picture has one chart per main exercise: here the walk and the leg press.
@@ -122,3 +124,11 @@ def test_a_rerun_sends_the_same_charts_with_their_rows(at, app_ctx):
     again = [chart.proto.SerializeToString() for chart in at.get(CHART)]
     assert again == first
     assert all(chart.proto.datasets[0].data.data for chart in at.get(CHART))
+
+
+def test_a_session_waiting_for_its_morning_rating_says_so_and_where_to_give_it(at, app_ctx):
+    create_session(app_ctx, when=datetime.now() - timedelta(hours=3))
+    _open(at)
+    texts = _texts(at)
+    assert "1 recent session is waiting for the next-morning rating" in texts
+    assert WAITING_HINT in texts and "Check-ins page" in WAITING_HINT
