@@ -112,6 +112,24 @@ def test_before_any_tolerated_session_the_headline_says_what_makes_one_count():
     assert "at or below the pain limit (4/10)" in headline([], 5, "kg", limit=4)
 
 
+def test_the_effort_of_a_session_is_its_heaviest_set_with_its_reps():
+    work = Work(D0, "Leg press", "strength", ((50.0, 12), (60.0, 10), (60.0, 8), (None, 20)), None, 3, None)
+    effort = effort_of(work, limit=5)
+    assert (effort.load, effort.reps, effort.status) == (60.0, 10, Status.PENDING)
+
+
+def test_weeks_of_attempts_over_the_limit_do_not_leave_one_short_day_as_the_level():
+    efforts = [walk(0, 26), walk(3, 25), walk(40, 13)]
+    efforts += [walk(d, 30, status=Status.OVER) for d in (30, 34, 37)]
+    assert level_on(efforts, 40) == 25
+
+
+def test_before_any_trend_the_headline_names_what_each_exercise_tolerated_and_what_is_still_needed():
+    text = headline([], 5, "kg", tolerated=2, so_far=("Leg press 40 kg × 12", "Treadmill walk 25 min"))
+    assert text.startswith("Tolerated so far (Leg press 40 kg × 12; Treadmill walk 25 min)")
+    assert "second tolerated day" in text
+
+
 def test_the_headline_speaks_about_the_data_so_the_person_and_their_doctor_read_the_same_words():
     efforts = [press(0, 60), press(2, 60), press(30, 72), press(32, 72)]
     efforts += [walk(0, 20), walk(2, 20), walk(30, 26), walk(32, 26)]
