@@ -34,6 +34,8 @@ POOL_SIZE_ENV = "THRESHOLD_DB_POOL_SIZE"
 MAX_OVERFLOW_ENV = "THRESHOLD_DB_MAX_OVERFLOW"
 DEFAULT_POOL_SIZE = 5
 DEFAULT_MAX_OVERFLOW = 10
+# Connections kept open to a SQLite file between reads (one person's app rarely reads with more at once).
+SQLITE_KEPT = 5
 _WRITING: ContextVar[bool] = ContextVar("writing", default=False)
 
 P = ParamSpec("P")
@@ -91,10 +93,13 @@ def make_engine(url: str) -> Engine:
         database = parsed.database or ""
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        # SQLAlchemy's pool for a file: connections stay open between reads, so neither the pragmas nor SQLite's page
-        # cache start again on each one (a page of Progress opens four; pooled, it drew about an eighth faster).
-        # A write by another process still shows on the next read: each read is a new transaction.
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        # A pool for a file: connections stay open between reads, so neither the pragmas nor SQLite's page cache
+        # start again on each one (a page of Progress opens four; pooled, it drew about an eighth faster). A write
+        # by another process still shows on the next read: each read is a new transaction. Beyond the kept ones,
+        # as many more as readers come at once (no limit to wait on, as before there was a pool).
+        engine = create_engine(
+            url, pool_size=SQLITE_KEPT, max_overflow=-1, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}
+        )
         _sqlite_pragmas(engine)
         return engine
     return create_engine(

@@ -41,6 +41,7 @@ def test_a_sqlite_file_keeps_its_connections_and_still_sees_other_writers(tmp_pa
     app, cli = open_database(url), open_database(url)
     try:
         assert isinstance(app.engine.pool, QueuePool)
+        assert app.engine.pool._max_overflow == -1  # any number of readers at once, as without a pool
         ctx = ensure_profile(app)
         before = data_version(ctx)
         assert app.engine.pool.checkedin() >= 1  # the read's connection went back to the pool, still open
@@ -49,3 +50,31 @@ def test_a_sqlite_file_keeps_its_connections_and_still_sees_other_writers(tmp_pa
     finally:
         app.dispose()
         cli.dispose()
+
+
+def test_more_readers_at_once_than_the_pool_keeps_all_get_a_connection(tmp_path):
+    """Twenty page runs reading at the same moment: none waits for another's connection."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from sqlalchemy import text
+
+    from db.engine import SQLITE_KEPT
+    from services.context import open_database
+
+    db = open_database(f"sqlite:///{tmp_path / 'many.db'}")
+    readers = 4 * SQLITE_KEPT
+    together = Barrier(readers, timeout=10)
+
+    def read(_: int) -> int:
+        with db.read() as s:
+            one = int(s.execute(text("select 1")).scalar_one())
+            together.wait()  # every reader holds its connection here at once
+            return one
+
+    try:
+        with ThreadPoolExecutor(readers) as pool:
+            assert sum(pool.map(read, range(readers))) == readers
+        assert db.engine.pool.checkedin() == SQLITE_KEPT  # the extra ones were closed, the kept ones stay
+    finally:
+        db.dispose()
