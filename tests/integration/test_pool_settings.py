@@ -1,11 +1,17 @@
-"""The PostgreSQL connection pool per app server follows THRESHOLD_DB_POOL_SIZE and THRESHOLD_DB_MAX_OVERFLOW."""
+"""Connection pools: PostgreSQL's per app server follows THRESHOLD_DB_POOL_SIZE and THRESHOLD_DB_MAX_OVERFLOW; a
+SQLite file keeps a few connections open and never makes a reader wait for one."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from threading import Barrier
+
 import pytest
+from sqlalchemy import text
 from sqlalchemy.pool import QueuePool
 
-from db.engine import MAX_OVERFLOW_ENV, POOL_SIZE_ENV, make_engine
+from db.engine import MAX_OVERFLOW_ENV, POOL_SIZE_ENV, SQLITE_KEPT, make_engine
+from services.context import bump_data_version, data_version, ensure_profile, open_database
 
 URL = "postgresql+psycopg://someone@127.0.0.1:5432/nothing"  # never connected to
 
@@ -35,8 +41,6 @@ def test_a_pool_size_that_is_not_a_number_says_which_setting(monkeypatch):
 def test_a_sqlite_file_keeps_its_connections_and_still_sees_other_writers(tmp_path):
     """Reads reuse pooled connections (each keeps SQLite's page cache), yet a write by another process, here
     another Database on the same file as the command line would be, shows at once on the next read."""
-    from services.context import bump_data_version, data_version, ensure_profile, open_database
-
     url = f"sqlite:///{tmp_path / 'shared.db'}"
     app, cli = open_database(url), open_database(url)
     try:
@@ -54,14 +58,6 @@ def test_a_sqlite_file_keeps_its_connections_and_still_sees_other_writers(tmp_pa
 
 def test_more_readers_at_once_than_the_pool_keeps_all_get_a_connection(tmp_path):
     """Twenty page runs reading at the same moment: none waits for another's connection."""
-    from concurrent.futures import ThreadPoolExecutor
-    from threading import Barrier
-
-    from sqlalchemy import text
-
-    from db.engine import SQLITE_KEPT
-    from services.context import open_database
-
     db = open_database(f"sqlite:///{tmp_path / 'many.db'}")
     readers = 4 * SQLITE_KEPT
     together = Barrier(readers, timeout=10)
@@ -75,6 +71,9 @@ def test_more_readers_at_once_than_the_pool_keeps_all_get_a_connection(tmp_path)
     try:
         with ThreadPoolExecutor(readers) as pool:
             assert sum(pool.map(read, range(readers))) == readers
-        assert db.engine.pool.checkedin() == SQLITE_KEPT  # the extra ones were closed, the kept ones stay
+        pooled = db.engine.pool
+        assert (
+            isinstance(pooled, QueuePool) and pooled.checkedin() == SQLITE_KEPT
+        )  # the extra ones were closed, the kept ones stay
     finally:
         db.dispose()
