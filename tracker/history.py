@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from tracker.catalog import Exercise, by_name
 from tracker.pain import Response, next_morning_response
@@ -137,6 +138,12 @@ class History:
         """Sessions, oldest first, in which the exercise was done (from `since` on, when given)."""
         done = self._by_exercise.get(name, [])
         return [s for s in done if s.day >= since] if since is not None else list(done)
+
+    @cached_property
+    def derived(self) -> dict[tuple[str, object], Any]:
+        """What rules work out from this history and ask for more than once per suggestion run, keyed by what it is
+        and its argument (tracker/restingpain.resting_days): the history never changes once made."""
+        return {}
 
     @cached_property
     def _by_exercise(self) -> dict[str, list[SessionDone]]:

@@ -43,7 +43,18 @@ class RestingDay:
 
 
 def resting_days(history: History, end: date) -> dict[str, list[RestingDay]]:
-    """Per region, the days up to `end` with a rating at rest, oldest first (a check-in is counted once)."""
+    """Per region, the days up to `end` with a rating at rest, oldest first (a check-in is counted once).
+
+    Worked out once per history and day (red flags and flare-ups both ask, and ten years take ~20 ms): callers
+    read the lists and never change them."""
+    key = ("resting_days", end)
+    found: dict[str, list[RestingDay]] | None = history.derived.get(key)
+    if found is None:
+        found = history.derived[key] = _resting_days(history, end)
+    return found
+
+
+def _resting_days(history: History, end: date) -> dict[str, list[RestingDay]]:
     by_key: dict[tuple[str, date, str | int], int] = {}
     for session in history.sessions:
         for p in session.pains:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tests.unit.histories import TODAY, ago, cardio, improving_leg_press, keys, lift, suggestions
 from tracker.history import ExerciseDone, Morning, PainAround, SessionDone, SetDone, make_history
 from tracker.redflags import NOT_LOGGED_REMINDER, red_flags_in
+from tracker.restingpain import resting_days
 from tracker.rules import thresholds
 from tracker.suggestions import Kind
 
@@ -95,6 +96,16 @@ def test_the_latest_red_flag_shows_in_a_two_year_range_as_in_a_short_one():
     assert [f.title for f in long] == [f.title for f in short] == ["Very high lower back pain that does not ease"]
     assert long[0].dates[-1] == short[0].dates[-1] == ago(37)
     assert len(long[0].dates) == 7 and "4 days in a row" in long[0].reason  # both stretches; the latest described
+
+
+def test_the_days_at_rest_are_worked_out_once_per_history_and_day_for_flags_and_flare_ups_alike():
+    mornings = [Morning(ago(d), "lower_back", 2 + d % 3) for d in range(0, 60)]
+    history = make_history([], mornings)
+    first = resting_days(history, TODAY)
+    assert resting_days(history, TODAY) is first  # the second rule to ask reads the first's result
+    assert [d.day for d in first["lower_back"]] == sorted(m.day for m in mornings)
+    earlier = resting_days(history, ago(10))  # another day is its own answer
+    assert earlier["lower_back"][-1].day == ago(10) and first["lower_back"][-1].day == TODAY
 
 
 def test_running_over_the_limit_gets_the_caution_with_low_impact_alternatives_and_a_ladder_step():
