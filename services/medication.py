@@ -45,11 +45,17 @@ class MedicationList:
 @dataclass(frozen=True)
 class Removed:
     """What remove_dose or remove_regular took out, with the ids it had, kept so that restore_removed can put it
-    back for its owner exactly as it was."""
+    back exactly as it was, for the owner and in the database it was taken from (the demo's owner and the
+    person's own may share an id)."""
 
+    database: str
     owner_id: int
     regular: tuple[tuple[int, Regular], ...] = ()
     doses: tuple[tuple[int, Dose], ...] = ()
+
+    def taken_from(self, ctx: Ctx) -> bool:
+        """Whether this was removed from this owner's data in this database."""
+        return (self.database, self.owner_id) == (ctx.db.url, ctx.owner_id)
 
 
 def _regular(row: Medication) -> Regular:
@@ -134,7 +140,7 @@ def remove_dose(ctx: Ctx, dose_id: int) -> Removed:
     with ctx.db.write() as s:
         row = _owned(s, ctx, AsNeededDose, dose_id, "dose")
         s.delete(row)
-        return Removed(ctx.owner_id, doses=((row.id, Dose(row.name, row.dose, row.unit, row.taken_at)),))
+        return Removed(ctx.db.url, ctx.owner_id, doses=((row.id, Dose(row.name, row.dose, row.unit, row.taken_at)),))
 
 
 @retry_busy
@@ -150,17 +156,17 @@ def remove_regular(ctx: Ctx, medication_id: int) -> Removed:
         gone = [rows[k] for k in dose_history([_regular(r) for r in rows], index)]
         for row in gone:
             s.delete(row)
-        return Removed(ctx.owner_id, regular=tuple((r.id, _regular(r)) for r in gone))
+        return Removed(ctx.db.url, ctx.owner_id, regular=tuple((r.id, _regular(r)) for r in gone))
 
 
 @retry_busy
 def restore_removed(ctx: Ctx, removed: Removed) -> Removed:
-    """Put back what remove_dose or remove_regular took out (the undo), only ever for the owner it was taken from.
+    """Put back what remove_dose or remove_regular took out (the undo), only ever where it was taken from.
 
     Each row gets its old id back when no row has taken it since (SQLite may hand out the highest id again), so
     an undo leaves lists and exports as they were before the removal, down to the order of rows of the same day.
     """
-    if removed.owner_id != ctx.owner_id:
+    if not removed.taken_from(ctx):
         raise NotFoundError("There is nothing of yours to put back.")
     with ctx.db.write() as s:
         for row_id, r in removed.regular:

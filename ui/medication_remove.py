@@ -14,6 +14,8 @@ from ui.forms import attempt, field_error, show_flash
 # Where each kind of removal keeps its undo and shows its messages: regular medication, as-needed doses.
 REGULAR, DOSES = "med_list", "prn_list"
 GONE_FROM = "It will no longer show in your charts, exports or report. You can undo this."
+AGAIN_REGULAR = "If only a detail was wrong, add it again below with the right name, dose or first day."
+AGAIN_DOSE = "If the day or amount was wrong, log it again above."
 
 
 def dose_words(d: Dose) -> str:
@@ -53,11 +55,11 @@ def _undo(ctx: Ctx, where: str) -> None:
         attempt(ctx, where, lambda: restore_removed(ctx, removed), f"Restored {removed_words(removed)}.", where=where)
 
 
-def _confirm(where: str, item: int, question: str, remove: Callable[[], None]) -> None:
-    """A 'Remove…' button, or after it the question with 'Yes, remove' and 'Keep it'."""
+def _confirm(where: str, item: int, label: str, question: str, remove: Callable[[], None]) -> None:
+    """A 'Remove …' button, or after it the question with 'Yes, remove' and 'Keep it'."""
     state = st.session_state
     if state.get(f"{where}_confirm") != item:
-        st.button("Remove…", key=f"{where}_remove_{item}", icon=":material/delete:",
+        st.button(label, key=f"{where}_remove_{item}", icon=":material/delete:",
                   on_click=state.__setitem__, args=(f"{where}_confirm", item))  # fmt: skip
         return
     st.warning(question)
@@ -71,10 +73,11 @@ def undo_bar(ctx: Ctx, where: str) -> None:
     show_flash(where)
     field_error(where, "form")
     removed: Removed | None = st.session_state.get(f"{where}_undo")
-    if removed is None or removed.owner_id != ctx.owner_id:
+    if removed is None or not removed.taken_from(ctx):
         return
     left, right = st.columns([3, 1])
-    left.warning(f"Removed {removed_words(removed)}.")
+    again = AGAIN_REGULAR if removed.regular else AGAIN_DOSE
+    left.warning(f"Removed {removed_words(removed)}. {again}")
     right.button("Undo", on_click=_undo, args=(ctx, where), key=f"{where}_undo_button", icon=":material/undo:")
 
 
@@ -82,13 +85,16 @@ def regular_mistake(ctx: Ctx, meds: MedicationList, medication_id: int) -> None:
     """Inside one regular medication: remove it, with its dose changes, when it was entered by mistake."""
     records = meds.history(medication_id)
     st.write("Entered by mistake (a typo in the name, the wrong first day or dose)? Remove it.")
-    question = (
-        f"Remove {regular_words(records)}? Only for a mistake: if you did take it, set its last day instead. "
-        + GONE_FROM
-    )
-    _confirm(
-        REGULAR, medication_id, question, lambda: _remove(ctx, REGULAR, lambda: remove_regular(ctx, medication_id))
-    )
+    if records[-1].end is None:
+        instead = "if you took it and have stopped, set its last day instead"
+    else:
+        instead = "if you did take it, keep it: your doctor reads it next to your pain"
+    question = f"Remove {regular_words(records)}? Only for a mistake: {instead}. {GONE_FROM}"
+
+    def remove() -> None:
+        _remove(ctx, REGULAR, lambda: remove_regular(ctx, medication_id))
+
+    _confirm(REGULAR, medication_id, f"Remove {records[0].name}…", question, remove)
 
 
 def dose_mistake(ctx: Ctx, meds: MedicationList) -> None:
@@ -104,5 +110,7 @@ def dose_mistake(ctx: Ctx, meds: MedicationList) -> None:
     )
     if chosen is None:
         return
-    question = f"Remove {labels[chosen]}? " + GONE_FROM
-    _confirm(DOSES, chosen, question, lambda: _remove(ctx, DOSES, lambda: remove_dose(ctx, chosen)))
+    question = f"Remove {labels[chosen]}? {GONE_FROM}"
+    _confirm(
+        DOSES, chosen, "Remove this dose…", question, lambda: _remove(ctx, DOSES, lambda: remove_dose(ctx, chosen))
+    )

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from services.checkins import record_morning
+from services.context import ensure_profile, open_database
 from services.export import export_tables
 from services.medication import (
     add_regular,
@@ -141,3 +142,21 @@ def test_removing_twice_is_not_found_and_changes_nothing(ctx):
         remove_dose(ctx, dose_id)
     with pytest.raises(NotFoundError):
         remove_regular(ctx, first)
+
+
+def test_a_removal_is_never_put_back_into_another_database_whose_owner_has_the_same_id(tmp_path):
+    # The demo's database and the person's own sit side by side in one browser session, each with owner 1.
+    own, demo = (open_database(f"sqlite:///{tmp_path / name}") for name in ("own.db", "demo.db"))
+    try:
+        mine, demos = ensure_profile(own), ensure_profile(demo)
+        assert mine.owner_id == demos.owner_id
+        _dose(demos, 3)
+        removed = remove_dose(demos, medication(demos).doses[0][0])
+        with pytest.raises(NotFoundError):
+            restore_removed(mine, removed)
+        assert medication(mine).doses == []
+        restore_removed(demos, removed)
+        assert len(medication(demos).doses) == 1
+    finally:
+        own.dispose()
+        demo.dispose()

@@ -41,7 +41,7 @@ def test_a_dose_logged_by_mistake_is_removed_after_a_question_and_comes_back_wit
     version = data_version(app_ctx)
     at.button(key=f"prn_list_remove_yes_{wrong}").click().run()
     assert not at.exception
-    assert f"Removed {said}." in _said(at)
+    assert f"Removed {said}. If the day or amount was wrong, log it again above." in _said(at)
     assert [d.dose for _, d in medication(app_ctx).doses] == [500]
     assert len(at.dataframe[0].value) == 1, "the list of doses shows one dose"
     assert data_version(app_ctx) != version, "Progress and the report read afresh"
@@ -74,9 +74,10 @@ def test_a_regular_medication_entered_by_mistake_is_removed_with_its_dose_change
     assert "Stopped taking one? Open it and set the last day you took it" in said
     assert "Entered one by mistake? Open it and remove it." in said
     ((current, _),) = medication(app_ctx).current
+    assert at.button(key=f"med_list_remove_{current}").label == "Remove Naproxn…"
     at.button(key=f"med_list_remove_{current}").click().run()
     both = f"Naproxn 250 mg from {start:%Y-%m-%d}, then 500 mg from {date.today() - timedelta(days=5):%Y-%m-%d}"
-    assert f"Remove {both}? Only for a mistake: if you did take it, set its last day instead." in _said(at)
+    assert f"Remove {both}? Only for a mistake: if you took it and have stopped, set its last day instead." in _said(at)
     at.button(key=f"med_list_remove_yes_{current}").click().run()
     assert f"Removed {both}." in _said(at)
     assert medication(app_ctx).regular == []
@@ -114,3 +115,18 @@ def test_a_dose_removed_in_another_tab_meanwhile_is_said_plainly(at, app_ctx):
     assert not at.exception
     assert "That dose is no longer in your list. It may have been deleted in another tab." in _said(at)
     assert "prn_list_undo_button" not in [b.key for b in at.button]
+
+
+def test_an_ended_medication_asks_to_be_kept_unless_it_was_a_mistake(at, app_ctx):
+    start = date.today() - timedelta(days=30)
+    add_regular(app_ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": start, "end": date.today()})
+    ((med_id, _),) = medication(app_ctx).regular
+    at.switch_page("pages/medication.py").run()
+    at.button(key=f"med_list_remove_{med_id}").click().run()
+    assert (
+        f"Remove Naproxen 250 mg from {start:%Y-%m-%d}, last day {date.today():%Y-%m-%d}? Only for a mistake: if you "
+        "did take it, keep it: your doctor reads it next to your pain." in _said(at)
+    )
+    at.button(key=f"med_list_remove_no_{med_id}").click().run()
+    assert "Remove Naproxen 250 mg" not in _said(at)
+    assert len(medication(app_ctx).regular) == 1
