@@ -50,9 +50,13 @@ def _remove(ctx: Ctx, where: str, remove: Callable[[], Removed]) -> None:
 
 
 def _undo(ctx: Ctx, where: str) -> None:
-    removed: Removed | None = st.session_state.pop(f"{where}_undo", None)
-    if removed is not None:
-        attempt(ctx, where, lambda: restore_removed(ctx, removed), f"Restored {removed_words(removed)}.", where=where)
+    removed: Removed | None = st.session_state.get(f"{where}_undo")
+    if removed is None:
+        return
+    said = f"Restored {removed_words(removed)}."
+    # Offered again if the undo could not be written (a full disk): the person can free space and retry.
+    if attempt(ctx, where, lambda: restore_removed(ctx, removed), said, where=where):
+        st.session_state.pop(f"{where}_undo", None)
 
 
 def _confirm(where: str, item: int, label: str, question: str, remove: Callable[[], None]) -> None:

@@ -6,9 +6,11 @@ from datetime import date, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
 
+import ui.medication_remove
 from services.checkins import record_morning
 from services.context import data_version
 from services.medication import add_regular, change_dose, log_dose, medication, remove_dose
+from tests.ui.test_disk_full_pages import _raise_full
 
 TAKEN = datetime.now().replace(second=0, microsecond=0) - timedelta(hours=2)
 
@@ -130,3 +132,19 @@ def test_an_ended_medication_asks_to_be_kept_unless_it_was_a_mistake(at, app_ctx
     at.button(key=f"med_list_remove_no_{med_id}").click().run()
     assert "Remove Naproxen 250 mg" not in _said(at)
     assert len(medication(app_ctx).regular) == 1
+
+
+def test_an_undo_that_meets_a_full_disk_says_so_and_stays_offered(at, app_ctx, monkeypatch):
+    _paracetamol(app_ctx)
+    ((dose_id, _),) = medication(app_ctx).doses
+    _ask_to_remove(at, dose_id)
+    at.button(key=f"prn_list_remove_yes_{dose_id}").click().run()
+    monkeypatch.setattr(ui.medication_remove, "restore_removed", _raise_full)
+    at.button(key="prn_list_undo_button").click().run()
+    assert not at.exception
+    assert "The disk that holds the database is full; nothing was changed." in _said(at)
+    assert medication(app_ctx).doses == []
+    monkeypatch.undo()
+    at.button(key="prn_list_undo_button").click().run()
+    assert "Restored Paracetamol 1000 mg" in _said(at)
+    assert len(medication(app_ctx).doses) == 1
