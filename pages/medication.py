@@ -1,4 +1,5 @@
-"""Medication: what you take regularly (with its start, dose changes and end) and each as-needed dose."""
+"""Medication: what you take regularly (with its start, dose changes and end) and each as-needed dose; mistakes
+can be removed (with undo)."""
 
 from datetime import date, datetime
 
@@ -7,6 +8,7 @@ import streamlit as st
 from services.medication import add_regular, change_dose, end_regular, log_dose, medication
 from tracker.medication import UNITS, Dose, Regular
 from ui.forms import attempt, field_error, show_flash
+from ui.medication_remove import DOSES, REGULAR, dose_mistake, regular_mistake, undo_bar
 from ui.session import current_ctx
 from ui.shell import require_app
 
@@ -77,6 +79,11 @@ st.write(
 )
 
 st.header("Taken regularly", anchor=False)
+if meds.regular:
+    st.write(
+        "Stopped taking one? Open it and set the last day you took it: the record stays, and your doctor sees when "
+        "it stopped. Entered one by mistake? Open it and remove it."
+    )
 for med_id, r in meds.regular:
     until = "still taking" if r.end is None else f"last day {r.end:%Y-%m-%d}"
     with st.expander(f"{r.name} {r.amount}, from {r.start:%Y-%m-%d}, {until}", expanded=False):
@@ -89,7 +96,8 @@ for med_id, r in meds.regular:
             st.button(f"Stopped taking {r.name}", key=f"med_stop_{key}", on_click=end, args=(med_id,))
         for field in ("dose", "start", "end", "form"):
             field_error(f"med_{med_id}", field, r.name)
-show_flash("med_list")
+        regular_mistake(ctx, meds, med_id)
+undo_bar(ctx, REGULAR)
 st.subheader("Add a regular medication", anchor=False)
 name_dose_unit("med", ("Medication name", "Dose", "Unit"), "Regular medication", "Naproxen")
 st.date_input("First day", value=date.today(), key="med_start", format="YYYY-MM-DD")
@@ -109,3 +117,5 @@ if meds.doses:
         [{"Taken": d.taken_at, "Medication": d.name, "Amount": f"{d.dose:g} {d.unit}"} for _, d in meds.doses],
         hide_index=True,
     )
+    dose_mistake(ctx, meds)
+undo_bar(ctx, DOSES)

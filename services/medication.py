@@ -1,11 +1,11 @@
-"""Medication: add, end or change regular medication, log as-needed doses, list them."""
+"""Medication: add, end or change regular medication, log as-needed doses, list them, remove a mistake (and undo)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
@@ -15,9 +15,10 @@ from db.models import AsNeededDose, Medication
 from services.context import Ctx
 from tracker import validation as v
 from tracker.errors import NotFoundError, ValidationError
-from tracker.medication import Dose, Regular, check_dose, check_end, check_regular
+from tracker.medication import Dose, Regular, check_dose, check_end, check_regular, dose_history
 
 RECENT_DOSES = 50
+Row = TypeVar("Row", Medication, AsNeededDose)
 
 
 @dataclass(frozen=True)
@@ -32,22 +33,52 @@ class MedicationList:
         """Regular medication still being taken."""
         return [(i, r) for i, r in self.regular if r.end is None]
 
+    def history(self, medication_id: int) -> list[Regular]:
+        """The regular medication with this id at each of its doses (what remove_regular takes out), oldest first."""
+        ids = [i for i, _ in self.regular]
+        if medication_id not in ids:
+            return []
+        chain = dose_history([r for _, r in self.regular], ids.index(medication_id))
+        return sorted((self.regular[k][1] for k in chain), key=lambda r: r.start)
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What remove_dose or remove_regular took out, with the ids it had, kept so that restore_removed can put it
+    back exactly as it was, for the owner and in the database it was taken from (the demo's owner and the
+    person's own may share an id)."""
+
+    database: str
+    owner_id: int
+    regular: tuple[tuple[int, Regular], ...] = ()
+    doses: tuple[tuple[int, Dose], ...] = ()
+
+    def taken_from(self, ctx: Ctx) -> bool:
+        """Whether this was removed from this owner's data in this database."""
+        return (self.database, self.owner_id) == (ctx.db.url, ctx.owner_id)
+
 
 def _regular(row: Medication) -> Regular:
     return Regular(row.name, row.dose, row.unit, row.start_day, row.end_day)
 
 
-def _owned(s: OrmSession, ctx: Ctx, medication_id: int) -> Medication:
-    row = s.scalars(
-        select(Medication).where(Medication.id == medication_id, Medication.owner_id == ctx.owner_id)
-    ).one_or_none()
+def _owned(s: OrmSession, ctx: Ctx, kind: type[Row], row_id: int, what: str) -> Row:
+    row = s.scalars(select(kind).where(kind.id == row_id, kind.owner_id == ctx.owner_id)).one_or_none()
     if row is None:
-        raise NotFoundError(f"Medication {medication_id} was not found.")
+        raise NotFoundError(f"That {what} is no longer in your list.")
     return row
 
 
-def _add(s: OrmSession, ctx: Ctx, r: Regular) -> None:
-    s.add(Medication(owner_id=ctx.owner_id, name=r.name, dose=r.dose, unit=r.unit, start_day=r.start, end_day=r.end))
+def _add(s: OrmSession, ctx: Ctx, r: Regular, row_id: int | None = None) -> None:
+    s.add(
+        Medication(
+            id=row_id, owner_id=ctx.owner_id, name=r.name, dose=r.dose, unit=r.unit, start_day=r.start, end_day=r.end
+        )
+    )
+
+
+def _log(s: OrmSession, ctx: Ctx, d: Dose, row_id: int | None = None) -> None:
+    s.add(AsNeededDose(id=row_id, owner_id=ctx.owner_id, name=d.name, dose=d.dose, unit=d.unit, taken_at=d.taken_at))
 
 
 @retry_busy
@@ -63,7 +94,7 @@ def add_regular(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) 
 def end_regular(ctx: Ctx, medication_id: int, end: object, *, today: date | None = None) -> Regular:
     """Set the last day a regular medication was taken."""
     with ctx.db.write() as s:
-        row = _owned(s, ctx, medication_id)
+        row = _owned(s, ctx, Medication, medication_id, "medication")
         end_day = check_end(row.start_day, end, today=today or date.today())
         if end_day is None:
             raise ValidationError({"end": "Last day is missing: pick the last day you took it."})
@@ -76,7 +107,7 @@ def change_dose(ctx: Ctx, medication_id: int, raw: Mapping[str, Any], *, today: 
     """A new dose from a day on: the old one ends the day before and the new one starts that day."""
     today = today or date.today()
     with ctx.db.write() as s:
-        row = _owned(s, ctx, medication_id)
+        row = _owned(s, ctx, Medication, medication_id, "medication")
         record = check_regular(
             {"name": row.name, "unit": row.unit, "dose": raw.get("dose"), "start": raw.get("start")}, today=today
         )
@@ -99,12 +130,50 @@ def log_dose(ctx: Ctx, raw: Mapping[str, Any], *, now: datetime | None = None) -
     """Store one as-needed dose with the time it was taken."""
     record = check_dose(raw, now=now or datetime.now())
     with ctx.db.write() as s:
-        s.add(
-            AsNeededDose(
-                owner_id=ctx.owner_id, name=record.name, dose=record.dose, unit=record.unit, taken_at=record.taken_at
-            )
-        )
+        _log(s, ctx, record)
     return record
+
+
+@retry_busy
+def remove_dose(ctx: Ctx, dose_id: int) -> Removed:
+    """Delete an as-needed dose logged by mistake; restore_removed puts it back."""
+    with ctx.db.write() as s:
+        row = _owned(s, ctx, AsNeededDose, dose_id, "dose")
+        s.delete(row)
+        return Removed(ctx.db.url, ctx.owner_id, doses=((row.id, Dose(row.name, row.dose, row.unit, row.taken_at)),))
+
+
+@retry_busy
+def remove_regular(ctx: Ctx, medication_id: int) -> Removed:
+    """Delete a regular medication entered by mistake, with every dose it changed to or from; restore_removed
+    puts it back. (A medication that was really taken and stopped keeps its record: end_regular sets its last day.)"""
+    with ctx.db.write() as s:
+        _owned(s, ctx, Medication, medication_id, "medication")
+        rows = s.scalars(
+            select(Medication).where(Medication.owner_id == ctx.owner_id).order_by(Medication.start_day, Medication.id)
+        ).all()
+        index = [r.id for r in rows].index(medication_id)
+        gone = [rows[k] for k in dose_history([_regular(r) for r in rows], index)]
+        for row in gone:
+            s.delete(row)
+        return Removed(ctx.db.url, ctx.owner_id, regular=tuple((r.id, _regular(r)) for r in gone))
+
+
+@retry_busy
+def restore_removed(ctx: Ctx, removed: Removed) -> Removed:
+    """Put back what remove_dose or remove_regular took out (the undo), only ever where it was taken from.
+
+    Each row gets its old id back when no row has taken it since (SQLite may hand out the highest id again), so
+    an undo leaves lists and exports as they were before the removal, down to the order of rows of the same day.
+    """
+    if not removed.taken_from(ctx):
+        raise NotFoundError("There is nothing of yours to put back.")
+    with ctx.db.write() as s:
+        for row_id, r in removed.regular:
+            _add(s, ctx, r, None if s.get(Medication, row_id) else row_id)
+        for row_id, d in removed.doses:
+            _log(s, ctx, d, None if s.get(AsNeededDose, row_id) else row_id)
+    return removed
 
 
 def medication(ctx: Ctx, *, recent: int = RECENT_DOSES) -> MedicationList:

@@ -140,6 +140,29 @@ def _same(a: str, b: str) -> bool:
     return a.strip().casefold() == b.strip().casefold()
 
 
+def continues(old: Regular, new: Regular) -> bool:
+    """Whether `new` is `old` at another dose: the same name, started within CHANGE_GAP after old's last day."""
+    return old.end is not None and _same(old.name, new.name) and timedelta(0) < new.start - old.end <= CHANGE_GAP
+
+
+def dose_history(regulars: Sequence[Regular], index: int) -> list[int]:
+    """The positions in `regulars` of the one at `index` and of every record its dose changes link it to, in order:
+    one medication at each of its doses, so that removing it leaves no stray part behind."""
+    linked = {index}
+    grew = True
+    while grew:
+        joined = {
+            k
+            for i, old in enumerate(regulars)
+            for j, new in enumerate(regulars)
+            if i != j and (i in linked or j in linked) and continues(old, new)
+            for k in (i, j)
+        }
+        grew = not joined <= linked
+        linked |= joined
+    return sorted(linked)
+
+
 def changes(regulars: Sequence[Regular], start: date, end: date) -> list[MedicationChange]:
     """Starts, stops and dose changes of regular medication within [start, end], oldest first.
 
@@ -152,7 +175,7 @@ def changes(regulars: Sequence[Regular], start: date, end: date) -> list[Medicat
         if old.end is None:
             continue
         for j, new in enumerate(regulars):
-            if j != i and _same(old.name, new.name) and timedelta(0) < new.start - old.end <= CHANGE_GAP:
+            if j != i and continues(old, new):
                 stop_is_change.add(i)
                 start_is_change.add(j)
                 if start <= new.start <= end:

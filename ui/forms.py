@@ -57,13 +57,13 @@ def attempt(
     ctx: Ctx,
     form: str,
     write: Callable[[], T],
-    done: str | Callable[[T], str],
+    done: str | Callable[[T], str | None],
     clear: Iterable[str] = (),
     where: str = "",
 ) -> bool:
     """Run one write for a form: on bad input show field messages and keep what was typed; on success drop
     stale caches, clear the given inputs and say what happened (`done`, or made from what the write returned),
-    at show_flash(where)."""
+    at show_flash(where); a `done` that returns None leaves the saying to its caller (an undo offer, say)."""
     try:
         result = write()
     except ValidationError as error:
@@ -84,5 +84,7 @@ def attempt(
     for key in clear:
         # Set, not deleted: only a value set here empties the box in the browser too.
         st.session_state[key] = None
-    flash(done(result) if callable(done) else done, where)
+    said = done(result) if callable(done) else done
+    if said is not None:
+        flash(said, where)
     return True

@@ -14,7 +14,15 @@ from services.context import ensure_profile
 from services.export import export_zip
 from services.function_goals import add_goal, function_goals, rate_goals, retire_goal
 from services.history import history, week_summary
-from services.medication import change_dose, end_regular, log_dose, medication
+from services.medication import (
+    change_dose,
+    end_regular,
+    log_dose,
+    medication,
+    remove_dose,
+    remove_regular,
+    restore_removed,
+)
 from services.pgic import pgic_status
 from services.profiles import add_exercise, list_exercises
 from services.sessions import delete_session, restore_session, session_form, update_session
@@ -177,3 +185,20 @@ def test_psfs_pgic_medication_and_sleep_of_one_owner_are_invisible_and_untouchab
     assert [g.latest for g in alices.active] == [5, 5] and alices.active[0].id == alices_goal
     assert [r.end for _, r in medication(alice).regular] == [None, today - timedelta(days=6)]
     assert sleep_nights(alice, today, today) == {today: 8}
+
+
+def test_another_owner_can_neither_remove_nor_restore_an_owners_medication(alice, bob):
+    fill_health(alice)
+    first = medication(alice).regular[0][0]
+    ((dose_id, _),) = medication(alice).doses
+    with pytest.raises(NotFoundError):
+        remove_dose(bob, dose_id)
+    with pytest.raises(NotFoundError):
+        remove_regular(bob, first)
+    assert len(medication(alice).doses) == 1 and len(medication(alice).regular) == 2
+    removed = remove_dose(alice, dose_id)
+    with pytest.raises(NotFoundError):
+        restore_removed(bob, removed)
+    assert medication(bob).doses == [] and medication(alice).doses == []
+    restore_removed(alice, removed)
+    assert len(medication(alice).doses) == 1 and medication(bob).doses == []

@@ -5,7 +5,17 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from tracker.errors import ValidationError
-from tracker.medication import Dose, Regular, changes, check_dose, check_end, check_regular, doses_per_week, spans
+from tracker.medication import (
+    Dose,
+    Regular,
+    changes,
+    check_dose,
+    check_end,
+    check_regular,
+    dose_history,
+    doses_per_week,
+    spans,
+)
 
 TODAY = date(2026, 3, 1)
 NOW = datetime(2026, 3, 1, 12, 0)
@@ -92,3 +102,18 @@ def test_medication_changes_in_a_range_say_started_stopped_and_dose_changed() ->
     ]
     later = changes(meds, date(2026, 2, 5), date(2026, 2, 28))
     assert [c.kind for c in later] == ["started", "stopped"]
+
+
+def test_medication_dose_history_follows_each_dose_change_both_ways_and_nothing_else() -> None:
+    day = date(2026, 1, 1)
+    regulars = [
+        Regular("Naproxen", 250, "mg", day, day + timedelta(days=9)),
+        Regular("Amitriptyline", 10, "mg", day + timedelta(days=10)),  # starts the day after, but another medicine
+        Regular("naproxen ", 500, "mg", day + timedelta(days=10), day + timedelta(days=19)),  # a dose change
+        Regular("Naproxen", 250, "mg", day + timedelta(days=20), day + timedelta(days=29)),  # and another
+        Regular("Naproxen", 250, "mg", day + timedelta(days=40)),  # a restart after a break: its own record
+    ]
+    assert dose_history(regulars, 2) == [0, 2, 3]
+    assert dose_history(regulars, 0) == [0, 2, 3]
+    assert dose_history(regulars, 1) == [1]
+    assert dose_history(regulars, 4) == [4]
