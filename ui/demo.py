@@ -7,6 +7,7 @@ import threading
 import streamlit as st
 
 from db.engine import default_url, normalise_url
+from ui import log_form
 from ui.cache import after_write
 from ui.session import current_ctx, demo_url, in_demo, set_demo
 
@@ -16,11 +17,28 @@ DEMO_PARAM = "demo"
 _FILLING = threading.Lock()
 
 
+# Session-state keys that name a row of the data on screen (History's undo and delete question): the other
+# database has rows with the same ids, so they must not outlive a switch between the demo and the person's own data.
+ROW_KEYS = ("undo_id", "confirm_delete")
+
+
+def _switch(on: bool) -> None:
+    """Switch between the demo and the person's own data, dropping what pointed at a row of the data left: an
+    Undo of a deleted session, a delete question, a session open for editing (its form is emptied too)."""
+    state = st.session_state
+    if in_demo() != on:
+        for key in ROW_KEYS:
+            state.pop(key, None)
+        if state.get(log_form.EDIT_KEY) is not None:
+            log_form.clear()
+    set_demo(on)
+
+
 def start_demo() -> None:
     """Switch this browser session to the demo database, filling it the first time."""
     from services.demo import fill_demo_once  # the generator loads only when someone asks for the demo
 
-    set_demo(True)
+    _switch(True)
     ctx = current_ctx()
     with _FILLING:
         written = fill_demo_once(ctx, years=DEMO_YEARS)
@@ -37,7 +55,7 @@ def download_name(name: str) -> str:
 
 def leave_demo() -> None:
     """Back to the user's own data (and out of the address, so a reload stays there)."""
-    set_demo(False)
+    _switch(False)
     st.query_params.pop(DEMO_PARAM, None)
 
 

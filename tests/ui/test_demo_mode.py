@@ -12,8 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from services.context import ensure_profile, open_database
 from services.history import history
+from services.sessions import delete_session, deleted_sessions
+from tests.factories import create_session
 from tests.ui.conftest import APP
-from ui import auth, session
+from ui import auth, log_form, session
 from ui.session import DEMO_KEY
 
 BANNER = "Demo data"
@@ -109,3 +111,31 @@ def test_a_demo_address_equal_to_the_users_own_database_is_refused(at, app_ctx, 
     assert any("THRESHOLD_DEMO_URL" in str(e.value) for e in at.error)
     assert DEMO_KEY not in at.session_state or not at.session_state[DEMO_KEY]
     assert history(app_ctx).empty
+
+
+def test_an_undo_or_an_edit_of_ones_own_session_does_not_follow_into_the_demo(at, app_ctx):
+    # Both databases number their sessions from 1: an Undo or an open edit must not act on the demo's session 1.
+    own = create_session(app_ctx)
+    delete_session(app_ctx, own)
+    at.session_state["undo_id"] = own  # what deleting it on History leaves behind
+    at.session_state[log_form.EDIT_KEY] = own  # and what "Edit" on History would have left
+    at.button(key="try_demo").click().run()
+    assert not at.exception and at.session_state[DEMO_KEY]
+    at.switch_page("pages/history.py").run()
+    assert "undo" not in [b.key for b in at.button] and "Session deleted." not in _warnings(at)
+    at.switch_page("pages/log.py").run()
+    assert [t.value for t in at.title] == ["Log a session"]
+    assert [s for s, _, _ in deleted_sessions(app_ctx)] == [own]  # still in the person's own bin
+
+
+def test_a_demo_sessions_undo_does_not_follow_back_into_ones_own_data(at, app_ctx):
+    own = create_session(app_ctx)
+    delete_session(app_ctx, own)
+    at.button(key="try_demo").click().run()
+    leaving = _in_demo_from_the_start()
+    leaving.session_state["undo_id"] = own  # a demo session with the same id, deleted in the demo
+    leaving.button(key="leave_demo").click().run()
+    assert not leaving.exception and not leaving.session_state[DEMO_KEY]
+    leaving.switch_page("pages/history.py").run()
+    assert "undo" not in [b.key for b in leaving.button]
+    assert [s for s, _, _ in deleted_sessions(app_ctx)] == [own]
