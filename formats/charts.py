@@ -28,11 +28,16 @@ from formats.chart_style import (
     x_dates,
     y_axis,
 )
+from tracker.catalog import CATEGORIES
 from tracker.strength import ROUGH_BASIS
 
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating"]
 # Each at least 3:1 against white; the grey of "no next-morning rating" is 5.3:1.
 RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", OVER_COLOUR, "#6b6b6b"])
+# What helps: a row for each kind of exercise, 40 px apart when all are shown. A fixed height, not one per row
+# (alt.Step): Vega-Lite warned on every page that it could not fit such a chart's height, though only its width is
+# fitted, and the page's spec is built before its rows are known.
+HELPS_HEIGHT = 40 * len(CATEGORIES)
 # Up to this many sessions in one period, the response chart lists every whole number on its axis.
 SMALL_COUNT = 8
 
@@ -206,7 +211,7 @@ def helps_chart(frame: Source) -> alt.LayerChart:
     link = base.mark_line(color="#9e9e9e").encode(detail="kind:N")
     dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("side:N", scale=SERIES, legend=BOTTOM))
     return alt.LayerChart(layer=[link, dots]).properties(
-        height=alt.Step(40),
+        height=HELPS_HEIGHT,
         autosize=FIT_WIDTH,
         description="Mean pain the next day after days with each kind of exercise, against days without it",
     )
