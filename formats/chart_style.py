@@ -49,17 +49,32 @@ Span: TypeAlias = tuple[str, str] | None
 
 
 def x_dates(span: Span = None, padding: int = 0) -> alt.X:
-    """Dates on x; with `span` (first and last day shown, ISO) the axis covers at least the range picked;
-    `padding` pixels either side keep a mark on the first or last day whole."""
-    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
-    extra = padding or alt.Undefined
-    scale = alt.Scale(domain=domain, padding=extra) if span or padding else alt.Undefined
+    """Dates on x; `span` (first and last day shown, ISO) picks the tick labels, `padding` pixels either side keep a
+    mark on the first or last day whole. The axis's range is set by `span_layer`, once per chart."""
+    scale = alt.Scale(padding=padding) if padding else alt.Undefined
     # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
     short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
     # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
     axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
+
+
+def span_layer(span: Span = None, *, padding: int = 0, ends: bool = False, y: alt.Y | None = None) -> alt.Chart:
+    """A layer over all the chart's rows that draws nothing and alone sets the date axis's range: every period
+    (with `ends`, every bar's or band's "end" too) and, with `span`, at least the range picked. With `y` (whose
+    scale names a domain), it sets the value axis's range from all the rows as well.
+
+    Vega-Lite takes a scale's range from the layers that name one and leaves out the others. Named in every layer
+    (or beside an x2), it warned of conflicting domains on every chart; left to layers that show some rows only
+    (a status, a kind of dose), an empty one made Vega warn of an infinite extent.
+    """
+    # Not an empty unionWith: Vega would take the range of no values, infinite.
+    domain = alt.DomainUnionWith(unionWith=list(span)) if span else alt.Undefined
+    x = x_dates(span, padding)
+    x["scale"] = alt.Scale(domain=domain, padding=padding or alt.Undefined) if span or padding else alt.Undefined
+    chart = alt.Chart().transform_fold(["period", "end"], as_=["bound", "period"]) if ends else alt.Chart()
+    return chart.mark_point(opacity=0, size=0, aria=False).encode(x=x, y=y if y is not None else alt.Undefined)
 
 
 def y_axis(step: float = 1) -> alt.Axis:
@@ -76,6 +91,12 @@ def bar_end(bucket: str, span: Span = None) -> dict[str, str]:
     if span:
         end = f"min({end}, time(toDate('{span[1]}')) + {DAY_MS})"
     return {"end": end}
+
+
+def bar_layers(frame: Source, bars: alt.Chart, bucket: str, span: Span = None) -> alt.LayerChart:
+    """Bars from each row's period to its "end" (`bar_end`) over the date axis's range (`span_layer`)."""
+    layers = alt.LayerChart(data=frame, layer=[span_layer(span, ends=True), bars])
+    return layers.transform_calculate(**bar_end(bucket, span))
 
 
 def dated_frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:

@@ -23,23 +23,29 @@ from formats.chart_style import (
     SERIES,
     Source,
     Span,
-    bar_end,
+    bar_layers,
+    span_layer,
     x_dates,
     y_axis,
 )
+from tracker.catalog import CATEGORIES
 from tracker.strength import ROUGH_BASIS
 
 RESPONSES = ["settled (within 1 point)", "worse (2+ points up)", "no next-morning rating"]
 # Each at least 3:1 against white; the grey of "no next-morning rating" is 5.3:1.
 RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", OVER_COLOUR, "#6b6b6b"])
+# What helps: a row for each kind of exercise, 40 px apart when all are shown. A fixed height, not one per row
+# (alt.Step): Vega-Lite warned on every page that it could not fit such a chart's height, though only its width is
+# fitted, and the page's spec is built before its rows are known.
+HELPS_HEIGHT = 40 * len(CATEGORIES)
 # Up to this many sessions in one period, the response chart lists every whole number on its axis.
 SMALL_COUNT = 8
 
 
-def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
+def pressure_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:
     """Pressure pain threshold (mean of three trials) per site: higher means less sensitive."""
-    return (
-        alt.Chart(frame)
+    line = (
+        alt.Chart()
         .mark_line(point=True)
         .encode(
             x=x_dates(span),
@@ -53,16 +59,24 @@ def pressure_chart(frame: Source, *, span: Span = None) -> alt.Chart:
                 alt.Tooltip("readings:Q", title="Readings"),
             ],
         )
-        .properties(
-            height=HEIGHT,
-            autosize=FIT_WIDTH,
-            description="Pressure pain threshold in kg/cm² over time, one line per site",
-        )
+    )
+    return alt.LayerChart(data=frame, layer=[span_layer(span), line]).properties(
+        height=HEIGHT,
+        autosize=FIT_WIDTH,
+        description="Pressure pain threshold in kg/cm² over time, one line per site",
     )
 
 
 def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.LayerChart:
     """Daily pain with its 7-day rolling mean and lowest-highest band (period means over longer ranges)."""
+    return alt.LayerChart(data=frame, layer=[span_layer(span), *pain_layers(bucket, span)]).properties(
+        height=HEIGHT,
+        description="Pain 0-10 over time: each period's mean rating, its trend, and the lowest-to-highest band",
+    )
+
+
+def pain_layers(bucket: str, span: Span) -> list[alt.Chart]:
+    """The pain chart's band, trend line and (day by day) daily dots, without data or the axis's range."""
     trend = "7-day average" if bucket == "day" else f"{bucket}ly average"
     tooltip = [
         DATE,
@@ -72,7 +86,7 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
         alt.Tooltip("high:Q", title="Highest day", format=".1f"),
         alt.Tooltip("days:Q", title="Days rated"),
     ]
-    base = alt.Chart(frame).encode(x=x_dates(span), tooltip=tooltip)
+    base = alt.Chart().encode(x=x_dates(span), tooltip=tooltip)
     band = base.mark_area(opacity=0.25).encode(
         y=alt.Y("low:Q", title="Pain (0-10)", scale=PAIN_SCALE), y2=alt.Y2("high:Q")
     )
@@ -82,10 +96,7 @@ def pain_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.
     layers: list[alt.Chart] = [band, line]
     if bucket == "day":
         layers.append(base.mark_point(filled=True, size=25, opacity=0.6).encode(y=alt.Y("pain:Q", scale=PAIN_SCALE)))
-    return alt.LayerChart(layer=layers).properties(
-        height=HEIGHT,
-        description="Pain 0-10 over time: each period's mean rating, its trend, and the lowest-to-highest band",
-    )
+    return layers
 
 
 def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt.LayerChart:
@@ -106,14 +117,14 @@ def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt
         ],
     )
     rough = alt.datum.basis == ROUGH_BASIS
-    return alt.LayerChart(
-        data=frame,
-        layer=[
-            base.mark_line(),
-            base.transform_filter(~rough).mark_point(filled=True, size=50),
-            base.transform_filter(rough).mark_point(filled=False, size=60, strokeWidth=2),
-        ],
-    ).properties(
+    # One layer of dots, open or filled by what they rest on: a layer for each kind left one with no rows (no
+    # rough estimates) that Vega warned of and took an infinite range from.
+    dots = base.mark_point(filled=False).encode(
+        fill=alt.condition(rough, alt.value("transparent"), alt.Fill("exercise:N", scale=SERIES, legend=BOTTOM)),
+        size=alt.condition(rough, alt.value(60), alt.value(50)),
+        strokeWidth=alt.condition(rough, alt.value(2), alt.value(0)),
+    )
+    return alt.LayerChart(data=frame, layer=[span_layer(span), base.mark_line(), dots]).properties(
         height=HEIGHT,
         autosize=FIT_WIDTH,
         description="Estimated one-rep maximum over time, one line per strength exercise; open dots rest on "
@@ -121,11 +132,10 @@ def strength_chart(frame: Source, unit: str = "kg", *, span: Span = None) -> alt
     )
 
 
-def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.Chart:
+def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> alt.LayerChart:
     """Cardio minutes per week, stacked by modality (weekly averages per month or quarter over long ranges)."""
-    return (
-        alt.Chart(frame)
-        .transform_calculate(**bar_end("week" if bucket == "day" else bucket, span))
+    bars = (
+        alt.Chart()
         .mark_bar(orient="vertical")
         .encode(
             x=x_dates(span),
@@ -139,7 +149,9 @@ def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> a
                 alt.Tooltip("total:Q", title="Minutes in period", format=".0f"),
             ],
         )
-        .properties(height=HEIGHT, autosize=FIT_WIDTH, description="Cardio minutes per week, stacked by kind of cardio")
+    )
+    return bar_layers(frame, bars, "week" if bucket == "day" else bucket, span).properties(
+        height=HEIGHT, autosize=FIT_WIDTH, description="Cardio minutes per week, stacked by kind of cardio"
     )
 
 
@@ -149,16 +161,16 @@ def response_params(frame: pd.DataFrame) -> dict[str, Any]:
     return {"most": most if most <= SMALL_COUNT else 0}
 
 
-def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None, span: Span = None) -> alt.Chart:
+def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None, span: Span = None) -> alt.LayerChart:
     """Sessions per period by next-morning response: green settled, amber same, red worse, grey unknown."""
     if most is None:
         most = response_params(frame)["most"] if isinstance(frame, pd.DataFrame) else 0
     # Whole sessions only: list the ticks while there are few (Vega's tickMinStep is not honoured everywhere).
     ticks = alt.Axis(values=list(range(most + 1)), format="d") if most else alt.Axis(tickMinStep=1, format="d")
     order = f"indexof([{', '.join(repr(r) for r in RESPONSES)}], datum.response)"
-    return (
-        alt.Chart(frame)
-        .transform_calculate(response_order=order, **bar_end(bucket, span))
+    bars = (
+        alt.Chart()
+        .transform_calculate(response_order=order)
         .mark_bar(orient="vertical")
         .encode(
             x=x_dates(span),
@@ -176,11 +188,11 @@ def response_chart(frame: Source, bucket: str = "day", *, most: int | None = Non
                 alt.Tooltip("sessions:Q", title="Sessions"),
             ],
         )
-        .properties(
-            height=HEIGHT,
-            autosize=FIT_WIDTH,
-            description="Sessions per period by how pain had settled the next morning",
-        )
+    )
+    return bar_layers(frame, bars, bucket, span).properties(
+        height=HEIGHT,
+        autosize=FIT_WIDTH,
+        description="Sessions per period by how pain had settled the next morning",
     )
 
 
@@ -199,21 +211,23 @@ def helps_chart(frame: Source) -> alt.LayerChart:
     link = base.mark_line(color="#9e9e9e").encode(detail="kind:N")
     dots = base.mark_point(filled=True, size=120).encode(color=alt.Color("side:N", scale=SERIES, legend=BOTTOM))
     return alt.LayerChart(layer=[link, dots]).properties(
-        height=alt.Step(40),
+        height=HELPS_HEIGHT,
         autosize=FIT_WIDTH,
         description="Mean pain the next day after days with each kind of exercise, against days without it",
     )
 
 
-def peg_chart(frame: Source, *, span: Span = None) -> alt.Chart:
+def peg_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:
     """Weekly PEG-3 score (0-10; monthly means over long ranges)."""
-    return (
-        alt.Chart(frame)
+    line = (
+        alt.Chart()
         .mark_line(point=True)
         .encode(
             x=x_dates(span),
             y=alt.Y("peg:Q", title="PEG (0-10)", scale=PAIN_SCALE),
             tooltip=[DATE, alt.Tooltip("peg:Q", title="PEG", format=".1f"), alt.Tooltip("checkins:Q", title="PEGs")],
         )
-        .properties(height=HEIGHT, description="Weekly PEG-3 score (0-10) over time")
+    )
+    return alt.LayerChart(data=frame, layer=[span_layer(span), line]).properties(
+        height=HEIGHT, description="Weekly PEG-3 score (0-10) over time"
     )

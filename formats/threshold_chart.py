@@ -10,7 +10,7 @@ from typing import Any
 
 import altair as alt
 
-from formats.chart_style import DATE, FIT_WIDTH, OVER_COLOUR, Source, Span, x_dates, y_axis
+from formats.chart_style import DATE, FIT_WIDTH, OVER_COLOUR, Source, Span, span_layer, x_dates, y_axis
 from tracker.threshold import Status
 
 # The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
@@ -42,9 +42,13 @@ def _y_title(measure: str) -> str:
 
 
 def _panel(frame: Source, y_title: str, title: str, subtitle: str, span: Span) -> alt.LayerChart:
+    y = alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=y_axis())
+    # The same axis over all the rows, named once: from zero (as `zero` draws it anyway) to the highest value.
+    zero = alt.Scale(zero=True, domain=alt.DomainUnionWith(unionWith=[0]))
+    every = alt.Y("value:Q", title=y_title, scale=zero, axis=y_axis())
     base = alt.Chart().encode(
         x=x_dates(span, padding=10),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=y_axis()),
+        y=y,
         tooltip=[
             DATE,
             alt.Tooltip("status:N", title="Session"),
@@ -54,6 +58,8 @@ def _panel(frame: Source, y_title: str, title: str, subtitle: str, span: Span) -
     )
     level = base.transform_filter(alt.datum.status == Status.TOLERATED.value)
     layers = [
+        # Both axes from all the rows: each layer below shows one status, and an exercise has no sessions of some.
+        span_layer(span, padding=10, y=every),
         level.mark_line(color=LEVEL_COLOUR, strokeWidth=2.5, interpolate="step-after"),
         level.mark_point(filled=True, size=45, color=LEVEL_COLOUR, shape="circle"),
     ]

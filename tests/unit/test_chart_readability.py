@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from formats import chart_style, charts, threshold_chart
-from tests.unit.test_charts import layers, spec, threshold_frame
+from tests.unit.test_charts import layers, range_layer, spec, threshold_frame
 
 SPAN = ("2025-11-25", "2026-11-24")
 ONE = pd.to_datetime(["2026-11-23"])
@@ -49,8 +49,11 @@ def _encodings(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("kind", list(_frames()))
 def test_every_chart_over_time_shows_the_range_picked_with_day_and_month_labels(kind):
-    x = next(e["x"] for e in _encodings(_frames()[kind]) if "x" in e)
+    chart = _frames()[kind]
+    x = range_layer(chart)["encoding"]["x"]
     assert x["scale"]["domain"] == {"unionWith": list(SPAN)}
+    # Named by that layer alone: named in several layers too, Vega-Lite warned that the domains conflict.
+    assert all("domain" not in e["x"].get("scale", {}) for e in _encodings(chart) if "x" in e)
     assert x["axis"]["format"]["week"] == "%-d %b" and "timeUnit" not in x  # no "2026 W47"
     assert x["axis"]["tickMinStep"] == chart_style.DAY_MS  # one period gets one tick, not hourly repeats
 
@@ -62,7 +65,7 @@ def test_value_axes_print_plain_numbers(kind):
 
 
 def test_a_session_count_axis_has_whole_numbers():
-    y = spec(_frames()["response"])["encoding"]["y"]
+    y = layers(_frames()["response"])[0]["encoding"]["y"]
     assert y["axis"] == {"values": [0, 1], "format": "d"}
 
 
@@ -92,7 +95,7 @@ def test_threshold_tooltips_read_as_a_clinician_writes_the_work():
     frame = threshold_frame()
     shown = {
         t["field"]
-        for layer in spec(threshold_chart.threshold_panel(frame, measure="kg", title="x"))["layer"]
+        for layer in layers(threshold_chart.threshold_panel(frame, measure="kg", title="x"))
         for t in layer["encoding"]["tooltip"]
     }
     assert "text" in shown and not shown & {"level", "value", "measure"}
@@ -106,7 +109,7 @@ def test_the_current_weeks_bar_stops_at_the_end_of_the_period():
 
 def test_a_period_of_a_few_weeks_labels_every_tick_as_a_day_never_as_a_month():
     frame = pd.DataFrame({"period": ONE, "peg": [5.0], "checkins": 1})
-    x = spec(charts.peg_chart(frame, span=("2026-11-03", "2026-12-02")))["encoding"]["x"]
+    x = layers(charts.peg_chart(frame, span=("2026-11-03", "2026-12-02")))[0]["encoding"]["x"]
     assert x["axis"]["format"] == "%-d %b"
 
 

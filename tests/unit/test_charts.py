@@ -27,9 +27,20 @@ def rows(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
 
 
 def layers(chart: alt.TopLevelMixin) -> list[dict[str, Any]]:
-    """Each layer's spec (the chart itself when it has no layers)."""
+    """Each drawn layer's spec (the chart itself when it has no layers), without the one that sets the axis range."""
     d = spec(chart)
-    return d.get("layer", [d])
+    return [layer for layer in d.get("layer", [d]) if not _sets_range_only(layer)]
+
+
+def range_layer(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The layer that draws nothing and sets the date axis's range (chart_style.span_layer)."""
+    (found,) = [layer for layer in spec(chart)["layer"] if _sets_range_only(layer)]
+    return found
+
+
+def _sets_range_only(layer: dict[str, Any]) -> bool:
+    mark = layer.get("mark", {})
+    return isinstance(mark, dict) and mark.get("opacity") == 0 and mark.get("aria") is False
 
 
 def tooltip_fields(layer: dict[str, Any]) -> set[str]:
@@ -75,9 +86,9 @@ def test_a_threshold_panel_draws_the_level_and_every_attempt_that_did_not_count_
     assert len({shape for shape, _ in shown.values()}) == 4, "never colour alone"
     d = spec(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
     assert d["title"]["text"] == "Leg press" and d["title"]["subtitle"] == "60 kg × 12 → 70 kg × 12 (+17%)"
-    y = d["layer"][0]["encoding"]["y"]
+    y = line["encoding"]["y"]
     assert y["field"] == "value" and y["title"] == "Heaviest set (kg)" and y["scale"]["zero"] is True
-    assert {"status", "text", "sessions"} <= tooltip_fields(d["layer"][0])
+    assert {"status", "text", "sessions"} <= tooltip_fields(line)
     assert len(rows(panel())) == 5
     no_width(panel())
 
@@ -117,10 +128,14 @@ def test_strength_dots_are_open_where_the_estimate_rests_on_sets_over_ten_reps()
     frame = pd.DataFrame(
         {"period": PERIODS, "exercise": "Leg press", "e1rm": [50.0, 52, 55], "basis": basis, "sets": 3}
     )
-    line, accurate, rough = layers(charts.strength_chart(frame, "lb"))
+    line, dots = layers(charts.strength_chart(frame, "lb"))
     assert line["encoding"]["y"]["title"] == "e1RM (lb)"
-    assert accurate["mark"]["filled"] is True and rough["mark"]["filled"] is False
-    assert "Estimated from" in {t["title"] for t in rough["encoding"]["tooltip"]}
+    # Filled in the exercise's colour, left open (outlined) where the estimate rests on sets of 11-20 reps.
+    fill, outline = dots["encoding"]["fill"], dots["encoding"]["strokeWidth"]
+    assert fill["field"] == "exercise" and fill["condition"]["value"] == "transparent"
+    assert ROUGH_BASIS in fill["condition"]["test"] and outline["condition"]["test"] == fill["condition"]["test"]
+    assert outline["condition"]["value"] > 0 and outline["value"] == 0
+    assert "Estimated from" in {t["title"] for t in dots["encoding"]["tooltip"]}
 
 
 @pytest.mark.parametrize(("bucket", "unit"), [("day", "week"), ("week", "week"), ("month", "month")])
@@ -128,10 +143,11 @@ def test_cardio_bars_span_a_week_or_a_month_and_stack_by_modality(bucket, unit):
     frame = pd.DataFrame(
         {"period": PERIODS, "modality": ["Treadmill walk", "Swimming laps", "Treadmill walk"], "per_week": 30.0}
     ).assign(total=30.0)
-    d = spec(charts.cardio_chart(frame, bucket))
+    chart = charts.cardio_chart(frame, bucket)
+    (d,) = layers(chart)
     assert d["mark"]["type"] == "bar"
     # A bar runs from its period's start most of the way to the next period's, however few periods there are.
-    (end,) = d["transform"]
+    (end,) = spec(chart)["transform"]
     assert f"timeOffset('{unit}', datum.period, 1)" in end["calculate"]
     assert d["encoding"]["x2"]["field"] == end["as"]
     assert d["encoding"]["y"]["stack"] == "zero"
@@ -146,7 +162,7 @@ def test_response_chart_is_a_traffic_light():
             "sessions": [2, 1, 1],
         }
     )
-    d = spec(charts.response_chart(frame))
+    (d,) = layers(charts.response_chart(frame))
     colours = dict(
         zip(d["encoding"]["color"]["scale"]["domain"], d["encoding"]["color"]["scale"]["range"], strict=True)
     )
@@ -167,10 +183,10 @@ def test_what_helps_compares_with_and_without_on_the_pain_scale():
 
 
 def test_peg_and_pressure_charts_plot_their_scores():
-    peg = spec(charts.peg_chart(pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": 1})))
+    (peg,) = layers(charts.peg_chart(pd.DataFrame({"period": PERIODS, "peg": [6.0, 5, 4], "checkins": 1})))
     assert peg["encoding"]["y"]["field"] == "peg" and peg["encoding"]["y"]["scale"]["domain"] == [0, 10]
     pressure = pd.DataFrame({"period": PERIODS, "site": "Left knee", "kg_cm2": [3.0, 3.2, 3.5], "readings": 1})
-    assert spec(charts.pressure_chart(pressure))["encoding"]["y"]["field"] == "kg_cm2"
+    assert layers(charts.pressure_chart(pressure))[0]["encoding"]["y"]["field"] == "kg_cm2"
 
 
 def test_every_chart_carries_only_the_aggregated_rows_it_was_given():
