@@ -23,14 +23,14 @@ ROW_KEYS = ("undo_id", "confirm_delete")
 
 
 def _switch(on: bool) -> None:
-    """Switch between the demo and the person's own data, dropping what pointed at a row of the data left: an
-    Undo of a deleted session, a delete question, a session open for editing (its form is emptied too)."""
+    """Switch between the demo and the person's own data, dropping what belonged to the data left: an Undo of a
+    deleted session, a delete question, and the Log form (a session open for editing, or one half typed in the
+    demo, must not be saved into the other data)."""
     state = st.session_state
     if in_demo() != on:
         for key in ROW_KEYS:
             state.pop(key, None)
-        if state.get(log_form.EDIT_KEY) is not None:
-            log_form.clear()
+        log_form.clear()
     set_demo(on)
 
 

@@ -128,6 +128,19 @@ def test_an_undo_or_an_edit_of_ones_own_session_does_not_follow_into_the_demo(at
     assert [s for s, _, _ in deleted_sessions(app_ctx)] == [own]  # still in the person's own bin
 
 
+def test_a_session_half_typed_in_the_demo_is_not_waiting_in_ones_own_log_form(at):
+    at.button(key="try_demo").click().run()
+    leaving = _in_demo_from_the_start()
+    leaving.switch_page("pages/log.py").run()
+    leaving.session_state[log_form.key("pb", "lower_back")] = 7  # pain before, typed in the demo
+    leaving.session_state[log_form.key("notes")] = "made-up"
+    leaving.run()
+    leaving.button(key="leave_demo").click().run()
+    assert not leaving.exception and not leaving.session_state[DEMO_KEY]
+    assert leaving.session_state[log_form.key("pb", "lower_back")] is None
+    assert leaving.session_state[log_form.key("notes")] == ""
+
+
 def test_a_demo_sessions_undo_does_not_follow_back_into_ones_own_data(at, app_ctx):
     own = create_session(app_ctx)
     delete_session(app_ctx, own)
