@@ -162,20 +162,16 @@ def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]
     return tuple(found)
 
 
-# Under a headline that counts sessions waiting for their next-morning rating: what the person can do about it.
-WAITING_HINT = "Rate your pain on waking on the Check-ins page: each session that settled then counts."
+# Under a headline that counts sessions waiting for their next-morning rating: when and where to give it.
+WAITING_HINT = "Give it on the Check-ins page the morning after each session."
 
 
 def _picture_words(data: Headline) -> str:
-    """The headline in bold, then one line per exercise with a change."""
-    key = (
-        "How to read the charts below: the line is your tolerated level (filled dots: days with a tolerated "
-        "session); red crosses are sessions over your limit, orange triangles sessions followed by a worse morning, "
-        "open circles sessions without a next-morning rating (recent ones are still waiting for it)."
-    )
+    """The headline in bold, then one line per exercise with a change (how to read the charts is said under
+    them, once)."""
     lines = [f"**{data.picture.headline}**", *(f"- {line}" for line in data.picture.lines)]
     hint = f"\n\n{WAITING_HINT}" if data.picture.waiting and not data.picture.changes else ""
-    return "\n".join(lines) + hint + f"\n\n{key}"
+    return "\n".join(lines) + hint
 
 
 def _span(data: Period) -> tuple[str, str]:
