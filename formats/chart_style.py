@@ -28,6 +28,8 @@ DATE_LABELS = alt.TimeFormatSpecifier(
 DAY_MS = 86_400_000
 # Periods up to this many days are drawn day by day (tracker.trends.DAY_RANGE_MAX).
 SHORT_DAYS = DAY_RANGE_MAX
+# Up to this many weeks a short period's axis has a tick a day (labels thinned to fit), then a tick a Monday.
+WEEKS_OF_DAY_TICKS = 5
 # Numbers without trailing zeros: "100", "63.5", never "100.000000".
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
@@ -57,7 +59,20 @@ def x_dates(span: Span = None, padding: int = 0) -> alt.X:
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
     # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
     axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
+    if short and span is not None:
+        axis["values"] = alt.ExprRef(day_ticks(span))
     return alt.X("period:T", title=None, axis=axis, scale=scale)
+
+
+def day_ticks(span: tuple[str, str]) -> str:
+    """Tick positions for a few weeks or months (a Vega expression): every day up to five weeks, else every
+    Monday. Left to itself, Vega puts weekly ticks on Sundays, so a week's point (its Monday) sat beside the label
+    of the day before it, and the report's "week of 14 Sep" read as 13 Sep on the chart."""
+    first, last = (f"time(toDate('{day}'))" for day in span)
+    monday = f"{first} - ((utcday(toDate('{span[0]}')) + 6) % 7) * {DAY_MS}"
+    weeks = f"sequence({monday}, {last} + {DAY_MS}, {7 * DAY_MS})"
+    days = f"sequence({first}, {last} + {DAY_MS}, {DAY_MS})"
+    return f"{last} - {first} > {WEEKS_OF_DAY_TICKS * 7 * DAY_MS} ? {weeks} : {days}"
 
 
 def span_layer(span: Span = None, *, padding: int = 0, ends: bool = False, y: alt.Y | None = None) -> alt.Chart:
