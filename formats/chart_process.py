@@ -1,15 +1,15 @@
 """The report's chart images drawn with a second process, so they are drawn while the first lays out the PDF.
 
-vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.7 s of CPU) and while it
+vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.5 s of CPU) and while it
 draws, so a thread cannot overlap it with anything. A command-line report starts this process first: it loads
 only vl-convert and starts the engine while the report's own process imports the rest and reads the data. It is
 then sent each chart as vl-convert's arguments (formats/images.report_png_arguments) as soon as the report's
-process has built it, and draws it as SVG; the report's process turns each SVG into the PNG (which needs no
-engine: formats/vl_engine.svg_to_png) while this one draws the next. The images are the bytes
-formats/vl_engine.draw_png makes from the same arguments in one process.
+process has built it, and draws it as a PNG (formats/vl_engine.draw_png, the same bytes as in one process) while
+the report's process goes on. Turning the SVG into a PNG is done here too: it took the report's process about as
+long as laying out the charts.
 
 Run as `python -m formats.chart_process`: it reads pickled requests (a list of vl-convert arguments) on stdin
-and answers each with a pickled list of (SVG, PNG scale) on stdout, until stdin closes.
+and answers each with a pickled list of PNG images on stdout, until stdin closes.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
-
-from formats.vl_engine import svg_to_png
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,11 +61,10 @@ class ChartProcess:
                 answer: Any = pickle.load(stdout)
             except (EOFError, ValueError, pickle.UnpicklingError) as error:
                 raise ChartProcessError(f"The chart process stopped without its images: {error!r}.") from None
-            if not isinstance(answer, list) or not all(_is_drawing(drawing) for drawing in answer):
+            if not isinstance(answer, list) or not all(isinstance(image, bytes) for image in answer):
                 raise ChartProcessError("The chart process answered with something other than images.")
             self._asked -= 1
-            for svg, scale in answer:
-                yield svg_to_png(svg, scale)
+            yield from answer
 
     def stop(self) -> None:
         """End the process now (the report failed: its images are not wanted) and wait for it."""
@@ -84,16 +81,9 @@ class ChartProcess:
             self._child.stdout.close()
 
 
-def _is_drawing(answer: object) -> bool:
-    """Whether an answer is what `serve` sends for one chart: its SVG and the scale of its PNG."""
-    return (
-        isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], str) and isinstance(answer[1], float)
-    )
-
-
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
     """Answer each request on `requests` with its images on `answers`, until `requests` ends."""
-    from formats.vl_engine import draw_svg, start_engine
+    from formats.vl_engine import draw_png, start_engine
 
     start_engine()  # while the report's process is still importing and reading
     while True:
@@ -101,7 +91,7 @@ def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
             charts = pickle.load(requests)
         except EOFError:
             return
-        drawn = [draw_svg(chart) for chart in charts]
+        drawn = [draw_png(chart) for chart in charts]
         pickle.dump(drawn, answers, protocol=pickle.HIGHEST_PROTOCOL)
         answers.flush()
 
