@@ -15,14 +15,20 @@ and answers each with a pickled list of PNG images on stdout, until stdin closes
 from __future__ import annotations
 
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Room in the pipe for every chart of a long report, so sending one never waits for this process to finish drawing
+# the one before (a year's charts are about 70 KB; a pipe holds 64 KB unless told; 1 MiB is the most Linux
+# lets a user ask for).
+REQUEST_ROOM = 1 << 20
 
 
 class ChartProcessError(RuntimeError):
@@ -35,6 +41,11 @@ class ChartProcess:
     def __init__(self, command: Sequence[str] = (sys.executable, "-m", "formats.chart_process")) -> None:
         self._child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._asked = 0
+        if sys.platform == "linux" and self._child.stdin is not None:
+            import fcntl
+
+            with suppress(OSError):  # a smaller pipe only makes `draw` wait at times
+                fcntl.fcntl(self._child.stdin.fileno(), fcntl.F_SETPIPE_SZ, REQUEST_ROOM)
 
     def draw(self, charts: Sequence[Mapping[str, Any]]) -> None:
         """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe
@@ -82,17 +93,33 @@ class ChartProcess:
 
 
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
-    """Answer each request on `requests` with its images on `answers`, until `requests` ends."""
+    """Answer each request on `requests` with its images on `answers`, until `requests` ends.
+
+    A thread sends the answers: an image is larger than the pipe holds, and the report's process reads it only
+    when it lays the chart out, so writing it here would stop the drawing of the next one until then.
+    """
     from formats.vl_engine import draw_png, start_engine
 
     start_engine()  # while the report's process is still importing and reading
-    while True:
-        try:
-            charts = pickle.load(requests)
-        except EOFError:
-            return
-        drawn = [draw_png(chart) for chart in charts]
-        pickle.dump(drawn, answers, protocol=pickle.HIGHEST_PROTOCOL)
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send, args=(outbox, answers), name="answers")
+    sender.start()
+    try:
+        while True:
+            try:
+                charts = pickle.load(requests)
+            except EOFError:
+                return
+            outbox.put(pickle.dumps([draw_png(chart) for chart in charts], protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        outbox.put(None)
+        sender.join()
+
+
+def _send(outbox: queue.SimpleQueue[bytes | None], answers: IO[bytes]) -> None:
+    """Write each answer put in `outbox` to `answers`, in order, until it gives None."""
+    while (answer := outbox.get()) is not None:
+        answers.write(answer)
         answers.flush()
 
 
