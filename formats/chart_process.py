@@ -6,7 +6,10 @@ only vl-convert and starts the engine while the report's own process imports the
 then sent each chart as vl-convert's arguments (formats/images.report_png_arguments) as soon as the report's
 process has built it, and draws it as a PNG (formats/vl_engine.draw_png, the same bytes as in one process) while
 the report's process goes on. Turning the SVG into a PNG is done here too: it took the report's process about as
-long as laying out the charts.
+long as laying out the charts. The specs stay in the report's process: it loads Altair anyway (services/progress
+through formats/chart_style), while this one, loading pandas and Altair (about 0.6 s) after the engine, would be
+ready later than the report's process has the charts' rows, and it is already the slower of the two (drawing a
+year's five charts takes about 0.7 s, laying them out a fifth of that).
 
 Run as `python -m formats.chart_process`: it reads pickled requests (a list of vl-convert arguments) on stdin
 and answers each with a pickled list of PNG images on stdout, until stdin closes.
