@@ -1,30 +1,37 @@
 """The report's chart images drawn with a second process, so they are drawn while the first lays out the PDF.
 
-vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.7 s of CPU) and while it
+vl-convert keeps hold of Python's lock while it starts its JavaScript engine (about 0.5 s of CPU) and while it
 draws, so a thread cannot overlap it with anything. A command-line report starts this process first: it loads
 only vl-convert and starts the engine while the report's own process imports the rest and reads the data. It is
 then sent each chart as vl-convert's arguments (formats/images.report_png_arguments) as soon as the report's
-process has built it, and draws it as SVG; the report's process turns each SVG into the PNG (which needs no
-engine: formats/vl_engine.svg_to_png) while this one draws the next. The images are the bytes
-formats/vl_engine.draw_png makes from the same arguments in one process.
+process has built it, and draws it as a PNG (formats/vl_engine.draw_png, the same bytes as in one process) while
+the report's process goes on. Turning the SVG into a PNG is done here too: it took the report's process about as
+long as laying out the charts. The specs stay in the report's process: it loads Altair anyway (services/progress
+through formats/chart_style), while this one, loading pandas and Altair (about 0.6 s) after the engine, would be
+ready later than the report's process has the charts' rows, and it is already the slower of the two (drawing a
+year's five charts takes about 0.7 s, laying them out a fifth of that).
 
 Run as `python -m formats.chart_process`: it reads pickled requests (a list of vl-convert arguments) on stdin
-and answers each with a pickled list of (SVG, PNG scale) on stdout, until stdin closes.
+and answers each with a pickled list of PNG images on stdout, until stdin closes.
 """
 
 from __future__ import annotations
 
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import IO, Any
 
-from formats.vl_engine import svg_to_png
-
 ROOT = Path(__file__).resolve().parent.parent
+# Room in the pipe for every chart of a long report, so sending one never waits for this process to finish drawing
+# the one before (a year's charts are about 70 KB; a pipe holds 64 KB unless told; 1 MiB is the most Linux
+# lets a user ask for).
+REQUEST_ROOM = 1 << 20
 
 
 class ChartProcessError(RuntimeError):
@@ -37,6 +44,11 @@ class ChartProcess:
     def __init__(self, command: Sequence[str] = (sys.executable, "-m", "formats.chart_process")) -> None:
         self._child = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._asked = 0
+        if sys.platform == "linux" and self._child.stdin is not None:
+            import fcntl
+
+            with suppress(OSError):  # a smaller pipe only makes `draw` wait at times
+                fcntl.fcntl(self._child.stdin.fileno(), fcntl.F_SETPIPE_SZ, REQUEST_ROOM)
 
     def draw(self, charts: Sequence[Mapping[str, Any]]) -> None:
         """Ask for the PNG images of these charts (vl-convert's arguments each); the answer waits in the pipe
@@ -63,11 +75,10 @@ class ChartProcess:
                 answer: Any = pickle.load(stdout)
             except (EOFError, ValueError, pickle.UnpicklingError) as error:
                 raise ChartProcessError(f"The chart process stopped without its images: {error!r}.") from None
-            if not isinstance(answer, list) or not all(_is_drawing(drawing) for drawing in answer):
+            if not isinstance(answer, list) or not all(isinstance(image, bytes) for image in answer):
                 raise ChartProcessError("The chart process answered with something other than images.")
             self._asked -= 1
-            for svg, scale in answer:
-                yield svg_to_png(svg, scale)
+            yield from answer
 
     def stop(self) -> None:
         """End the process now (the report failed: its images are not wanted) and wait for it."""
@@ -84,25 +95,34 @@ class ChartProcess:
             self._child.stdout.close()
 
 
-def _is_drawing(answer: object) -> bool:
-    """Whether an answer is what `serve` sends for one chart: its SVG and the scale of its PNG."""
-    return (
-        isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], str) and isinstance(answer[1], float)
-    )
-
-
 def serve(requests: IO[bytes], answers: IO[bytes]) -> None:
-    """Answer each request on `requests` with its images on `answers`, until `requests` ends."""
-    from formats.vl_engine import draw_svg, start_engine
+    """Answer each request on `requests` with its images on `answers`, until `requests` ends.
+
+    A thread sends the answers: an image is larger than the pipe holds, and the report's process reads it only
+    when it lays the chart out, so writing it here would stop the drawing of the next one until then.
+    """
+    from formats.vl_engine import draw_png, start_engine
 
     start_engine()  # while the report's process is still importing and reading
-    while True:
-        try:
-            charts = pickle.load(requests)
-        except EOFError:
-            return
-        drawn = [draw_svg(chart) for chart in charts]
-        pickle.dump(drawn, answers, protocol=pickle.HIGHEST_PROTOCOL)
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send, args=(outbox, answers), name="answers")
+    sender.start()
+    try:
+        while True:
+            try:
+                charts = pickle.load(requests)
+            except EOFError:
+                return
+            outbox.put(pickle.dumps([draw_png(chart) for chart in charts], protocol=pickle.HIGHEST_PROTOCOL))
+    finally:
+        outbox.put(None)
+        sender.join()
+
+
+def _send(outbox: queue.SimpleQueue[bytes | None], answers: IO[bytes]) -> None:
+    """Write each answer put in `outbox` to `answers`, in order, until it gives None."""
+    while (answer := outbox.get()) is not None:
+        answers.write(answer)
         answers.flush()
 
 

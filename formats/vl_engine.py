@@ -38,20 +38,3 @@ def draw_png(arguments: Mapping[str, Any]) -> bytes:
     """A PNG image from vl-convert's arguments (formats/images.png_arguments makes them)."""
     with CONVERTING:
         return bytes(vl_convert.vegalite_to_png(**arguments))
-
-
-def draw_svg(arguments: Mapping[str, Any]) -> tuple[str, float]:
-    """The SVG that `draw_png` rasterises for the same arguments, with the scale to rasterise it at (`svg_to_png`).
-
-    Drawing the SVG needs the JavaScript engine; rasterising it does not, so another process (without the engine)
-    can do that part: the PNG is the same bytes.
-    """
-    svg_arguments = {key: value for key, value in arguments.items() if key != "scale"}
-    with CONVERTING:
-        return str(vl_convert.vegalite_to_svg(**svg_arguments)), float(arguments.get("scale", 1.0))
-
-
-def svg_to_png(svg: str, scale: float) -> bytes:
-    """A PNG image of an SVG drawn by `draw_svg`: no JavaScript engine needed."""
-    with CONVERTING:
-        return bytes(vl_convert.svg_to_png(svg, scale=scale))

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import os
+import pickle
 import re
 import sys
+import threading
+import time
 
+import pandas as pd
 import pytest
 
 from cli import main
-from formats.chart_process import ChartProcess, ChartProcessError
+from formats import charts
+from formats.chart_process import ChartProcess, ChartProcessError, serve
+from formats.images import png_arguments
+from formats.vl_engine import draw_png
 from services.context import ensure_profile
 from services.report import report_pdf
 from tests.factories import NOW
@@ -89,3 +98,27 @@ def test_the_command_line_writes_the_report_when_no_second_process_can_start(own
     here = report_pdf(ctx, start=first, end=TODAY, regions=REGIONS)
     assert _content(out.read_bytes()) == _content(here)
     assert "written to" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="sets a pipe's size (Linux only)")
+def test_the_chart_process_goes_on_drawing_while_its_images_wait_to_be_read():
+    # The report's process reads an image only when it lays its chart out; meanwhile the next ones are drawn.
+    import fcntl
+
+    frames = [pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [n, 4.0]}) for n in (6, 7)]
+    asked = [png_arguments(charts.peg_chart(frame), scale=1.0) for frame in frames]
+    requests = io.BytesIO(b"".join(pickle.dumps([chart]) for chart in asked))
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)  # smaller than one image
+    with open(read_end, "rb") as answers_in, open(write_end, "wb") as answers:
+        drawing = threading.Thread(target=serve, args=(requests, answers), daemon=True)
+        drawing.start()
+        waited = 0.0
+        while requests.tell() < len(requests.getvalue()) and waited < 20:
+            time.sleep(0.05)
+            waited += 0.05
+        read_all_before_answering = requests.tell() == len(requests.getvalue())
+        got = [pickle.load(answers_in) for _ in asked]
+        drawing.join()
+    assert read_all_before_answering  # every chart asked for was taken while no image had been read
+    assert got == [[draw_png(chart)] for chart in asked]
