@@ -15,19 +15,19 @@ from db import progress_days, queries
 from db.models import Profile
 from db.progress_sql import Scope
 from formats.chart_process import ChartProcess, ChartProcessError
-from formats.figure import Figure
 from formats.images import report_png_arguments
 from services.context import Ctx, settings_of
 from services.function_goals import goals_in
 from services.history import history_in
 from services.medication import doses_between_in, regular_in
 from services.pgic import answers_in
-from services.progress import Progress, progress_data_in
+from services.progress import progress_data_in
+from services.report_charts import ReportChart, report_charts
 from services.sleep import nights_in
 from services.suggestions import accepted_changes_in, load_history_in
 from tracker.history import History
 from tracker.redflags import red_flags_in
-from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData, regions_text
+from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.report_health import function_summary, medication_summary, sleep_summary
 from tracker.rules import Thresholds, thresholds
 from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
@@ -76,88 +76,6 @@ def _within(history: History, end: date, regions: tuple[str, ...]) -> History:
 def flags_in(history: History, limits: Thresholds, start: date, end: date) -> list[FlagLine]:
     """Red flags anywhere in the range, the latest first, whatever the range's length."""
     return [FlagLine(f.title, f.dates) for f in red_flags_in(history, limits, start, end)]
-
-
-@dataclass(frozen=True, eq=False)
-class ReportChart:
-    """One chart of the report: its title, what to draw (one figure; for the picture of the main exercises, one
-    small chart each, which a page draws one by one and an image stacks), and a key saying how to read it."""
-
-    title: str
-    figures: tuple[Figure, ...]
-    key: str
-
-
-def threshold_figures(p: Progress) -> tuple[Figure, ...]:
-    """One small chart per main exercise, each on its own axis, titled with its change over the range."""
-    span = (p.start.isoformat(), p.end.isoformat())
-    return tuple(
-        Figure(
-            "threshold",
-            p.threshold[p.threshold["exercise"] == name].reset_index(drop=True),
-            {
-                "measure": p.picture.measures[name],
-                "title": name,
-                "subtitle": p.picture.subtitles.get(name, ""),
-                "span": span,
-            },
-        )
-        for name in p.picture.exercises
-    )
-
-
-def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportChart, ...]:
-    """The report's charts with their titles and keys, leaving out empty ones. The keys are written for a reader
-    who has not seen the app; the pain chart's key names the `regions` its ratings pool."""
-    per = {"week": "week", "month": "month", "quarter": "quarter"}.get(p.bucket, "day")
-    # Every chart covers the report's period, whatever the data in it.
-    span = (p.start.isoformat(), p.end.isoformat())
-    panels = threshold_figures(p)
-    tolerated = ReportChart(
-        "Tolerated work of the main exercises",
-        panels,
-        f"One chart per exercise, in its own units (heaviest set as load × reps, or minutes). The line is the "
-        f"tolerated level: the second-best session of the last {p.picture.window} days in which pain during stayed "
-        f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "
-        "the level before, so a level counts once reached twice. Red crosses: sessions over the limit; orange "
-        "triangles: next morning 2 or more points worse; open circles: no next-morning rating.",
-    )
-    found: list[tuple[str, Figure, str]] = [
-        (
-            "Pain at rest (0-10)",
-            Figure("pain", p.pain, {"bucket": p.bucket, "span": span}),
-            f"Mean of the day's resting ratings (before and after exercise, on waking) per {per}; the band spans "
-            f"the lowest to the highest day. Pain during exercise is not included.{_pooled(regions)}",
-        ),
-        (
-            "Weekly PEG-3",
-            Figure("peg", p.peg, {"span": span}),
-            "Mean of three 0-10 items: average pain, and interference with enjoyment of life and with general "
-            "activity. Lower is better.",
-        ),
-        (
-            "Cardio minutes per week",
-            Figure("cardio", p.cardio, {"bucket": p.bucket, "span": span}),
-            "Minutes of cardio per week by kind (walking, cycling, elliptical, swimming).",
-        ),
-        (
-            "How sessions settled by the next morning",
-            Figure("response", p.response, {"bucket": p.bucket, "span": span}),
-            "Sessions per period by pain on waking against pain before the session: settled (no more than 1 "
-            "point above, within the day-to-day wobble of a 0-10 rating), worse (2 or more points above), or no "
-            "next-morning rating.",
-        ),
-    ]
-    shown = tuple(ReportChart(title, (figure,), key) for title, figure, key in found if not figure.rows.empty)
-    # Page 1's headline is about tolerated work, so its picture comes right after pain.
-    return (*shown[:1], *((tolerated,) if panels else ()), *shown[1:])
-
-
-def _pooled(regions: tuple[str, ...]) -> str:
-    """For the pain chart's key: which regions its one line pools, and where each region's change is."""
-    if len(regions) < 2:
-        return f" Region: {regions_text(regions)}." if regions else ""
-    return f" One line for {regions_text(regions)} together; page 1 compares each region on its own."
 
 
 def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:

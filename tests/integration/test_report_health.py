@@ -151,3 +151,15 @@ def test_psfs_pgic_medication_and_sleep_are_read_in_the_reports_one_transaction(
         data = build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).data
     assert data.function and data.pgic and data.medication and data.medication.regular and data.sleep
     assert len(begun) == 1 and not data.empty
+
+
+def test_the_reports_pain_chart_carries_the_medication_that_page_one_lists(ctx):
+    record_morning(ctx, START + timedelta(days=3), {"lower_back": 4}, today=TODAY)
+    record_morning(ctx, START + timedelta(days=5), {"lower_back": 3}, today=TODAY)
+    plain = build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts[0]
+    assert [f.kind for f in plain.figures] == ["pain"] and "Shaded spans" not in plain.key
+    add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": START - timedelta(days=30)}, today=TODAY)
+    pain = build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts[0]
+    (figure,) = pain.figures
+    assert pain.title == "Pain at rest (0-10)" and figure.kind == "pain_medication"
+    assert set(figure.rows["medication"].dropna()) == {"Naproxen 250 mg (regular)"} and "Shaded spans" in pain.key
