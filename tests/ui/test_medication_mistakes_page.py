@@ -148,3 +148,40 @@ def test_an_undo_that_meets_a_full_disk_says_so_and_stays_offered(at, app_ctx, m
     at.button(key="prn_list_undo_button").click().run()
     assert "Restored Paracetamol 1000 mg" in _said(at)
     assert len(medication(app_ctx).doses) == 1
+
+
+def test_two_doses_removed_one_after_the_other_both_come_back_with_two_undos(at, app_ctx):
+    _paracetamol(app_ctx, TAKEN - timedelta(days=1), amount=500)
+    _paracetamol(app_ctx)
+    (second, _), (first, _) = medication(app_ctx).doses
+    for dose_id in (first, second):
+        _ask_to_remove(at, dose_id)
+        at.button(key=f"prn_list_remove_yes_{dose_id}").click().run()
+    assert medication(app_ctx).doses == []
+    newest = f"Removed Paracetamol 1000 mg taken {TAKEN:%Y-%m-%d %H:%M}."
+    assert (
+        f"{newest} If the day or amount was wrong, log it again above. After this one, 1 earlier removal can be "
+        "undone." in _said(at)
+    )
+    at.button(key="prn_list_undo_button").click().run()
+    assert [d.dose for _, d in medication(app_ctx).doses] == [1000]
+    assert f"Removed Paracetamol 500 mg taken {TAKEN - timedelta(days=1):%Y-%m-%d %H:%M}." in _said(at)
+    assert "earlier removal" not in _said(at)
+    at.button(key="prn_list_undo_button").click().run()
+    assert [i for i, _ in medication(app_ctx).doses] == [second, first], "both back, with their ids"
+    assert "prn_list_undo_button" not in [b.key for b in at.button]
+
+
+def test_two_regular_medications_removed_both_come_back_with_two_undos(at, app_ctx):
+    for name in ("Naproxn", "Amitriptylin"):
+        add_regular(app_ctx, {"name": name, "dose": 10, "unit": "mg", "start": date.today() - timedelta(days=9)})
+    at.switch_page("pages/medication.py").run()
+    for med_id, _ in medication(app_ctx).regular:
+        at.button(key=f"med_list_remove_{med_id}").click().run()
+        at.button(key=f"med_list_remove_yes_{med_id}").click().run()
+    assert medication(app_ctx).regular == []
+    assert "After this one, 1 earlier removal can be undone." in _said(at)
+    at.button(key="med_list_undo_button").click().run()
+    at.button(key="med_list_undo_button").click().run()
+    assert sorted(r.name for _, r in medication(app_ctx).regular) == ["Amitriptylin", "Naproxn"]
+    assert "med_list_undo_button" not in [b.key for b in at.button]
