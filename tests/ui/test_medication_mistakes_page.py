@@ -185,3 +185,33 @@ def test_two_regular_medications_removed_both_come_back_with_two_undos(at, app_c
     at.button(key="med_list_undo_button").click().run()
     assert sorted(r.name for _, r in medication(app_ctx).regular) == ["Amitriptylin", "Naproxn"]
     assert "med_list_undo_button" not in [b.key for b in at.button]
+
+
+def test_a_second_click_on_log_dose_does_not_store_the_same_dose_again(at, app_ctx):
+    at.switch_page("pages/medication.py").run()
+    at.text_input(key="prn_name").input("Paracetamol")
+    at.number_input(key="prn_dose").set_value(1000)
+    for _ in range(2):  # the second click, by accident
+        at.button(key="prn_save").click().run()
+    assert [(d.name, d.dose) for _, d in medication(app_ctx).doses] == [("Paracetamol", 1000)]
+    assert "As-needed dose: dose (mg) is missing: enter a number." in _said(at)
+    assert at.number_input(key="prn_dose").value is None, "the amount emptied once the dose was logged"
+    assert at.text_input(key="prn_name").value == "Paracetamol", "the name is kept for the next dose"
+
+
+def test_a_new_dose_from_before_the_current_dose_began_says_so_and_keeps_the_typed_dose(at, app_ctx):
+    add_regular(app_ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": date.today() - timedelta(days=30)})
+    ((first, _),) = medication(app_ctx).current
+    began = date.today() - timedelta(days=10)
+    change_dose(app_ctx, first, {"dose": 500, "start": began})
+    ((current, _),) = medication(app_ctx).current
+    at.switch_page("pages/medication.py").run()
+    at.number_input(key=f"med_new_{current}").set_value(750)
+    at.date_input(key=f"med_from_{current}").set_value(began - timedelta(days=5))
+    at.button(key=f"med_change_{current}").click().run()
+    assert (
+        f"Naproxen: new dose from {began - timedelta(days=5):%Y-%m-%d} must be after {began:%Y-%m-%d}, when the "
+        "current dose (500 mg) began." in _said(at)
+    )
+    assert at.number_input(key=f"med_new_{current}").value == 750
+    assert [r.amount for _, r in medication(app_ctx).regular] == ["500 mg", "250 mg"]
