@@ -59,7 +59,8 @@ def take() -> None:
     def saved(d: Dose) -> str:
         return f"Logged {d.name} {d.dose:g} {d.unit} at {d.taken_at:%Y-%m-%d %H:%M}."
 
-    attempt(ctx, "prn", lambda: log_dose(ctx, raw), saved, where="prn")
+    # The amount empties once logged, so a second click cannot store the same dose again by accident.
+    attempt(ctx, "prn", lambda: log_dose(ctx, raw), saved, ["prn_dose"], where="prn")
 
 
 def name_dose_unit(form: str, labels: tuple[str, str, str], where: str, example: str) -> None:

@@ -113,7 +113,11 @@ def change_dose(ctx: Ctx, medication_id: int, raw: Mapping[str, Any], *, today: 
         )
         errors = v.Errors()
         if record.start <= row.start_day:
-            errors["start"] = f"New dose from {record.start} must be after the first day {row.start_day}."
+            # The row is the current dose, which began on the medication's first day only if it never changed.
+            errors["start"] = (
+                f"New dose from {record.start:%Y-%m-%d} must be after {row.start_day:%Y-%m-%d}, "
+                f"when the current dose ({_regular(row).amount}) began."
+            )
         elif row.end_day is not None:
             errors["start"] = f"{row.name} already ended on {row.end_day}; add it again as a new medication."
         elif record.dose == row.dose:

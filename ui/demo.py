@@ -7,7 +7,7 @@ import threading
 import streamlit as st
 
 from db.engine import default_url, normalise_url
-from ui import log_form
+from ui import log_form, medication_remove
 from ui.cache import after_write
 from ui.session import current_ctx, demo_url, in_demo, set_demo
 
@@ -25,12 +25,13 @@ ROW_KEYS = ("undo_id", "confirm_delete")
 def _switch(on: bool) -> None:
     """Switch between the demo and the person's own data, dropping what belonged to the data left: an Undo of a
     deleted session, a delete question, and the Log form (a session open for editing, or one half typed in the
-    demo, must not be saved into the other data)."""
+    demo, must not be saved into the other data); on Medication, remove questions and undos."""
     state = st.session_state
     if in_demo() != on:
         for key in ROW_KEYS:
             state.pop(key, None)
         log_form.clear()
+        medication_remove.forget()
     set_demo(on)
 
 

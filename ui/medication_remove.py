@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -9,7 +10,7 @@ import streamlit as st
 from services.context import Ctx
 from services.medication import MedicationList, Removed, remove_dose, remove_regular, restore_removed
 from tracker.medication import Dose, Regular
-from ui.forms import attempt, field_error, show_flash
+from ui.forms import ERRORS_KEY, attempt, field_error, show_flash
 
 # Where each kind of removal keeps its undo and shows its messages: regular medication, as-needed doses.
 REGULAR, DOSES = "med_list", "prn_list"
@@ -39,24 +40,45 @@ def removed_words(removed: Removed) -> str:
     return "; ".join(dose_words(d) for _, d in removed.doses)
 
 
+def undoable(ctx: Ctx, where: str) -> list[Removed]:
+    """This browser session's removals of one kind that can still be undone here, newest first."""
+    return [r for r in st.session_state.get(f"{where}_undo", []) if r.taken_from(ctx)]
+
+
 def _remove(ctx: Ctx, where: str, remove: Callable[[], Removed]) -> None:
     state = st.session_state
     state.pop(f"{where}_confirm", None)
 
     def offer_undo(removed: Removed) -> None:
-        state[f"{where}_undo"] = removed  # undo_bar says what went, beside its Undo button
+        # Every removal stays undoable, not only the last: each question promised "You can undo this".
+        state[f"{where}_undo"] = [removed, *state.get(f"{where}_undo", [])]
 
     attempt(ctx, where, remove, offer_undo, [f"{where}_pick"], where=where)
 
 
-def _undo(ctx: Ctx, where: str) -> None:
-    removed: Removed | None = st.session_state.get(f"{where}_undo")
-    if removed is None:
-        return
+def _undo(ctx: Ctx, where: str, removed: Removed) -> None:
     said = f"Restored {removed_words(removed)}."
     # Offered again if the undo could not be written (a full disk): the person can free space and retry.
     if attempt(ctx, where, lambda: restore_removed(ctx, removed), said, where=where):
-        st.session_state.pop(f"{where}_undo", None)
+        left = list(st.session_state.get(f"{where}_undo", []))
+        if removed in left:
+            left.remove(removed)
+        st.session_state[f"{where}_undo"] = left
+
+
+def forget() -> None:
+    """Drop what names rows of the data on screen (remove questions, the chosen dose, undo lists, a medication's
+    messages and typed new dose): the demo's database and the person's own number their rows alike."""
+    state = st.session_state
+    for where in (REGULAR, DOSES):
+        state.pop(f"{where}_confirm", None)
+        state.pop(f"{where}_undo", None)
+    state[f"{DOSES}_pick"] = None  # set, not deleted, so that the browser's box empties too
+    for key in [k for k in state if isinstance(k, str)]:
+        if re.fullmatch(rf"{ERRORS_KEY}:med_\d+", key):
+            del state[key]
+        elif re.fullmatch(r"med_new_\d+", key):
+            state[key] = None
 
 
 def _confirm(where: str, item: int, label: str, question: str, remove: Callable[[], None]) -> None:
@@ -73,16 +95,20 @@ def _confirm(where: str, item: int, label: str, question: str, remove: Callable[
 
 
 def undo_bar(ctx: Ctx, where: str) -> None:
-    """The latest removal of this kind with its Undo button, and the message of the last removal or undo."""
+    """The newest removal of this kind with its Undo button (and how many earlier ones can be undone after it),
+    and the message of the last removal or undo."""
     show_flash(where)
     field_error(where, "form")
-    removed: Removed | None = st.session_state.get(f"{where}_undo")
-    if removed is None or not removed.taken_from(ctx):
+    undos = undoable(ctx, where)
+    if not undos:
         return
+    newest, *earlier = undos
+    again = AGAIN_REGULAR if newest.regular else AGAIN_DOSE
+    if earlier:
+        again += f" After this one, {len(earlier)} earlier removal{'s' if len(earlier) > 1 else ''} can be undone."
     left, right = st.columns([3, 1])
-    again = AGAIN_REGULAR if removed.regular else AGAIN_DOSE
-    left.warning(f"Removed {removed_words(removed)}. {again}")
-    right.button("Undo", on_click=_undo, args=(ctx, where), key=f"{where}_undo_button", icon=":material/undo:")
+    left.warning(f"Removed {removed_words(newest)}. {again}")
+    right.button("Undo", on_click=_undo, args=(ctx, where, newest), key=f"{where}_undo_button", icon=":material/undo:")
 
 
 def regular_mistake(ctx: Ctx, meds: MedicationList, medication_id: int) -> None:

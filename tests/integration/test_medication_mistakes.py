@@ -22,7 +22,7 @@ from services.medication import (
 from services.progress import progress_data
 from services.report import build_report
 from tests.factories import NOW
-from tracker.errors import NotFoundError
+from tracker.errors import NotFoundError, ValidationError
 from tracker.report import summary
 
 TODAY = NOW.date()
@@ -160,3 +160,20 @@ def test_a_removal_is_never_put_back_into_another_database_whose_owner_has_the_s
     finally:
         own.dispose()
         demo.dispose()
+
+
+def test_a_new_dose_from_before_the_current_dose_began_names_the_day_it_began_not_the_first_day(ctx):
+    first = _naproxen_with_a_dose_change(ctx)
+    ((current, _),) = medication(ctx).current
+    began, early = TODAY - timedelta(days=20), TODAY - timedelta(days=25)
+    with pytest.raises(ValidationError) as caught:
+        change_dose(ctx, current, {"dose": 750, "start": early}, today=TODAY)
+    assert caught.value.errors["start"] == (
+        f"New dose from {early:%Y-%m-%d} must be after {began:%Y-%m-%d}, when the current dose (500 mg) began."
+    )
+    remove_regular(ctx, first)
+    add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": START}, today=TODAY)
+    ((only, _),) = medication(ctx).current
+    with pytest.raises(ValidationError, match=f"after {START:%Y-%m-%d}, when the current dose \\(250 mg\\) began"):
+        change_dose(ctx, only, {"dose": 750, "start": START}, today=TODAY)
+    assert [r.amount for _, r in medication(ctx).regular] == ["250 mg"]

@@ -7,15 +7,17 @@ script alone after that, so the banner is checked on a first run that starts in 
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
 from services.context import ensure_profile, open_database
 from services.history import history
+from services.medication import add_regular, medication
 from services.sessions import delete_session, deleted_sessions
 from tests.factories import create_session
 from tests.ui.conftest import APP
-from ui import auth, log_form, session
+from ui import auth, log_form, medication_remove, session
 from ui.session import DEMO_KEY
 
 BANNER = "Demo data"
@@ -152,3 +154,33 @@ def test_a_demo_sessions_undo_does_not_follow_back_into_ones_own_data(at, app_ct
     leaving.switch_page("pages/history.py").run()
     assert "undo" not in [b.key for b in leaving.button]
     assert [s for s, _, _ in deleted_sessions(app_ctx)] == [own]
+
+
+def test_a_remove_question_opened_in_the_demo_is_not_asked_about_ones_own_medication(at, app_ctx):
+    # Both databases number their medication from 1: "Remove …?" on the demo's row must not follow onto one's own.
+    at.button(key="try_demo").click().run()
+    leaving = _in_demo_from_the_start()
+    leaving.switch_page("pages/medication.py").run()
+    demo = open_database(os.environ["THRESHOLD_DEMO_URL"])
+    try:
+        ((dose_id, _), *_) = medication(ensure_profile(demo)).doses
+    finally:
+        demo.dispose()
+    leaving.selectbox(key="prn_list_pick").set_value(dose_id).run()
+    leaving.button(key=f"prn_list_remove_{dose_id}").click().run()
+    leaving.button(key=f"prn_list_remove_yes_{dose_id}").click().run()
+    assert "prn_list_undo_button" in [b.key for b in leaving.button]
+    keys = [str(b.key) for b in leaving.button]
+    demo_id = min(int(k.rsplit("_", 1)[1]) for k in keys if k.startswith("med_list_remove_"))
+    for _ in range(demo_id):
+        add_regular(app_ctx, {"name": "Amitriptyline", "dose": 10, "unit": "mg", "start": date.today()})
+    assert demo_id in [i for i, _ in medication(app_ctx).regular]
+    leaving.button(key=f"med_list_remove_{demo_id}").click().run()
+    assert "Only for a mistake" in _warnings(leaving)
+    leaving.button(key="leave_demo").click().run()
+    assert not leaving.exception and not leaving.session_state[DEMO_KEY]
+    leaving.switch_page("pages/medication.py").run()
+    assert "Only for a mistake" not in _warnings(leaving)
+    assert f"med_list_remove_yes_{demo_id}" not in [b.key for b in leaving.button]
+    assert f"med_list_remove_{demo_id}" in [b.key for b in leaving.button], "one's own row offers Remove… afresh"
+    assert f"{medication_remove.DOSES}_undo" not in leaving.session_state, "the demo's undo stays in the demo"

@@ -148,3 +148,70 @@ def test_an_undo_that_meets_a_full_disk_says_so_and_stays_offered(at, app_ctx, m
     at.button(key="prn_list_undo_button").click().run()
     assert "Restored Paracetamol 1000 mg" in _said(at)
     assert len(medication(app_ctx).doses) == 1
+
+
+def test_two_doses_removed_one_after_the_other_both_come_back_with_two_undos(at, app_ctx):
+    _paracetamol(app_ctx, TAKEN - timedelta(days=1), amount=500)
+    _paracetamol(app_ctx)
+    (second, _), (first, _) = medication(app_ctx).doses
+    for dose_id in (first, second):
+        _ask_to_remove(at, dose_id)
+        at.button(key=f"prn_list_remove_yes_{dose_id}").click().run()
+    assert medication(app_ctx).doses == []
+    newest = f"Removed Paracetamol 1000 mg taken {TAKEN:%Y-%m-%d %H:%M}."
+    assert (
+        f"{newest} If the day or amount was wrong, log it again above. After this one, 1 earlier removal can be "
+        "undone." in _said(at)
+    )
+    at.button(key="prn_list_undo_button").click().run()
+    assert [d.dose for _, d in medication(app_ctx).doses] == [1000]
+    assert f"Removed Paracetamol 500 mg taken {TAKEN - timedelta(days=1):%Y-%m-%d %H:%M}." in _said(at)
+    assert "earlier removal" not in _said(at)
+    at.button(key="prn_list_undo_button").click().run()
+    assert [i for i, _ in medication(app_ctx).doses] == [second, first], "both back, with their ids"
+    assert "prn_list_undo_button" not in [b.key for b in at.button]
+
+
+def test_two_regular_medications_removed_both_come_back_with_two_undos(at, app_ctx):
+    for name in ("Naproxn", "Amitriptylin"):
+        add_regular(app_ctx, {"name": name, "dose": 10, "unit": "mg", "start": date.today() - timedelta(days=9)})
+    at.switch_page("pages/medication.py").run()
+    for med_id, _ in medication(app_ctx).regular:
+        at.button(key=f"med_list_remove_{med_id}").click().run()
+        at.button(key=f"med_list_remove_yes_{med_id}").click().run()
+    assert medication(app_ctx).regular == []
+    assert "After this one, 1 earlier removal can be undone." in _said(at)
+    at.button(key="med_list_undo_button").click().run()
+    at.button(key="med_list_undo_button").click().run()
+    assert sorted(r.name for _, r in medication(app_ctx).regular) == ["Amitriptylin", "Naproxn"]
+    assert "med_list_undo_button" not in [b.key for b in at.button]
+
+
+def test_a_second_click_on_log_dose_does_not_store_the_same_dose_again(at, app_ctx):
+    at.switch_page("pages/medication.py").run()
+    at.text_input(key="prn_name").input("Paracetamol")
+    at.number_input(key="prn_dose").set_value(1000)
+    for _ in range(2):  # the second click, by accident
+        at.button(key="prn_save").click().run()
+    assert [(d.name, d.dose) for _, d in medication(app_ctx).doses] == [("Paracetamol", 1000)]
+    assert "As-needed dose: dose (mg) is missing: enter a number." in _said(at)
+    assert at.number_input(key="prn_dose").value is None, "the amount emptied once the dose was logged"
+    assert at.text_input(key="prn_name").value == "Paracetamol", "the name is kept for the next dose"
+
+
+def test_a_new_dose_from_before_the_current_dose_began_says_so_and_keeps_the_typed_dose(at, app_ctx):
+    add_regular(app_ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": date.today() - timedelta(days=30)})
+    ((first, _),) = medication(app_ctx).current
+    began = date.today() - timedelta(days=10)
+    change_dose(app_ctx, first, {"dose": 500, "start": began})
+    ((current, _),) = medication(app_ctx).current
+    at.switch_page("pages/medication.py").run()
+    at.number_input(key=f"med_new_{current}").set_value(750)
+    at.date_input(key=f"med_from_{current}").set_value(began - timedelta(days=5))
+    at.button(key=f"med_change_{current}").click().run()
+    assert (
+        f"Naproxen: new dose from {began - timedelta(days=5):%Y-%m-%d} must be after {began:%Y-%m-%d}, when the "
+        "current dose (500 mg) began." in _said(at)
+    )
+    assert at.number_input(key=f"med_new_{current}").value == 750
+    assert [r.amount for _, r in medication(app_ctx).regular] == ["500 mg", "250 mg"]
