@@ -45,14 +45,11 @@ def headline(
         if pending:
             return (
                 f"{pending} recent session{'s are' if pending > 1 else ' is'} waiting for the next-morning rating; "
-                f"each one that settles will count as tolerated work."
+                "each one that settles will count as tolerated work."
             )
         if tolerated:
             shown = f" ({'; '.join(so_far)})" if so_far else ""
-            return (
-                f"Tolerated so far{shown}: each exercise's trend starts with its second tolerated day, since a level "
-                "counts once it has been reached twice."
-            )
+            return f"Tolerated so far{shown}; no trend yet: a level counts once reached on a second tolerated day."
         return (
             f"No tolerated session yet: a session counts when pain during stays at or below the pain limit "
             f"({limit}/10) and pain on waking the next morning is no more than 1 point above the level before it."
