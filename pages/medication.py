@@ -115,7 +115,11 @@ st.button("Log dose", on_click=take, key="prn_save")
 show_flash("prn")
 if meds.doses:
     st.dataframe(
-        [{"Taken": d.taken_at, "Medication": d.name, "Amount": f"{d.dose:g} {d.unit}"} for _, d in meds.doses],
+        # Minutes, as the dose was logged: a time with seconds reads like a machine's log.
+        [
+            {"Taken": f"{d.taken_at:%Y-%m-%d %H:%M}", "Medication": d.name, "Amount": f"{d.dose:g} {d.unit}"}
+            for _, d in meds.doses
+        ],
         hide_index=True,
     )
     dose_mistake(ctx, meds)

@@ -75,7 +75,9 @@ def test_medication_added_dose_changed_and_as_needed_dose_logged(at, app_ctx):
     at.button(key="prn_save").click().run()
     assert "Logged Paracetamol 1000 mg" in _said(at)
     assert [r.amount for _, r in medication(app_ctx).regular] == ["500 mg", "250 mg"]
-    assert len(medication(app_ctx).doses) == 1
+    ((_, dose),) = medication(app_ctx).doses
+    (taken,) = at.dataframe[0].value["Taken"]
+    assert taken == f"{dose.taken_at:%Y-%m-%d %H:%M}"  # to the minute, as logged: no seconds
 
 
 def test_sleep_rating_saved_with_the_morning_check_in_and_refused_above_10(at, app_ctx):
