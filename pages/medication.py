@@ -5,8 +5,8 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from services.medication import add_regular, change_dose, end_regular, log_dose, medication
-from tracker.medication import UNITS, Dose, Regular
+from services.medication import add_regular, change_dose, end_regular, log_dose, medication, resume_regular
+from tracker.medication import UNITS, Dose, Regular, taken_after
 from ui.forms import attempt, field_error, show_flash
 from ui.medication_remove import DOSES, REGULAR, dose_mistake, regular_mistake, undo_bar
 from ui.session import current_ctx
@@ -38,6 +38,15 @@ def end(med_id: int) -> None:
     attempt(
         ctx, f"med_{med_id}", lambda: end_regular(ctx, med_id, state.get(f"med_end_{med_id}")), saved, where="med_list"
     )
+
+
+def resume(med_id: int) -> None:
+    """Take back a last day set by mistake: the medication is current again."""
+
+    def saved(r: Regular) -> str:
+        return f"{r.name} {r.amount}: still taking (last day taken back)."
+
+    attempt(ctx, f"med_{med_id}", lambda: resume_regular(ctx, med_id), saved, where="med_list")
 
 
 def change(med_id: int) -> None:
@@ -95,6 +104,10 @@ for med_id, r in meds.regular:
             st.button(f"Change the dose of {r.name}", key=f"med_change_{key}", on_click=change, args=(med_id,))
             st.date_input(f"{r.name}: last day taken", value=date.today(), key=f"med_end_{key}", format="YYYY-MM-DD")
             st.button(f"Stopped taking {r.name}", key=f"med_stop_{key}", on_click=end, args=(med_id,))
+        elif taken_after([o for _, o in meds.regular], r) is None:
+            # Nothing carries on from it (no later dose): a last day set by mistake can be taken back.
+            st.button(f"Still taking {r.name}? Take back the last day", key=f"med_resume_{med_id}",
+                      on_click=resume, args=(med_id,), icon=":material/undo:")  # fmt: skip
         for field in ("dose", "start", "end", "form"):
             field_error(f"med_{med_id}", field, r.name)
         regular_mistake(ctx, meds, med_id)

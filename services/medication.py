@@ -15,7 +15,15 @@ from db.models import AsNeededDose, Medication
 from services.context import Ctx
 from tracker import validation as v
 from tracker.errors import NotFoundError, ValidationError
-from tracker.medication import Dose, Regular, check_dose, check_end, check_regular, dose_history
+from tracker.medication import (
+    Dose,
+    Regular,
+    check_dose,
+    check_end,
+    check_regular,
+    dose_history,
+    taken_after,
+)
 
 RECENT_DOSES = 50
 Row = TypeVar("Row", Medication, AsNeededDose)
@@ -99,6 +107,29 @@ def end_regular(ctx: Ctx, medication_id: int, end: object, *, today: date | None
         if end_day is None:
             raise ValidationError({"end": "Last day is missing: pick the last day you took it."})
         row.end_day = end_day
+        return _regular(row)
+
+
+@retry_busy
+def resume_regular(ctx: Ctx, medication_id: int) -> Regular:
+    """Take back the last day of a regular medication ("Stopped taking" clicked by mistake): it is current again.
+
+    Refused for a dose that a dose change ended (the next dose carries on from it) and for a medication started
+    again later: clearing its last day would have it taken twice over."""
+    with ctx.db.write() as s:
+        row = _owned(s, ctx, Medication, medication_id, "medication")
+        this = _regular(row)
+        if this.end is None:
+            raise ValidationError({"form": f"{this.name} {this.amount} has no last day to take back."})
+        others = s.scalars(select(Medication).where(Medication.owner_id == ctx.owner_id, Medication.id != row.id))
+        if (first := taken_after([_regular(o) for o in others], this)) is not None:
+            raise ValidationError(
+                {
+                    "form": f"{this.name} goes on at {first.amount} from {first.start:%Y-%m-%d}, so this last day "
+                    "stays. If that was entered by mistake, remove it there."
+                }
+            )
+        row.end_day = None
         return _regular(row)
 
 

@@ -136,13 +136,23 @@ class MedicationChange:
     text: str
 
 
-def _same(a: str, b: str) -> bool:
+def same_medicine(a: str, b: str) -> bool:
+    """Whether two names are one medicine as written (case and spaces around it aside)."""
     return a.strip().casefold() == b.strip().casefold()
+
+
+def taken_after(regulars: Sequence[Regular], this: Regular) -> Regular | None:
+    """The first record of the same medicine started after `this` (its next dose, or a later restart), if any:
+    while there is one, `this` must keep its last day."""
+    later = [r for r in regulars if same_medicine(r.name, this.name) and r.start > this.start]
+    return min(later, key=lambda r: r.start, default=None)
 
 
 def continues(old: Regular, new: Regular) -> bool:
     """Whether `new` is `old` at another dose: the same name, started within CHANGE_GAP after old's last day."""
-    return old.end is not None and _same(old.name, new.name) and timedelta(0) < new.start - old.end <= CHANGE_GAP
+    return (
+        old.end is not None and same_medicine(old.name, new.name) and timedelta(0) < new.start - old.end <= CHANGE_GAP
+    )
 
 
 def dose_history(regulars: Sequence[Regular], index: int) -> list[int]:

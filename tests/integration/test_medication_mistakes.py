@@ -13,11 +13,13 @@ from services.medication import (
     add_regular,
     change_dose,
     doses_between,
+    end_regular,
     log_dose,
     medication,
     remove_dose,
     remove_regular,
     restore_removed,
+    resume_regular,
 )
 from services.progress import progress_data
 from services.report import build_report
@@ -177,3 +179,30 @@ def test_a_new_dose_from_before_the_current_dose_began_names_the_day_it_began_no
     with pytest.raises(ValidationError, match=f"after {START:%Y-%m-%d}, when the current dose \\(250 mg\\) began"):
         change_dose(ctx, only, {"dose": 750, "start": START}, today=TODAY)
     assert [r.amount for _, r in medication(ctx).regular] == ["250 mg"]
+
+
+def test_a_stop_clicked_by_mistake_is_taken_back_unless_the_medicine_goes_on_after_it(ctx):
+    _naproxen_with_a_dose_change(ctx)
+    add_regular(ctx, {"name": "Amitriptyline", "dose": 10, "unit": "mg", "start": START}, today=TODAY)
+    (amitriptyline,) = [i for i, r in medication(ctx).current if r.name == "Amitriptyline"]
+    end_regular(ctx, amitriptyline, TODAY, today=TODAY)
+    assert [r.name for _, r in medication(ctx).current] == ["Naproxen"]
+    back = resume_regular(ctx, amitriptyline)
+    assert (back.name, back.end) == ("Amitriptyline", None)
+    assert sorted(r.name for _, r in medication(ctx).current) == ["Amitriptyline", "Naproxen"]
+    with pytest.raises(ValidationError, match="has no last day to take back"):
+        resume_regular(ctx, amitriptyline)
+    (old,) = [i for i, r in medication(ctx).regular if r.name == "Naproxen" and r.end is not None]
+    with pytest.raises(ValidationError, match=r"Naproxen goes on at 500 mg from .*, so this last day stays"):
+        resume_regular(ctx, old)
+    assert [r.amount for _, r in medication(ctx).current if r.name == "Naproxen"] == ["500 mg"]
+
+
+def test_another_owners_stop_cannot_be_taken_back(db, ctx):
+    add_regular(ctx, {"name": "Amitriptyline", "dose": 10, "unit": "mg", "start": START}, today=TODAY)
+    ((mine, _),) = medication(ctx).current
+    end_regular(ctx, mine, TODAY, today=TODAY)
+    other = ensure_profile(db, "someone-else")
+    with pytest.raises(NotFoundError):
+        resume_regular(other, mine)
+    assert medication(ctx).current == []

@@ -215,3 +215,29 @@ def test_a_new_dose_from_before_the_current_dose_began_says_so_and_keeps_the_typ
     )
     assert at.number_input(key=f"med_new_{current}").value == 750
     assert [r.amount for _, r in medication(app_ctx).regular] == ["500 mg", "250 mg"]
+
+
+def test_stopped_taking_by_mistake_is_taken_back_on_the_page(at, app_ctx):
+    add_regular(
+        app_ctx, {"name": "Amitriptyline", "dose": 10, "unit": "mg", "start": date.today() - timedelta(days=30)}
+    )
+    ((med_id, _),) = medication(app_ctx).current
+    at.switch_page("pages/medication.py").run()
+    at.button(key=f"med_stop_{med_id}").click().run()
+    assert not at.exception and medication(app_ctx).current == []
+    assert f"Amitriptyline 10 mg: last day {date.today():%Y-%m-%d}." in _said(at)
+    version = data_version(app_ctx)
+    at.button(key=f"med_resume_{med_id}").click().run()
+    assert not at.exception
+    assert "Amitriptyline 10 mg: still taking (last day taken back)." in _said(at)
+    assert [r.name for _, r in medication(app_ctx).current] == ["Amitriptyline"]
+    assert data_version(app_ctx) != version  # Progress and the report see it at once
+    assert f"med_resume_{med_id}" not in [b.key for b in at.button]
+
+
+def test_an_old_dose_that_a_dose_change_ended_offers_no_take_back(at, app_ctx):
+    add_regular(app_ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": date.today() - timedelta(days=30)})
+    ((first, _),) = medication(app_ctx).current
+    change_dose(app_ctx, first, {"dose": 500, "start": date.today() - timedelta(days=5)})
+    at.switch_page("pages/medication.py").run()
+    assert not [b for b in at.button if str(b.key).startswith("med_resume_")]
