@@ -74,6 +74,8 @@ def forget() -> None:
         state.pop(f"{where}_confirm", None)
         state.pop(f"{where}_undo", None)
     state[f"{DOSES}_pick"] = None  # set, not deleted, so that the browser's box empties too
+    for form in ("med", "prn"):  # the add and log forms: what was typed belongs to the data left
+        state[f"{form}_name"], state[f"{form}_dose"] = "", None
     for key in [k for k in state if isinstance(k, str)]:
         if re.fullmatch(rf"{ERRORS_KEY}:med_\d+", key):
             del state[key]

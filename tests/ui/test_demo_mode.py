@@ -143,6 +143,21 @@ def test_a_session_half_typed_in_the_demo_is_not_waiting_in_ones_own_log_form(at
     assert leaving.session_state[log_form.key("notes")] == ""
 
 
+def test_a_medication_half_typed_in_the_demo_is_not_waiting_in_ones_own_forms(at):
+    at.button(key="try_demo").click().run()
+    leaving = _in_demo_from_the_start()
+    leaving.switch_page("pages/medication.py").run()
+    leaving.text_input(key="prn_name").set_value("Made-up pill")
+    leaving.number_input(key="prn_dose").set_value(2.0)
+    leaving.text_input(key="med_name").set_value("Made-up regular")
+    leaving.run()
+    leaving.button(key="leave_demo").click().run()
+    assert not leaving.exception and not leaving.session_state[DEMO_KEY]
+    leaving.switch_page("pages/medication.py").run()
+    assert leaving.text_input(key="prn_name").value == "" and leaving.number_input(key="prn_dose").value is None
+    assert leaving.text_input(key="med_name").value == ""
+
+
 def test_a_demo_sessions_undo_does_not_follow_back_into_ones_own_data(at, app_ctx):
     own = create_session(app_ctx)
     delete_session(app_ctx, own)
