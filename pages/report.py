@@ -14,6 +14,7 @@ from ui.clinic_download import clinic_download
 from ui.demo import download_name
 from ui.forms import show_flash
 from ui.pgic_question import offer_pgic
+from ui.progress_view import DEFAULT_RANGE
 from ui.report_view import pdf_download, render_charts, render_summary
 from ui.session import current_ctx, in_demo
 from ui.share_links import SHARING_NEEDS_SIGN_IN, render_share_section
@@ -22,6 +23,11 @@ from ui.shell import require_app
 require_app()
 
 DEFAULT_WEEKS = 12
+# Progress opens on a longer period: said here, so a different headline in the report is not a surprise.
+PERIOD_NOTE = (
+    f"The report covers only these dates. Progress opens on the {DEFAULT_RANGE.lower()}, so its headline can read "
+    "differently: pick the same dates here to hand over what you saw there."
+)
 
 ctx = current_ctx()
 demo = in_demo()
@@ -35,6 +41,7 @@ start = left.date_input(
     "From", value=today - timedelta(weeks=DEFAULT_WEEKS), max_value=today, key="rep_start", format="YYYY-MM-DD"
 )
 end = right.date_input("To", value=today, max_value=today, key="rep_end", format="YYYY-MM-DD")
+st.caption(PERIOD_NOTE)
 regions = st.multiselect(
     "Body regions",
     list(REGIONS),

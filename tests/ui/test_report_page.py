@@ -42,6 +42,8 @@ def test_preview_shows_the_summary_for_the_chosen_range(at, app_ctx):
     assert not at.exception
     texts = _texts(at)
     assert "Zoë Ångström" in texts and "3 sessions" in texts
+    note = " ".join(c.value for c in at.caption)
+    assert "Progress opens on the last 12 months" in note and "pick the same dates here" in note
     at.date_input(key="rep_end").set_value(date.today() - timedelta(days=10)).run()
     assert "0 sessions" in _texts(at) and "Nothing was logged in this period." in _texts(at)
 
