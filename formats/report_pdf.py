@@ -94,8 +94,8 @@ def _draw_page_one(pdf: ReportDocument, report: ReportData, size: float, gap: fl
     line(
         pdf,
         f"Pain is rated 0-10 (numeric rating scale). A change counts as clinically important from "
-        f"{MCID_POINTS:g} points, or from {MCID_PERCENT:g}% of the baseline when that is at least "
-        f"{WOBBLE_POINTS:g} point; smaller changes are reported as "
+        f"{MCID_POINTS:g} points, or from {MCID_PERCENT:g}% of the baseline when the change is also at least "
+        f"{WOBBLE_POINTS:g} point (a rating's day-to-day wobble); smaller changes are reported as "
         "'no clear change'. PEG-3 is the mean of pain, interference with enjoyment of life and with general "
         "activity (0-10).",
         size=8,

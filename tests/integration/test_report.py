@@ -260,7 +260,7 @@ def test_the_footnote_says_when_a_percent_change_counts_as_the_comparison_judges
 
     assert not pain_change(2.2, 1.5).important and pain_change(3.3, 2.3).important
     text = " ".join(pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",))).split())
-    assert "30% of the baseline when that is at least 1 point" in text
+    assert "30% of the baseline when the change is also at least 1 point" in text
 
 
 def test_page_one_speaks_about_the_patient_not_to_them(ctx):
