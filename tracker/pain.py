@@ -81,6 +81,9 @@ class Change:
     def label(self) -> str:
         """Plain words for the change, cautious below the clinically important threshold."""
         if not self.important:
+            # A large share of a low baseline can still be less than a point: say why it does not count.
+            if self.percent is not None and abs(self.percent) >= MCID_PERCENT:
+                return f"no clear change (under {WOBBLE_POINTS:g} point, within a rating's day-to-day wobble)"
             return "no clear change"
         return "clinically important improvement" if self.points < 0 else "clinically important worsening"
 

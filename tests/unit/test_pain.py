@@ -60,5 +60,6 @@ def test_zero_baseline_has_no_percent():
 
 
 def test_thirty_percent_of_a_low_baseline_is_not_called_important_within_the_day_to_day_wobble():
-    assert pain_change(2.2, 1.5).label == "no clear change"  # -32%, but only 0.7 points
+    # -32%, but only 0.7 points: the words say why that is not a change to go by
+    assert pain_change(2.2, 1.5).label == "no clear change (under 1 point, within a rating's day-to-day wobble)"
     assert pain_change(4.0, 2.7).label == "clinically important improvement"  # -32% and 1.3 points
