@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import log_form
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
 from ui.shell import phone_navigation, run_page, skip_repl_check
@@ -41,6 +42,7 @@ elif signed_in():
     st.set_page_config(page_title=f"{page.title} · Threshold")
     phone_navigation(PAGES, page)
     demo_banner()
+    log_form.keep_draft()
     run_page(page)
     warm_up_later()
 else:

@@ -86,6 +86,22 @@ def collect(categories: dict[str, str], regions: list[str], unit: str) -> Sessio
 _TYPED = {"ex", "w", "r", "qr", "qw", "min", "dist", "int", "pb", "pd", "pa", "rpe", "notes"}
 
 
+# The form's buttons: a button's state cannot be set, so keep_draft leaves them alone.
+BUTTONS = frozenset({"log_add", "log_remove", "log_save", "log_cancel"})
+
+
+def keep_draft() -> None:
+    """Keep what was typed into the form while another page is open (called on every run, before the page).
+
+    Streamlit forgets a widget's value after a run that does not draw it, so someone who looked something up
+    mid-entry came back to an empty form. Setting each value again makes it the session's own, which Streamlit
+    keeps until the form clears it (a save, a cancelled edit, a switch between the demo and one's own data).
+    """
+    state = st.session_state
+    for name in [k for k in state if isinstance(k, str) and k.startswith(PREFIX) and k not in BUTTONS]:
+        state[name] = state[name]
+
+
 def clear() -> None:
     """Forget everything typed into the form (after a save or a cancelled edit)."""
     state = st.session_state

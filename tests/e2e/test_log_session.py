@@ -80,3 +80,20 @@ def test_logged_session_shows_in_history(app: App, page: Page) -> None:
     for name, title in PAGES.items():
         go_to(page, name, title)
         page.screenshot(path=str(folder / f"{name.lower().replace(' ', '-')}.png"), full_page=True)
+
+
+def test_a_half_typed_session_waits_while_another_page_is_looked_at(app: App, page: Page) -> None:
+    open_app(page, app.url)
+    go_to(page, "Log session", "Log a session")
+    fill_leg_press(page)
+    type_into(page, "Notes (optional)", "knee felt stiff on the stairs")
+    idle(page)
+    go_to(page, "History")  # looking something up mid-entry
+    go_to(page, "Log session", "Log a session")
+    expect(selected(page, "Exercise 1")).to_have_value("Leg press · machine")
+    expect(field(page, "Leg press: set 3 weight (kg)")).to_have_value(shown_as(SETS[2][0]))
+    expect(field(page, "Lower back: pain before")).to_have_value(str(PAIN["Lower back: pain before"]))
+    expect(field(page, "Notes (optional)")).to_have_value("knee felt stiff on the stairs")
+    save_session(page)  # saved once, and the form empties as after any save
+    expect(selected(page, "Exercise 1")).to_have_value("")
+    assert len(history(app.ctx)) == 1

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from services.history import history
 from tests.factories import create_session
+from ui import log_form
 
 PAGES = [
     "pages/home.py",
@@ -139,3 +140,12 @@ def test_morning_checkin_clears_the_reminder_on_home(at, app_ctx):
     assert "Morning check-in saved" in _texts(at)
     at.switch_page("pages/home.py").run()
     assert "How did yesterday's session settle?" not in _texts(at)
+
+
+def test_every_button_of_the_log_form_is_one_the_draft_keeper_leaves_alone(at, app_ctx):
+    # log_form.keep_draft sets every log_ key again on each run; a button's state cannot be set, so each must be
+    # listed in log_form.BUTTONS (two exercises, so "Remove the last one" is drawn too).
+    at.switch_page("pages/log.py").run()
+    at.button(key="log_add").click().run()
+    drawn = {b.key for b in at.button if str(b.key).startswith(log_form.PREFIX)}
+    assert drawn and drawn <= log_form.BUTTONS, drawn - log_form.BUTTONS
