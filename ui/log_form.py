@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 import streamlit as st
 
@@ -98,15 +100,27 @@ def keep_draft() -> None:
     keeps until the form clears it (a save, a cancelled edit, a switch between the demo and one's own data).
     """
     state = st.session_state
-    for name in [k for k in state if isinstance(k, str) and k.startswith(PREFIX) and k not in BUTTONS]:
+    for name in draft_keys(state):
         state[name] = state[name]
+
+
+def draft_keys(state: Mapping[Any, Any]) -> list[str]:
+    """The form's keys to keep (buttons aside), or none while nothing has been typed: a form only looked at keeps
+    no date and time, so it offers the time of the next visit, not of the first."""
+    names = [k for k in state if isinstance(k, str) and k.startswith(PREFIX) and k not in BUTTONS]
+    typed = any(_kind(k) in _TYPED and state[k] not in (None, "") for k in names)
+    return names if typed else []
+
+
+def _kind(name: str) -> str:
+    return name.removeprefix(PREFIX).split("_")[0]
 
 
 def clear() -> None:
     """Forget everything typed into the form (after a save or a cancelled edit)."""
     state = st.session_state
     for name in [k for k in state if isinstance(k, str) and k.startswith(PREFIX)]:
-        kind = name.removeprefix(PREFIX).split("_")[0]
+        kind = _kind(name)
         if kind in _TYPED:
             # Only a value set here reaches the browser: a deleted key would leave the old entry on screen.
             state[name] = "" if kind == "notes" else None

@@ -149,3 +149,11 @@ def test_every_button_of_the_log_form_is_one_the_draft_keeper_leaves_alone(at, a
     at.button(key="log_add").click().run()
     drawn = {b.key for b in at.button if str(b.key).startswith(log_form.PREFIX)}
     assert drawn and drawn <= log_form.BUTTONS, drawn - log_form.BUTTONS
+
+
+def test_a_log_form_only_looked_at_keeps_nothing_so_its_time_is_the_next_visits():
+    now = datetime(2026, 12, 4, 8, 0)
+    looked = {"log_date": now.date(), "log_time": now.time(), "log_ex_0": None, "log_notes": "", "log_save": False}
+    assert log_form.draft_keys(looked) == []
+    typed = {**looked, "log_pb_lower_back": 3}
+    assert sorted(log_form.draft_keys(typed)) == ["log_date", "log_ex_0", "log_notes", "log_pb_lower_back", "log_time"]
