@@ -26,7 +26,8 @@ def add() -> None:
     def saved(r: Regular) -> str:
         return f"Added {r.name} {r.amount} from {r.start:%Y-%m-%d}."
 
-    attempt(ctx, "med", lambda: add_regular(ctx, raw), saved, ["med_name", "med_dose"], where="med")
+    if attempt(ctx, "med", lambda: add_regular(ctx, raw), saved, ["med_name", "med_dose"], where="med"):
+        state["med_start"] = date.today()  # the next one starts today unless another day is picked
 
 
 def end(med_id: int) -> None:
@@ -104,7 +105,9 @@ for med_id, r in meds.regular:
             st.button(f"Change the dose of {r.name}", key=f"med_change_{key}", on_click=change, args=(med_id,))
             st.date_input(f"{r.name}: last day taken", value=date.today(), key=f"med_end_{key}", format="YYYY-MM-DD")
             st.button(f"Stopped taking {r.name}", key=f"med_stop_{key}", on_click=end, args=(med_id,))
-        elif taken_after([o for _, o in meds.regular], r) is None:
+        elif (after := taken_after([o for _, o in meds.regular], r)) is not None:
+            st.caption(f"{r.name} goes on at {after.amount} from {after.start:%Y-%m-%d}, so this last day stays.")
+        else:
             # Nothing carries on from it (no later dose): a last day set by mistake can be taken back.
             st.button(f"Still taking {r.name}? Take back the last day", key=f"med_resume_{med_id}",
                       on_click=resume, args=(med_id,), icon=":material/undo:")  # fmt: skip
@@ -114,7 +117,7 @@ for med_id, r in meds.regular:
 undo_bar(ctx, REGULAR)
 st.subheader("Add a regular medication", anchor=False)
 name_dose_unit("med", ("Medication name", "Dose", "Unit"), "Regular medication", "Naproxen")
-st.date_input("First day", value=date.today(), key="med_start", format="YYYY-MM-DD")
+st.date_input("First day", value="today", key="med_start", format="YYYY-MM-DD")
 field_error("med", "start", "Regular medication")
 st.button("Add medication", on_click=add, key="med_add")
 show_flash("med")

@@ -43,9 +43,14 @@ def headline(
     about the data, not to either reader: what to do next is the page's to say beside it."""
     if not changes:
         if pending:
+            if pending == 1:
+                return (
+                    "1 recent session is waiting for the next-morning rating; if it settles, it counts as tolerated "
+                    "work."
+                )
             return (
-                f"{pending} recent session{'s are' if pending > 1 else ' is'} waiting for the next-morning rating; "
-                "each one that settles will count as tolerated work."
+                f"{pending} recent sessions are waiting for the next-morning rating; each one that settles counts as "
+                "tolerated work."
             )
         if tolerated:
             shown = f" ({'; '.join(so_far)})" if so_far else ""

@@ -90,3 +90,19 @@ def test_sleep_rating_saved_with_the_morning_check_in_and_refused_above_10(at, a
     at.button(key="am_save").click().run()
     assert "Lower back 3/10; sleep 7/10." in _said(at)
     assert sleep_nights(app_ctx, date.today(), date.today()) == {date.today(): 7}
+
+
+def test_after_adding_a_medication_the_next_one_starts_today_and_an_ended_dose_says_why_it_stays(at, app_ctx):
+    at.switch_page("pages/medication.py").run()
+    at.text_input(key="med_name").set_value("Naproxen")
+    at.number_input(key="med_dose").set_value(250.0)
+    at.date_input(key="med_start").set_value(date.today() - timedelta(days=30))
+    at.button(key="med_add").click().run()
+    assert not at.exception and not at.warning
+    assert at.date_input(key="med_start").value == date.today()
+    ((first, _),) = medication(app_ctx).current
+    at.number_input(key=f"med_new_{first}").set_value(500.0)
+    at.date_input(key=f"med_from_{first}").set_value(date.today() - timedelta(days=5))
+    at.button(key=f"med_change_{first}").click().run()
+    assert not at.exception
+    assert any("Naproxen goes on at 500 mg from" in c.value and "so this last day stays" in c.value for c in at.caption)

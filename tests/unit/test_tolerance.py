@@ -108,7 +108,9 @@ def test_the_headline_names_each_exercise_when_they_moved_apart():
 
 
 def test_before_any_tolerated_session_the_headline_says_what_makes_one_count():
-    assert "waiting for the next-morning rating" in headline([], 5, "kg", pending=1)
+    assert headline([], 5, "kg", pending=1) == (
+        "1 recent session is waiting for the next-morning rating; if it settles, it counts as tolerated work."
+    )
     assert "at or below the pain limit (4/10)" in headline([], 5, "kg", limit=4)
 
 
@@ -139,7 +141,7 @@ def test_the_headline_speaks_about_the_data_so_the_person_and_their_doctor_read_
         headline(changes_of(efforts), 5, "kg"),
     ]
     assert texts[0] == (
-        "2 recent sessions are waiting for the next-morning rating; each one that settles will count as tolerated work."
+        "2 recent sessions are waiting for the next-morning rating; each one that settles counts as tolerated work."
     )
     assert "at or below the pain limit (4/10) and pain on waking" in texts[1]
     assert texts[2] == "Tolerated work is up 25% since 4 Mar 2026 across the 2 main exercises"
