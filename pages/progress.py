@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from tracker.advice import day_text
 from ui.progress_cache import more_sections, options, page_view
 from ui.progress_view import MORE_CHARTS, filters, render
 from ui.session import current_ctx
@@ -27,7 +28,7 @@ if chosen.start > chosen.end:
 view = page_view(ctx, chosen)
 # The charts' own headings are one level down (h3), so the page's outline has no gap from its title.
 st.header("Charts", anchor=False)
-st.write(f"{view.start:%d %b %Y} to {view.end:%d %b %Y}, one point per {view.bucket}. Weights in {view.unit}.")
+st.write(f"{day_text(view.start)} to {day_text(view.end)}, one point per {view.bucket}. Weights in {view.unit}.")
 for section in view.sections:
     render(section)
 # The other charts are read and drawn only once opened: a browser draws the two above sooner without them.

@@ -18,6 +18,7 @@ from formats.health_charts import dose_count_rows, pain_medication_rows, psfs_ro
 from services.function_goals import FunctionGoals
 from services.sleep import nights_in
 from tracker import psfs
+from tracker.advice import day_text
 from tracker.medication import Dose, Regular, changes, doses_per_week, spans
 from tracker.sleep import sleep_and_pain
 from tracker.trends import Bucket, bucket_mean
@@ -72,12 +73,12 @@ def psfs_words(activities: Sequence[tuple[str, Sequence[tuple[date, int]]]], rou
         return ""
     if len(rounds) == 1:
         return (
-            f"One rating round so far ({rounds[0].day:%d %b %Y}, average {rounds[0].average:g}); rate again in a week "
+            f"One rating round so far ({day_text(rounds[0].day)}, average {rounds[0].average:g}); rate again in a week "
             "or two to see what changes."
         )
     change = psfs.average_change(rounds)
     assert change is not None
-    line = f"Since {rounds[0].day:%d %b %Y} the average moved {change.words}."
+    line = f"Since {day_text(rounds[0].day)} the average moved {change.words}."
     moved = [
         f"{name} {series[-1][1] - series[0][1]:+d}"
         for name, series in activities
@@ -145,7 +146,7 @@ def _medication_line(regular: Sequence[Regular], start: date, end: date) -> str:
     found = changes(regular, start, end)
     if not found:
         return "Regular medication: no starts, stops or dose changes in this period."
-    return "Medication changes in this period: " + "; ".join(f"{c.day:%d %b %Y} {c.text}" for c in found) + "."
+    return "Medication changes in this period: " + "; ".join(f"{day_text(c.day)} {c.text}" for c in found) + "."
 
 
 def medication_views_in(s: OrmSession, owner_id: int, *, start: date, end: date, pain: pd.DataFrame) -> MedicationViews:

@@ -10,6 +10,7 @@ from services.health_progress import goals_picture
 from services.medication import add_regular, change_dose, log_dose, medication
 from services.progress import progress_data
 from tests.factories import NOW
+from tracker.advice import day_text
 
 TODAY = NOW.date()
 START = TODAY - timedelta(days=60)
@@ -34,7 +35,7 @@ def test_psfs_on_progress_says_how_far_the_average_and_each_activity_moved_withi
     assert health.psfs.activities == ("Climb stairs", "Carry shopping", "Sit through a film")
     assert health.psfs.baseline == 4.0
     assert health.psfs.words == (
-        f"Since {START:%d %b %Y} the average moved +1.7 points, within the usual day-to-day "
+        f"Since {day_text(START)} the average moved +1.7 points, within the usual day-to-day "
         "wobble. Moved 3 points or more on their own: Climb stairs +4."
     )
     later = progress_data(ctx, start=START + timedelta(days=10), end=TODAY).health.psfs
@@ -56,7 +57,7 @@ def test_psfs_with_one_round_asks_for_another_and_draws_no_band(ctx):
     _rate(ctx, START, 2, 3, 4)
     psfs = progress_data(ctx, start=START, end=TODAY).health.psfs
     assert psfs.baseline is None
-    assert psfs.words.startswith(f"One rating round so far ({START:%d %b %Y}, average 3)")
+    assert psfs.words.startswith(f"One rating round so far ({day_text(START)}, average 3)")
 
 
 def test_medication_changes_spans_and_weekly_doses_for_the_pain_trend(ctx):
@@ -69,7 +70,7 @@ def test_medication_changes_spans_and_weekly_doses_for_the_pain_trend(ctx):
     health = progress_data(ctx, start=START, end=TODAY).health
     changed = START + timedelta(days=20)
     assert health.medication_line == (
-        f"Medication changes in this period: {changed:%d %b %Y} Naproxen: dose changed from 500 mg to 250 mg."
+        f"Medication changes in this period: {day_text(changed)} Naproxen: dose changed from 500 mg to 250 mg."
     )
     rows = health.pain_medication
     spans = rows[rows["layer"] == "regular"]
