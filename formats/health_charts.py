@@ -180,7 +180,11 @@ def pain_medication_chart(frame: Source, bucket: str = "day", *, span: Span = No
         .encode(
             x=x_dates(span),
             x2=alt.X2("end:T"),
-            color=alt.Color("medication:N", scale=BAND_COLOURS, legend=BOTTOM),
+            # In the order taken (the first one started first), so the legend reads in time and a medication added
+            # later takes the next colour instead of shifting every colour after it in the alphabet.
+            color=alt.Color(
+                "medication:N", scale=BAND_COLOURS, legend=BOTTOM, sort=alt.EncodingSortField("period", op="min")
+            ),
             tooltip=[alt.Tooltip("medication:N", title="Taken regularly"), alt.Tooltip("until:N", title="When")],
         )
     )

@@ -207,3 +207,11 @@ def test_the_sleep_and_psfs_reference_lines_are_decoration_a_screen_reader_skips
     params = {"activities": (STAIRS, SHOPPING), "baseline": 4.0, "span": SPAN}
     drawn = json.loads(chart_specs.spec_json("psfs", **params))
     assert [layer["mark"].get("aria") for layer in drawn["layer"][:2]] == [False, False]  # the band and its edge
+
+
+def test_the_medication_legend_reads_in_the_order_taken_not_in_the_alphabet():
+    # Naproxen 500 mg first, then 250 mg: by name, 250 mg would come first and take the first colour.
+    svg = to_svg(pain_medication_chart(_medication(), "day", span=SPAN)).decode()
+    legend = svg[svg.index("role-legend") :]
+    first, then = legend.find("Naproxen 500 mg (regular)"), legend.find("Naproxen 250 mg (regular)")
+    assert -1 < first < then
