@@ -152,7 +152,11 @@ def _medication_line(regular: Sequence[Regular], start: date, end: date) -> str:
 def medication_views_in(s: OrmSession, owner_id: int, *, start: date, end: date, pain: pd.DataFrame) -> MedicationViews:
     """Medication between start and end, joined to the pain trend's rows `pain`."""
     regular, doses = _medication_in(s, owner_id, start, end)
-    shown = spans(regular, start, end)
+    # The chart starts at its first point, the start of the bucket holding `start` (a Monday, say): medication taken
+    # into the period from before it is shaded from there too, or that first week would read as without it. Only
+    # what the period holds is shaded (page 1 lists the same).
+    drawn_from = min(start, pain["period"].iloc[0].date()) if not pain.empty else start
+    shown = spans([r for r in regular if spans([r], start, end)], drawn_from, end)
     counts = [(week, name, n) for (week, name), n in doses_per_week(doses).items()]
     return MedicationViews(
         pain_medication=pain_medication_rows(pain, shown, doses) if shown or doses else pain.iloc[0:0],

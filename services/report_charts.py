@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from formats.figure import Figure
 from services.progress import Progress
 from tracker.report import regions_text
+from tracker.trends import at_least_weekly, bucket_start
 
 
 @dataclass(frozen=True, eq=False)
@@ -20,9 +21,15 @@ class ReportChart:
     key: str
 
 
+def chart_span(p: Progress) -> tuple[str, str]:
+    """The dates every chart of the report covers: the period, from the Monday (or month, or quarter) its first
+    week's bars and points are drawn at, so that every chart starts on the same day and their axes line up."""
+    return bucket_start(p.start, at_least_weekly(p.bucket)).isoformat(), p.end.isoformat()
+
+
 def threshold_figures(p: Progress) -> tuple[Figure, ...]:
     """One small chart per main exercise, each on its own axis, titled with its change over the range."""
-    span = (p.start.isoformat(), p.end.isoformat())
+    span = chart_span(p)
     return tuple(
         Figure(
             "threshold",
@@ -43,7 +50,7 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
     who has not seen the app; the pain chart's key names the `regions` its ratings pool."""
     per = {"week": "week", "month": "month", "quarter": "quarter"}.get(p.bucket, "day")
     # Every chart covers the report's period, whatever the data in it.
-    span = (p.start.isoformat(), p.end.isoformat())
+    span = chart_span(p)
     panels = threshold_figures(p)
     tolerated = ReportChart(
         "Tolerated work of the main exercises",

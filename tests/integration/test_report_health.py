@@ -163,3 +163,20 @@ def test_the_reports_pain_chart_carries_the_medication_that_page_one_lists(ctx):
     (figure,) = pain.figures
     assert pain.title == "Pain at rest (0-10)" and figure.kind == "pain_medication"
     assert set(figure.rows["medication"].dropna()) == {"Naproxen 250 mg (regular)"} and "Shaded spans" in pain.key
+
+
+def test_every_chart_starts_on_the_same_day_and_medication_shades_the_first_week_drawn(ctx):
+    first_week = START - timedelta(days=START.weekday())  # where the first weekly point is drawn
+    for back in (1, 3, 9, 20):
+        record_morning(ctx, TODAY - timedelta(days=back), {"lower_back": 3}, today=TODAY)
+    record_morning(ctx, START, {"lower_back": 4}, today=TODAY)
+    add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": START - timedelta(days=60)}, today=TODAY)
+    add_regular(ctx, {"name": "Codeine", "dose": 30, "unit": "mg", "start": START - timedelta(days=60),
+                      "end": START - timedelta(days=1)}, today=TODAY)  # fmt: skip
+    report = build_report(ctx, start=START, end=TODAY, regions=("lower_back",))
+    spans = {figure.params["span"] for chart in report.charts for figure in chart.figures}
+    assert spans == {(first_week.isoformat(), TODAY.isoformat())}
+    (pain,) = report.charts[0].figures
+    shaded = pain.rows[pain.rows["layer"] == "regular"]
+    assert list(shaded["medication"]) == ["Naproxen 250 mg (regular)"]  # Codeine ended before the period
+    assert shaded["period"].iloc[0].date() == pain.rows["period"].min().date() == first_week
