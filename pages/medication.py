@@ -6,7 +6,7 @@ from datetime import date, datetime
 import streamlit as st
 
 from services.medication import add_regular, change_dose, end_regular, log_dose, medication, resume_regular
-from tracker.medication import UNITS, Dose, Regular, taken_after
+from tracker.medication import UNITS, Dose, Regular, goes_on_text, taken_after
 from ui.forms import attempt, field_error, show_flash
 from ui.medication_remove import DOSES, REGULAR, dose_mistake, regular_mistake, undo_bar
 from ui.session import current_ctx
@@ -37,7 +37,7 @@ def end(med_id: int) -> None:
         return f"{r.name} {r.amount}: last day {r.end:%Y-%m-%d}."
 
     attempt(
-        ctx, f"med_{med_id}", lambda: end_regular(ctx, med_id, state.get(f"med_end_{med_id}")), saved, where="med_list"
+        ctx, f"med_{med_id}", lambda: end_regular(ctx, med_id, state.get(f"med_end_{med_id}")), saved, where=REGULAR
     )
 
 
@@ -47,7 +47,7 @@ def resume(med_id: int) -> None:
     def saved(r: Regular) -> str:
         return f"{r.name} {r.amount}: still taking (last day taken back)."
 
-    attempt(ctx, f"med_{med_id}", lambda: resume_regular(ctx, med_id), saved, where="med_list")
+    attempt(ctx, f"med_{med_id}", lambda: resume_regular(ctx, med_id), saved, where=REGULAR)
 
 
 def change(med_id: int) -> None:
@@ -57,7 +57,7 @@ def change(med_id: int) -> None:
     def saved(r: Regular) -> str:
         return f"{r.name}: {r.amount} from {r.start:%Y-%m-%d}."
 
-    attempt(ctx, f"med_{med_id}", lambda: change_dose(ctx, med_id, raw), saved, [f"med_new_{med_id}"], where="med_list")
+    attempt(ctx, f"med_{med_id}", lambda: change_dose(ctx, med_id, raw), saved, [f"med_new_{med_id}"], where=REGULAR)
 
 
 def take() -> None:
@@ -106,7 +106,7 @@ for med_id, r in meds.regular:
             st.date_input(f"{r.name}: last day taken", value=date.today(), key=f"med_end_{key}", format="YYYY-MM-DD")
             st.button(f"Stopped taking {r.name}", key=f"med_stop_{key}", on_click=end, args=(med_id,))
         elif (after := taken_after([o for _, o in meds.regular], r)) is not None:
-            st.caption(f"{r.name} goes on at {after.amount} from {after.start:%Y-%m-%d}, so this last day stays.")
+            st.caption(goes_on_text(r, after))
         else:
             # Nothing carries on from it (no later dose): a last day set by mistake can be taken back.
             st.button(f"Still taking {r.name}? Take back the last day", key=f"med_resume_{med_id}",

@@ -22,6 +22,7 @@ from tracker.medication import (
     check_end,
     check_regular,
     dose_history,
+    goes_on_text,
     taken_after,
 )
 
@@ -124,10 +125,7 @@ def resume_regular(ctx: Ctx, medication_id: int) -> Regular:
         others = s.scalars(select(Medication).where(Medication.owner_id == ctx.owner_id, Medication.id != row.id))
         if (first := taken_after([_regular(o) for o in others], this)) is not None:
             raise ValidationError(
-                {
-                    "form": f"{this.name} goes on at {first.amount} from {first.start:%Y-%m-%d}, so this last day "
-                    "stays. If that was entered by mistake, remove it there."
-                }
+                {"form": f"{goes_on_text(this, first)} If that was entered by mistake, remove it there."}
             )
         row.end_day = None
         return _regular(row)

@@ -148,6 +148,11 @@ def taken_after(regulars: Sequence[Regular], this: Regular) -> Regular | None:
     return min(later, key=lambda r: r.start, default=None)
 
 
+def goes_on_text(this: Regular, after: Regular) -> str:
+    """Why `this` keeps its last day while `after` (taken_after's answer) carries the medicine on."""
+    return f"{this.name} goes on at {after.amount} from {after.start:%Y-%m-%d}, so this last day stays."
+
+
 def continues(old: Regular, new: Regular) -> bool:
     """Whether `new` is `old` at another dose: the same name, started within CHANGE_GAP after old's last day."""
     return (
