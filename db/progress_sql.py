@@ -112,7 +112,14 @@ class Scope:
     def bound(self) -> dict[str, Any]:
         """Values for the parameters of `LIVE` and `REGIONS`, for a statement built once and run many times."""
         first, after = day_range(self.start, self.end)
-        return {"owner_id": self.owner_id, "first": first, "after": after, "regions": list(self.regions)}
+        return {
+            "owner_id": self.owner_id,
+            "first": first,
+            "after": after,
+            "regions": list(self.regions),
+            "first_day": self.start,
+            "last_day": self.end,
+        }
 
 
 # Scope.live as parameters (values from Scope.bound): building a statement with sub-queries costs several
@@ -124,6 +131,9 @@ LIVE: tuple[ColumnElement[bool], ...] = (
     ExerciseSession.started_at < bindparam("after", type_=ExerciseSession.started_at.type),
 )
 REGIONS: BindParameter[Any] = bindparam("regions", expanding=True)
+# The scope's first and last day as dates (values from Scope.bound), for rows kept by day rather than by time.
+FIRST_DAY: BindParameter[Any] = bindparam("first_day", type_=Date)
+LAST_DAY: BindParameter[Any] = bindparam("last_day", type_=Date)
 
 
 @lru_cache(maxsize=32)
