@@ -265,17 +265,22 @@ def _responses(dialect: str, bucket: Bucket) -> Select[Any]:
 
 def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, float]]:
     """Each exercise logged in the scope's sessions: name, category, how many times and its minutes in all."""
-    stmt = (
+    return [
+        (str(name), str(category), int(n), float(minutes or 0.0))
+        for name, category, n, minutes in s.connection().execute(_counts(), scope.bound()).all()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _counts() -> Select[*tuple[Any, ...]]:
+    """exercise_counts' statement (parameters: Scope.bound())."""
+    return (
         select(Exercise.name, Exercise.category, func.count(), func.coalesce(func.sum(Entry.minutes), 0.0))
         .join(Entry, Entry.exercise_id == Exercise.id)
         .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
-        .where(*scope.live())
+        .where(*LIVE)
         .group_by(Exercise.name, Exercise.category)
     )
-    return [
-        (str(name), str(category), int(n), float(minutes or 0.0))
-        for name, category, n, minutes in s.connection().execute(stmt).all()
-    ]
 
 
 def cardio_rows(

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db.progress_sql import Scope
 from db.tolerance_sql import effort_rows
-from formats.chart_style import dated_frame
+from formats.chart_style import dated_frame, timestamps
 from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.threshold import STRENGTH, Status
@@ -164,7 +164,7 @@ def _frame(rows: list[tuple[object, ...]]) -> pd.DataFrame:
     # Built column by column in one go (replacing columns of a built frame cost a third of its time). Unrounded
     # values are for the maths; a chart shows one decimal, as the words do.
     columns: dict[str, Any] = dict(zip(COLUMNS, (list(c) for c in zip(*ordered, strict=True)), strict=True))
-    columns["period"] = pd.to_datetime(columns["period"])
+    columns["period"] = timestamps(columns["period"])
     for name in ("level", "value"):
         columns[name] = np.array(columns[name], dtype="float64").round(1)
     return pd.DataFrame(columns)
