@@ -14,7 +14,10 @@ from ui.forms import ERRORS_KEY, attempt, field_error, show_flash
 
 # Where each kind of removal keeps its undo and shows its messages: regular medication, as-needed doses.
 REGULAR, DOSES = "med_list", "prn_list"
-GONE_FROM = "It will no longer show in your charts, exports or report. You can undo this."
+# The undo lives in the browser session (the row itself is deleted): a reload or a closed tab ends it, so say so.
+GONE_FROM = (
+    "It will no longer show in your charts, exports or report. You can undo this while this browser tab stays open."
+)
 AGAIN_REGULAR = "If only a detail was wrong, add it again below with the right name, dose or first day."
 AGAIN_DOSE = "If the day or amount was wrong, log it again above."
 
@@ -50,7 +53,7 @@ def _remove(ctx: Ctx, where: str, remove: Callable[[], Removed]) -> None:
     state.pop(f"{where}_confirm", None)
 
     def offer_undo(removed: Removed) -> None:
-        # Every removal stays undoable, not only the last: each question promised "You can undo this".
+        # Every removal stays undoable, not only the last: each question promised an undo.
         state[f"{where}_undo"] = [removed, *state.get(f"{where}_undo", [])]
 
     attempt(ctx, where, remove, offer_undo, [f"{where}_pick"], where=where)

@@ -38,7 +38,11 @@ def test_a_dose_logged_by_mistake_is_removed_after_a_question_and_comes_back_wit
     wrong = medication(app_ctx).doses[0][0]
     _ask_to_remove(at, wrong)
     said = f"Paracetamol 1000 mg taken {TAKEN:%Y-%m-%d %H:%M}"
-    assert f"Remove {said}? It will no longer show in your charts, exports or report. You can undo this." in _said(at)
+    assert (
+        f"Remove {said}? It will no longer show in your charts, exports or report. "
+        "You can undo this while this browser tab stays open."
+        in _said(at)
+    )
     assert len(medication(app_ctx).doses) == 2, "nothing goes before the person says yes"
     version = data_version(app_ctx)
     at.button(key=f"prn_list_remove_yes_{wrong}").click().run()
