@@ -161,12 +161,19 @@ def level_change(found: Sequence[Level], start: date, end: date, window_days: in
     """One exercise's level at the end of the range's opening window against its last level in the range.
 
     Both are levels the chart draws, so the report's numbers can be read off the chart. None while the
-    range holds fewer than two days with a level.
+    range holds fewer than two days with a level. `found` holds the exercise's levels oldest first, those
+    before `start` included.
+
+    The opening window starts at `start` when the exercise has levels before it, else at its first level: a
+    range picked to start before the exercise did ("last 12 months" over six months of logging) then opens on
+    the same weeks as one starting on its first day (all time, or a report from that day), so they tell the
+    same change; anchored at `start`, it held no level and the very first session, reached only once, stood in.
     """
     inside = [lv for lv in found if start <= lv.day <= end]
     if len(inside) < 2:
         return None
-    cut = first_window_end(start, end, window_days)
+    opens = start if found[0].day < start else inside[0].day
+    cut = first_window_end(opens, end, window_days)
     opening = [lv for lv in inside if lv.day <= cut]
     first = opening[-1] if opening else inside[0]
     last = inside[-1]

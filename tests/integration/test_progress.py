@@ -11,6 +11,7 @@ import pytest
 from services.checkins import record_morning
 from services.profiles import save_settings
 from services.progress import progress_data, progress_details, progress_headline, progress_options
+from services.report import build_report
 from services.sessions import log_session
 from tests.factories import NOW, cardio_session, strength_session
 from tests.progress_history import FLARE_WEEK, fill_weeks
@@ -206,3 +207,15 @@ def _same(a: object, b: object) -> bool:
     if is_dataclass(a) and is_dataclass(b):
         return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a))
     return a == b
+
+
+def test_a_period_starting_before_the_history_tells_the_same_change_as_all_time_and_the_report(ctx):
+    # Twelve weeks of logging seen over "last 12 months", over all time and in a report from the first day: the
+    # three headlines and per-exercise lines must be the same words (a doctor compares the page with the PDF).
+    first = fill_weeks(ctx, end=END, weeks=12)
+    twelve_months = progress_headline(ctx, start=END - timedelta(days=364), end=END)
+    all_time = progress_headline(ctx, start=progress_options(ctx).first_day or END, end=END)
+    report = build_report(ctx, start=first, end=END, regions=())
+    assert twelve_months.picture.changes, "the history should show a change"
+    assert twelve_months.picture.headline == all_time.picture.headline == report.data.headline
+    assert twelve_months.picture.lines == all_time.picture.lines

@@ -69,6 +69,29 @@ def test_the_change_compares_the_level_after_the_opening_weeks_with_the_last_one
     assert change.percent == 46.2 and change.direction(5) == 1
 
 
+def test_a_range_starting_before_the_exercise_opens_where_its_levels_do():
+    # Six months of logging seen as "last 12 months" and as "all time": the same weeks open both, so Progress and
+    # the report (which starts on the first day) say the same change. Anchored at the range's start, the opening
+    # window held no level and the first session (8 reps, reached once) stood in for the start.
+    efforts = [press(200, 40, 8)] + [press(d, 40 + (d - 200) // 28 * 5, 12) for d in range(202, 370, 3)]
+    found = levels(efforts, WINDOW)
+    end = D0 + timedelta(days=369)
+    early = level_change(found, D0, end, WINDOW)
+    from_first = level_change(found, D0 + timedelta(days=200), end, WINDOW)
+    assert early is not None and early == from_first
+    assert effort_text(early.first.effort, "kg") == "40 kg × 12"
+    assert early.first.day > D0 + timedelta(days=202)
+
+
+def test_a_range_within_the_history_still_opens_at_its_start():
+    efforts = [press(d, 60 + d // 14 * 5) for d in range(0, 112, 3)]
+    found = levels(efforts, WINDOW)
+    change = level_change(found, D0 + timedelta(days=50), D0 + timedelta(days=111), WINDOW)
+    assert change is not None
+    assert change.first.day <= D0 + timedelta(days=50 + WINDOW - 1)
+    assert change.first.day > D0 + timedelta(days=50 + WINDOW - 4)
+
+
 def test_one_day_with_a_level_is_no_change_yet():
     assert level_change(levels([press(0, 60)], WINDOW), D0, D0 + timedelta(days=30), WINDOW) is None
 
