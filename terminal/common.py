@@ -10,7 +10,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from db.engine import SchemaTooNew, normalise_url
-from services.context import LOCAL_SUBJECT, Ctx, ensure_profile, find_profile, open_database
+from services.context import LOCAL_SUBJECT, Ctx, bump_data_version, ensure_profile, find_profile, open_database
 
 
 class CliError(Exception):
@@ -76,6 +76,12 @@ def open_ctx(target: str, subject: str, *, create: bool) -> Ctx:
         hint = "" if subject != LOCAL_SUBJECT else " Pass --profile with the sign-in subject on a hosted database."
         raise CliError(f"No profile {subject!r} in {where}.{hint}")
     return ctx
+
+
+def changed(ctx: Ctx) -> None:
+    """After a command wrote the profile's data: give it a new data version, so an app running on the same database
+    reads it again instead of showing its cached pages from before (ui/cache.py keys every cached read on it)."""
+    bump_data_version(ctx)
 
 
 def write_file(path: Path, data: bytes) -> None:

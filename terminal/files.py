@@ -49,7 +49,7 @@ def _refused(error: BackupError) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from services.backup import check_backup, restore_backup
-    from terminal.common import confirmed, open_ctx, read_file, shown
+    from terminal.common import changed, confirmed, open_ctx, read_file, shown
 
     data = read_file(args.file)
     check_backup(data)
@@ -59,6 +59,7 @@ def _restore(args: argparse.Namespace) -> int:
         return USER_ERROR
     ctx = open_ctx(args.db, args.profile, create=True)
     result = restore_backup(ctx, data)
+    changed(ctx)
     note = f" (schema {result.from_revision}, updated to {result.to_revision})" if result.migrated else ""
     print(f"Restored {result.sessions} sessions from {args.file}{note}.")
     for repaired in result.notes:

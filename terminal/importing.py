@@ -35,7 +35,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _check_and_import(args: argparse.Namespace, ctx: Ctx) -> int:
     from services.transfer import import_file
-    from terminal.common import confirmed
+    from terminal.common import changed, confirmed
     from terminal.preview import preview_lines
 
     options = {"unit": args.unit, "equipment": dict(args.equipment), "mapping": dict(args.map)}
@@ -53,6 +53,7 @@ def _check_and_import(args: argparse.Namespace, ctx: Ctx) -> int:
         result = import_file(ctx, args.file.name, stream, **options)
     if not result.written:
         return _not_ready(args, result)
+    changed(ctx)
     print(result.summary())
     for note in result.notes:
         print(note)

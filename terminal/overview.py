@@ -15,18 +15,19 @@ REPORT_DAYS = timedelta(weeks=12)
 def run_settings(args: argparse.Namespace) -> int:
     """Show the settings, and change the ones given (checked like the Settings page checks them)."""
     from services.profiles import get_settings, save_settings
-    from terminal.common import open_ctx
+    from terminal.common import changed, open_ctx
 
     ctx = open_ctx(args.db, args.profile, create=True)
     now = get_settings(ctx)
     if args.unit or args.pain_limit is not None or args.regions:
-        changed = {
+        wanted = {
             "unit": args.unit or now.unit,
             "pain_limit": now.pain_limit if args.pain_limit is None else args.pain_limit,
             "regions": list(args.regions or now.regions),
             "display_name": now.display_name,
         }
-        now = save_settings(ctx, changed)
+        now = save_settings(ctx, wanted)
+        changed(ctx)
         print("Saved.")
     print(f"unit: {now.unit}")
     print(f"pain limit: {now.pain_limit}/10")

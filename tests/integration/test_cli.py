@@ -16,7 +16,7 @@ import pytest
 import cli
 from db.engine import Database
 from services.backup import BACKUP_DIR_ENV
-from services.context import Ctx, ensure_profile, open_database
+from services.context import Ctx, data_version, ensure_profile, open_database
 from tests.backup_helpers import fill_owner, owner_dump
 from tests.conftest import private_schema
 from tests.factories import create_session
@@ -245,3 +245,21 @@ def test_report_writes_a_pdf_and_refuses_a_backwards_range(local, tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     backwards = run("report", "--db", str(path), "--start", "2026-11-23", "--end", "2026-11-01", cwd=tmp_path)
     _one_clear_line(backwards, "before the start date")
+
+
+def test_every_command_that_writes_gives_the_data_a_new_version(local, tmp_path):
+    # An app running on the same database keys its cached pages on the version: a write from the terminal that left
+    # it alone showed the app's pages from before it (an imported history read "Nothing logged yet" on Progress).
+    ctx, path = local
+    versions = [data_version(ctx)]
+    strong = tmp_path / "strong.csv"
+    strong.write_text(STRONG_6)
+    assert run("import", "--db", str(path), str(strong), "--yes", cwd=tmp_path).returncode == 0
+    versions.append(data_version(ctx))
+    assert run("settings", "--db", str(path), "--pain-limit", "4", cwd=tmp_path).returncode == 0
+    versions.append(data_version(ctx))
+    assert run("backup", "--db", str(path), "-o", str(tmp_path / "b.sqlite"), cwd=tmp_path).returncode == 0
+    assert data_version(ctx) == versions[-1], "a backup writes nothing"
+    assert run("restore", "--db", str(path), str(tmp_path / "b.sqlite"), "--yes", cwd=tmp_path).returncode == 0
+    versions.append(data_version(ctx))
+    assert len(set(versions)) == len(versions), versions
