@@ -62,9 +62,15 @@ def _dates(choice: str, options: Options, today: date) -> tuple[date, date]:
         st.caption("Pick an end date too; until then the last 3 months are shown.")
         return today - timedelta(days=90), today
     days = RANGES[choice]
+    first = options.first_day
     if days is None:
-        return min(options.first_day or today, today), today
-    return today - timedelta(days=days - 1), today
+        return min(first or today, today), today
+    start = today - timedelta(days=days - 1)
+    # A period reaching back before the first day logged starts on it: the charts spent that stretch empty (six
+    # months of logging filled only the right half of "Last 12 months", squeezed on a phone).
+    if first is not None and start < first <= today:
+        start = first
+    return start, today
 
 
 def filters(options: Options, today: date) -> Filters:

@@ -12,6 +12,7 @@ from services.checkins import record_peg
 from services.context import ensure_profile
 from tests.factories import create_session
 from tests.progress_history import fill_weeks
+from tracker.advice import day_text
 from ui.cache import after_write
 from ui.progress_sections import WAITING_HINT
 
@@ -132,3 +133,10 @@ def test_a_session_waiting_for_its_morning_rating_says_so_and_where_to_give_it(a
     texts = _texts(at)
     assert "1 recent session is waiting for the next-morning rating" in texts
     assert WAITING_HINT in texts and "Check-ins page" in WAITING_HINT
+
+
+def test_a_period_reaching_back_before_the_first_day_starts_on_it(at, app_ctx):
+    # Six weeks of logging under "Last 12 months": the charts cover the six weeks, not an empty year before them.
+    first = fill_weeks(app_ctx, end=date.today())
+    _open(at)
+    assert f"{day_text(first)} to {day_text(date.today())}, one point per day." in _texts(at)
