@@ -8,6 +8,7 @@ The tolerated level itself (a trailing window over these rows) is worked out in 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -15,8 +16,8 @@ from sqlalchemy import Float, Select, bindparam, case, select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import aliased
 
-from db.models import Entry, Exercise, WorkSet
-from db.progress_sql import Scope, as_date, session_facts
+from db.models import Entry, Exercise, ExerciseSession, WorkSet
+from db.progress_sql import WORSE, Scope, as_date, session_facts
 from tracker.threshold import Status
 from tracker.tolerance import Effort
 
@@ -77,4 +78,27 @@ def _efforts(dialect: str) -> Select[*tuple[Any, ...]]:
         .outerjoin(best, best.id == best_id)
         .where(named)
         .order_by(sessions.c.start, Entry.id)
+    )
+
+
+def session_statuses(s: OrmSession, scope: Scope, *, limit: int) -> list[tuple[int, date, Status, bool]]:
+    """Every live session in the scope, oldest first: its id, day, status (as the threshold charts count it) and
+    whether its next morning was worse (2 or more points above before, whatever the pain during)."""
+    values = scope.bound() | {"limit": limit}
+    return [
+        (int(session_id), as_date(day), STATUSES[state], severity == WORSE)
+        for session_id, day, state, severity in s.connection()
+        .execute(_statuses(s.get_bind().dialect.name), values)
+        .all()
+    ]
+
+
+@lru_cache(maxsize=4)
+def _statuses(dialect: str) -> Select[*tuple[Any, ...]]:
+    """session_statuses' statement, built once per dialect (parameters: Scope.bound(), limit)."""
+    sessions = session_facts(dialect, "day")
+    return (
+        select(sessions.c.session_id, sessions.c.start, sessions.c.status, sessions.c.severity)
+        .join(ExerciseSession, ExerciseSession.id == sessions.c.session_id)
+        .order_by(ExerciseSession.started_at, ExerciseSession.id)
     )

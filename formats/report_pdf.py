@@ -19,11 +19,12 @@ from tracker.pain import MCID_PERCENT, MCID_POINTS, WOBBLE_POINTS
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 from tracker.report import ReportData, range_text, regions_text, summary
 
-LOG_WIDTHS = (22, 62, 40, 12, 44)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
-LOG_HEADINGS = ("Date", "Exercises", "Pain (before → during → after)", "RPE", "Notes")
+LOG_WIDTHS = (22, 54, 40, 20, 9, 35)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
+LOG_HEADINGS = ("Date", "Exercises", "Pain (before → during → after → next morning)", "Outcome", "RPE", "Notes")
 # A table row cannot continue on the next page, so each cell of the log keeps at most this many characters
-# and line breaks (the rest becomes "…", or one line). At 8 pt the narrowest column fits about 14 of the widest
-# letters a line, so even 500 of them in 8 lines take under 45 lines of 4 mm: under 3/4 of a page's 267 mm.
+# and line breaks (the rest becomes "…", or one line). At 8 pt the narrowest column of free text (notes) fits
+# about 12 of the widest letters a line, so even 500 of them in 8 lines take under 50 lines of 4 mm: under 3/4 of
+# a page's 267 mm.
 # The CSV export keeps every word.
 LOG_CELL_CHARS = 500
 LOG_CELL_LINES = 8
@@ -36,6 +37,12 @@ KEY_ROOM = 24
 # Room above a chart for the page's header line and the chart's title (mm).
 TITLE_ROOM = 16
 TITLE = "Exercise and pain report"
+# Under the log's heading: what its outcome column says, in page 1's terms.
+LOG_KEY = (
+    "Outcome: tolerated (pain during within the limit and the next morning settled), over the limit (pain during "
+    "above it), worse next morning (within the limit, but 2 or more points above the level before the session), "
+    "no morning rating, or no pain rating. Page 1 counts them."
+)
 
 
 # Page 1 is what a doctor reads first: when its blocks do not fit at the usual size, the text and the gaps between
@@ -134,6 +141,8 @@ def _log(pdf: ReportDocument, log: pd.DataFrame) -> None:
     if log.empty:
         line(pdf, "No sessions in this period.")
         return
+    line(pdf, LOG_KEY, size=8)
+    pdf.ln(1)
     rows = (
         [
             pdf.printable(shortened(cell))
@@ -141,6 +150,7 @@ def _log(pdf: ReportDocument, log: pd.DataFrame) -> None:
                 f"{row.when:%Y-%m-%d %H:%M}",
                 str(row.exercises),
                 str(row.pain),
+                str(row.outcome),
                 _effort(row.effort),
                 str(row.notes or ""),
             )

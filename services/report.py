@@ -3,6 +3,7 @@ values for the page, the doctor's shared view and the PDF (formats/ draws the ch
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 from db import progress_days, queries
 from db.models import Profile
 from db.progress_sql import Scope
+from db.tolerance_sql import session_statuses
 from formats.chart_process import ChartProcess, ChartProcessError
 from formats.images import report_png_arguments
 from services.context import Ctx, settings_of
@@ -25,7 +27,9 @@ from services.progress import progress_data_in
 from services.report_charts import ReportChart, report_charts
 from services.sleep import nights_in
 from services.suggestions import accepted_changes_in, load_history_in
+from tracker.describe import describe_pain
 from tracker.history import History
+from tracker.outcomes import LOG_WORDS, outcomes
 from tracker.redflags import red_flags_in
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.report_health import function_summary, medication_summary, sleep_summary
@@ -34,7 +38,7 @@ from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, dail
 
 OnProgress = Callable[[float, str], None]
 """Hears how far a long task is: a fraction done and what it is doing."""
-LOG_COLUMNS = ["when", "exercises", "pain", "effort", "notes"]
+LOG_COLUMNS = ["when", "exercises", "pain", "outcome", "effort", "notes"]
 
 
 @dataclass(frozen=True)
@@ -85,9 +89,37 @@ def session_log(ctx: Ctx, start: date, end: date, regions: tuple[str, ...]) -> p
 
 
 def session_log_in(s: OrmSession, owner_id: int, start: date, end: date, regions: tuple[str, ...]) -> pd.DataFrame:
-    """session_log read in the caller's transaction `s`."""
+    """session_log read in the caller's transaction `s`: pain with its next-morning rating per region ('Right knee
+    4 → 7 → 6 → 6'), and each session's outcome in a few words (tracker/outcomes.LOG_WORDS)."""
     table = history_in(s, owner_id, *queries.day_range(start, end), regions=regions, compact=True)
+    if table.empty:
+        return pd.DataFrame(columns=LOG_COLUMNS)
+    limit = settings_of(s.get_one(Profile, owner_id)).pain_limit
+    states = {sid: state for sid, _, state, _ in session_statuses(s, Scope(owner_id, start, end, regions), limit=limit)}
+    pains = _pains_with_mornings(s, owner_id, start, end, regions)
+    table["pain"] = [pains.get(sid, "") for sid in table["session_id"]]
+    table["outcome"] = [LOG_WORDS[states[sid]] if sid in states else "" for sid in table["session_id"]]
     return table.iloc[::-1].reset_index(drop=True)[LOG_COLUMNS]
+
+
+def _pains_with_mornings(
+    s: OrmSession, owner_id: int, start: date, end: date, regions: tuple[str, ...]
+) -> dict[int, str]:
+    """Per session, its pain in the regions as 'Right knee 4 → 7 → 6 → 6' (before, during, after, next morning;
+    '?' where not rated), regions joined by '; '."""
+    pains = queries.pains(s, owner_id, *queries.day_range(start, end))
+    checkins = queries.checkins(s, owner_id, start).dropna(subset=["session_id"])
+    mornings = {
+        (int(sid), region): int(pain)
+        for sid, region, pain in zip(checkins["session_id"], checkins["region"], checkins["pain"], strict=True)
+    }
+    texts: dict[int, list[str]] = defaultdict(list)
+    for row in pains[pains["region"].isin(regions)].itertuples():
+        sid = int(row.session_id)
+        rated = (None if pd.isna(v) else int(v) for v in (row.before, row.during, row.after))
+        morning = mornings.get((sid, str(row.region)), "?")
+        texts[sid].append(f"{describe_pain(str(row.region), *rated)} → {morning}")
+    return {sid: "; ".join(found) for sid, found in texts.items()}
 
 
 def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], note: str = "") -> Report:
@@ -113,6 +145,8 @@ def build_report_in(
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)
     charts = report_charts(p, regions or settings.regions)
+    # The charts' scope, so page 1's counts of sessions are theirs.
+    scope = Scope(owner_id, start, end, regions or settings.regions)
     if charts_ready is not None:
         charts_ready(charts)
     full = load_history_in(s, owner_id)
@@ -129,6 +163,10 @@ def build_report_in(
             LoadLine(c.exercise, c.percent, line) for c, line in zip(p.picture.changes, p.picture.lines, strict=True)
         ),
         headline=p.picture.headline,
+        outcomes=outcomes(
+            ((day, state, worse) for _, day, state, worse in session_statuses(s, scope, limit=settings.pain_limit)),
+            settings.pain_limit,
+        ),
         changes=tuple(ChangeLine(c.day, c.title) for c in accepted_changes_in(s, owner_id, start, end)),
         flags=tuple(flags_in(_within(full, end, regions), thresholds(settings.rules), start, end)),
         note=note,

@@ -59,7 +59,9 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
         f"tolerated level: the second-best session of the last {p.picture.window} days in which pain during stayed "
         f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "
         "the level before, so a level counts once reached twice. Red crosses: sessions over the limit; orange "
-        "triangles: next morning 2 or more points worse; open circles: no next-morning rating.",
+        "triangles: next morning 2 or more points worse; open circles: no next-morning rating. Each mark is the most "
+        "work of its kind in a week; a number over it counts the sessions it stands for, and a mark in the week of a "
+        "filled dot at about the same work is drawn just above it (below, for less work).",
     )
     found: list[tuple[str, Figure, str]] = [
         (

@@ -8,6 +8,7 @@ from datetime import date
 from tracker import validation as v
 from tracker.advice import day_text
 from tracker.errors import ValidationError
+from tracker.outcomes import Outcomes, outcome_lines
 from tracker.pain import REGIONS
 from tracker.pgic import PgicRecord
 from tracker.report_health import (
@@ -121,6 +122,8 @@ class ReportData:
     loads: tuple[LoadLine, ...] = ()
     headline: str = ""
     """The tolerated-work headline, the same words as over the chart."""
+    outcomes: Outcomes | None = None
+    """The range's sessions by outcome against the pain limit and by the next morning."""
     changes: tuple[ChangeLine, ...] = ()
     flags: tuple[FlagLine, ...] = ()
     note: str = ""
@@ -206,6 +209,7 @@ def summary(report: ReportData) -> list[Section]:
             "Tolerated work of the main exercises (level with pain within the limit and a settled next morning)",
             tuple(x for x in (report.headline, *(line.text for line in report.loads)) if x),
         ),
+        *outcome_sections(report),
         Section(
             "Adherence",
             (
@@ -244,3 +248,12 @@ def health_sections(report: ReportData) -> list[Section]:
     if report.pgic:
         found.append(Section("Overall change since starting, as the patient rates it (PGIC)", pgic_lines(report.pgic)))
     return found
+
+
+def outcome_sections(report: ReportData) -> list[Section]:
+    """How the range's sessions went, right under the tolerated work (a rising level can hide a run of sessions
+    over the limit at the end), when the range has sessions."""
+    o = report.outcomes
+    if o is None or not o.sessions:
+        return []
+    return [Section("Sessions against the pain limit and the next morning", outcome_lines(o))]

@@ -199,7 +199,9 @@ def headline_sections(data: Headline) -> list[Section]:
             f"peak pain stayed at or below your limit ({data.pain_limit}/10) and whose next morning settled (no "
             "more than 1 point above the level before), so it has to be reached twice; filled dots mark days with a "
             "tolerated session. Red crosses: sessions over your limit; orange triangles: worse next morning; open "
-            "circles: no next-morning rating (recent ones are still waiting for it); open squares: no pain rated. "
+            "circles: no next-morning rating (recent ones are still waiting for it); open squares: no pain rated. Each "
+            "mark is the most work of its kind in its period; a number over it counts the sessions it stands for, "
+            "and a mark at about the work of its period's filled dot is drawn just above it (below, for less work). "
             "A rising line at steady pain means your threshold is rising." + main,
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),

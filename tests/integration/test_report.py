@@ -97,7 +97,9 @@ def test_session_log_shows_pain_of_the_chosen_regions_oldest_first(ctx):
     two_regions(ctx, NOW - timedelta(days=3), back=3, knee=6, notes="Stairs fine")
     two_regions(ctx, NOW - timedelta(days=1), back=4, knee=5)
     log = session_log(ctx, START, TODAY, ("left_knee",))
-    assert list(log["pain"]) == ["Left knee 1 → 6 → 1", "Left knee 1 → 5 → 1"]
+    # Before, during, after and next morning ('?': not rated yet).
+    assert list(log["pain"]) == ["Left knee 1 → 6 → 1 → ?", "Left knee 1 → 5 → 1 → ?"]
+    assert list(log["outcome"]) == ["over the limit", "no morning rating"]
     assert log.loc[0, "notes"] == "Stairs fine"
 
 

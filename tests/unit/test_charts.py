@@ -73,12 +73,13 @@ def panel(frame: pd.DataFrame | None = None, **params: Any) -> alt.LayerChart:
 
 
 def test_a_threshold_panel_draws_the_level_and_every_attempt_that_did_not_count_on_its_own_axis():
-    line, dots, over, worse, pending, unrated = layers(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
+    line, dots, over, worse, pending, unrated, counts = layers(panel(subtitle="60 kg × 12 → 70 kg × 12 (+17%)"))
     assert line["mark"]["type"] == "line" and line["mark"]["interpolate"] == "step-after"
     assert line["transform"] == [{"filter": f"(datum.status === '{Status.TOLERATED.value}')"}]
     assert dots["transform"] == line["transform"]
+    assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "sessions"
     shown = {
-        layer["transform"][0]["filter"].split("'")[1]: (layer["mark"]["shape"], layer["mark"]["color"])
+        layer["transform"][-1]["filter"].split("'")[1]: (layer["mark"]["shape"], layer["mark"]["color"])
         for layer in (over, worse, pending, unrated)
     }
     assert shown[Status.OVER.value] == ("cross", chart_style.OVER_COLOUR)
