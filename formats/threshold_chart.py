@@ -22,13 +22,7 @@ ATTEMPTS = (
     (Status.PENDING, "#5f6368", "circle", False, 70),
     (Status.UNRATED, "#5f6368", "square", False, 50),
 )
-# A mark for sessions that did not count, drawn where its week's tolerated dot is (the same work, or close to it),
-# would hide that dot or be hidden by it (a flare-up day at the usual load read as one dark blob): closer than this
-# many pixels, it is moved just clear of the dot, above it (below for less work), several of a week one past the
-# other. The distance is reckoned on the panel's height from zero to its highest value (Vega may round the axis up,
-# so it is at most that).
-GAP_PX = 11
-# A mark that stands for more than one session says how many, this many pixels beyond it.
+# A mark that stands for more than one session says how many, this many pixels above it.
 COUNT_PX = 12
 COUNT_COLOUR = "#3c4043"
 AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
@@ -72,24 +66,16 @@ def _panel(frame: Source, y_title: str, title: str, subtitle: str, span: Span) -
         level.mark_line(color=LEVEL_COLOUR, strokeWidth=2.5, interpolate="step-after"),
         level.mark_point(filled=True, size=45, color=LEVEL_COLOUR, shape="circle"),
     ]
-    attempts = _attempts(base)
-    for kind, colour, shape, filled, size in ATTEMPTS:
+    # Sessions that did not count, each at its own work (the axis is read off them), drawn over the level's line and
+    # dots and fully opaque: a flare-up day at the usual load is a red cross on its week's dot, not a blur behind it.
+    # The filled shapes come last, so a cross still reads as a cross inside the ring of an unrated session that week.
+    attempts = base.transform_filter(alt.datum.status != Status.TOLERATED.value)
+    for kind, colour, shape, filled, size in sorted(ATTEMPTS, key=lambda attempt: attempt[3]):
         mark = attempts.transform_filter(alt.datum.status == kind.value)
-        layers.append(
-            mark.mark_point(
-                filled=filled,
-                size=size,
-                shape=shape,
-                color=colour,
-                strokeWidth=2,
-                opacity=1,
-                yOffset=alt.ExprRef("-datum.lift"),
-            )
-        )
+        layers.append(mark.mark_point(filled=filled, size=size, shape=shape, color=colour, strokeWidth=2, opacity=1))
     counts = attempts.transform_filter(alt.datum.sessions > 1).mark_text(
-        fontSize=10, fontWeight="bold", color=COUNT_COLOUR, baseline="middle",
-        yOffset=alt.ExprRef(f"datum.lift < 0 ? {COUNT_PX} - datum.lift : -datum.lift - {COUNT_PX}"),
-    )  # fmt: skip
+        fontSize=10, fontWeight="bold", color=COUNT_COLOUR, baseline="middle", yOffset=-COUNT_PX
+    )
     layers.append(counts.encode(text=alt.Text("sessions:Q")))
     heading = panel_heading(title, subtitle)
     return alt.LayerChart(data=frame, layer=layers).properties(
@@ -97,24 +83,6 @@ def _panel(frame: Source, y_title: str, title: str, subtitle: str, span: Span) -
         autosize=FIT_WIDTH,
         title=alt.TitleParams(**heading["title"]),
         description=heading["description"],
-    )
-
-
-def _attempts(base: alt.Chart) -> alt.Chart:
-    """The rows of sessions that did not count, each with `lift`: how many pixels up (down, if negative) its mark
-    is moved to clear its week's tolerated dot (0 when it is clear already)."""
-    distance = f"(datum.value - datum.week_level) / datum.top * {PANEL_HEIGHT}"
-    return (
-        base.transform_joinaggregate(week_level="max(level)", groupby=["period"])
-        .transform_joinaggregate(top="max(value)")
-        .transform_filter(alt.datum.status != Status.TOLERATED.value)
-        .transform_calculate(px=f"isValid(datum.week_level) && datum.top > 0 ? {distance} : 1e9")
-        .transform_calculate(near=f"abs(datum.px) < {GAP_PX}")
-        # The worst kinds nearest the dot: 'worse next morning', then 'over the pain limit', then the unrated.
-        .transform_window(
-            stack="row_number()", groupby=["period", "near"], sort=[alt.SortField("status", "descending")]
-        )
-        .transform_calculate(lift=f"datum.near ? (datum.px >= 0 ? 1 : -1) * {GAP_PX} * datum.stack - datum.px : 0")
     )
 
 

@@ -60,8 +60,8 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
         f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "
         "the level before, so a level counts once reached twice. Red crosses: sessions over the limit; orange "
         "triangles: next morning 2 or more points worse; open circles: no next-morning rating. Each mark is the most "
-        "work of its kind in a week; a number over it counts the sessions it stands for, and a mark in the week of a "
-        "filled dot at about the same work is drawn just above it (below, for less work).",
+        "work of its kind in a week, drawn at that work (over the filled dot when it is the same); a number over it "
+        "counts the sessions it stands for.",
     )
     found: list[tuple[str, Figure, str]] = [
         (

@@ -200,8 +200,8 @@ def headline_sections(data: Headline) -> list[Section]:
             "more than 1 point above the level before), so it has to be reached twice; filled dots mark days with a "
             "tolerated session. Red crosses: sessions over your limit; orange triangles: worse next morning; open "
             "circles: no next-morning rating (recent ones are still waiting for it); open squares: no pain rated. Each "
-            "mark is the most work of its kind in its period; a number over it counts the sessions it stands for, "
-            "and a mark at about the work of its period's filled dot is drawn just above it (below, for less work). "
+            "mark is the most work of its kind in its period, drawn at that work (over the filled dot when it is the "
+            "same); a number over it counts the sessions it stands for. "
             "A rising line at steady pain means your threshold is rising." + main,
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),
