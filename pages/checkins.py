@@ -69,7 +69,12 @@ due = due_today(ctx)
 st.header("This morning", anchor=False)
 if due.checkin_sessions:
     times = ", ".join(f"{started:%H:%M}" for _, started in due.checkin_sessions)
-    st.info(f"You exercised yesterday ({times}). How is your pain on waking? It shows how that session settled.")
+    partly = due.still_to_rate()
+    st.info(
+        f"You exercised yesterday ({times}). {partly}"
+        if partly
+        else f"You exercised yesterday ({times}). How is your pain on waking? It shows how that session settled."
+    )
 st.date_input("Morning of", value=date.today(), key="am_day", format="YYYY-MM-DD")
 field_error("am", "day", "Morning check-in")
 for region in regions:

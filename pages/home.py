@@ -42,7 +42,10 @@ st.header("To log today", anchor=False)
 todo = 0
 if due.checkin_sessions:
     todo += 1
-    st.warning("How did yesterday's session settle? Rate your pain on waking.", icon=":material/wb_sunny:")
+    st.warning(
+        due.still_to_rate() or "How did yesterday's session settle? Rate your pain on waking.",
+        icon=":material/wb_sunny:",
+    )
     st.page_link("pages/checkins.py", label="Morning check-in", icon=":material/arrow_forward:")
 if due.peg_due:
     todo += 1

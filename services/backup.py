@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session as OrmSession
 
 from db.engine import ROOT, Database, migrate, retry_busy
 from db.ownership import PROFILES, InconsistentDataError, copy_owned, count_owned, delete_owned, profile_row
@@ -34,6 +35,9 @@ from services.backup_file import (
     upgrade_copy,
 )
 from services.context import Ctx, ensure_profile
+from services.import_regions import apply as apply_regions
+from services.import_regions import change as regions_change
+from services.import_regions import rated_regions, result_note
 from services.restore_check import check_backup_rows
 
 BACKUP_DIR_ENV = "THRESHOLD_BACKUP_DIR"
@@ -63,7 +67,7 @@ class RestoreResult:
     safety_backup: Path
     """The automatic backup of the data as it was just before the restore."""
     notes: tuple[str, ...] = ()
-    """What was repaired on the way in (settings set back to their defaults)."""
+    """What was repaired or changed on the way in (settings set back to their defaults, tracked regions)."""
 
     @property
     def sessions(self) -> int:
@@ -169,8 +173,11 @@ def _prune(folder: Path, prefix: str, owner_id: int) -> None:
 
 
 @retry_busy
-def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
-    """In one transaction: drop the owner's rows, then put the backup's in (all or nothing)."""
+def _replace(ctx: Ctx, copy: Database, source_owner: int) -> tuple[dict[str, int], str | None]:
+    """In one transaction: drop the owner's rows, then put the backup's in (all or nothing).
+
+    Returns the rows per table, and a sentence when the tracked regions changed (see _track_rated).
+    """
     with copy.engine.connect() as src, ctx.db.write() as s:
         dst = s.connection()
         settings = {k: v for k, v in profile_row(src, source_owner).items() if k not in PROFILE_IDENTITY}
@@ -187,7 +194,20 @@ def _replace(ctx: Ctx, copy: Database, source_owner: int) -> dict[str, int]:
             raise BackupError(
                 f"The database refused a value in this backup ({reason}); nothing was restored."
             ) from None
-        return count_owned(dst, ctx.owner_id)
+        return count_owned(dst, ctx.owner_id), _track_rated(s, ctx.owner_id)
+
+
+def _track_rated(s: OrmSession, owner_id: int) -> str | None:
+    """Track the restored data's rated regions when the backup's settings still track only the untouched default.
+
+    A backup's settings are the person's own, so a region is only ever swapped for the starting setting that
+    nothing rates (a backup taken before imports tracked the regions they brought can hold such a profile).
+    """
+    found = regions_change(s, owner_id, rated_regions(s, owner_id), only_default=True)
+    if found is None:
+        return None
+    apply_regions(s, owner_id, found)
+    return result_note(found, source="the backup's ratings")
 
 
 def check_backup(data: bytes) -> str:
@@ -228,7 +248,9 @@ def restore_backup(ctx: Ctx, data: bytes, *, now: datetime | None = None, demo: 
                     problems.more,
                 )
             safety = _keep_safety_copy(ctx, now or datetime.now(), demo=demo)
-            rows = _replace(ctx, copy, source_owner)
+            rows, regions_note = _replace(ctx, copy, source_owner)
+            if regions_note:
+                notes.append(regions_note)
         finally:
             copy.dispose()
     # A backup from an older release may lack exercises the catalogue has gained since.

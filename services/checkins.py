@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from db.engine import retry_busy
 from db.models import Checkin, ExerciseSession, PegCheckin, PressureThreshold, Profile
 from services.context import Ctx
+from tracker.describe import joined
 from tracker.errors import ValidationError
-from tracker.pain import peg_score
+from tracker.pain import REGIONS, peg_score
 from tracker.records import CheckinRecord, check_checkin, check_peg, check_pressure
 from tracker.sleep import check_sleep
 
@@ -122,10 +123,29 @@ class Due:
     missing_regions: list[str]
     peg_due: bool
     last_peg: date | None
+    rated_regions: list[str] = field(default_factory=list)
+    """Tracked regions already rated on waking today (the rest are in missing_regions, when a session waits)."""
+
+    def still_to_rate(self) -> str | None:
+        """When this morning is rated in some tracked regions but not all: which are rated and which wait."""
+        if not (self.checkin_sessions and self.rated_regions):
+            return None
+        rated, missing = (
+            joined([REGIONS[r].lower() for r in found]) for found in (self.rated_regions, self.missing_regions)
+        )
+        waits = "waits" if len(self.missing_regions) == 1 else "wait"
+        return (
+            f"This morning's pain is rated for the {rated}; the {missing} still {waits} for a rating on waking. "
+            "Each region shows for itself how yesterday's session settled."
+        )
 
 
 def due_today(ctx: Ctx, *, today: date | None = None) -> Due:
-    """Missing next-morning check-in for yesterday's sessions, and whether the weekly PEG is due."""
+    """Missing next-morning check-in for yesterday's sessions, and whether the weekly PEG is due.
+
+    The morning is due until every tracked region is rated: the next-morning response is judged per region, so a
+    knee rating says nothing about how the back settled. still_to_rate names what is left when part is done.
+    """
     today = today or date.today()
     start, end = _day_bounds(today - timedelta(days=1))
     with ctx.db.read() as s:
@@ -141,4 +161,5 @@ def due_today(ctx: Ctx, *, today: date | None = None) -> Due:
         last_peg = s.scalar(select(func.max(PegCheckin.day)).where(PegCheckin.owner_id == ctx.owner_id))
     missing = [r for r in regions if r and r not in done]
     peg_due = last_peg is None or (today - last_peg).days >= PEG_INTERVAL_DAYS
-    return Due(sessions if missing else [], missing if sessions else [], peg_due, last_peg)
+    rated = [r for r in regions if r and r in done]
+    return Due(sessions if missing else [], missing if sessions else [], peg_due, last_peg, rated)

@@ -22,7 +22,7 @@ from formats.readers.upload import parse_upload
 from services.context import Ctx
 from services.import_matching import Known, Matched, match
 from services.import_preview import Tally, build, load_warning
-from services.import_regions import preview_note, track, untracked
+from services.import_regions import change, preview_note, track
 from services.import_result import ImportResult
 from services.import_write import Saver, collector_paused, write_small
 from services.transfer_health import add_health, check_health, counts_of, given
@@ -237,14 +237,14 @@ def _check_and_write(
         (len(pressures), "pressure threshold", "pressure thresholds"),
         *counts_of(given(health)),
     )
-    new_regions = untracked(s, ctx.owner_id, tally.regions | {r.region for r, _item in checkins})
+    regions = change(s, ctx.owner_id, tally.regions | {r.region for r, _item in checkins})
     preview = build(parsed, matched, tally, file_unit, [warning] if warning else [], others)
-    if new_regions:
-        preview = replace(preview, regions_note=preview_note(new_regions))
+    if regions is not None:
+        preview = replace(preview, regions_note=preview_note(regions))
     if saver is None:
         return ImportResult(parsed.source, notes=tuple(parsed.notes), preview=preview, checked_only=True)
     written = write_small(s, ctx, parsed, matched, saver, (checkins, pegs, pressures), preview)
-    return track(s, ctx.owner_id, new_regions, add_health(s, ctx.owner_id, health, written))
+    return track(s, ctx.owner_id, regions, add_health(s, ctx.owner_id, health, written))
 
 
 def _file_unit(tally: Tally) -> str | None:

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from services.checkins import due_today, record_checkin, record_peg, record_pressure
+from services.profiles import save_settings
 from tests.factories import NOW, create_session
 from tracker.errors import ValidationError
 
@@ -18,6 +19,21 @@ def test_checkin_links_to_yesterdays_session_and_clears_the_reminder(ctx):
     assert [s for s, _ in due_today(ctx, today=TODAY).checkin_sessions] == [sid]
     linked = record_checkin(ctx, {"day": TODAY, "region": "lower_back", "pain": 2}, today=TODAY)
     assert linked == sid
+    assert due_today(ctx, today=TODAY).checkin_sessions == []
+
+
+def test_a_morning_rated_in_one_of_two_regions_says_which_region_still_waits(ctx):
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["lower_back", "right_knee"]})
+    create_session(ctx, when=NOW - timedelta(days=1))
+    assert due_today(ctx, today=TODAY).still_to_rate() is None  # nothing rated yet: the plain question
+    record_checkin(ctx, {"day": TODAY, "region": "right_knee", "pain": 2}, today=TODAY)
+    due = due_today(ctx, today=TODAY)
+    assert due.missing_regions == ["lower_back"] and due.checkin_sessions
+    assert due.still_to_rate() == (
+        "This morning's pain is rated for the right knee; the lower back still waits for a rating on waking. "
+        "Each region shows for itself how yesterday's session settled."
+    )
+    record_checkin(ctx, {"day": TODAY, "region": "lower_back", "pain": 3}, today=TODAY)
     assert due_today(ctx, today=TODAY).checkin_sessions == []
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from services.import_preview import Preview
-from services.import_regions import preview_note
+from services.import_regions import RegionChange, preview_note
 from terminal.preview import preview_lines
 
 
@@ -41,7 +41,12 @@ def test_no_exercise_heading_without_exercises_and_no_stored_note_for_a_new_file
 
 
 def test_regions_the_import_would_start_tracking_are_a_note_after_the_counts() -> None:
-    lines = preview_lines(replace(_preview(0), regions_note=preview_note(("neck", "right_knee"))))
+    lines = preview_lines(
+        replace(
+            _preview(0),
+            regions_note=preview_note(RegionChange(("lower_back", "neck", "right_knee"), ("neck", "right_knee"))),
+        )
+    )
     assert lines[-1].startswith("Note: This file rates pain in the neck and right knee, which you do not track yet")
     assert "adds them to your tracked regions" in lines[-1] and "cli.py settings --regions" in lines[-1]
     assert not any(line.startswith("Note:") for line in preview_lines(_preview(0)))
