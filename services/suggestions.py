@@ -17,11 +17,13 @@ from tracker.catalog import Exercise as CatalogExercise
 from tracker.errors import NotFoundError, ValidationError
 from tracker.history import ExerciseDone, History, Morning, PainAround, SessionDone, SetDone, make_history
 from tracker.settings import Settings
-from tracker.suggestions import Kind, Suggestion, suggest
+from tracker.suggestions import Kind, Suggestion, candidates, is_change, one_change_at_a_time
 
 ACCEPTED, DISMISSED, SNOOZED = "accepted", "dismissed", "snoozed"
 STATUSES = (ACCEPTED, DISMISSED, SNOOZED)
 SNOOZE_DAYS = 7
+# An accepted change is given this long to show how the body answers before the next change is offered.
+TRYING_DAYS = 14
 
 
 def load_history(ctx: Ctx) -> tuple[History, Settings]:
@@ -83,16 +85,31 @@ def _hidden(suggestion: Suggestion, decision: Decision | None, today: date) -> b
 
 
 def all_suggestions(ctx: Ctx, *, today: date | None = None) -> list[Suggestion]:
-    """Every suggestion the rules make today, before the user's decisions are applied."""
+    """Every suggestion the rules make today, before the user's decisions and one-change-at-a-time are applied."""
     history, settings = load_history(ctx)
-    return suggest(history, settings, today or date.today())
+    return candidates(history, settings, today or date.today())
+
+
+def _under_way(suggestion: Suggestion, decision: Decision | None, today: date) -> bool:
+    """A change the user accepted lately that the rules still make: it is being tried, so others wait for it."""
+    return (
+        is_change(suggestion)
+        and decision is not None
+        and decision.status == ACCEPTED
+        and decision.fingerprint == suggestion.fingerprint
+        and (today - decision.decided_at.date()).days < TRYING_DAYS
+    )
 
 
 def current(ctx: Ctx, *, today: date | None = None) -> list[Suggestion]:
-    """Suggestions to show today (red flags first), without those dismissed, accepted or snoozed."""
+    """Suggestions to show today (red flags first), without those dismissed, accepted or snoozed, one change at a
+    time: a dismissed or snoozed change makes way for the next, an accepted one still being tried holds them back."""
     today = today or date.today()
     decisions = _latest_decisions(ctx)
-    return [s for s in all_suggestions(ctx, today=today) if not _hidden(s, decisions.get(s.key), today)]
+    found = all_suggestions(ctx, today=today)
+    under_way = any(_under_way(s, decisions.get(s.key), today) for s in found)
+    shown = [s for s in found if not _hidden(s, decisions.get(s.key), today)]
+    return one_change_at_a_time(shown, under_way=under_way)
 
 
 @retry_busy

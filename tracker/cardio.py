@@ -79,7 +79,9 @@ def ladder_down(history: History, settings: Settings, limits: Thresholds, today:
     for name, step in steps:
         gentler = {n for later in LADDER[step + 1 :] for n in later}
         needed = limits.count("impact_over_limit" if step < 0 else "ladder_over_limit")
-        over = [s for s in history.with_exercise(name, since) if s.over_limit(limit)]
+        # Only sessions with no other strength or cardio work count: pain is rated per session, so a session that
+        # also had leg press in it cannot say the treadmill was the cause (easing that session is tracker/ease.py's).
+        over = [s for s in history.with_exercise(name, since) if s.over_limit(limit) and history.alone_in(s, name)]
         if len(over) < needed:
             continue
         if any(s.day > over[-1].day and any(e.name in gentler for e in s.exercises) for s in history.sessions):

@@ -39,7 +39,10 @@ def high_impact(history: History, settings: Settings, limits: Thresholds, today:
         if info is None or info.impact != "high":
             continue
         lately = history.with_exercise(name, since)
-        over = [s for s in history.with_exercise(name, recent_start) if s.over_limit(limit)]
+        # As for the cardio ladder: only a session with no other strength or cardio work puts its pain on `name`.
+        over = [
+            s for s in history.with_exercise(name, recent_start) if s.over_limit(limit) and history.alone_in(s, name)
+        ]
         hurt = len(over) >= limits.count("impact_over_limit")
         if not hurt and not (pain_up and lately):
             continue

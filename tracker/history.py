@@ -14,6 +14,9 @@ from tracker.records import SetRecord
 from tracker.strength import e1rm
 
 _CATALOG = by_name()
+# Stretches, core work and relief positions are gentle by design: the work a session's pain can be put down to is
+# its strength and cardio.
+WORKING_CATEGORIES = frozenset({"strength", "cardio"})
 # A set as the rules see it is exactly a checked set record: load in kg (or None) and reps.
 SetDone = SetRecord
 
@@ -154,6 +157,17 @@ class History:
             for name in dict.fromkeys(e.name for e in session.exercises):
                 found.setdefault(name, []).append(session)
         return found
+
+    def working(self, session: SessionDone) -> list[ExerciseDone]:
+        """The session's strength and cardio entries (an exercise the list does not know counts as work)."""
+        return [e for e in session.exercises if (i := self.info(e.name)) is None or i.category in WORKING_CATEGORIES]
+
+    def alone_in(self, session: SessionDone, name: str) -> bool:
+        """True when `name` was the session's only strength or cardio work, so its pain during can be put down to it.
+
+        Pain is rated per session: with other work in the same session, the ratings cannot tell which one hurt.
+        """
+        return {e.name for e in self.working(session)} == {name}
 
     def judged_with(self, name: str, limit: int) -> list[SessionDone]:
         """Sessions with the exercise whose verdict is known, oldest first: pending ones are left out."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tracker.advice import Kind, Suggestion, day_text, days_text, make
+from tracker.advice import Kind, Suggestion, days_text, make
 from tracker.catalog import Exercise, is_lower_body
 from tracker.history import ExerciseDone, History, SessionDone
 from tracker.rules import Thresholds
@@ -161,57 +161,3 @@ def _deload(
         unit=unit,
         plans=[name],
     )
-
-
-def ease_off(history: History, settings: Settings, limits: Thresholds, today: date) -> list[Suggestion]:
-    """After a session that went over the pain limit or left a worse next morning: lower load or fewer sets."""
-    last = history.latest_judged(settings.pain_limit)
-    if last is None:
-        return []
-    over, worse = last.over_limit(settings.pain_limit), last.worse_next_morning
-    if (today - last.day).days >= limits.count("recent_days") or not (over or worse):
-        return []
-    unit = settings.unit
-    changes, planned = [], []
-    for entry in last.exercises:
-        info = history.info(entry.name)
-        if info is None or info.category != "strength" or not entry.sets:
-            continue
-        planned.append(entry.name)
-        if entry.top_weight is None:
-            changes.append(f"{entry.name}: one set fewer ({len(entry.sets) - 1 or 1} instead of {len(entry.sets)})")
-            continue
-        lighter = round_down_to_step(
-            entry.top_weight * (1 - limits.share("deload_percent")), unit, load_step(info.equipment)
-        )
-        changes.append(
-            f"{entry.name}: {format_weight(lighter, unit)} instead of {format_weight(entry.top_weight, unit)}, "
-            f"or keep the load and do {max(len(entry.sets) - 1, 1)} sets instead of {len(entry.sets)}"
-        )
-    if not changes:
-        return []
-    why = []
-    if over:
-        why.append(f"pain during reached {last.peak}/10, above your limit of {settings.pain_limit}/10")
-    if worse:
-        mornings = [
-            f"{p.before}/10 before, {p.morning}/10 the next morning"
-            for p in last.pains
-            if p.before is not None and p.morning is not None
-        ]
-        why.append(f"pain the next morning was clearly higher than before the session ({'; '.join(mornings)})")
-    return [
-        make(
-            f"ease:{last.day.isoformat()}",
-            Kind.EASE,
-            "Ease off next session",
-            "Next time: " + "; ".join(changes) + ". Go back up once a session stays within your limit "
-            "and the next morning settles.",
-            f"In your session on {day_text(last.day)}, {' and '.join(why)}. "
-            "How the body answers by the next morning is the best guide to how much load it tolerates.",
-            [last],
-            fingerprint=last.day.isoformat(),
-            unit=unit,
-            plans=planned,
-        )
-    ]

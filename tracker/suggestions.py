@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from tracker.advice import CHECK_WITH_PHYSIO, Kind, Suggestion
 from tracker.cardio import ladder_down, ladder_up, pacing
 from tracker.cautions import high_impact, one_sided
+from tracker.describe import joined
+from tracker.ease import ease_off
 from tracker.flareups import flare_ups
 from tracker.history import History
-from tracker.progression import ease_off, progression
+from tracker.progression import progression
 from tracker.redflags import NOT_LOGGED_REMINDER, red_flags
 from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.switch import machine_to_free
 
-__all__ = ["CHECK_WITH_PHYSIO", "NOT_LOGGED_REMINDER", "Kind", "Suggestion", "load_increases_blocked", "suggest"]
+__all__ = [
+    "CHECK_WITH_PHYSIO",
+    "NOT_LOGGED_REMINDER",
+    "Kind",
+    "Suggestion",
+    "candidates",
+    "is_change",
+    "load_increases_blocked",
+    "one_change_at_a_time",
+    "suggest",
+]
 
 # Shown in this order; red flags always come first. Where two plan the same exercise, the earlier one stays.
 ORDER = (
@@ -55,8 +68,36 @@ def one_plan_per_exercise(found: Sequence[Suggestion]) -> list[Suggestion]:
     return kept
 
 
-def suggest(history: History, settings: Settings, today: date) -> list[Suggestion]:
-    """Every suggestion that applies today, red flags first; load increases are left out while blocked."""
+def is_change(suggestion: Suggestion) -> bool:
+    """A planned change made while things go well (more load or minutes, free weights, a step back up, a lighter
+    week), as opposed to easing off after pain or a warning."""
+    return suggestion.raises_load or suggestion.kind is Kind.DELOAD
+
+
+def one_change_at_a_time(found: Sequence[Suggestion], *, under_way: bool = False) -> list[Suggestion]:
+    """Keep the first planned change (a move to free weights, else in ORDER); the others wait, as the one kept says.
+
+    With two changes at once, a rise in pain could come from either; one at a time shows what the body tolerates.
+    `under_way`: a change the person accepted is still being tried, so every other change waits for it.
+    """
+    # The move to free weights is the product's main suggestion: it goes first, the rest in ORDER.
+    changes = sorted((s for s in found if is_change(s)), key=lambda s: s.kind is not Kind.SWITCH)
+    if not changes:
+        return list(found)
+    first, waiting = changes[0], changes[1:]
+    kept = [s for s in found if not is_change(s) or (s is first and not under_way)]
+    if not waiting or under_way:
+        return kept
+    titles = joined([f"\u201c{s.title}\u201d" for s in waiting])
+    note = (
+        f" Also due, and waiting until this change has had a week or two: {titles}. One change at a time shows "
+        "which one your body answers to."
+    )
+    return [replace(s, what=s.what + note) if s is first else s for s in kept]
+
+
+def candidates(history: History, settings: Settings, today: date) -> list[Suggestion]:
+    """Every suggestion the rules make today, red flags first; several planned changes may be among them."""
     limits = thresholds(settings.rules)
     past = History(tuple(s for s in history.sessions if s.day <= today), history.mornings, history.exercises)
     flags = red_flags(past, limits, today)
@@ -67,3 +108,8 @@ def suggest(history: History, settings: Settings, today: date) -> list[Suggestio
     if load_increases_blocked(past, settings, [*flags, *found]):
         found = [s for s in found if not s.raises_load]
     return flags + one_plan_per_exercise(found)
+
+
+def suggest(history: History, settings: Settings, today: date) -> list[Suggestion]:
+    """The suggestions to show today, red flags first: load increases left out while blocked, one change at a time."""
+    return one_change_at_a_time(candidates(history, settings, today))

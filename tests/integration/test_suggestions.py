@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
 
 from services.checkins import record_checkin
+from services.demo import fill_demo_once
 from services.profiles import save_settings
-from services.sessions import delete_session
-from services.suggestions import accepted_changes, current, decide, load_history
-from tests.factories import NOW, create_session
+from services.sessions import delete_session, log_session
+from services.suggestions import accepted_changes, all_suggestions, current, decide, load_history
+from tests.factories import NOW, create_session, strength_session
 from tracker.errors import NotFoundError, ValidationError
+from tracker.session_input import EntryInput
+from tracker.suggestions import Kind, is_change
 
 TODAY = NOW.date()
 KEY = "progress:Chest press machine"
@@ -127,3 +131,43 @@ def test_decisions_belong_to_their_owner(ctx):
     decide(ctx, KEY, "dismissed", today=TODAY, now=datetime.combine(TODAY, NOW.time()))
     assert current(ctx, today=TODAY) == []
     assert [s.key for s in current(other, today=TODAY)] == [KEY]
+
+
+def seed_leg_press_and_treadmill(ctx, back: int, *, weight: float, minutes: float, during: int, morning: int = 3):
+    """A session `back` days ago with leg press 3 x 10 and a treadmill walk, rated once, and its next morning."""
+    when = NOW - timedelta(days=back)
+    raw = strength_session(when=when, weight=weight, during=during, before=3, after=3)
+    log_session(ctx, replace(raw, entries=(*raw.entries, EntryInput("Treadmill walk", minutes=minutes))), now=NOW)
+    day = when.date() + timedelta(days=1)
+    record_checkin(ctx, {"day": day, "region": "lower_back", "pain": morning}, today=day)
+
+
+def test_sessions_over_the_limit_with_two_exercises_ease_the_session_instead_of_blaming_the_treadmill(ctx):
+    for back in (30, 27, 24):
+        seed_leg_press_and_treadmill(ctx, back, weight=55.0, minutes=23, during=3)
+    for back in (12, 10, 8, 5, 3):
+        seed_leg_press_and_treadmill(ctx, back, weight=60.0, minutes=26, during=7)
+    seed_leg_press_and_treadmill(ctx, 1, weight=60.0, minutes=26, during=7, morning=5)
+    (shown,) = current(ctx, today=TODAY)
+    assert shown.kind is Kind.EASE and "Leg press: 52.5 kg instead of 60 kg" in shown.what
+    assert "Treadmill walk: about" in shown.what and "elliptical" not in shown.what
+    assert "cannot show which of Leg press and Treadmill walk" in shown.reason
+
+
+def test_the_generated_demo_offers_one_change_at_a_time_and_the_next_after_a_dismissal(ctx):
+    fill_demo_once(ctx, years=2, today=TODAY)
+    everything = [s for s in all_suggestions(ctx, today=TODAY) if is_change(s)]
+    assert len(everything) >= 2  # the demo ends with several changes due
+    (offered,) = [s for s in current(ctx, today=TODAY) if is_change(s)]
+    assert offered.kind is Kind.SWITCH and "One change at a time" in offered.what
+    assert all(s.title in offered.what for s in everything if s is not offered and s.key != offered.key)
+    decide(ctx, offered.key, "dismissed", today=TODAY)
+    (following,) = [s for s in current(ctx, today=TODAY) if is_change(s)]
+    assert following.key != offered.key
+
+
+def test_an_accepted_change_being_tried_holds_the_others_back(ctx):
+    fill_demo_once(ctx, years=2, today=TODAY)
+    (offered,) = [s for s in current(ctx, today=TODAY) if is_change(s)]
+    decide(ctx, offered.key, "accepted", today=TODAY, now=NOW)
+    assert not [s for s in current(ctx, today=TODAY + timedelta(days=3)) if is_change(s)]
