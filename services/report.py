@@ -59,8 +59,8 @@ def adherence(s: OrmSession, owner_id: int, start: date, end: date) -> Adherence
 
 
 def pain_lines(s: OrmSession, owner_id: int, start: date, end: date, regions: tuple[str, ...]) -> tuple[PainLine, ...]:
-    """Per region: resting pain of the range's first two weeks against its last two (with the MCID label), read in
-    the caller's transaction `s`."""
+    """Per region: daily pain (before and after sessions, on waking) of the range's first two weeks against its last
+    two (with the MCID label), read in the caller's transaction `s`."""
     lines = []
     for region in regions:
         totals = progress_days.daily_pain_rows(s, Scope(owner_id, start, end, (region,)))

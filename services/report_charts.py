@@ -65,9 +65,9 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
     )
     found: list[tuple[str, Figure, str]] = [
         (
-            "Pain at rest (0-10)",
+            "Daily pain (0-10)",
             _pain_figure(p, span),
-            f"Mean of the day's resting ratings (before and after exercise, on waking) per {per}; the band spans "
+            f"Mean of the day's ratings before and after exercise and on waking per {per}; the band spans "
             f"the lowest to the highest day. Pain during exercise is not included.{_pooled(regions)}"
             + (MEDICATION_KEY if _with_medication(p) else ""),
         ),

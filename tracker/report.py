@@ -202,7 +202,7 @@ def summary(report: ReportData) -> list[Section]:
     else:
         peg_lines = ("No PEG-3 check-ins in this range.",)
     sections = [
-        Section("Pain at rest: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
+        Section("Daily pain: baseline against recent (0-10)", tuple(pain_text(p) for p in report.pain)),
         Section("Weekly PEG-3 (pain, enjoyment, activity)", peg_lines),
         *health_sections(report),
         Section(

@@ -159,7 +159,7 @@ def test_six_weeks_give_pain_comparison_peg_tolerated_load_and_every_chart(ctx):
     assert leg_press.text == "Leg press: 42.5 kg × 10 → 50 kg × 10 within the pain limit (+18%)"
     assert report.data.headline.startswith("Tolerated work on Leg press is up 18% since")
     assert [chart.title for chart in report.charts] == [
-        "Pain at rest (0-10)",
+        "Daily pain (0-10)",
         "Tolerated work of the main exercises",
         "Weekly PEG-3",
         "Cardio minutes per week",
@@ -248,10 +248,10 @@ def test_the_pain_chart_says_which_regions_its_one_line_pools(ctx):
     for days in (3, 5, 8):
         two_regions(ctx, NOW - timedelta(days=days), back=4, knee=6)
     both = build_report(ctx, start=START, end=TODAY, regions=("lower_back", "left_knee")).charts
-    (pain,) = [c for c in both if c.title.startswith("Pain at rest")]
+    (pain,) = [c for c in both if c.title.startswith("Daily pain")]
     assert "One line for Lower back, Left knee together; page 1 compares each region on its own." in pain.key
     alone_charts = build_report(ctx, start=START, end=TODAY, regions=("left_knee",)).charts
-    (alone,) = [c for c in alone_charts if c.title.startswith("Pain")]
+    (alone,) = [c for c in alone_charts if c.title.startswith("Daily pain")]
     assert alone.key.endswith("Region: Left knee.")
 
 

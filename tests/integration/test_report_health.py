@@ -161,7 +161,7 @@ def test_the_reports_pain_chart_carries_the_medication_that_page_one_lists(ctx):
     add_regular(ctx, {"name": "Naproxen", "dose": 250, "unit": "mg", "start": START - timedelta(days=30)}, today=TODAY)
     pain = build_report(ctx, start=START, end=TODAY, regions=("lower_back",)).charts[0]
     (figure,) = pain.figures
-    assert pain.title == "Pain at rest (0-10)" and figure.kind == "pain_medication"
+    assert pain.title == "Daily pain (0-10)" and figure.kind == "pain_medication"
     assert set(figure.rows["medication"].dropna()) == {"Naproxen 250 mg (regular)"} and "Shaded spans" in pain.key
 
 

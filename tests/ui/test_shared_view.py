@@ -79,7 +79,7 @@ def test_a_valid_link_shows_its_range_and_summary_without_sign_in(alice):
     assert "Zoë Ångström" in texts and "3 sessions" in texts and "Knee since March" in texts
     assert all(b.key != "sign_in" for b in at.button)
     assert len(list_links(alice)[0].views) == 1
-    # Pain at rest, the leg press sessions still without a next-morning rating, and the next-morning response.
+    # Daily pain, the leg press sessions still without a next-morning rating, and the next-morning response.
     assert len(at.get("vega_lite_chart")) == 3
     assert "1 recent session is waiting for the next-morning rating" in texts  # as written, no escapes
 
