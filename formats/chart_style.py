@@ -31,6 +31,12 @@ DAY_MS = 86_400_000
 SHORT_DAYS = DAY_RANGE_MAX
 # Up to this many weeks a short period's axis has a tick a day (labels thinned to fit), then a tick a Monday.
 WEEKS_OF_DAY_TICKS = 5
+# Up to this many days (about six months) the axis ticks on days or Mondays (`day_ticks`), where daily and weekly
+# points sit; up to MONTH_TICKS_DAYS on the first of each month; beyond, Vega picks (quarters, years). Left to
+# itself over a few months to a year, Vega ticked weeks on Sundays, the day before each weekly point, with
+# "Nov 2026" among "25 Oct" and "8 Nov".
+MONDAY_TICKS_DAYS = 183
+MONTH_TICKS_DAYS = 550
 # Numbers without trailing zeros: "100", "63.5", never "100.000000".
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
@@ -55,14 +61,29 @@ def x_dates(span: Span = None, padding: int = 0) -> alt.X:
     """Dates on x; `span` (first and last day shown, ISO) picks the tick labels, `padding` pixels either side keep a
     mark on the first or last day whole. The axis's range is set by `span_layer`, once per chart."""
     scale = alt.Scale(padding=padding) if padding else alt.Undefined
-    # Over a few weeks every tick is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
-    short = span is not None and (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days <= SHORT_DAYS
+    ticks = tick_kind(span)
+    # On days and Mondays every label is a day: a tick on the 1st must not read "Dec 2026" among "28 Nov", "30 Nov".
     # Ticks at least a day apart: one period must not get hourly ticks that all read the same date.
     # labelFlush keeps the first and last labels inside the plot, so "Dec 2026" is never cut at the edge.
-    axis = alt.Axis(labelOverlap=True, labelFlush=True, format="%-d %b" if short else DATE_LABELS, tickMinStep=DAY_MS)
-    if short and span is not None:
+    days_format = ticks == "days"
+    axis = alt.Axis(
+        labelOverlap=True, labelFlush=True, format="%-d %b" if days_format else DATE_LABELS, tickMinStep=DAY_MS
+    )
+    if ticks == "days" and span is not None:
         axis["values"] = alt.ExprRef(day_ticks(span))
+    elif ticks == "months":
+        axis["tickCount"] = alt.TimeIntervalStep(interval="month", step=1)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
+
+
+def tick_kind(span: Span) -> str:
+    """Where a date axis over `span` ticks: "days" (days or Mondays), "months" (each 1st) or "auto" (Vega's pick)."""
+    if span is None:
+        return "auto"
+    days = (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days
+    if days <= MONDAY_TICKS_DAYS:
+        return "days"
+    return "months" if days <= MONTH_TICKS_DAYS else "auto"
 
 
 def day_ticks(span: tuple[str, str]) -> str:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
 from formats import chart_specs, charts
-from formats.chart_style import SHORT_DAYS
+from formats.chart_style import tick_kind
 from formats.threshold_chart import panel_heading
 from services.health_progress import PSFS_KEY
 from services.progress import Details, Headline, Period, Progress
@@ -63,18 +62,21 @@ def _parsed(spec: str) -> dict[str, Any]:
 
 
 # Stand-in first and last days a spec is built with, then replaced by the range's own in its JSON: a spec then
-# depends on the chart's kind, settings and whether the range is short (drawn day by day), not on the dates, so it
+# depends on the chart's kind, settings and how its date axis ticks (chart_style.tick_kind), not on the dates, so it
 # is built once per process (by the warm-up, ui/warmup.py) instead of again every day and for every range picked.
 # Building the page's specs took about 0.4 s of a fresh server's first Progress visit.
-STAND_INS = {True: ("1901-01-01", "1901-01-02"), False: ("1901-01-01", "1911-01-01")}
+STAND_INS = {
+    "days": ("1901-01-01", "1901-01-02"),
+    "months": ("1901-01-01", "1902-01-01"),
+    "auto": ("1901-01-01", "1911-01-01"),
+}
 
 
 def spec_for(kind: str, *, span: tuple[str, str] | None = None, **params: Any) -> str:
     """chart_specs.spec_json(kind, span=span, **params), from a spec built once per kind, settings and length."""
     if span is None:  # a chart not over time
         return chart_specs.spec_json(kind, **params)
-    first, last = (date.fromisoformat(day) for day in span)
-    stand_in = STAND_INS[(last - first).days <= SHORT_DAYS]
+    stand_in = STAND_INS[tick_kind(span)]
     built = chart_specs.spec_json(kind, span=stand_in, **params)
     return built.replace(stand_in[0], span[0]).replace(stand_in[1], span[1])
 
@@ -286,7 +288,7 @@ def sections(data: Progress) -> list[Section]:
 def prebuild(measures: tuple[str, ...] = ("kg", "lb", "reps", "min")) -> int:
     """Build the specs the page opens with over a long range (its default is a year, one point per week) before
     anyone asks: called by the warm-up once a server has drawn its first page. Returns how many were built."""
-    span = STAND_INS[False]
+    span = STAND_INS["months"]
     kinds = [("threshold", {"measure": m, "title": ""}) for m in measures]
     kinds += [("pain", {"bucket": "week"}), ("pain_medication", {"bucket": "week"}), ("doses", {})]
     for kind, params in kinds:
