@@ -8,7 +8,19 @@ import pandas as pd
 from sqlalchemy import Executable, func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, PegCheckin, PressureThreshold, WorkSet
+from db.models import (
+    AsNeededDose,
+    Checkin,
+    Entry,
+    Exercise,
+    ExerciseSession,
+    PainRating,
+    PegCheckin,
+    PgicAnswer,
+    PressureThreshold,
+    PsfsRating,
+    WorkSet,
+)
 from db.rows import live_sessions
 
 
@@ -162,3 +174,16 @@ def first_day(s: OrmSession, owner_id: int) -> date | None:
     checked = s.scalar(select(func.min(Checkin.day)).where(Checkin.owner_id == owner_id))
     days = [d.date() if isinstance(d, datetime) else d for d in (started, checked) if d is not None]
     return min(days) if days else None
+
+
+def first_record_day(s: OrmSession, owner_id: int) -> date | None:
+    """The day of the owner's earliest record a report shows as an event (a live session, a morning check-in, PEG-3,
+    a pressure threshold, a function goal rating, a global impression answer or an as-needed dose), or None.
+    Regular medication is left out: it is shown as taken since its first day, however long before."""
+    days = [first_day(s, owner_id)]
+    for table in (PegCheckin, PressureThreshold, PsfsRating, PgicAnswer):
+        days.append(s.scalar(select(func.min(table.day)).where(table.owner_id == owner_id)))
+    dose = s.scalar(select(func.min(AsNeededDose.taken_at)).where(AsNeededDose.owner_id == owner_id))
+    days.append(dose.date() if isinstance(dose, datetime) else dose)
+    found = [d.date() if isinstance(d, datetime) else d for d in days if d is not None]
+    return min(found) if found else None

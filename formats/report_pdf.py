@@ -17,7 +17,7 @@ from formats.pdf_document import DEMO_COLOUR, DEMO_MARK, FAMILY, ReportDocument,
 from formats.pdf_table import TableStyle, draw_table
 from tracker.pain import MCID_PERCENT, MCID_POINTS, WOBBLE_POINTS
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
-from tracker.report import ReportData, range_text, regions_text, summary
+from tracker.report import ReportData, regions_text, summary
 
 LOG_WIDTHS = (22, 54, 40, 20, 9, 35)  # mm; 180 mm of an A4 page's 210 with 15 mm margins
 LOG_HEADINGS = ("Date", "Exercises", "Pain (before → during → after → next morning)", "Outcome", "RPE", "Notes")
@@ -85,7 +85,7 @@ def _draw_page_one(pdf: ReportDocument, report: ReportData, size: float, gap: fl
     pdf.ln(1)
     if report.name:
         line(pdf, f"Patient: {report.name}", size=size + 1)
-    line(pdf, f"Period: {range_text(report.start, report.end)}", size=size + 1)
+    line(pdf, f"Period: {report.period_text}", size=size + 1)
     line(pdf, f"Body regions: {regions_text(report.regions)}", size=size + 1)
     if report.note:
         line(pdf, f"Note from the patient: {report.note}", size=size)

@@ -83,7 +83,7 @@ def _listed(regions: Sequence[str]) -> str:
     return ", ".join(REGIONS[region] for region in regions)
 
 
-CHANGE = "You can change the tracked regions in Settings (on the command line: cli.py settings --regions)."
+CHANGE = "You can change the tracked regions on the Settings page (or with cli.py settings --regions)."
 
 
 def _dropped(found: RegionChange) -> str:

@@ -141,6 +141,11 @@ def build_report_in(
     """build_report read in the caller's transaction `s`; `charts_ready` hears the charts as soon as they are
     known, before page 1's other values are read (the command line starts drawing them then)."""
     settings = settings_of(s.get_one(Profile, owner_id))
+    # A period asked to start before anything was logged starts on the first day with a record, as Progress does:
+    # the empty months before it made every "per week" figure smaller and left half of each chart blank.
+    first = queries.first_record_day(s, owner_id)
+    asked = start if first is not None and start < first <= end else None
+    start = first if asked is not None and first is not None else start
     # At least weekly, so a chart of a long range keeps a readable number of points.
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)
@@ -151,6 +156,7 @@ def build_report_in(
         charts_ready(charts)
     full = load_history_in(s, owner_id)
     data = ReportData(
+        asked_start=asked,
         name=settings.display_name,
         start=start,
         end=end,

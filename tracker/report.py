@@ -133,6 +133,17 @@ class ReportData:
     """Global impression of change answers in the range, oldest first."""
     medication: MedicationSummary | None = None
     sleep: SleepSummary | None = None
+    asked_start: date | None = None
+    """The first day asked for, when it was before anything was logged: the report then starts on the first day
+    with a record instead (a year asked over six months of logging read as half the sessions per week)."""
+
+    @property
+    def period_text(self) -> str:
+        """'5 Jun 2026 to 4 Dec 2026 (26 weeks)', saying when the period starts on the first day logged."""
+        shown = range_text(self.start, self.end)
+        if self.asked_start is None:
+            return shown
+        return f"{shown}, from the first day logged (the period asked for began {day_text(self.asked_start)})"
 
     @property
     def empty(self) -> bool:

@@ -125,7 +125,8 @@ def _switch(
         "and the machine stays useful."
     )
     reason = (
-        f"Over {len(window)} sessions of {name} in the last {limits.count('window_weeks')} weeks, {improvement}. "
+        f"In the last {limits.count('window_weeks')} weeks you did {len(window)} sessions of {name}, and "
+        f"{improvement}. "
         f"In the last {len(recent)} sessions pain during stayed within your limit of {limit}/10 and the next mornings "
         "settled. Free weights train the balance and control a machine provides for you, so start well below the "
         f"machine load. This takes the place of a heavier {name} load for now: one change at a time shows what your "

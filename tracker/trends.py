@@ -157,6 +157,8 @@ class Comparison:
     @property
     def text(self) -> str:
         """One line for the page and the report."""
+        if self.change is None and self.days_needed >= 2 * self.span:  # nothing rated yet: no countdown to run
+            return f"Baseline against recent pain needs {2 * self.span} days from your first rating; none yet."
         if self.change is None:
             return (
                 f"Baseline against recent pain needs {2 * self.span} days from your first rating "

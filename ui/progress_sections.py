@@ -199,11 +199,11 @@ def headline_sections(data: Headline) -> list[Section]:
             "tolerate (pain within your limit, settled by morning) shows here, one small chart per exercise.",
             f"The line is your tolerated level: the second-best session in the last {data.picture.window} days whose "
             f"peak pain stayed at or below your limit ({data.pain_limit}/10) and whose next morning settled (no "
-            "more than 1 point above the level before), so it has to be reached twice; filled dots mark days with a "
-            "tolerated session. Red crosses: sessions over your limit; orange triangles: worse next morning; open "
-            "circles: no next-morning rating (recent ones are still waiting for it); open squares: no pain rated. Each "
-            "mark is the most work of its kind in its period, drawn at that work (over the filled dot when it is the "
-            "same); a number over it counts the sessions it stands for. "
+            "more than 1 point above the level before), so it has to be reached twice; a filled dot is the level in a "
+            "period with a tolerated session (the level, not that period's own work). Red crosses: sessions over "
+            "your limit; orange triangles: worse next morning; open circles: no next-morning rating (recent ones are "
+            "still waiting for it); open squares: no pain rated. Each mark is the most work of its kind in its period, "
+            "drawn at that work; a number over it counts the sessions it stands for. "
             "A rising line at steady pain means your threshold is rising." + main,
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),

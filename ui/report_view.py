@@ -8,7 +8,7 @@ import streamlit as st
 
 from formats.chart_specs import chart
 from services.report import OnProgress, ReportChart
-from tracker.report import ReportData, range_text, regions_text, summary
+from tracker.report import ReportData, regions_text, summary
 from ui.text import plain
 
 PDF_MIME = "application/pdf"
@@ -22,7 +22,7 @@ def render_summary(report: ReportData) -> None:
     bold.
     """
     header = [f"Patient: {report.name}"] if report.name else []
-    header += [f"Period: {range_text(report.start, report.end)}", f"Body regions: {regions_text(report.regions)}"]
+    header += [f"Period: {report.period_text}", f"Body regions: {regions_text(report.regions)}"]
     st.text("\n".join(header))
     if report.note:
         with st.container(border=True, gap="xsmall"):

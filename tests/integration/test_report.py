@@ -23,6 +23,8 @@ from services.suggestions import decide
 from tests.factories import NOW, cardio_session, create_session, strength_session
 from tests.integration.test_suggestions import KEY, seed_progress
 from tests.progress_history import fill_weeks
+from tracker.advice import day_text
+from tracker.report import range_text
 from tracker.session_input import PainInput
 
 TODAY = NOW.date()
@@ -121,7 +123,8 @@ def test_pdf_has_the_name_in_any_alphabet_and_the_summary_numbers(ctx):
     log_session(ctx, cardio_session(when=NOW - timedelta(days=2), minutes=35), now=NOW)
     text = pdf_text(report_pdf(ctx, start=START, end=TODAY, regions=("lower_back",)))
     assert "Patient: Zoë Ångström" in text
-    assert "4 sessions, 1 per week" in text
+    # The period starts on the first session (5 days ago), not on START: per week over 4 empty weeks read 1.
+    assert "4 sessions in 6 days" in text and "from the first day logged" in text
     assert "Cardio: 35 minutes in all" in text
     assert "Cold outside, 2°C" in text
     assert "Leg press: 3 × 10 at 40 kg" in text
@@ -272,3 +275,19 @@ def test_page_one_speaks_about_the_patient_not_to_them(ctx):
     page_one = " ".join(PdfReader(BytesIO(data)).pages[0].extract_text().split())
     assert "No tolerated session yet" in page_one and "the pain limit (5/10)" in page_one
     assert "your" not in page_one.lower() and "Check-ins page" not in page_one
+
+
+def test_a_period_asked_from_before_anything_was_logged_starts_on_the_first_day_and_says_so(ctx):
+    # QA: a year asked over six weeks of logging read "1.5 sessions per week" (half the truth) and drew half-empty
+    # charts; a doctor would have read the patient as half as adherent as they were.
+    first = fill_weeks(ctx, end=TODAY, weeks=6)
+    asked = build_report(ctx, start=TODAY - timedelta(days=364), end=TODAY, regions=("lower_back",)).data
+    exact = build_report(ctx, start=first, end=TODAY, regions=("lower_back",)).data
+    assert asked.start == first and asked.adherence == exact.adherence
+    assert asked.headline == exact.headline and asked.outcomes == exact.outcomes
+    assert asked.period_text.endswith(
+        f"from the first day logged (the period asked for began {day_text(TODAY - timedelta(days=364))})"
+    )
+    assert exact.asked_start is None and exact.period_text == range_text(first, TODAY)
+    text = pdf_text(report_pdf(ctx, start=TODAY - timedelta(days=364), end=TODAY, regions=("lower_back",)))
+    assert "from the first day logged" in text

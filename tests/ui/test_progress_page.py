@@ -46,7 +46,7 @@ def test_an_empty_database_shows_what_to_log_for_every_chart(at):
     assert "log a pressure pain threshold on the Check-ins page" in texts
     assert "Rate your pain before and after sessions" in texts
     assert "Fill in the weekly PEG" in texts
-    assert "needs 28 days from your first rating" in texts
+    assert "needs 28 days from your first rating; none yet." in texts  # not "(28 more to go)" with none rated
     assert at.get(CHART) == []
     assert at.get("download_button") == []
 

@@ -157,7 +157,7 @@ def test_a_link_never_shows_another_owners_data(app_db, alice):
         record_checkin(bob, {"day": day, "region": "left_knee", "pain": 9}, today=date.today())
     bobs = _doctor(_share(bob, regions=("left_knee",)))
     texts = _texts(bobs)
-    assert "Bob Builder" in texts and "1 session," in texts and "Very high left knee pain" in texts
+    assert "Bob Builder" in texts and "1 session in 3 days" in texts and "Very high left knee pain" in texts
     assert "Zoë" not in texts
     alices = _texts(_doctor(_share(alice)))
     assert "Bob" not in alices and "left knee" not in alices.lower() and "3 sessions" in alices

@@ -71,7 +71,7 @@ def test_summary_has_every_block_in_order_with_adherence_per_week():
         peg=((date(2026, 9, 7), 6.0), (date(2026, 11, 16), 4.33)),
     )
     sections = {s.title.split(" ")[0]: s.lines for s in summary(report)}
-    assert list(sections) == ["Pain", "Weekly", "Tolerated", "Adherence", "Changes", "Red"]
+    assert list(sections) == ["Daily", "Weekly", "Tolerated", "Adherence", "Changes", "Red"]
     assert sections["Adherence"] == ("24 sessions, 2 per week", "Cardio: 360 minutes in all, about 30 per week")
     assert sections["Changes"] == ("2 Oct 2026: Leg press: try goblet squat",)
     assert "6.0;" in sections["Weekly"][0] and "4.3 (0-10" in sections["Weekly"][0]  # both to one decimal
