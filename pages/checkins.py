@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from services.checkins import due_today, record_morning, record_peg, record_pressure
+from services.checkins import due_today, morning_saved, record_morning, record_peg, record_pressure
 from services.profiles import get_settings
 from tracker.pain import REGIONS
 from ui.forms import attempt, field_error, show_flash
@@ -77,6 +77,9 @@ if due.checkin_sessions:
     )
 st.date_input("Morning of", value=date.today(), key="am_day", format="YYYY-MM-DD")
 field_error("am", "day", "Morning check-in")
+# The form starts empty; say what this morning already holds, so an imported or earlier rating is not typed twice.
+if isinstance(morning := state.get("am_day"), date) and (saved := morning_saved(ctx, morning)):
+    st.caption(f"Already saved for this morning: {saved}. Saving a region again replaces its rating.")
 for region in regions:
     st.number_input(f"{REGIONS[region]}: pain on waking (0-10)", value=None, step=1, key=f"am_{region}")
     field_error("am", f"pain.{region}", REGIONS[region])

@@ -79,6 +79,19 @@ def record_morning(
         return session_id
 
 
+def morning_saved(ctx: Ctx, day: date) -> str:
+    """What is already stored for the morning of `day`, as "Right knee 5/10; sleep 6/10", or "" when nothing is."""
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(Checkin.region, Checkin.pain, Checkin.sleep_quality)
+            .where(Checkin.owner_id == ctx.owner_id, Checkin.day == day)
+            .order_by(Checkin.region)
+        ).all()
+    words = [f"{REGIONS.get(region, region)} {pain}/10" for region, pain, _ in rows]
+    sleep = next((quality for _, _, quality in rows if quality is not None), None)
+    return ", ".join(words) + ("" if sleep is None else f"; sleep {sleep}/10")
+
+
 @retry_busy
 def record_peg(ctx: Ctx, raw: Mapping[str, Any], *, today: date | None = None) -> float:
     """Store a weekly PEG-3 (one per day; a second one that day replaces it); returns its score."""

@@ -142,6 +142,16 @@ def test_morning_checkin_clears_the_reminder_on_home(at, app_ctx):
     assert "How did yesterday's session settle?" not in _texts(at)
 
 
+def test_check_ins_say_what_this_morning_already_holds(at, app_ctx):
+    # QA: an imported morning rating left the form empty with no word that the morning was rated.
+    at.switch_page("pages/checkins.py").run()
+    assert "Already saved for this morning" not in _texts(at)
+    at.number_input(key="am_lower_back").set_value(5)
+    at.number_input(key="am_sleep").set_value(6)
+    at.button(key="am_save").click().run()
+    assert "Already saved for this morning: Lower back 5/10; sleep 6/10." in _texts(at)
+
+
 def test_every_button_of_the_log_form_is_one_the_draft_keeper_leaves_alone(at, app_ctx):
     # log_form.keep_draft sets every log_ key again on each run; a button's state cannot be set, so each must be
     # listed in log_form.BUTTONS (two exercises, so "Remove the last one" is drawn too).
