@@ -5,6 +5,7 @@ import streamlit as st
 from formats.csv_export import table_csv
 from services.history import binned, history
 from services.profiles import get_settings
+from services.report import session_outcome
 from services.sessions import delete_session, restore_session, session_form
 from tracker.errors import NotFoundError
 from ui import log_form
@@ -100,10 +101,13 @@ else:
     chosen = st.selectbox("Choose a session", list(labels), format_func=labels.__getitem__, key="hist_pick")
     if chosen is not None:
         row = table[table["session_id"] == chosen].iloc[0]
+        # With the next morning and the outcome, as the report's session log and the threshold charts give them.
+        with_morning, outcome = session_outcome(ctx, chosen, row["when"].date())
         details = [
             ("Exercises", row["exercises"]),
             ("Peak pain during", row["peak"]),
-            ("Pain before → during → after", row["pain"]),
+            ("Pain before → during → after → next morning", with_morning or row["pain"]),
+            ("Outcome", outcome),
             ("Effort (RPE)", row["effort"]),
             ("Notes", row["notes"]),
         ]

@@ -30,6 +30,7 @@ from services.suggestions import accepted_changes_in, load_history_in
 from tracker.describe import describe_pain
 from tracker.history import History
 from tracker.outcomes import LOG_WORDS, outcomes
+from tracker.pain import REGIONS
 from tracker.redflags import red_flags_in
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.report_health import function_summary, medication_summary, sleep_summary
@@ -100,6 +101,18 @@ def session_log_in(s: OrmSession, owner_id: int, start: date, end: date, regions
     table["pain"] = [pains.get(sid, "") for sid in table["session_id"]]
     table["outcome"] = [LOG_WORDS[states[sid]] if sid in states else "" for sid in table["session_id"]]
     return table.iloc[::-1].reset_index(drop=True)[LOG_COLUMNS]
+
+
+def session_outcome(ctx: Ctx, session_id: int, day: date) -> tuple[str, str]:
+    """One session (started on `day`) as the report's session log gives it: its pain with the next morning's rating
+    in every region rated ('Right knee 3 → 7 → 5 → 5'), and its outcome against the tracked regions, as the
+    threshold charts count it ('over the limit'); "" for either when there is none."""
+    with ctx.db.read() as s:
+        settings = settings_of(s.get_one(Profile, ctx.owner_id))
+        scope = Scope(ctx.owner_id, day, day, settings.regions)
+        states = {sid: state for sid, _, state, _ in session_statuses(s, scope, limit=settings.pain_limit)}
+        pains = _pains_with_mornings(s, ctx.owner_id, day, day, tuple(REGIONS))
+    return pains.get(session_id, ""), LOG_WORDS[states[session_id]] if session_id in states else ""
 
 
 def _pains_with_mornings(

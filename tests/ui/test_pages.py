@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from services.checkins import record_morning
 from services.history import history
 from tests.factories import create_session
 from ui import log_form
@@ -150,6 +151,16 @@ def test_check_ins_say_what_this_morning_already_holds(at, app_ctx):
     at.number_input(key="am_sleep").set_value(6)
     at.button(key="am_save").click().run()
     assert "Already saved for this morning: Lower back 5/10; sleep 6/10." in _texts(at)
+
+
+def test_a_session_in_history_shows_its_next_morning_and_outcome(at, app_ctx):
+    # QA: History gave "3 → 8 → 5" and no outcome for a session over the limit; the PDF log gives both.
+    create_session(app_ctx, when=datetime.now() - timedelta(days=1), during=8)
+    record_morning(app_ctx, date.today(), {"lower_back": 6})
+    at.switch_page("pages/history.py").run()
+    texts = _texts(at)
+    assert "**Outcome:** over the limit" in texts
+    assert "**Pain before → during → after → next morning:** Lower back" in texts and "→ 6" in texts
 
 
 def test_every_button_of_the_log_form_is_one_the_draft_keeper_leaves_alone(at, app_ctx):
