@@ -40,8 +40,9 @@ TITLE = "Exercise and pain report"
 # Under the log's heading: what its outcome column says, in page 1's terms.
 LOG_KEY = (
     "Outcome: tolerated (pain during within the limit and the next morning settled), over the limit (pain during "
-    "above it), worse next morning (within the limit, but 2 or more points above the level before the session), "
-    "no morning rating, or no pain rating. Page 1 counts them."
+    "above it; 'worse next morning' added when that morning was worse too), worse next morning (within the limit, "
+    "but 2 or more points above the level before the session), no morning rating, or no pain rating. Page 1 counts "
+    "them."
 )
 
 

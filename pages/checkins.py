@@ -26,11 +26,13 @@ def save_morning() -> None:
     rated = ", ".join(f"{REGIONS[r]} {value}/10" for r, value in pains.items())
     if sleep is not None:
         rated += f"; sleep {sleep:g}/10"
+    before = morning_saved(ctx, day) if isinstance(day, date) else ""
+    said = f"Morning check-in saved for {day:%Y-%m-%d}: {rated}." if day and rated else "Morning check-in saved."
     attempt(
         ctx,
         "am",
         lambda: record_morning(ctx, day, pains, sleep=sleep),
-        f"Morning check-in saved for {day:%Y-%m-%d}: {rated}." if day and rated else "Morning check-in saved.",
+        said + (f" Before, that morning held: {before}." if before and rated else ""),
         [f"am_{r}" for r in regions] + ["am_sleep"],
         where="am",
     )

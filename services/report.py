@@ -35,6 +35,7 @@ from tracker.redflags import red_flags_in
 from tracker.report import Adherence, ChangeLine, FlagLine, LoadLine, PainLine, ReportData
 from tracker.report_health import function_summary, medication_summary, sleep_summary
 from tracker.rules import Thresholds, thresholds
+from tracker.threshold import Status
 from tracker.trends import at_least_weekly, baseline_vs_recent, bucket_for, daily_pain
 
 OnProgress = Callable[[float, str], None]
@@ -96,11 +97,20 @@ def session_log_in(s: OrmSession, owner_id: int, start: date, end: date, regions
     if table.empty:
         return pd.DataFrame(columns=LOG_COLUMNS)
     limit = settings_of(s.get_one(Profile, owner_id)).pain_limit
-    states = {sid: state for sid, _, state, _ in session_statuses(s, Scope(owner_id, start, end, regions), limit=limit)}
+    words = _outcome_words(s, Scope(owner_id, start, end, regions), limit)
     pains = _pains_with_mornings(s, owner_id, start, end, regions)
     table["pain"] = [pains.get(sid, "") for sid in table["session_id"]]
-    table["outcome"] = [LOG_WORDS[states[sid]] if sid in states else "" for sid in table["session_id"]]
+    table["outcome"] = [words.get(sid, "") for sid in table["session_id"]]
     return table.iloc[::-1].reset_index(drop=True)[LOG_COLUMNS]
+
+
+def _outcome_words(s: OrmSession, scope: Scope, limit: int) -> dict[int, str]:
+    """Per session, its outcome in a few words; a session over the limit whose next morning was also worse says
+    both ('over the limit, worse next morning'): the morning matters most, and the status alone named the limit."""
+    return {
+        sid: LOG_WORDS[state] + (f", {LOG_WORDS[Status.WORSE]}" if worse and state is Status.OVER else "")
+        for sid, _, state, worse in session_statuses(s, scope, limit=limit)
+    }
 
 
 def session_outcome(ctx: Ctx, session_id: int, day: date) -> tuple[str, str]:
@@ -109,10 +119,9 @@ def session_outcome(ctx: Ctx, session_id: int, day: date) -> tuple[str, str]:
     threshold charts count it ('over the limit'); "" for either when there is none."""
     with ctx.db.read() as s:
         settings = settings_of(s.get_one(Profile, ctx.owner_id))
-        scope = Scope(ctx.owner_id, day, day, settings.regions)
-        states = {sid: state for sid, _, state, _ in session_statuses(s, scope, limit=settings.pain_limit)}
+        words = _outcome_words(s, Scope(ctx.owner_id, day, day, settings.regions), settings.pain_limit)
         pains = _pains_with_mornings(s, ctx.owner_id, day, day, tuple(REGIONS))
-    return pains.get(session_id, ""), LOG_WORDS[states[session_id]] if session_id in states else ""
+    return pains.get(session_id, ""), words.get(session_id, "")
 
 
 def _pains_with_mornings(
@@ -141,6 +150,22 @@ def build_report(ctx: Ctx, *, start: date, end: date, regions: tuple[str, ...], 
         return build_report_in(s, ctx.owner_id, start=start, end=end, regions=regions, note=note)
 
 
+def report_first_day(ctx: Ctx, start: date, end: date) -> date:
+    """The day a report asked from `start` to `end` starts on (see first_day_in)."""
+    with ctx.db.read() as s:
+        return first_day_in(s, ctx.owner_id, start, end)[0]
+
+
+def first_day_in(s: OrmSession, owner_id: int, start: date, end: date) -> tuple[date, date | None]:
+    """The report's first day, and the day asked for when that moved: a period asked to start before anything was
+    logged starts on the first day with a record, as Progress does (the empty months before it made every "per
+    week" figure smaller and left half of each chart blank)."""
+    first = queries.first_record_day(s, owner_id)
+    if first is not None and start < first <= end:
+        return first, start
+    return start, None
+
+
 def build_report_in(
     s: OrmSession,
     owner_id: int,
@@ -154,11 +179,7 @@ def build_report_in(
     """build_report read in the caller's transaction `s`; `charts_ready` hears the charts as soon as they are
     known, before page 1's other values are read (the command line starts drawing them then)."""
     settings = settings_of(s.get_one(Profile, owner_id))
-    # A period asked to start before anything was logged starts on the first day with a record, as Progress does:
-    # the empty months before it made every "per week" figure smaller and left half of each chart blank.
-    first = queries.first_record_day(s, owner_id)
-    asked = start if first is not None and start < first <= end else None
-    start = first if asked is not None and first is not None else start
+    start, asked = first_day_in(s, owner_id, start, end)
     # At least weekly, so a chart of a long range keeps a readable number of points.
     weekly = at_least_weekly(bucket_for(start, end))
     p = progress_data_in(s, owner_id, settings, start=start, end=end, regions=regions, bucket=weekly)

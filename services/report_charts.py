@@ -60,8 +60,8 @@ def report_charts(p: Progress, regions: tuple[str, ...] = ()) -> tuple[ReportCha
         f"at or below the patient's limit of {p.pain_limit}/10 and next-morning pain was no more than 1 point above "
         "the level before, so a level counts once reached twice; a filled dot is the level in a week with a "
         "tolerated session (not that week's own work). Red crosses: sessions over the limit; orange triangles: next "
-        "morning 2 or more points worse; open circles: no next-morning rating. Each mark is the most work of its "
-        "kind in a week, drawn at that work; a number over it counts the sessions it stands for.",
+        "morning 2 or more points worse; open circles: no next-morning rating. Each cross, triangle or circle is the "
+        "most work of its kind in a week, drawn at that work; a number over it counts the sessions it stands for.",
     )
     found: list[tuple[str, Figure, str]] = [
         (

@@ -46,7 +46,7 @@ def run_report(args: argparse.Namespace) -> int:
         drawer = None  # the charts are drawn in this process instead
     try:
         from services.profiles import get_settings
-        from services.report import report_pdf
+        from services.report import report_first_day, report_pdf
         from terminal.common import open_ctx, write_file
         from tracker.report import check_report_request
 
@@ -64,7 +64,9 @@ def run_report(args: argparse.Namespace) -> int:
         raise
     if drawer is not None:
         drawer.close()
-    print(f"Report for {start} to {end} written to {out} ({len(data) / 1024:.0f} KB).")
+    shown = report_first_day(ctx, start, end)
+    moved = f" (from the first day logged; asked from {start})" if shown != start else ""
+    print(f"Report for {shown} to {end}{moved} written to {out} ({len(data) / 1024:.0f} KB).")
     return 0
 
 

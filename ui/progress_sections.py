@@ -202,8 +202,8 @@ def headline_sections(data: Headline) -> list[Section]:
             "more than 1 point above the level before), so it has to be reached twice; a filled dot is the level in a "
             "period with a tolerated session (the level, not that period's own work). Red crosses: sessions over "
             "your limit; orange triangles: worse next morning; open circles: no next-morning rating (recent ones are "
-            "still waiting for it); open squares: no pain rated. Each mark is the most work of its kind in its period, "
-            "drawn at that work; a number over it counts the sessions it stands for. "
+            "still waiting for it); open squares: no pain rated. Each cross, triangle, circle or square is the most "
+            "work of its kind in its period, drawn at that work; a number over it counts the sessions it stands for. "
             "A rising line at steady pain means your threshold is rising." + main,
             summary=_picture_words(data) if not data.threshold.empty else "",
             panels=threshold_panels(data, span),

@@ -20,9 +20,10 @@ START = END - timedelta(weeks=16) + timedelta(days=1)
 OVER_RUN = (date(2026, 10, 5), date(2026, 10, 16))
 
 
-def knee_history(ctx, seed: int) -> dict[date, Status]:
+def knee_history(ctx, seed: int, worse_too: set[date] | None = None) -> dict[date, Status]:
     """Three sessions a week to END with random pain (a run over the limit of 5 at the end, some mornings worse,
-    some not rated); returns each session's status by tracker.threshold's rule."""
+    some not rated); returns each session's status by tracker.threshold's rule, and adds to `worse_too` the days
+    over the limit whose next morning was also 2 or more points worse."""
     rng = random.Random(seed)
     save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": ["right_knee"]})
     expected = {}
@@ -42,6 +43,8 @@ def knee_history(ctx, seed: int) -> dict[date, Status]:
                 morning = None
             if over:
                 expected[day] = Status.OVER
+                if worse_too is not None and morning is not None and morning - before >= 2:
+                    worse_too.add(day)
             elif morning is None:
                 expected[day] = Status.PENDING
             else:
@@ -82,11 +85,14 @@ def test_page_one_says_the_counts_and_the_dates_of_the_latest_run_over_the_limit
 
 
 def test_the_session_log_gives_each_sessions_outcome_and_next_morning_pain(ctx):
-    expected = knee_history(ctx, seed=7)
+    worse_too: set[date] = set()
+    expected = knee_history(ctx, seed=7, worse_too=worse_too)
     log = session_log(ctx, START, END, ("right_knee",))
-    assert list(log["outcome"]) == [LOG_WORDS[expected[d]] for d in sorted(expected)]
+    # A session over the limit whose morning was worse too says both (QA: the log hid the worse morning).
+    words = [LOG_WORDS[expected[d]] + (", worse next morning" if d in worse_too else "") for d in sorted(expected)]
+    assert worse_too and list(log["outcome"]) == words
     last = log.iloc[-1]  # 16 Oct, over the limit; its morning is END
-    assert last["outcome"] == "over the limit" and last["pain"].count("→") == 3
+    assert last["outcome"].startswith("over the limit") and last["pain"].count("→") == 3
     assert log["pain"].str.endswith("→ ?").sum() == sum(v is Status.PENDING for v in expected.values())
 
 

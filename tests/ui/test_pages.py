@@ -151,6 +151,9 @@ def test_check_ins_say_what_this_morning_already_holds(at, app_ctx):
     at.number_input(key="am_sleep").set_value(6)
     at.button(key="am_save").click().run()
     assert "Already saved for this morning: Lower back 5/10; sleep 6/10." in _texts(at)
+    at.number_input(key="am_lower_back").set_value(4)
+    at.button(key="am_save").click().run()
+    assert "Lower back 4/10. Before, that morning held: Lower back 5/10; sleep 6/10." in _texts(at)
 
 
 def test_a_session_in_history_shows_its_next_morning_and_outcome(at, app_ctx):
