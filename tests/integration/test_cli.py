@@ -243,6 +243,13 @@ def test_report_writes_a_pdf_and_refuses_a_backwards_range(local, tmp_path):
     )
     assert made.returncode == 0, made.stderr
     assert out.read_bytes().startswith(b"%PDF")
+    # Asked from long before anything was logged, the report starts on the first day logged and the line says so.
+    early = run(
+        "report", "--db", str(path), "--start", "2020-01-01", "--end", "2026-11-23", "-o", str(out), cwd=tmp_path
+    )
+    assert early.returncode == 0, early.stderr
+    assert "to 2026-11-23 (from the first day logged; asked from 2020-01-01) written to" in early.stdout
+    assert not early.stdout.startswith("Report for 2020-01-01")
     backwards = run("report", "--db", str(path), "--start", "2026-11-23", "--end", "2026-11-01", cwd=tmp_path)
     _one_clear_line(backwards, "before the start date")
 
