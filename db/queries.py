@@ -183,7 +183,6 @@ def first_record_day(s: OrmSession, owner_id: int) -> date | None:
     days = [first_day(s, owner_id)]
     for table in (PegCheckin, PressureThreshold, PsfsRating, PgicAnswer):
         days.append(s.scalar(select(func.min(table.day)).where(table.owner_id == owner_id)))
-    dose = s.scalar(select(func.min(AsNeededDose.taken_at)).where(AsNeededDose.owner_id == owner_id))
-    days.append(dose.date() if isinstance(dose, datetime) else dose)
+    days.append(s.scalar(select(func.min(AsNeededDose.taken_at)).where(AsNeededDose.owner_id == owner_id)))
     found = [d.date() if isinstance(d, datetime) else d for d in days if d is not None]
     return min(found) if found else None
