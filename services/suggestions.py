@@ -17,13 +17,11 @@ from tracker.catalog import Exercise as CatalogExercise
 from tracker.errors import NotFoundError, ValidationError
 from tracker.history import ExerciseDone, History, Morning, PainAround, SessionDone, SetDone, make_history
 from tracker.settings import Settings
-from tracker.suggestions import Kind, Suggestion, candidates, is_change, one_change_at_a_time
+from tracker.suggestions import TRYING_DAYS, Kind, Suggestion, candidates, is_change, one_change_at_a_time
 
 ACCEPTED, DISMISSED, SNOOZED = "accepted", "dismissed", "snoozed"
 STATUSES = (ACCEPTED, DISMISSED, SNOOZED)
 SNOOZE_DAYS = 7
-# An accepted change is given this long to show how the body answers before the next change is offered.
-TRYING_DAYS = 14
 
 
 def load_history(ctx: Ctx) -> tuple[History, Settings]:

@@ -22,6 +22,7 @@ from tracker.switch import machine_to_free
 __all__ = [
     "CHECK_WITH_PHYSIO",
     "NOT_LOGGED_REMINDER",
+    "TRYING_DAYS",
     "Kind",
     "Suggestion",
     "candidates",
@@ -68,6 +69,10 @@ def one_plan_per_exercise(found: Sequence[Suggestion]) -> list[Suggestion]:
     return kept
 
 
+# An accepted change is given this long to show how the body answers before the next change is offered.
+TRYING_DAYS = 14
+
+
 def is_change(suggestion: Suggestion) -> bool:
     """A planned change made while things go well (more load or minutes, free weights, a step back up, a lighter
     week), as opposed to easing off after pain or a warning."""
@@ -90,8 +95,9 @@ def one_change_at_a_time(found: Sequence[Suggestion], *, under_way: bool = False
         return kept
     titles = joined([f"\u201c{s.title}\u201d" for s in waiting])
     note = (
-        f" Also due, and waiting until this change has had a week or two: {titles}. One change at a time shows "
-        "which one your body answers to."
+        f" Also due, and waiting for this one: {titles}. Once you accept it, the next comes after {TRYING_DAYS // 7} "
+        "weeks of trying it; dismiss or snooze it and the next comes at once. One change at a time shows which one "
+        "your body answers to."
     )
     return [replace(s, what=s.what + note) if s is first else s for s in kept]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.unit.histories import ago, cardio, improving_leg_press, keys, pain, suggestions
 from tracker.history import ExerciseDone, SessionDone, SetDone
-from tracker.suggestions import Kind, is_change
+from tracker.suggestions import TRYING_DAYS, Kind, is_change
 
 
 def leg_press_and_treadmill(
@@ -68,6 +68,8 @@ def test_two_raises_due_at_once_offer_one_and_say_the_other_waits():
     found = suggestions([*chest, *row])
     assert [s.key for s in found if is_change(s)] == ["progress:Chest press machine"]
     assert "Seated row machine: try 32.5 kg" in found[0].what and "One change at a time" in found[0].what
+    # When the waiting ones come back, as services/suggestions.current brings them (TRYING_DAYS after accepting).
+    assert f"the next comes after {TRYING_DAYS // 7} weeks of trying it; dismiss or snooze it" in found[0].what
 
 
 def test_the_move_to_free_weights_goes_first_and_the_cardio_build_up_waits():
