@@ -8,13 +8,14 @@ and puts that cookie into the browser context before the first visit.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from deploy.cluster import nginx_missing
+from deploy.cluster import FAIL_TIMEOUT_S, nginx_missing
 from services.context import open_database
 from tests.conftest import private_schema
 from tests.e2e.cluster import ROUTE_COOKIE, SERVER_HEADER, Cluster, app_cluster
@@ -96,6 +97,14 @@ def test_either_server_shows_what_the_other_saved_and_a_dead_server_loses_nothin
     second_page.context.add_cookies(signed_in)  # type: ignore[arg-type]
     open_app(second_page, cluster.url)
     expect(second_page.get_by_text("Signed in as Alice")).to_be_visible()
+    if server_of(second_page, cluster) != second:
+        # nginx leaves a server out for FAIL_TIMEOUT_S after one failed request (a busy machine's CI run saw the
+        # second server skipped once): the pinned cookie must reach it again once that time is up.
+        settled = time.monotonic() + FAIL_TIMEOUT_S + 5
+        while server_of(second_page, cluster) != second and time.monotonic() < settled:
+            second_page.wait_for_timeout(500)
+        open_app(second_page, cluster.url)
+        expect(second_page.get_by_text("Signed in as Alice")).to_be_visible()
     assert server_of(second_page, cluster) == second
     expect_history_lists_only(second_page, LISTED)
 
