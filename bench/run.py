@@ -26,7 +26,7 @@ from streamlit.logger import set_log_level
 from bench.cli_speed import cli_figures
 from bench.export_speed import export_figures
 from bench.page_timing import PAGE, PageFigures, measure, measured_page, warm_up
-from services.context import ensure_profile, open_database
+from services.context import bump_data_version, ensure_profile, open_database
 from services.demo import fill_demo_once
 
 SEED = 1
@@ -52,6 +52,7 @@ def build(folder: Path, name: str, years: float) -> str:
         if years > 0:
             started = time.perf_counter()
             written = fill_demo_once(ctx, years=years, seed=SEED)
+            bump_data_version(ctx)  # as the app does after every write: caches and derived data follow
             label = f"{years:g}y"
             emit(f"generate_s_{label}", time.perf_counter() - started, "s")
             emit(f"sessions_{label}", written, "sessions")

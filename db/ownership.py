@@ -22,8 +22,11 @@ class InconsistentDataError(ValueError):
 
 
 def owned_tables() -> list[Table]:
-    """Every table except profiles, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if t is not PROFILES]
+    """Every table of the person's records except profiles, parents before children.
+
+    Derived tables (db.models.DerivedProgress) are left out: they are rebuilt from the records, never copied.
+    """
+    return [t for t in Base.metadata.sorted_tables if t is not PROFILES and not t.info.get("derived")]
 
 
 def _path_parent(table: Table) -> tuple[str, Table]:

@@ -263,10 +263,14 @@ def _responses(dialect: str, bucket: Bucket) -> Select[Any]:
     return select(sessions.c.start, sessions.c.severity, func.count()).group_by(sessions.c.start, sessions.c.severity)
 
 
+# Minutes in all are rounded, so sums added up in another order (services/derived.py) come out the same.
+MINUTES_DECIMALS = 6
+
+
 def exercise_counts(s: OrmSession, scope: Scope) -> list[tuple[str, str, int, float]]:
     """Each exercise logged in the scope's sessions: name, category, how many times and its minutes in all."""
     return [
-        (str(name), str(category), int(n), float(minutes or 0.0))
+        (str(name), str(category), int(n), round(float(minutes or 0.0), MINUTES_DECIMALS))
         for name, category, n, minutes in s.connection().execute(_counts(), scope.bound()).all()
     ]
 

@@ -70,13 +70,18 @@ def data_version(ctx: Ctx) -> str:
 
 @retry_busy
 def bump_data_version(ctx: Ctx) -> None:
-    """Give the owner's data a new version, so cached reads of it on every server miss from now on.
+    """Give the owner's data a new version, so cached reads of it on every server miss from now on, and rebuild
+    their derived Progress data (services/derived.py).
 
     A random value rather than a counter: a restore that puts an old profile row back cannot bring
     an old version, and with it old cache entries, back to life.
     """
     with ctx.db.write() as s:
         s.execute(update(Profile).where(Profile.id == ctx.owner_id).values(data_version=uuid.uuid4().hex))
+    # Every write ends here, so the derived Progress data is rebuilt for the records as they now are.
+    from services.derived import refresh
+
+    refresh(ctx)
 
 
 def settings_of(profile: Profile) -> Settings:

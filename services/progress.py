@@ -22,6 +22,7 @@ from db.progress_sql import Scope
 from services import progress_frames as frames
 from services import progress_points as points
 from services.context import Ctx, settings_of
+from services.derived import Derived, derived_in
 from services.health_progress import (
     GoalSleepViews,
     HealthViews,
@@ -179,6 +180,10 @@ def progress_headline(ctx: Ctx, **filters: Unpack[Filters]) -> Headline:
     """The headline part of progress_data alone (same filters): what the page shows before anything is opened."""
     with ctx.db.read() as s:
         q = _query(ctx.owner_id, settings_of(s.get_one(Profile, ctx.owner_id)), filters)
+        derived = derived_in(s, ctx.owner_id)
+        if derived is not None and derived.serves(q.scope, q.settings.pain_limit):
+            start, end = q.scope.start, q.scope.end
+            return _headline(s, q, derived.counts_in(start, end), derived.daily_pain_in(start, end), derived)
         days = daily_pain(progress_days.daily_pain_rows(s, q.scope))
         return _headline(s, q, progress_sql.exercise_counts(s, q.scope), days)
 
@@ -201,10 +206,17 @@ def progress_data_in(s: OrmSession, owner_id: int, settings: Settings, **filters
     return Progress(**(_values(headline) | _values(details)))
 
 
-def _headline(s: OrmSession, q: Query, counts: Sequence[tuple[str, str, int, float]], days: list[DayPain]) -> Headline:
+def _headline(
+    s: OrmSession,
+    q: Query,
+    counts: Sequence[tuple[str, str, int, float]],
+    days: list[DayPain],
+    derived: Derived | None = None,
+) -> Headline:
     """The headline, from the exercises done (for the main ones) and the daily pain."""
     scope, bucket = q.scope, q.bucket
-    threshold = picture(s, scope, q.settings, bucket=bucket, names=q.chosen or main_exercises(counts))
+    names = q.chosen or main_exercises(counts)
+    threshold = picture(s, scope, q.settings, bucket=bucket, names=names, derived=derived)
     pain = frames.frame((frames.shallow(p) for p in pain_series(days, bucket)), frames.PAIN_COLUMNS)
     return Headline(
         **q.period(),

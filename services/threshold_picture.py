@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 from db.progress_sql import Scope
 from db.tolerance_sql import effort_rows
 from formats.chart_style import dated_frame, timestamps
+from services.derived import Derived
 from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.threshold import STRENGTH, Status
@@ -76,8 +77,13 @@ def picture(
     *,
     bucket: Bucket,
     names: Sequence[str],
+    derived: Derived | None = None,
 ) -> Picture:
-    """The picture of `names` (in that order) within the scope's days; levels look back before its start."""
+    """The picture of `names` (in that order) within the scope's days; levels look back before its start.
+
+    With `derived` data that serves the scope (services/derived.py), the efforts are sliced from it instead of
+    read from the records: the same efforts, without the work of finding them.
+    """
     rules = thresholds(settings.rules)
     window = rules.count("level_window_days")
     same = rules["level_change_percent"]
@@ -86,7 +92,10 @@ def picture(
         return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window, {})
     # Levels at the start look back before it; a longer look back catches the sessions a sparse window needs.
     earlier = replace(scope, start=scope.start - timedelta(days=LOOK_BACK_WINDOWS * window - 1))
-    efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
+    if derived is not None and derived.serves(scope, settings.pain_limit):
+        efforts = derived.efforts_in(earlier.start, earlier.end, names, kg_per(unit))
+    else:
+        efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
     found = levels(efforts, window, rules.count("level_min_sessions"))
     inside = [e for e in efforts if e.day >= scope.start]
     changes = []

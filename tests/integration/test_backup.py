@@ -47,7 +47,7 @@ def test_a_backup_is_a_sound_sqlite_file_at_the_current_schema(ctx, tmp_path):
     fill_owner(ctx)
     con = _open(make_backup(ctx), tmp_path)
     assert con.execute("pragma integrity_check").fetchall() == [("ok",)]
-    assert con.execute("select version_num from alembic_version").fetchall() == [("0007",)]
+    assert con.execute("select version_num from alembic_version").fetchall() == [("0008",)]
     assert con.execute("select subject, display_name from profiles").fetchall() == [("local", "Ana Ruiz")]
     assert con.execute("select count(*) from sessions").fetchone() == (4,)
 
@@ -178,7 +178,7 @@ def test_a_backup_from_an_older_release_restores_and_is_migrated(ctx, revision):
     create_session(ctx, weight=99)
     data = (Path(__file__).resolve().parents[1] / "fixtures" / f"schema_{revision}.sqlite").read_bytes()
     result = restore_backup(ctx, data)
-    assert (result.from_revision, result.to_revision, result.migrated) == (revision, "0007", True)
+    assert (result.from_revision, result.to_revision, result.migrated) == (revision, "0008", True)
     table = history(ctx)
     assert table["exercises"].tolist() == [
         "Goblet squat: 12 reps, 25 lb × 10; Aqua jogging: 20 min",
