@@ -70,10 +70,14 @@ class Derived:
     def _rows(self, span: tuple[int, int], kind: np.dtype[Any]) -> np.ndarray[Any, Any]:
         return np.frombuffer(self.blob, dtype=kind, count=span[1], offset=span[0])
 
+    @staticmethod
+    def _bounds(days: np.ndarray[Any, Any], start: date, end: date) -> tuple[int, int]:
+        """Where the rows of the days from start to end (both included) begin and end."""
+        return int(np.searchsorted(days, start.toordinal())), int(np.searchsorted(days, end.toordinal(), "right"))
+
     def _sliced(self, name: str, start: date, end: date) -> list[tuple[int, int, float, int, float]]:
         rows = self._rows(self.spans[name], EFFORT)
-        days = rows["day"]
-        lo, hi = np.searchsorted(days, start.toordinal()), np.searchsorted(days, end.toordinal(), side="right")
+        lo, hi = self._bounds(rows["day"], start, end)
         return rows[lo:hi].tolist()  # type: ignore[no-any-return]
 
     def efforts_in(self, start: date, end: date, names: Sequence[str], kg_per_unit: float) -> list[Effort]:
@@ -102,17 +106,18 @@ class Derived:
         """What db/progress_sql.exercise_counts gives for these days (in name order)."""
         counted = []
         for name in sorted(self.spans):
-            rows = self._sliced(name, start, end)
-            if rows:
-                minutes = sum(m for *_, m in rows if m == m)
-                counted.append((name, self.categories[name], len(rows), round(float(minutes), MINUTES_DECIMALS)))
+            rows = self._rows(self.spans[name], EFFORT)
+            lo, hi = self._bounds(rows["day"], start, end)
+            if hi > lo:
+                minutes = rows["minutes"][lo:hi]
+                total = math.fsum(minutes[~np.isnan(minutes)].tolist())
+                counted.append((name, self.categories[name], int(hi - lo), round(total, MINUTES_DECIMALS)))
         return counted
 
     def daily_pain_in(self, start: date, end: date) -> list[DayPain]:
         """What tracker.trends.daily_pain gives over daily_pain_rows for these days."""
         rows = self._rows(self.pain_span, PAIN)
-        days = rows["day"]
-        lo, hi = np.searchsorted(days, start.toordinal()), np.searchsorted(days, end.toordinal(), side="right")
+        lo, hi = self._bounds(rows["day"], start, end)
         return [DayPain(date.fromordinal(day), round(total / n, DECIMALS), n) for day, total, n in rows[lo:hi].tolist()]
 
 

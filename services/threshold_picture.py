@@ -5,8 +5,9 @@ the PDF, so their numbers cannot disagree.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -22,7 +23,16 @@ from services.derived import Derived
 from tracker.rules import thresholds
 from tracker.settings import Settings
 from tracker.threshold import STRENGTH, Status
-from tracker.tolerance import Effort, Level, LevelChange, effort_text, level_change, levels, measure
+from tracker.tolerance import (
+    Effort,
+    Level,
+    LevelChange,
+    effort_text,
+    first_window_end,
+    level_change,
+    levels,
+    measure,
+)
 from tracker.tolerance_text import change_line, change_words, headline
 from tracker.trends import Bucket, bucket_start
 from tracker.units import kg_per
@@ -96,7 +106,18 @@ def picture(
         efforts = derived.efforts_in(earlier.start, earlier.end, names, kg_per(unit))
     else:
         efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
-    found = levels(efforts, window, rules.count("level_min_sessions"))
+    return picture_of(efforts, scope, settings, bucket=bucket, names=names)
+
+
+def picture_of(
+    efforts: Sequence[Effort], scope: Scope, settings: Settings, *, bucket: Bucket, names: Sequence[str]
+) -> Picture:
+    """picture from the efforts it reads (those of `names` from LOOK_BACK_WINDOWS windows before the scope)."""
+    rules = thresholds(settings.rules)
+    window = rules.count("level_window_days")
+    same = rules["level_change_percent"]
+    unit = settings.unit
+    found = levels(efforts, window, rules.count("level_min_sessions"), _needed(scope.start, scope.end, bucket, window))
     inside = [e for e in efforts if e.day >= scope.start]
     changes = []
     for name in names:
@@ -120,6 +141,28 @@ def picture(
     lines = tuple(change_line(c, unit) for c in changes)
     subtitles = {c.exercise: change_words(c, unit) for c in changes}
     return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window, subtitles, waiting)
+
+
+def _needed(start: date, end: date, bucket: Bucket, window: int) -> Callable[[Sequence[date]], list[int]]:
+    """Which of an exercise's levels the picture reads: the last before the period (whether it has any), the
+    first and last in it (whether it has two), the last of its opening window and of each period the chart
+    shows (level_change, _level_rows and _so_far read no others)."""
+
+    def pick(days: Sequence[date]) -> list[int]:
+        first, after = bisect_left(days, start), bisect_right(days, end)
+        picks = {first - 1} if first > 0 else set()
+        if first == after:
+            return sorted(picks)
+        picks |= {first, after - 1}
+        cut = first_window_end(start if first > 0 else days[first], end, window)
+        opening = bisect_right(days, cut, first, after) - 1
+        if opening >= first:
+            picks.add(opening)
+        periods = [bucket_start(day, bucket) for day in days[first:after]]
+        picks |= {first + j for j in range(len(periods) - 1) if periods[j + 1] != periods[j]}
+        return sorted(picks)
+
+    return pick
 
 
 def _so_far(found: Sequence[Level], start: date, unit: str) -> tuple[str, ...]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from tracker.threshold import STRENGTH, Status, Work, status
 
@@ -21,9 +22,12 @@ from tracker.threshold import STRENGTH, Status, Work, status
 CONFIRMATIONS = 2
 
 
-@dataclass(frozen=True)
-class Effort:
-    """One exercise in one session: what was done and whether it was tolerated (loads in the user's unit)."""
+class Effort(NamedTuple):
+    """One exercise in one session: what was done and whether it was tolerated (loads in the user's unit).
+
+    A named tuple: ten years of a person's main exercises make thousands of them per chart, each made in a
+    quarter of a frozen dataclass's time.
+    """
 
     day: date
     exercise: str
@@ -93,11 +97,18 @@ class Level:
     """Tolerated sessions of the exercise within the window up to this day."""
 
 
-def levels(efforts: Iterable[Effort], window_days: int, at_least: int = 3) -> list[Level]:
+def levels(
+    efforts: Iterable[Effort],
+    window_days: int,
+    at_least: int = 3,
+    wanted: Callable[[Sequence[date]], Iterable[int]] | None = None,
+) -> list[Level]:
     """Per exercise, its tolerated level on every day with a tolerated session, oldest first.
 
     The window reaches further back when it holds fewer than `at_least` tolerated sessions, so weeks in which
-    most attempts went over the limit do not leave one short day as the level.
+    most attempts went over the limit do not leave one short day as the level. `wanted`, given one exercise's
+    days with a tolerated session (oldest first), picks the positions of the days whose level is needed; the
+    others are not worked out (a chart over ten years needs a few per period, not one per day).
     """
     by_exercise: dict[str, list[Effort]] = defaultdict(list)
     for e in efforts:
@@ -108,9 +119,12 @@ def levels(efforts: Iterable[Effort], window_days: int, at_least: int = 3) -> li
         mine.sort(key=lambda e: e.day)
         days = [e.day for e in mine]
         ranks = [e.rank for e in mine]
-        for i, day in enumerate(days):
-            if i + 1 < len(days) and days[i + 1] == day:
-                continue  # one level per day, once the day's efforts are all in
+        # One level per day, once the day's efforts are all in: at each day's last effort.
+        ends = [i for i, day in enumerate(days) if i + 1 == len(days) or days[i + 1] != day]
+        if wanted is not None:
+            ends = [ends[j] for j in sorted(set(wanted([days[i] for i in ends])))]
+        for i in ends:
+            day = days[i]
             # The window is a run of the sorted list: the days since its first day, or the last `at_least`.
             lo = min(bisect_left(days, day - timedelta(days=window_days - 1)), max(i + 1 - at_least, 0))
             best = _second_best(ranks, lo, i + 1)
