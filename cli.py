@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from terminal.outcome import USER_ERROR, leave, run_command
+from terminal.outcome import USER_ERROR, run_command, run_process
 from terminal.parser import build_parser
 
 __all__ = ["USER_ERROR", "build_parser", "main"]
@@ -23,5 +23,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    parsed = build_parser().parse_args()
-    leave(parsed, run_command(parsed))
+    run_process(build_parser().parse_args())
