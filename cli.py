@@ -9,10 +9,9 @@ services it needs when it runs, so `--help` and argument errors answer without l
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
-from terminal.outcome import USER_ERROR, run_command
+from terminal.outcome import USER_ERROR, run_command, run_process
 from terminal.parser import build_parser
 
 __all__ = ["USER_ERROR", "build_parser", "main"]
@@ -24,4 +23,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run_process(build_parser().parse_args())

@@ -38,3 +38,22 @@ def draw_png(arguments: Mapping[str, Any]) -> bytes:
     """A PNG image from vl-convert's arguments (formats/images.png_arguments makes them)."""
     with CONVERTING:
         return bytes(vl_convert.vegalite_to_png(**arguments))
+
+
+# vl-convert draws a PNG as an SVG and then turns that into the PNG, without the JavaScript engine: the two steps
+# apart give the same bytes as draw_png (tests/unit/test_vl_engine.py), so they may run in two processes.
+_PNG_ONLY = ("scale", "ppi")
+
+
+def draw_svg(arguments: Mapping[str, Any]) -> str:
+    """The first half of draw_png: the chart as SVG text, from the same arguments."""
+    svg_arguments = {key: value for key, value in arguments.items() if key not in _PNG_ONLY}
+    with CONVERTING:
+        return str(vl_convert.vegalite_to_svg(**svg_arguments))
+
+
+def png_of_svg(svg: str, arguments: Mapping[str, Any]) -> bytes:
+    """The second half of draw_png: the PNG image of draw_svg's text at the arguments' scale (no engine needed)."""
+    png_arguments = {key: arguments[key] for key in _PNG_ONLY if key in arguments}
+    with CONVERTING:
+        return bytes(vl_convert.svg_to_png(svg, **png_arguments))

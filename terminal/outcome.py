@@ -7,8 +7,12 @@ The error types come from the services and the database layer, so they are impor
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 USER_ERROR = 1
 INTERRUPTED = 130
@@ -64,3 +68,35 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         return INTERRUPTED
+
+
+def run_process(args: argparse.Namespace) -> NoReturn:
+    """Run the command as the whole of this process (`python cli.py ...`), then exit with its status.
+
+    A command whose parser sets `one_shot` does a bounded piece of work and ends, so its process goes without
+    Python's cyclic garbage collector: scanning the many objects pandas, Altair, SQLAlchemy and fpdf2 make took
+    about 0.3 s of a year's report and 0.9 s of ten years', for about 2 MB less at the peak. On success it also
+    skips the interpreter's teardown (`leave`).
+    """
+    if getattr(args, "one_shot", False):
+        gc.disable()
+    leave(args, run_command(args))
+
+
+def leave(args: argparse.Namespace, code: int) -> NoReturn:
+    """Exit the process with `code`.
+
+    After a `one_shot` command (it closed what it opened: files, database, other processes) that succeeded, the
+    interpreter's teardown is skipped: freeing each module pandas, Altair, SQLAlchemy and fpdf2 loaded took
+    0.3-0.4 s after the report was written, which the person waited for. What the program asked to run at exit
+    still runs, and the output is flushed.
+    """
+    if code == 0 and getattr(args, "one_shot", False):
+        atexit._run_exitfuncs()
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            sys.exit(code)  # e.g. a closed pipe: the usual exit says so
+        os._exit(code)
+    sys.exit(code)

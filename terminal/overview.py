@@ -65,6 +65,7 @@ def run_report(args: argparse.Namespace) -> int:
     if drawer is not None:
         drawer.close()
     shown = report_first_day(ctx, start, end)
+    ctx.db.dispose()  # closed here: the process may end without its teardown (terminal.outcome.run_process)
     moved = f" (from the first day logged; asked from {start})" if shown != start else ""
     print(f"Report for {shown} to {end}{moved} written to {out} ({len(data) / 1024:.0f} KB).")
     return 0

@@ -159,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--end", type=_day, help="last day (default: today)")
     report.add_argument("--regions", type=_regions, help="e.g. lower_back,left_knee (default: the ones you track)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-report-START-to-END.pdf)")
+    report.set_defaults(one_shot=True)  # run_report closes what it opened (terminal.outcome.run_process)
     settings = _command(commands, "settings", run_settings, "show your settings, or change unit, pain limit, regions")
     settings.add_argument("--unit", choices=UNITS, help="kg or lb")
     settings.add_argument("--pain-limit", type=int, help="acceptable pain during exercise, 1-10")

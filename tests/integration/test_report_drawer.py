@@ -17,7 +17,7 @@ from cli import main
 from formats import charts
 from formats.chart_process import ChartProcess, ChartProcessError, serve
 from formats.images import png_arguments
-from formats.vl_engine import draw_png
+from formats.vl_engine import draw_png, png_of_svg
 from services.context import ensure_profile
 from services.report import report_pdf
 from tests.factories import NOW
@@ -121,4 +121,39 @@ def test_the_chart_process_goes_on_drawing_while_its_images_wait_to_be_read():
         got = [pickle.load(answers_in) for _ in asked]
         drawing.join()
     assert read_all_before_answering  # every chart asked for was taken while no image had been read
-    assert got == [[draw_png(chart)] for chart in asked]
+    assert got == [[("png", draw_png(chart))] for chart in asked]
+
+
+def test_once_told_the_report_waits_the_chart_process_answers_with_svg_of_the_same_images():
+    frames = [pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [n, 4.0]}) for n in (6, 7)]
+    asked = [png_arguments(charts.peg_chart(frame), scale=1.0) for frame in frames]
+    requests = io.BytesIO(b"".join(pickle.dumps([chart]) for chart in asked))
+    answers = io.BytesIO()
+    hurry_read, hurry_write = os.pipe()
+    try:
+        os.write(hurry_write, b"!")
+        serve(requests, answers, hurry_read)
+    finally:
+        os.close(hurry_read)
+        os.close(hurry_write)
+    answers.seek(0)
+    got = [pickle.load(answers) for _ in asked]
+    assert [form for [(form, _)] in got] == ["svg", "svg"]
+    assert [png_of_svg(svg.decode(), chart) for [(_, svg)], chart in zip(got, asked, strict=True)] == [
+        draw_png(chart) for chart in asked
+    ]
+
+
+def test_the_report_process_asks_for_svg_once_it_waits_and_still_gets_the_png_images():
+    frames = [
+        pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [n, 4.0]}) for n in (6, 7, 8)
+    ]
+    asked = [png_arguments(charts.peg_chart(frame), scale=1.0) for frame in frames]
+    drawer = ChartProcess()
+    try:
+        for chart in asked:
+            drawer.draw([chart])
+        got = drawer.images()  # asked at once: the engine is still starting, so this process waits and says so
+    finally:
+        drawer.close()
+    assert got == [draw_png(chart) for chart in asked]

@@ -9,7 +9,9 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 
 from formats import chart_specs, chart_style, charts
-from formats.images import EXPORT_WIDTH, to_png, to_svg
+from formats.figure import Figure
+from formats.images import EXPORT_WIDTH, png_arguments, report_png_arguments, to_png, to_svg
+from formats.vl_engine import draw_png, draw_svg, png_of_svg
 
 FRAME = pd.DataFrame({"period": pd.to_datetime(["2026-01-05", "2026-01-12"]), "peg": [6.0, 4.0], "checkins": 1})
 
@@ -51,3 +53,9 @@ def test_images_made_by_several_threads_at_once_all_come_out_whole():
     with ThreadPoolExecutor(max_workers=4) as pool:
         made = list(pool.map(lambda _: to_png(charts.peg_chart(FRAME)), range(8)))
     assert all(image == alone for image in made)
+
+
+def test_a_png_drawn_in_two_steps_is_the_same_image():
+    # The chart process may hand the second step (SVG to PNG) to the report's process: the PDF must not change.
+    for arguments in (png_arguments(charts.peg_chart(FRAME)), report_png_arguments([Figure("peg", FRAME)])):
+        assert png_of_svg(draw_svg(arguments), arguments) == draw_png(arguments)
