@@ -37,7 +37,7 @@ def _counts(database: Database, tables: set[str]) -> dict[str, int]:
 def test_upgrade_adds_psfs_pgic_medication_tables_and_an_empty_sleep_rating(at_0005: Database) -> None:
     old_tables = set(inspect(at_0005.engine).get_table_names()) - {"alembic_version"}
     before = _counts(at_0005, old_tables)
-    migrate(at_0005.engine)
+    migrate(at_0005.engine, "0006")
     after_tables = set(inspect(at_0005.engine).get_table_names()) - {"alembic_version"}
     assert after_tables == old_tables | NEW_TABLES
     assert _counts(at_0005, old_tables) == before
