@@ -19,7 +19,8 @@ import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from statistics import fmean
 from typing import Any
 
 import numpy as np
@@ -36,16 +37,26 @@ from db.tolerance_sql import effort_rows
 from services.context import Ctx
 from tracker.threshold import Status
 from tracker.tolerance import Effort
-from tracker.trends import DECIMALS, DayPain
+from tracker.trends import (
+    COMPARE_DAYS,
+    DECIMALS,
+    Bucket,
+    DayPain,
+    PainPoint,
+    bucket_days,
+    bucket_start,
+    daily_pain,
+    pain_series,
+)
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 # Every day a record can have (imports refuse dates before 1900 and after today).
 ALL_DAYS = (date(1000, 1, 1), date(9000, 12, 31))
 # Packed rows, little-endian: numbers read back by numpy in one step each (None is NaN, or -1 for reps).
 EFFORT = np.dtype([("day", "<i4"), ("status", "i1"), ("load", "<f8"), ("reps", "<i4"), ("minutes", "<f8")])
-PAIN = np.dtype([("day", "<i4"), ("total", "<f8"), ("n", "<i4")])
+PAIN = np.dtype([("day", "<i4"), ("mean", "<f8"), ("n", "<i4")])
 CODES = {member: i for i, member in enumerate(Status)}
 BY_CODE = tuple(Status)
 
@@ -118,7 +129,34 @@ class Derived:
         """What tracker.trends.daily_pain gives over daily_pain_rows for these days."""
         rows = self._rows(self.pain_span, PAIN)
         lo, hi = self._bounds(rows["day"], start, end)
-        return [DayPain(date.fromordinal(day), round(total / n, DECIMALS), n) for day, total, n in rows[lo:hi].tolist()]
+        return [DayPain(date.fromordinal(day), mean, n) for day, mean, n in rows[lo:hi].tolist()]
+
+    def pain_in(self, start: date, end: date, bucket: Bucket) -> tuple[list[PainPoint], list[DayPain]]:
+        """The pain trend (tracker.trends.pain_series) for these days, and the days the baseline comparison reads
+        (tracker.trends.baseline_vs_recent: the first and last COMPARE_DAYS), without a named tuple per day."""
+        if bucket == "day":
+            days = self.daily_pain_in(start, end)
+            return pain_series(days, bucket), days
+        rows = self._rows(self.pain_span, PAIN)
+        lo, hi = self._bounds(rows["day"], start, end)
+        ordinals, means = rows["day"][lo:hi], rows["mean"][lo:hi].tolist()
+        if not means:
+            return [], []
+        points = []
+        first, last = date.fromordinal(int(ordinals[0])), date.fromordinal(int(ordinals[-1]))
+        period = bucket_start(first, bucket)
+        while period <= last:
+            after = period + timedelta(days=bucket_days(period, bucket))
+            a, b = np.searchsorted(ordinals, period.toordinal()), np.searchsorted(ordinals, after.toordinal())
+            if b > a:
+                values = means[a:b]
+                mean = round(fmean(values), DECIMALS)
+                points.append(PainPoint(period, mean, mean, min(values), max(values), len(values)))
+            period = after
+        base = np.searchsorted(ordinals, (first + timedelta(days=COMPARE_DAYS)).toordinal())
+        recent = np.searchsorted(ordinals, (last - timedelta(days=COMPARE_DAYS)).toordinal(), "right")
+        ends = sorted({*range(base), *range(recent, len(means))})
+        return points, [DayPain(date.fromordinal(int(ordinals[i])), means[i], int(rows["n"][lo + i])) for i in ends]
 
 
 def derived_in(s: OrmSession, owner_id: int) -> Derived | None:
@@ -172,7 +210,9 @@ def _payload(s: OrmSession, owner_id: int) -> bytes:
         spans.append((name, at, len(efforts)))
         parts.append(packed)
         at += len(packed)
-    pain = np.array([(day.toordinal(), total, n) for day, total, n in daily_pain_rows(s, scope)], dtype=PAIN)
+    # Each day's mean rounded as tracker.trends.daily_pain rounds it.
+    days = daily_pain(daily_pain_rows(s, scope))
+    pain = np.array([(d.day.toordinal(), d.pain, d.ratings) for d in days], dtype=PAIN)
     parts.append(pain.tobytes())
     head = {
         "format": FORMAT,

@@ -35,7 +35,7 @@ from tracker.helps import what_helps
 from tracker.settings import Settings
 from tracker.strength import Formula
 from tracker.threshold import STRENGTH
-from tracker.trends import Bucket, DayPain, bucket_for, cardio_per_week, daily_pain, pain_series
+from tracker.trends import Bucket, DayPain, PainPoint, bucket_for, cardio_per_week, daily_pain, pain_series
 from tracker.units import kg_per
 
 # More lines than this on one small chart cannot be told apart, and each one adds data to send.
@@ -183,7 +183,8 @@ def progress_headline(ctx: Ctx, **filters: Unpack[Filters]) -> Headline:
         derived = derived_in(s, ctx.owner_id)
         if derived is not None and derived.serves(q.scope, q.settings.pain_limit):
             start, end = q.scope.start, q.scope.end
-            return _headline(s, q, derived.counts_in(start, end), derived.daily_pain_in(start, end), derived)
+            points, days = derived.pain_in(start, end, q.bucket)
+            return _headline(s, q, derived.counts_in(start, end), days, derived, points)
         days = daily_pain(progress_days.daily_pain_rows(s, q.scope))
         return _headline(s, q, progress_sql.exercise_counts(s, q.scope), days)
 
@@ -212,12 +213,15 @@ def _headline(
     counts: Sequence[tuple[str, str, int, float]],
     days: list[DayPain],
     derived: Derived | None = None,
+    points: list[PainPoint] | None = None,
 ) -> Headline:
-    """The headline, from the exercises done (for the main ones) and the daily pain."""
+    """The headline, from the exercises done (for the main ones) and the daily pain (with the derived data: the
+    pain trend's `points`, and of the days only those the baseline comparison reads)."""
     scope, bucket = q.scope, q.bucket
     names = q.chosen or main_exercises(counts)
     threshold = picture(s, scope, q.settings, bucket=bucket, names=names, derived=derived)
-    pain = frames.frame((frames.shallow(p) for p in pain_series(days, bucket)), frames.PAIN_COLUMNS)
+    trend = pain_series(days, bucket) if points is None else points
+    pain = frames.frame((frames.shallow(p) for p in trend), frames.PAIN_COLUMNS)
     return Headline(
         **q.period(),
         threshold=threshold.frame,

@@ -178,6 +178,25 @@ def test_import_and_restore_rebuild_to_the_records_headline(ctx: Ctx, monkeypatc
     check_rebuilt(ctx, monkeypatch, first)
 
 
+def test_years_of_history_give_the_records_headline_by_week_month_and_quarter(
+    ctx: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = TODAY - timedelta(days=7 * 365)
+    for i in range(0, 7 * 365, 11):
+        day = first + timedelta(days=i)
+        pains = (("lower_back", 2 + i % 3, 3 + i % 5, 2 + i % 4), ("right_knee", 1, 2 + i % 3, None))
+        log_session(ctx, session(day, weight=30 + (i % 200) / 4, reps=8 + i % 5, pains=pains), now=NOW)
+        log_session(ctx, session(day, exercise="Treadmill walk", minutes=10 + i % 35, hour=8), now=NOW)
+        record_morning(ctx, day + timedelta(days=1), {"lower_back": 2 + i % 6, "right_knee": 1 + i % 2}, today=TODAY)
+    save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": list(REGIONS)})
+    bump_data_version(ctx)
+    for days, bucket in ((7 * 365, "quarter"), (4 * 365, "month"), (365, "week"), (60, "day")):
+        filters = {"start": TODAY - timedelta(days=days - 1), "end": TODAY - timedelta(days=3)}
+        got = progress_headline(ctx, **filters)
+        assert got.bucket == bucket and len(got.pain) > 3 and "Baseline (first 14 days)" in got.comparison
+        assert_same(got, live_headline(ctx, monkeypatch, **filters))
+
+
 # Many random histories on SQLite (each example is a fresh profile in one scratch database).
 _owners = itertools.count()
 
