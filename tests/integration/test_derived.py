@@ -191,7 +191,7 @@ def test_years_of_history_give_the_records_headline_by_week_month_and_quarter(
     save_settings(ctx, {"unit": "kg", "pain_limit": 5, "regions": list(REGIONS)})
     bump_data_version(ctx)
     for days, bucket in ((7 * 365, "quarter"), (4 * 365, "month"), (365, "week"), (60, "day")):
-        filters = {"start": TODAY - timedelta(days=days - 1), "end": TODAY - timedelta(days=3)}
+        filters: dict[str, Any] = {"start": TODAY - timedelta(days=days - 1), "end": TODAY - timedelta(days=3)}
         got = progress_headline(ctx, **filters)
         assert got.bucket == bucket and len(got.pain) > 3 and "Baseline (first 14 days)" in got.comparison
         assert_same(got, live_headline(ctx, monkeypatch, **filters))
