@@ -94,18 +94,15 @@ def picture(
     With `derived` data that serves the scope (services/derived.py), the efforts are sliced from it instead of
     read from the records: the same efforts, without the work of finding them.
     """
-    rules = thresholds(settings.rules)
-    window = rules.count("level_window_days")
-    same = rules["level_change_percent"]
-    unit = settings.unit
-    if not names:
-        return Picture(_frame([]), (), {}, (), headline((), same, unit, limit=settings.pain_limit), (), window, {})
+    window = thresholds(settings.rules).count("level_window_days")
     # Levels at the start look back before it; a longer look back catches the sessions a sparse window needs.
     earlier = replace(scope, start=scope.start - timedelta(days=LOOK_BACK_WINDOWS * window - 1))
-    if derived is not None and derived.serves(scope, settings.pain_limit):
-        efforts = derived.efforts_in(earlier.start, earlier.end, names, kg_per(unit))
-    else:
-        efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per(unit), names=names)
+    kg_per_unit = kg_per(settings.unit)
+    efforts: Sequence[Effort] = ()  # no exercises: the picture says there is no tolerated session yet
+    if names and derived is not None and derived.serves(scope, settings.pain_limit):
+        efforts = derived.efforts_in(earlier.start, earlier.end, names, kg_per_unit)
+    elif names:
+        efforts = effort_rows(s, earlier, limit=settings.pain_limit, kg_per_unit=kg_per_unit, names=names)
     return picture_of(efforts, scope, settings, bucket=bucket, names=names)
 
 
