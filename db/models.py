@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from db.base import Base, Owned
+
+# Named here so that its table is in Base.metadata wherever the models are loaded (migrations, schema checks).
+from db.derived_table import DerivedProgress as DerivedProgress
 
 
 class ExerciseFields(Protocol):
@@ -32,19 +29,6 @@ class ExerciseFields(Protocol):
     def one_sided(self) -> bool: ...
     @property
     def counterpart(self) -> str | None: ...
-
-
-class Base(DeclarativeBase):
-    """Declarative base with a naming convention, so migrations name constraints predictably."""
-
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Owned:
-    """A top-level row: its own id, then the profile it belongs to (deleting the profile deletes the row)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), index=True, sort_order=-1)
 
 
 class Profile(Base):
@@ -288,21 +272,3 @@ class AsNeededDose(Owned, Base):
     dose: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(20))
     taken_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-
-
-class DerivedProgress(Base):
-    """Work the Progress page would otherwise redo on every read, kept per owner (services/derived.py).
-
-    Not the person's data: it is rebuilt from their records after each write and never backed up, exported or
-    restored. Triggers (db/derived_triggers.py) add one to `generation` whenever a record it is made from
-    changes, in the same transaction; the payload is used only while `built` still equals `generation`.
-    """
-
-    __tablename__ = "derived_progress"
-    __table_args__ = {"info": {"derived": True}}  # noqa: RUF012 (SQLAlchemy reads it once, at class creation)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True)
-    generation: Mapped[int] = mapped_column(Integer, default=0)
-    built: Mapped[int] = mapped_column(Integer, default=-1)
-    """The generation the payload was built at; -1 before the first build."""
-    payload: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
-    """services/derived.py's packed efforts and daily pain."""

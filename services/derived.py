@@ -29,8 +29,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
+from db.derived_table import DerivedProgress
 from db.engine import retry_busy
-from db.models import DerivedProgress, Exercise, Profile
+from db.models import Exercise, Profile
 from db.progress_days import daily_pain_rows
 from db.progress_sql import MINUTES_DECIMALS, Scope
 from db.tolerance_sql import effort_rows

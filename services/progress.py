@@ -16,7 +16,7 @@ from typing import Any, Required, TypedDict, Unpack
 import pandas as pd
 from sqlalchemy.orm import Session as OrmSession
 
-from db import progress_days, progress_sql, queries
+from db import progress_days, progress_sql, queries, strength_sql
 from db.models import Profile
 from db.progress_sql import Scope
 from services import progress_frames as frames
@@ -241,7 +241,7 @@ def _details(
     """The details, from the days as progress_points.split_days gives them (daily pain and kinds done)."""
     scope, bucket, chosen = q.scope, q.bucket, q.chosen
     strength = [name for name, category, _, _ in counts if category == STRENGTH]
-    rows = progress_sql.strength_rows(
+    rows = strength_sql.strength_rows(
         s,
         scope,
         bucket=bucket,

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from db.progress_days import kind_bits
-from db.progress_sql import SETTLED, WORSE, StrengthRow
+from db.progress_sql import SETTLED, WORSE
+from db.strength_sql import StrengthRow
 from tracker.catalog import CATEGORIES
 from tracker.pain import Response
 from tracker.threshold import E1rmPoint, ResponseCount

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from db import progress_days as days_sql
 from db import progress_sql as sql
+from db import strength_sql
 from db.engine import Database
 from db.models import Checkin, Entry, Exercise, ExerciseSession, PainRating, Profile, WorkSet
 from db.tolerance_sql import effort_rows
@@ -116,7 +117,7 @@ def check_same_figures(
     bucket: Bucket = bucket_for(start, END)
     scope = sql.Scope(ctx.owner_id, start, END, regions)
     with db.read() as s:
-        rows = sql.strength_rows(s, scope, bucket=bucket, kg_per_unit=kg_per(unit), formula=formula)
+        rows = strength_sql.strength_rows(s, scope, bucket=bucket, kg_per_unit=kg_per(unit), formula=formula)
         responses = sql.response_rows(s, scope, bucket)
         totals = days_sql.daily_pain_rows(s, scope)
         days = days_sql.day_rows(s, scope)

@@ -15,7 +15,7 @@ from services.derived import derived_in
 from services.progress import progress_headline
 from services.sessions import log_session
 from tests.factories import strength_session
-from tests.fixtures.make_fixtures import build_at
+from tests.fixtures.make_fixtures import database_at
 
 KEPT = {"sessions", "entries", "sets", "pain_ratings", "checkins", "profiles"}
 
@@ -23,10 +23,8 @@ KEPT = {"sessions", "entries", "sets", "pain_ratings", "checkins", "profiles"}
 @pytest.fixture
 def at_0007(db_url: str) -> Iterator[Database]:
     """A database at revision 0007 holding the fixture history."""
-    database = Database(db_url)
-    build_at(database.engine, "0007")
-    yield database
-    database.dispose()
+    with database_at(db_url, "0007") as database:
+        yield database
 
 
 def _counts(database: Database) -> dict[str, int]:

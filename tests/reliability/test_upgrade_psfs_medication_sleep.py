@@ -15,7 +15,7 @@ from services.context import ensure_profile
 from services.function_goals import add_goal, function_goals, rate_goals
 from services.medication import add_regular, medication
 from services.sleep import sleep_nights
-from tests.fixtures.make_fixtures import build_at
+from tests.fixtures.make_fixtures import database_at
 
 NEW_TABLES = {"function_goals", "psfs_ratings", "pgic_answers", "medications", "as_needed_doses"}
 
@@ -23,10 +23,8 @@ NEW_TABLES = {"function_goals", "psfs_ratings", "pgic_answers", "medications", "
 @pytest.fixture
 def at_0005(db_url: str) -> Iterator[Database]:
     """A database at revision 0005 holding the fixture history (sessions, check-ins, PEG-3, a share link)."""
-    database = Database(db_url)
-    build_at(database.engine, "0005")
-    yield database
-    database.dispose()
+    with database_at(db_url, "0005") as database:
+        yield database
 
 
 def _counts(database: Database, tables: set[str]) -> dict[str, int]:
