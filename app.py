@@ -5,6 +5,7 @@ import streamlit as st
 from ui import log_form
 from ui.auth import sign_out_button, signed_in
 from ui.demo import demo_banner, demo_survives_reload
+from ui.server_socket import reply_without_delay_once
 from ui.shell import phone_navigation, run_page, skip_repl_check
 from ui.warmup import warm_up_later
 
@@ -15,6 +16,7 @@ from ui.warmup import warm_up_later
 PAGE_ICON = "📈"
 st.set_page_config(page_title="Threshold", page_icon=PAGE_ICON, layout="centered")
 skip_repl_check()
+reply_without_delay_once()
 
 PAGES = [
     st.Page("pages/home.py", title="Today", icon=":material/today:", default=True),
