@@ -12,9 +12,15 @@ import pyarrow as pa
 
 from formats import chart_specs, charts, threshold_chart
 from formats.figure import Figure
+from formats.spec_layers import shared_encodings
 from tests.unit.test_charts import threshold_frame
 
 PERIODS = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-01-19"])
+
+
+def _shared(built: dict[str, Any]) -> tuple[Any, Any]:
+    compact = shared_encodings(built)
+    return compact["encoding"], compact["layer"]
 
 
 def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
@@ -22,7 +28,7 @@ def test_the_page_spec_is_the_builders_spec_with_its_rows_in_a_named_dataset():
     template = json.loads(chart_specs.spec_json("peg"))
     built = charts.peg_chart(frame).to_dict()
     assert template["data"] == {"name": chart_specs.TABLE} and "datasets" not in template and "config" not in template
-    assert template["layer"] == built["layer"]
+    assert (template["encoding"], template["layer"]) == _shared(built)
     assert chart_specs.from_arrow(chart_specs.to_arrow(frame)) == [
         {"period": "2026-01-05T00:00:00.000", "peg": 6.0, "checkins": 2},
         {"period": "2026-01-12T00:00:00.000", "peg": 5.0, "checkins": 1},
