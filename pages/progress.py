@@ -6,7 +6,7 @@ import streamlit as st
 
 from tracker.advice import day_text
 from ui.progress_cache import more_sections, options, page_view
-from ui.progress_view import MORE_CHARTS, filters, render
+from ui.progress_view import MORE_CHARTS, downloads, filters, render
 from ui.session import current_ctx
 from ui.shell import require_app
 
@@ -29,6 +29,8 @@ view = page_view(ctx, chosen)
 # The charts' own headings are one level down (h3), so the page's outline has no gap from its title.
 st.header("Charts", anchor=False)
 st.write(f"{day_text(view.start)} to {day_text(view.end)}, one point per {view.bucket}. Weights in {view.unit}.")
+menu = st.container()  # filled once every chart drawn is known, "More charts" included
+drawn = list(view.sections)
 for section in view.sections:
     render(section)
 # The other charts are read and drawn only once opened: a browser draws the two above sooner without them.
@@ -37,3 +39,5 @@ if more.open:
     with more:
         for section in more_sections(ctx, chosen):
             render(section)
+            drawn.append(section)
+downloads(menu, drawn)

@@ -26,6 +26,8 @@ class Panel:
     rows: bytes
     heading: str = ""
     """JSON of top-level properties (title, description) set over the spec's, when it is shared by several."""
+    name: str = ""
+    """What the download menu calls it when its section has other charts too (else the section's title)."""
 
     @property
     def file_stem(self) -> str:
@@ -81,10 +83,10 @@ def spec_for(kind: str, *, span: tuple[str, str] | None = None, **params: Any) -
     return built.replace(stand_in[0], span[0]).replace(stand_in[1], span[1])
 
 
-def _panels(frame: pd.DataFrame, kind: str, key: str = "", **params: Any) -> tuple[Panel, ...]:
+def _panels(frame: pd.DataFrame, kind: str, key: str = "", name: str = "", **params: Any) -> tuple[Panel, ...]:
     if frame.empty:
         return ()
-    return (Panel(key or kind, spec_for(kind, **params), chart_specs.to_arrow(frame)),)
+    return (Panel(key or kind, spec_for(kind, **params), chart_specs.to_arrow(frame), name=name),)
 
 
 def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
@@ -115,7 +117,8 @@ def pain_section(data: Headline, span: tuple[str, str]) -> Section:
         "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
         "during exercise is left out). The band runs from the lowest to the highest day." + medication,
         summary=summary,
-        panels=trend + (_panels(health.dose_counts, "doses", span=span) if with_pain else ()),
+        panels=trend
+        + (_panels(health.dose_counts, "doses", name="As-needed doses per week", span=span) if with_pain else ()),
     )
 
 
@@ -160,7 +163,7 @@ def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]
         # One spec per axis unit, each panel's own title set over it.
         spec = spec_for("threshold", measure=data.picture.measures[name], title="", span=span)
         heading = json.dumps(panel_heading(name, data.picture.subtitles.get(name, "")))
-        found.append(Panel(f"threshold-{i + 1}", spec, parts[name], heading))
+        found.append(Panel(f"threshold-{i + 1}", spec, parts[name], heading, f"Tolerated work: {name}"))
     return tuple(found)
 
 

@@ -1,13 +1,14 @@
-"""Progress page pieces: the filter widgets, and one chart section with its empty state and download menu."""
+"""Progress page pieces: the filter widgets, one chart section with its empty state, and the download menu."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
-from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from formats.images import to_png, to_svg
 from services.progress import Options
@@ -41,8 +42,11 @@ class Filters:
     formula: Formula = Formula.EPLEY
 
 
+DOWNLOADS = "Download charts"
+MENU_KEY = "dl_charts"
 DOWNLOADS_HELP = (
-    "PNG is a picture to attach to a letter or message to your doctor; SVG stays sharp at any size in print."
+    "Each chart on this page as a picture. PNG is for a letter or message to your doctor; SVG stays sharp at any "
+    "size in print."
 )
 
 FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
@@ -93,35 +97,44 @@ def filters(options: Options, today: date) -> Filters:
 
 
 def render(section: Section) -> None:
-    """Heading, chart and its "Download chart" menu, or the empty state."""
+    """Heading, chart(s) and how to read them, or the empty state."""
     st.subheader(section.title, anchor=False)
     if section.summary:
         st.markdown(section.summary)
     if not section.panels:
         st.info(section.empty, icon=":material/edit_note:")
     for panel in section.panels:
-        spec = panel.chart_spec()
-        st.vega_lite_chart(spec=spec, width="stretch")
-        _downloads(panel.key, spec, panel.file_stem)
+        st.vega_lite_chart(spec=panel.chart_spec(), width="stretch")
     if section.caption:
         st.markdown(section.caption)  # how to read the chart: information, so not a low-contrast caption
 
 
-def _downloads(key: str, spec: dict[str, Any], stem: str) -> None:
-    # The PNG and SVG buttons exist only while the menu is open. Every widget costs about 0.1 ms of Streamlit's
-    # bookkeeping on each rerun; a closed menu is one widget per chart instead of two. Opening it reruns the page.
-    menu = st.popover("Download chart", icon=":material/download:", key=f"dl_{key}", on_change="rerun")
+def downloads(slot: DeltaGenerator, sections: Sequence[Section]) -> None:
+    """One "Download charts" menu for every chart drawn, in `slot` (above the charts): each as PNG or SVG.
+
+    One menu for the page, not one per chart: every menu is a widget that costs Streamlit's bookkeeping on each
+    rerun (six menus were most of what a page of charts costs over an empty one), and a phone showed the same
+    button under every chart. The buttons exist only while the menu is open; opening it reruns the page.
+    """
+    drawn = [(section, panel) for section in sections for panel in section.panels]
+    if not drawn:
+        return
+    menu = slot.popover(DOWNLOADS, icon=":material/download:", key=MENU_KEY, on_change="rerun")
     if not menu.open:
         return
     menu.caption(DOWNLOADS_HELP)
-    row = menu.container(horizontal=True)
-    for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
-        row.download_button(
-            kind.upper(),
-            data=partial(make, spec),
-            file_name=download_name(f"progress-{stem}.{kind}"),
-            mime=mime,
-            key=f"{kind}_{key}",
-            on_click="ignore",
-            icon=":material/download:",
-        )
+    for section, panel in drawn:
+        row = menu.container(horizontal=True, vertical_alignment="center")
+        row.markdown(panel.name or section.title, width="stretch")
+        spec = panel.chart_spec()
+        for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
+            row.download_button(
+                kind.upper(),
+                data=partial(make, spec),
+                file_name=download_name(f"progress-{panel.file_stem}.{kind}"),
+                mime=mime,
+                key=f"{kind}_{panel.key}",
+                on_click="ignore",
+                icon=":material/download:",
+                help=f"{panel.name or section.title} as {kind.upper()}",
+            )

@@ -45,13 +45,14 @@ def test_chart_download_menu_fits_at_phone_width(app: App, phone: Page) -> None:
     seed(app)
     open_app(phone, app.url, "progress")
     open_more_charts(phone)
-    menu = open_menu(phone, "dl_strength")
+    menu = open_menu(phone, "dl_charts")
     viewport = phone.viewport_size
     assert viewport is not None
     for part in (
         menu,
-        menu.get_by_role("button", name="PNG", exact=True),
-        menu.get_by_role("button", name="SVG", exact=True),
+        menu.get_by_text("Strength: estimated one-rep max"),
+        menu.locator(".st-key-png_strength").get_by_role("button"),
+        menu.locator(".st-key-svg_strength").get_by_role("button"),
     ):
         box = part.bounding_box()
         assert box is not None

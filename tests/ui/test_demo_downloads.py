@@ -46,7 +46,7 @@ def _visit_every_download(at: AppTest) -> None:
         assert not at.exception
     _pdf(at)
     at.switch_page("pages/progress.py").run()
-    at.session_state["dl_pain"] = True  # what opening the chart's download menu sends
+    at.session_state["dl_charts"] = True  # what opening the page's chart download menu sends
     at.run()
     assert not at.exception
 
@@ -86,6 +86,8 @@ def test_outside_demo_mode_the_file_names_are_as_before(at, app_ctx, downloads):
         "threshold-history.csv",
         f"threshold-report-{today - timedelta(weeks=12)}-to-{today}.pdf",
         f"threshold-fhir-{today - timedelta(weeks=12)}-to-{today}.json",
+        "progress-threshold-leg-press.png",
+        "progress-threshold-leg-press.svg",
         "progress-pain.png",
         "progress-pain.svg",
     }

@@ -21,6 +21,7 @@ CHART = "vega_lite_chart"
 HEADLINE = ("threshold-1", "threshold-2", "pain")
 SECTIONS = (*HEADLINE, "pressure", "strength", "cardio", "response", "helps", "peg")
 MORE = "prog_more"
+MENU = "dl_charts"
 
 
 def _texts(at: AppTest) -> str:
@@ -54,7 +55,8 @@ def test_an_empty_database_shows_what_to_log_for_every_chart(at):
 def test_the_page_opens_on_the_threshold_picture_and_pain_and_draws_the_rest_once_asked(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
     _open(at)
-    assert [at.get_by_key(f"dl_{s}").proto.popover.label for s in HEADLINE] == ["Download chart"] * len(HEADLINE)
+    assert at.get_by_key(MENU).proto.popover.label == "Download charts"
+    assert len(at.get("popover")) == 2, "one download menu for the page (the other is the phone's page menu)"
     assert len(at.get(CHART)) == len(HEADLINE)
     assert [h.value for h in at.subheader] == ["Pain threshold: tolerated work", "Pain trend"]
     assert "Tolerated work on Leg press is up" in _texts(at)
@@ -68,23 +70,32 @@ def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at,
     fill_weeks(app_ctx, end=date.today())
     _open(at, more=True)
     assert len(at.get(CHART)) == len(SECTIONS)
-    assert [at.get_by_key(f"dl_{s}").proto.popover.label for s in SECTIONS] == ["Download chart"] * len(SECTIONS)
-    assert at.get("download_button") == [], "no PNG or SVG button is made until a menu is opened"
+    assert at.get_by_key(MENU).proto.popover.label == "Download charts"
+    assert at.get("download_button") == [], "no PNG or SVG button is made until the menu is opened"
     assert "Baseline (first 14 days)" in _texts(at)
     assert "Nothing logged yet" not in _texts(at)
 
 
-def test_an_open_download_menu_offers_its_chart_as_png_and_svg_until_closed(at, app_ctx):
+def test_the_open_download_menu_offers_every_chart_drawn_as_png_and_svg_until_closed(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
-    _open(at, more=True)
-    at.session_state["dl_strength"] = True  # what opening the menu in the browser sends
+    _open(at)
+    at.session_state[MENU] = True  # what opening the menu in the browser sends
     at.run()
     assert not at.exception
-    menu = at.get_by_key("dl_strength")
-    assert [(b.label, b.key) for b in menu.download_button] == [("PNG", "png_strength"), ("SVG", "svg_strength")]
+    menu = at.get_by_key(MENU)
     assert "letter or message to your doctor" in menu.caption[0].value
-    assert len(at.get("download_button")) == 2, "the other charts' menus stay closed"
-    at.session_state["dl_strength"] = False
+    # The threshold panels by their exercise, every other chart by its section's title.
+    assert [m.value for m in menu.markdown] == [
+        "Tolerated work: Treadmill walk",
+        "Tolerated work: Leg press",
+        "Pain trend",
+    ]
+    assert [b.key for b in menu.download_button] == [f"{kind}_{s}" for s in HEADLINE for kind in ("png", "svg")]
+    at.session_state[MORE] = True
+    at.run()
+    keys = [b.key for b in at.get_by_key(MENU).download_button]
+    assert keys == [f"{kind}_{s}" for s in SECTIONS for kind in ("png", "svg")], "the charts opened below join it"
+    at.session_state[MENU] = False
     at.run()
     assert at.get("download_button") == []
 
