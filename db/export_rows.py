@@ -7,13 +7,14 @@ used before. The statements are built once, with the owner as a parameter, so ea
 and pain ratings leave out their session's start, the export takes it from the sessions it read; an entry holds
 its exercise's id (the names are read once each), a set its entry's id (its session, entry number, start and
 exercise are taken from the entries read): every value fetched from the driver costs about as much as writing it.
+Positions are read as the numbers a person counts from 1 (position + 1), which SQL adds for nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Integer, bindparam, select
+from sqlalchemy import Integer, bindparam, literal_column, select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import (
@@ -34,12 +35,13 @@ from db.models import (
 from db.rows import Columns, live_sessions, read_columns
 
 OWNER = bindparam("owner", type_=Integer)
+ONE = literal_column("1", Integer)  # written into the SQL: the statements' only parameter is the owner
 _LIVE = live_sessions(OWNER)
 _STARTED = ExerciseSession.started_at
 
 _SESSIONS = select(ExerciseSession.id, _STARTED, ExerciseSession.rpe, ExerciseSession.notes).where(*_LIVE)
 _ENTRIES = (
-    select(Entry.id, Entry.session_id, Entry.position, Entry.exercise_id, Entry.minutes, Entry.distance_km,
+    select(Entry.id, Entry.session_id, Entry.position + ONE, Entry.exercise_id, Entry.minutes, Entry.distance_km,
            Entry.intensity)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
     .where(*_LIVE)
@@ -48,7 +50,7 @@ _DONE = select(Entry.exercise_id).join(ExerciseSession, Entry.session_id == Exer
 _NAMES = select(Exercise.id, Exercise.name, Exercise.category)
 _OWN_NAMES, _NAMED = _NAMES.where(Exercise.owner_id == OWNER), _NAMES.where(Exercise.id.in_(_DONE))
 _SETS = (
-    select(WorkSet.entry_id, WorkSet.position, WorkSet.weight_kg, WorkSet.reps)
+    select(WorkSet.entry_id, WorkSet.position + ONE, WorkSet.weight_kg, WorkSet.reps)
     .join(Entry, WorkSet.entry_id == Entry.id)
     .join(ExerciseSession, Entry.session_id == ExerciseSession.id)
     .where(*_LIVE)

@@ -12,12 +12,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import repeat
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from formats import tables as t
 from formats.csv_columns import column_cells, rows_csv
-from formats.csv_write import Columns, Written, cells, columns_csv
+from formats.csv_write import Columns, Written, cells, columns_csv, looked_up, quoted
 from formats.readme import readme_text
 from tracker.catalog import Exercise
 from tracker.pain import peg_score
@@ -33,6 +32,7 @@ LB_DECIMALS = 6
 STORED_DECIMALS = 4
 # zlib's level 5 deflates a ten-year export to within 0.3% of the size of its default (6) in 60% of the time.
 ZIP_LEVEL = 5
+T = TypeVar("T")
 
 
 def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
@@ -68,20 +68,20 @@ def _weight(weight_kg: float | None, unit: str) -> object:
     return t.number(pounds, LB_DECIMALS)
 
 
-def _plus_one(numbers: Sequence[int]) -> list[int]:
-    """Positions counted from 0 as the numbers a person counts from 1."""
-    return [number + 1 for number in numbers]
-
-
 def _started(started: Mapping[Any, str], session_ids: Sequence[Any]) -> Written:
-    """The start of each session as written in sessions.csv (empty where none is linked)."""
-    return Written(map(started.get, session_ids, repeat("")))
+    """The start of each session as written in sessions.csv (empty where none is linked, or linked to a session in
+    the bin)."""
+    return Written(looked_up({sid: started.get(sid, "") for sid in set(session_ids)}, session_ids))
 
 
-def _by_value(values: Sequence[Any], rule: Callable[[Any], object]) -> list[object]:
+def _by_value(values: Sequence[Any], rule: Callable[[Any], T]) -> Sequence[T]:
     """`rule` of each value, worked out once per distinct value (a history repeats its weights and scores)."""
-    known = {value: rule(value) for value in set(values)}
-    return list(map(known.__getitem__, values))
+    return looked_up({value: rule(value) for value in set(values)}, values)
+
+
+def _weight_cell(weight_kg: float | None, unit: str) -> str:
+    """A set's weight in the person's unit as its CSV cell (`cell` of `_weight`, quoted as the csv module would)."""
+    return quoted(t.cell(_weight(weight_kg, unit)))
 
 
 @dataclass(frozen=True)
@@ -92,10 +92,10 @@ class Stored:
     sessions: Columns
     """id, started_at, rpe, notes."""
     entries: Columns
-    """entry id, session id, position from 0, exercise id, minutes, distance_km, intensity (each session's start
-    is taken from `sessions`, each exercise's name and category from `done_exercises`)."""
+    """entry id, session id, entry number (its position from 1), exercise id, minutes, distance_km, intensity
+    (each session's start is taken from `sessions`, each exercise's name and category from `done_exercises`)."""
     sets: Columns
-    """entry id, set position from 0, weight_kg, reps (the rest is taken from `entries`)."""
+    """entry id, set number (its position from 1), weight_kg, reps (the rest is taken from `entries`)."""
     pains: Columns
     """session id, region, before, during, after."""
     checkins: Columns
@@ -154,30 +154,29 @@ def written(data: Stored, made: datetime, *, demo: bool = False) -> Iterator[tup
 
 def _entries_and_sets(data: Stored, started: Mapping[Any, str]) -> Iterator[tuple[str, bytes]]:
     """entries.csv, and sets.csv with each set's session, entry number, start and exercise from its entry."""
-    entry_ids, sid, position, exercise_id, *entry = data.entries
+    entry_ids, sid, entry_number, exercise_id, *entry = data.entries
     ids, names, categories = data.done_exercises
     name_of, category_of = dict(zip(ids, cells(names), strict=True)), dict(zip(ids, cells(categories), strict=True))
-    exercise_cells = Written(map(name_of.__getitem__, exercise_id))
-    session_cells, number_cells = Written(cells(sid)), Written(cells(_plus_one(position)))
+    exercise_cells = Written(looked_up(name_of, exercise_id))
+    session_cells, number_cells = Written(cells(sid)), Written(cells(entry_number))
     started_cells = _started(started, sid)
     yield (
         t.ENTRIES.file,
         columns_csv(
             t.ENTRIES.columns(data.unit),
             [session_cells, number_cells, exercise_cells, *entry, started_cells,
-             Written(map(category_of.__getitem__, exercise_id))],
+             Written(looked_up(category_of, exercise_id))],
         ),
     )  # fmt: skip
     head = dict(zip(entry_ids, map(",".join, zip(session_cells, number_cells, strict=True)), strict=True))
     tail = dict(zip(entry_ids, map(",".join, zip(started_cells, exercise_cells, strict=True)), strict=True))
     entry_id, number, kg, reps = data.sets
-    weights = _by_value(kg, lambda weight_kg: _weight(weight_kg, data.unit))
+    weights = Written(_by_value(kg, lambda weight_kg: _weight_cell(weight_kg, data.unit)))
     yield (
         t.SETS.file,
         columns_csv(
             t.SETS.columns(data.unit),
-            [Written(map(head.__getitem__, entry_id)), _plus_one(number), weights, reps,
-             Written(map(tail.__getitem__, entry_id))],
+            [Written(looked_up(head, entry_id)), number, weights, reps, Written(looked_up(tail, entry_id))],
         ),
     )  # fmt: skip
 
@@ -205,7 +204,10 @@ def zipped_while_written(files: Iterable[tuple[str, bytes]]) -> bytes:
     """`zipped`, each file compressed on a second thread while the next one is written.
 
     zlib lets go of the interpreter lock while it deflates, so on a machine with a core to spare the
-    compression (a fifth of a ten-year export) no longer adds to the time a person waits.
+    compression (a fifth of a ten-year export) no longer adds to the time a person waits. It needs the lock back
+    after each deflate, though, and a thread running plain Python hands it over only every 5 ms
+    (sys.getswitchinterval): `files` should spend time outside the interpreter between files (reading the next
+    table from the database does), or the compression waits for the last file (services/export.py).
     """
     waiting: queue.SimpleQueue[tuple[str, bytes] | None] = queue.SimpleQueue()
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-zip") as pool:

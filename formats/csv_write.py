@@ -8,13 +8,16 @@ costs a fraction of the csv module's time and writes the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
+from typing import Any, TypeVar
 
 from formats.csv_columns import BY_TYPE, guarded_text, row_cells
 from formats.tables import BOM_ENCODING
 
 Columns = Sequence[Sequence[Any]]
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 class Written(list[str]):
@@ -24,6 +27,13 @@ class Written(list[str]):
 
 _NONE = type(None)
 _SPECIAL = frozenset(',"\r\n')
+
+
+def looked_up(mapping: Mapping[K, V], keys: Sequence[K]) -> Sequence[V]:
+    """`mapping[key]` for each key, in order: itemgetter does the look-ups in C, in half the time of a map."""
+    if len(keys) < 2:  # itemgetter of one key hands out the value itself, not a tuple of one
+        return [mapping[key] for key in keys]
+    return itemgetter(*keys)(mapping)  # type: ignore[no-any-return]
 
 
 def quoted(text: str) -> str:
@@ -65,4 +75,4 @@ def cells(column: Sequence[Any]) -> Sequence[str]:
     distinct.discard(None)
     texts = {value: rule(value) for value in distinct}
     texts[None] = ""
-    return list(map(texts.__getitem__, column))
+    return looked_up(texts, column)

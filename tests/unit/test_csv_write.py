@@ -9,7 +9,7 @@ from datetime import date, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from formats.csv_write import Written, columns_csv, quoted
+from formats.csv_write import Written, columns_csv, looked_up, quoted
 from formats.tables import BOM_ENCODING
 from tests.unit.test_csv_columns import ANY_VALUE, MOMENTS, TEXT, _per_cell
 
@@ -50,3 +50,10 @@ def test_notes_with_a_comma_quote_or_line_break_are_quoted():
     notes = ['slow, then "easy"', "two\nlines", "plain"]
     text = columns_csv(["notes", "when"], [notes, [datetime(2026, 1, 2, 9, 30)] * 3]).decode(BOM_ENCODING)
     assert text.startswith('notes,when\r\n"slow, then ""easy""",2026-01-02 09:30:00\r\n"two\nlines",')
+
+
+def test_looking_up_no_one_or_many_keys_gives_one_value_per_key_in_order():
+    texts = {1: "a", 2: "b", None: ""}
+    assert list(looked_up(texts, [])) == []
+    assert list(looked_up(texts, [2])) == ["b"]
+    assert list(looked_up(texts, [2, None, 1, 2])) == ["b", "", "a", "b"]
