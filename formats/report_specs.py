@@ -73,7 +73,10 @@ def kept_chart(figures: Sequence[Figure]) -> dict[str, Any] | None:
 
 def kept_spec(figure: Figure, name: str) -> dict[str, Any] | None:
     """A figure's spec over the dataset `name` (chart_specs._named_spec), if kept."""
-    key, words = _key(figure.kind, _params(figure))
+    try:
+        key, words = _key(figure.kind, _params(figure))
+    except TypeError:  # a setting that is not a JSON value: no spec is kept for it
+        return None
     found = _kept()["specs"].get(key)
     if found is None:
         return None

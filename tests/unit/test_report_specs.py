@@ -68,3 +68,9 @@ def test_a_panel_keeps_its_own_words_whatever_they_hold():
     panel = Figure("threshold", rows, {"measure": "kg", "title": title, "subtitle": "+25% → 50 kg", "span": span})
     assert report_specs.kept_chart([panel]) is not None
     assert report_specs.report_png_arguments([panel]) == images.report_png_arguments([panel])
+
+
+def test_a_chart_with_a_setting_no_spec_is_kept_for_is_built_with_altair():
+    rows = pd.DataFrame({"period": pd.to_datetime(["2026-01-05"]), "peg": [5.0], "checkins": [1]})
+    odd = Figure("peg", rows, {"span": ("2026-01-05", "2026-03-01"), "unused": object()})
+    assert report_specs.kept_spec(odd, "table-0") is None
