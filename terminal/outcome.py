@@ -40,14 +40,7 @@ def print_problems(problems: Sequence[object], count: int) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run args.run(args); user errors become one line on stderr and exit status 1.
-
-    A command's `prepare(args)`, if it has one, runs first, before the libraries below load: the report starts its
-    chart process there, whose engine then starts while this process imports (about 0.2 s sooner).
-    """
-    prepare = getattr(args, "prepare", None)
-    if prepare is not None:
-        prepare(args)
+    """Run args.run(args); user errors become one line on stderr and exit status 1."""
     from sqlalchemy.exc import DBAPIError
 
     from db.engine import storage_problem

@@ -35,24 +35,15 @@ def run_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def start_drawer(args: argparse.Namespace) -> None:
-    """Start the report's chart process as `args.drawer` (None if it cannot start: the charts are then drawn in this
-    process), before anything else: it loads its engine while this process imports and reads."""
-    from formats.chart_process import ChartProcess
-
-    try:
-        args.drawer = ChartProcess()
-    except OSError:
-        args.drawer = None
-
-
 def run_report(args: argparse.Namespace) -> int:
     """Write the doctor's report as a PDF."""
     from formats.chart_process import ChartProcess
 
-    if "drawer" not in vars(args):
-        start_drawer(args)
-    drawer: ChartProcess | None = args.drawer
+    # Started first: the charts' process loads its libraries and engine while this one imports and reads.
+    try:
+        drawer: ChartProcess | None = ChartProcess()
+    except OSError:
+        drawer = None  # the charts are drawn in this process instead
     try:
         from services.profiles import get_settings
         from services.report import report_first_day, report_pdf

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from terminal.files import run_backup, run_export, run_reminders, run_restore
 from terminal.importing import run_import
-from terminal.overview import REPORT_DAYS, run_report, run_settings, run_suggest, start_drawer
+from terminal.overview import REPORT_DAYS, run_report, run_settings, run_suggest
 from tracker.catalog import EQUIPMENT
 from tracker.pain import REGIONS
 from tracker.units import UNITS
@@ -159,8 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--end", type=_day, help="last day (default: today)")
     report.add_argument("--regions", type=_regions, help="e.g. lower_back,left_knee (default: the ones you track)")
     report.add_argument("-o", "--output", type=Path, help="file to write (default: threshold-report-START-to-END.pdf)")
-    # run_report closes what it opened (terminal.outcome.run_process); its chart process starts first (run_command).
-    report.set_defaults(one_shot=True, prepare=start_drawer)
+    report.set_defaults(one_shot=True)  # run_report closes what it opened (terminal.outcome.run_process)
     settings = _command(commands, "settings", run_settings, "show your settings, or change unit, pain limit, regions")
     settings.add_argument("--unit", choices=UNITS, help="kg or lb")
     settings.add_argument("--pain-limit", type=int, help="acceptable pain during exercise, 1-10")

@@ -60,30 +60,3 @@ def test_the_report_does_not_load_altair(tmp_path):
     assert out.read_bytes().startswith(b"%PDF")
     assert {"fpdf", "vl_convert", "pandas"} <= loaded  # the import log was read, and the charts were drawn
     assert "altair" not in loaded
-
-
-def test_the_report_starts_its_chart_process_before_loading_the_database_libraries(tmp_path):
-    # Its engine takes about 0.4 s to start: it does so while this process imports SQLAlchemy, pandas and the services.
-    script = f"""
-import sys
-sys.path.insert(0, {str(CLI.parent)!r})
-import formats.chart_process
-
-class Seen:
-    def __init__(self):
-        print("sqlalchemy loaded:", "sqlalchemy" in sys.modules)
-        raise OSError("not started here")  # the report then draws its charts itself
-
-formats.chart_process.ChartProcess = Seen
-from cli import main
-sys.exit(main(["report", "--db", {str(tmp_path / "t.db")!r}, "-o", {str(tmp_path / "r.pdf")!r}]))
-"""
-    from services.context import ensure_profile, open_database
-
-    database = open_database(str(tmp_path / "t.db"))
-    ensure_profile(database)
-    database.dispose()
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert "sqlalchemy loaded: False" in result.stdout
-    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
