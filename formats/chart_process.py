@@ -5,10 +5,10 @@ draws, so a thread cannot overlap it with anything. A command-line report starts
 only vl-convert and starts the engine while the report's own process imports the rest and reads the data. It is
 then sent each chart as vl-convert's arguments (formats/images.report_png_arguments) as soon as the report's
 process has built it, and draws it as a PNG (the same bytes as formats/vl_engine.draw_png in one process) while
-the report's process goes on. The specs stay in the report's process: it loads Altair anyway (services/progress
-through formats/chart_style), while this one, loading pandas and Altair (about 0.6 s) after the engine, would be
-ready later than the report's process has the charts' rows, and it is already the slower of the two (drawing a
-year's five charts takes about 0.7 s, laying them out a fifth of that).
+the report's process goes on. The specs stay in the report's process, which makes them from specs kept ahead
+(formats/report_specs.py) and the rows it has read: this one, loading pandas (and Altair for what is not kept)
+after the engine, would be ready later than the report's process has the charts' rows, and it is already the
+slower of the two (drawing a year's five charts takes about 0.7 s, laying them out a fifth of that).
 
 A PNG image is drawn as an SVG and then turned into the PNG (formats/vl_engine.draw_svg and png_of_svg: the same
 bytes as drawing it at once). That second step, about a third of the drawing, needs no engine. The report's

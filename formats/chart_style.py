@@ -6,14 +6,19 @@ export sets one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
+from formats.chart_values import (  # noqa: F401 (also named from here)
+    MONDAY_TICKS_DAYS,
+    MONTH_TICKS_DAYS,
+    Span,
+    dated_frame,
+    tick_kind,
+    timestamps,
+)
 from tracker.trends import DAY_RANGE_MAX
 
 HEIGHT = 280
@@ -31,12 +36,6 @@ DAY_MS = 86_400_000
 SHORT_DAYS = DAY_RANGE_MAX
 # Up to this many weeks a short period's axis has a tick a day (labels thinned to fit), then a tick a Monday.
 WEEKS_OF_DAY_TICKS = 5
-# Up to this many days (about six months) the axis ticks on days or Mondays (`day_ticks`), where daily and weekly
-# points sit; up to MONTH_TICKS_DAYS on the first of each month; beyond, Vega picks (quarters, years). Left to
-# itself over a few months to a year, Vega ticked weeks on Sundays, the day before each weekly point, with
-# "Nov 2026" among "25 Oct" and "8 Nov".
-MONDAY_TICKS_DAYS = 183
-MONTH_TICKS_DAYS = 550
 # Numbers without trailing zeros: "100", "63.5", never "100.000000".
 NUMBER = ",~f"
 # One column of full names fits a 390 px phone (about 330 px for the legend); two columns cut names at 120 px.
@@ -52,9 +51,6 @@ DASHES = alt.Scale(range=[[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [12, 4], [4, 4]]
 PAIN_SCALE = alt.Scale(domain=[0, 10])
 # The red of "over the limit" and "worse next morning" (5.6:1 against white).
 OVER_COLOUR = "#c62828"
-
-
-Span: TypeAlias = tuple[str, str] | None
 
 
 def x_dates(span: Span = None, padding: int = 0) -> alt.X:
@@ -74,16 +70,6 @@ def x_dates(span: Span = None, padding: int = 0) -> alt.X:
     elif ticks == "months":
         axis["tickCount"] = alt.TimeIntervalStep(interval="month", step=1)
     return alt.X("period:T", title=None, axis=axis, scale=scale)
-
-
-def tick_kind(span: Span) -> str:
-    """Where a date axis over `span` ticks: "days" (days or Mondays), "months" (each 1st) or "auto" (Vega's pick)."""
-    if span is None:
-        return "auto"
-    days = (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days
-    if days <= MONDAY_TICKS_DAYS:
-        return "days"
-    return "months" if days <= MONTH_TICKS_DAYS else "auto"
 
 
 def day_ticks(span: tuple[str, str]) -> str:
@@ -134,29 +120,3 @@ def bar_layers(frame: Source, bars: alt.Chart, bucket: str, span: Span = None) -
     """Bars from each row's period to its "end" (`bar_end`) over the date axis's range (`span_layer`)."""
     layers = alt.LayerChart(data=frame, layer=[span_layer(span, ends=True), bars])
     return layers.transform_calculate(**bar_end(bucket, span))
-
-
-def dated_frame(rows: Iterable[Sequence[object]], columns: Sequence[str]) -> pd.DataFrame:
-    """A chart's frame from row tuples; the first column is the period start, as a timestamp."""
-    listed = list(rows)
-    if not listed:
-        found = pd.DataFrame(listed, columns=list(columns))
-        found[columns[0]] = pd.to_datetime(found[columns[0]])
-        return found
-    # Column by column in one go: replacing a column of a built frame cost a third of the frame's time.
-    values: list[Any] = [list(column) for column in zip(*listed, strict=True)]
-    values[0] = timestamps(values[0])
-    return pd.DataFrame(dict(zip(columns, values, strict=True)))
-
-
-# Day 0 of numpy's and pandas' dates, as a proleptic Gregorian ordinal (date.toordinal).
-_EPOCH = date(1970, 1, 1).toordinal()
-
-
-def timestamps(days: Sequence[Any]) -> Any:
-    """Days as the timestamps pd.to_datetime makes of them (datetime64[s]); plain dates are counted from their
-    ordinals, about five times quicker than pd.to_datetime, which every chart's rows go through."""
-    if all(type(day) is date for day in days):
-        ordinals = np.fromiter((day.toordinal() for day in days), dtype="int64", count=len(days))
-        return (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[s]")
-    return pd.to_datetime(days)

@@ -7,8 +7,6 @@ The shared look is formats/chart_style.py; the pain-threshold picture is formats
 
 from __future__ import annotations
 
-from typing import Any
-
 import altair as alt
 import pandas as pd
 
@@ -28,6 +26,7 @@ from formats.chart_style import (
     x_dates,
     y_axis,
 )
+from formats.chart_values import SMALL_COUNT, response_params  # noqa: F401 (also named from here)
 from tracker.catalog import CATEGORIES
 from tracker.strength import ROUGH_BASIS
 
@@ -38,8 +37,6 @@ RESPONSE_COLOURS = alt.Scale(domain=RESPONSES, range=["#2e7d32", OVER_COLOUR, "#
 # (alt.Step): Vega-Lite warned on every page that it could not fit such a chart's height, though only its width is
 # fitted, and the page's spec is built before its rows are known.
 HELPS_HEIGHT = 40 * len(CATEGORIES)
-# Up to this many sessions in one period, the response chart lists every whole number on its axis.
-SMALL_COUNT = 8
 
 
 def pressure_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:
@@ -153,12 +150,6 @@ def cardio_chart(frame: Source, bucket: str = "week", *, span: Span = None) -> a
     return bar_layers(frame, bars, "week" if bucket == "day" else bucket, span).properties(
         height=HEIGHT, autosize=FIT_WIDTH, description="Cardio minutes per week, stacked by kind of cardio"
     )
-
-
-def response_params(frame: pd.DataFrame) -> dict[str, Any]:
-    """What the response chart's axis depends on: the most sessions in one period, when that is few."""
-    most = int(frame.groupby("period")["sessions"].sum().max()) if len(frame) else 1
-    return {"most": most if most <= SMALL_COUNT else 0}
 
 
 def response_chart(frame: Source, bucket: str = "day", *, most: int | None = None, span: Span = None) -> alt.LayerChart:

@@ -7,12 +7,9 @@ page and the report draw the same picture; `pain_medication_rows` joins the pain
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
-import numpy as np
-import pandas as pd
 
 from formats import charts
 from formats.chart_style import (
@@ -25,23 +22,25 @@ from formats.chart_style import (
     Source,
     Span,
     bar_layers,
-    dated_frame,
     span_layer,
     x_dates,
 )
-from tracker.medication import Dose, Regular
-from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE, SCORE_MAX, SCORE_MIN
+from formats.health_rows import (  # noqa: F401 (also named from here)
+    AVERAGE,
+    MEDICATION_COLUMNS,
+    PSFS_COLUMNS,
+    TIME_UNIT,
+    dose_count_rows,
+    pain_medication_rows,
+    psfs_rows,
+)
+from tracker.psfs import MCID_AVERAGE, SCORE_MAX, SCORE_MIN
 from tracker.sleep import GOOD_SLEEP
 
-AVERAGE = "Average of the activities"
 AVERAGE_COLOUR = "#1f1f1f"
-PSFS_COLUMNS = ("period", "series", "score", "change", "meaning", "important")
 PSFS_SCALE = alt.Scale(domain=[SCORE_MIN, SCORE_MAX])
 # The shaded band and its label: inside it, the average has not moved far enough from the first round to matter.
 BAND_GREY = "#9e9e9e"
-MEDICATION_COLUMNS = ("layer", "period", "end", "medication", "as_needed", "amount", "until")
-# Times to the microsecond, as Python's own.
-TIME_UNIT = "us"
 # Regular medication as light bands behind the pain line; each dose its own hue so a change shows as a new band.
 # Not blue: the pain band and line are.
 BAND_COLOURS = alt.Scale(range=["#c2610c", "#3c7d35", "#8e4f84", "#8a6d00", "#c0456a", "#6b6b6b"])
@@ -52,33 +51,6 @@ SMALL_HEIGHT = 130
 # per row, darkening with every one.
 ONCE = alt.Data(values=[{}])
 IS_PAIN = alt.datum.layer == "pain"
-
-
-def _meaning(change: float, threshold: float, first: bool) -> str:
-    if first:
-        return "first rating in this period"
-    if abs(change) < threshold:
-        return "within the usual ups and downs"
-    return "large enough to matter (better)" if change > 0 else "large enough to matter (worse)"
-
-
-def psfs_rows(
-    activities: Sequence[tuple[str, Sequence[tuple[date, int]]]], rounds: Sequence[tuple[date, float]]
-) -> pd.DataFrame:
-    """One row per activity rating and per round's average, each with its change since the first one given."""
-    rows: list[tuple[object, ...]] = []
-    for name, series, threshold in [(n, s, MCID_ACTIVITY) for n, s in activities] + [(AVERAGE, rounds, MCID_AVERAGE)]:
-        if not series:
-            continue
-        first = float(series[0][1])
-        for i, (day, score) in enumerate(series):
-            change = round(float(score) - first, 1)
-            # Only the latest rating gets a ring: the words beside the chart compare it with the first one.
-            ringed = i == len(series) - 1 and i > 0 and abs(change) >= threshold
-            rows.append((day, name, float(score), change, _meaning(change, threshold, i == 0), ringed))
-    frame = pd.DataFrame(rows, columns=list(PSFS_COLUMNS))
-    frame["period"] = pd.to_datetime(frame["period"])
-    return frame
 
 
 def psfs_chart(frame: Source, *, activities: Sequence[str], baseline: float | None = None, span: Span = None) -> Any:
@@ -131,43 +103,6 @@ def psfs_chart(frame: Source, *, activities: Sequence[str], baseline: float | No
     )
 
 
-def pain_medication_rows(pain: pd.DataFrame, regular: Sequence[Regular], doses: Sequence[Dose]) -> pd.DataFrame:
-    """The pain trend's rows (layer "pain") with regular medication spans (layer "regular", each to the end of its
-    last day; pass them clipped to the period, tracker.medication.spans) and as-needed doses (layer "dose") in one
-    frame, for `pain_medication_chart`."""
-    meds: list[tuple[object, ...]] = [
-        ("regular", r.start, (r.end or r.start) + timedelta(days=1), f"{r.name} {r.amount} (regular)", None,
-         r.amount, f"{r.start:%d %b %Y} to {r.end or r.start:%d %b %Y}")
-        for r in regular
-    ]  # fmt: skip
-    meds += [
-        (
-            "dose",
-            d.taken_at,
-            None,
-            None,
-            f"{d.name} (as needed)",
-            f"{d.dose:g} {d.unit}",
-            f"{d.taken_at:%d %b %Y %H:%M}",
-        )
-        for d in doses
-    ]
-    if not meds:
-        return pain.assign(layer="pain")
-    # Built column by column in one go: appending a frame of medication rows to the pain rows cost twice as much
-    # (pandas aligns and fills every column of both).
-    layer, period, end, *words = zip(*meds, strict=True)
-    gap = [None] * len(pain)
-    # Times through numpy: pandas reads a list holding gaps one value at a time.
-    times = np.array(period, dtype=f"datetime64[{TIME_UNIT}]")
-    columns: dict[str, Any] = {"period": np.concatenate([pain["period"].to_numpy(dtype=times.dtype), times])}
-    for name in pain.columns[1:]:
-        columns[name] = np.concatenate([pain[name].to_numpy(dtype="float64"), np.full(len(meds), np.nan)])
-    columns |= {"layer": ["pain"] * len(pain) + list(layer), "end": np.array(gap + list(end), dtype=times.dtype)}
-    columns |= {name: gap + list(values) for name, values in zip(MEDICATION_COLUMNS[3:], words, strict=True)}
-    return pd.DataFrame(columns)
-
-
 def pain_medication_chart(frame: Source, bucket: str = "day", *, span: Span = None) -> alt.LayerChart:
     """The pain trend (formats/charts.pain_chart) with regular medication as shaded bands behind it (name and
     dose in the legend and tooltip) and each as-needed dose as a triangle along the bottom (named in its tooltip;
@@ -210,11 +145,6 @@ def pain_medication_chart(frame: Source, bucket: str = "day", *, span: Span = No
         description="Pain 0-10 over time with regular medication as shaded spans and each as-needed dose as a "
         "triangle along the bottom",
     )
-
-
-def dose_count_rows(counts: Sequence[tuple[date, str, int]]) -> pd.DataFrame:
-    """(week's Monday, medication, doses) as rows for `doses_chart`."""
-    return dated_frame(counts, ("period", "medication", "doses"))
 
 
 def doses_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:

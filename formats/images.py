@@ -11,16 +11,12 @@ import pandas as pd
 import vl_convert
 
 from formats.chart_specs import from_arrow, one_chart
+from formats.chart_values import EXPORT_WIDTH, PDF_SCALE
 from formats.figure import Figure
 from formats.vl_engine import CONVERTING, draw_png
+from formats.vl_engine import OPTIONS as _OPTIONS
 
-# A chart on the page takes its container's width; an image needs a fixed one (about an A4 text width).
-EXPORT_WIDTH = 640
-# For the PDF report (formats/report_pdf.CHART_WIDTH): 640 px charts drawn at 1.5x print at about 135 dpi over
-# 180 mm: sharp enough, and small files.
-PDF_SCALE = 1.5
 _VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-_OPTIONS: dict[str, Any] = {"allowed_base_urls": []}  # data is inline: never fetch anything
 
 
 Chartable = alt.TopLevelMixin | Mapping[str, Any]

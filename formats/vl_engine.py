@@ -18,6 +18,8 @@ import vl_convert
 # under load with bench/load.py); one conversion at a time costs nothing noticeable and never failed.
 CONVERTING = threading.Lock()
 _STARTED = threading.Event()
+# Every image's data is inline: never fetch anything.
+OPTIONS: dict[str, Any] = {"allowed_base_urls": []}
 _TINY = {"data": {"values": [{"x": 0}]}, "mark": "point", "encoding": {"x": {"field": "x", "type": "quantitative"}}}
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from db.models import AsNeededDose, FunctionGoal, Medication, PsfsRating
-from formats.health_charts import dose_count_rows, pain_medication_rows, psfs_rows
+from formats.health_rows import dose_count_rows, pain_medication_rows, psfs_rows
 from services.function_goals import FunctionGoals
 from services.sleep import nights_in
 from tracker import psfs

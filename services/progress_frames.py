@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from formats.chart_style import dated_frame as frame
+from formats.chart_values import dated_frame as frame
 from tracker.helps import Helps
 from tracker.pain import Response
 from tracker.strength import ACCURATE_BASIS, ROUGH_BASIS

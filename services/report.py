@@ -17,7 +17,7 @@ from db.models import Profile
 from db.progress_sql import Scope
 from db.tolerance_sql import session_statuses
 from formats.chart_process import ChartProcess, ChartProcessError
-from formats.images import report_png_arguments
+from formats.report_specs import report_png_arguments
 from services.context import Ctx, settings_of
 from services.function_goals import goals_in
 from services.history import history_in

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from db.progress_sql import Scope
 from db.tolerance_sql import effort_rows
-from formats.chart_style import dated_frame, timestamps
+from formats.chart_values import dated_frame, timestamps
 from services.derived import Derived
 from tracker.rules import thresholds
 from tracker.settings import Settings

@@ -43,3 +43,20 @@ def test_a_command_still_loads_what_it_needs(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "unit: kg" in result.stdout
     assert {"sqlalchemy", "services", "db"} <= loaded
+
+
+def test_the_report_does_not_load_altair(tmp_path):
+    # The report's charts come from specs kept ahead (formats/report_specs.py): Altair cost its process about 0.25 s.
+    from services.context import ensure_profile, open_database
+    from services.demo import fill_demo_once
+
+    path = tmp_path / "year.db"
+    database = open_database(str(path))
+    fill_demo_once(ensure_profile(database), years=1)
+    database.dispose()
+    out = tmp_path / "report.pdf"
+    result, loaded = _loaded("report", "--db", str(path), "--start", "2020-01-01", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert {"fpdf", "vl_convert", "pandas"} <= loaded  # the import log was read, and the charts were drawn
+    assert "altair" not in loaded
