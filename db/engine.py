@@ -194,6 +194,16 @@ class Database:
             yield session
 
     @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only transaction whose every read sees the database as it was at the first: a write committed
+        meanwhile shows in none of them. SQLite's read transaction is such a snapshot already; PostgreSQL's
+        default (read committed) lets each statement see the latest commits, so it is asked for repeatable read."""
+        with self._sessions() as session, session.begin():
+            if not self.is_sqlite:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            yield session
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction: committed when the block ends, rolled back on any error."""
         token = _WRITING.set(True)

@@ -1,4 +1,4 @@
-"""Exporting the owner's data: every table (function, medication and sleep too) read in one transaction, as CSV."""
+"""Exporting the owner's data: every table (function, medication and sleep too) read in one snapshot, as CSV."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ from tracker.catalog import Exercise as CatalogExercise
 
 def export_tables(ctx: Ctx, *, demo: bool = False) -> dict[str, bytes]:
     """Every table of the owner's data as CSV bytes, keyed by file name (README.txt, saying demo if `demo`)."""
-    with collector_paused(), ctx.db.read() as s:  # every row read is a new tuple; the export makes no cycles
+    with collector_paused(), ctx.db.snapshot() as s:  # every row read is a new tuple; the export makes no cycles
         return export_files(_stored(s, ctx.owner_id), datetime.now(), demo=demo)
 
 
 def export_zip(ctx: Ctx, *, demo: bool = False) -> bytes:
     """All of the owner's data as a zip of tidy CSV files with README.txt as the data dictionary."""
-    with collector_paused(), ctx.db.read() as s:  # every row read is a new tuple; the export makes no cycles
+    with collector_paused(), ctx.db.snapshot() as s:  # every row read is a new tuple; the export makes no cycles
         return zipped_while_written(written(_stored(s, ctx.owner_id), datetime.now(), demo=demo))
 
 

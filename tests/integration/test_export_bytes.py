@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from datetime import date, datetime
 
 import pytest
@@ -14,6 +15,7 @@ from db import queries
 from db.models import AsNeededDose, Checkin, Entry, Exercise, FunctionGoal, Medication, PgicAnswer, Profile, PsfsRating
 from formats.csv_export import _weight
 from formats.tables import BOM_ENCODING, TABLES, cell
+from services import export as services_export
 from services.context import ensure_profile
 from services.demo import fill_demo_once
 from services.export import export_tables
@@ -171,3 +173,31 @@ def test_the_terminal_export_writes_its_zip_without_loading_pandas(sqlite_db, tm
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.zip").stat().st_size > 0 and "sqlalchemy" in loaded  # the export did run
     assert loaded.isdisjoint({"pandas", "numpy"}), sorted(loaded & {"pandas", "numpy"})
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_session_saved_while_the_export_reads_is_in_none_of_its_files(ctx, monkeypatch, zipped):
+    # Each table is read when it is written; a session saved between the entries and the sets (the app beside a
+    # running export) must not put a set in sets.csv whose entry is missing from entries.csv (on PostgreSQL's
+    # default isolation it did, and the export failed looking that entry up).
+    create_session(ctx, when=datetime(2026, 3, 2, 9))
+    before = export_tables(ctx)
+    read = services_export.table
+
+    def read_then_save(s, name, owner):
+        found = read(s, name, owner)
+        if name == "entries":
+            create_session(ctx, when=datetime(2026, 3, 3, 9))
+        return found
+
+    monkeypatch.setattr(services_export, "table", read_then_save)
+    if zipped:
+        with zipfile.ZipFile(io.BytesIO(services_export.export_zip(ctx))) as archive:
+            during = {name: archive.read(name) for name in archive.namelist()}
+    else:
+        during = export_tables(ctx)
+    assert {name: data for name, data in during.items() if name != "README.txt"} == {
+        name: data for name, data in before.items() if name != "README.txt"
+    }
+    monkeypatch.undo()
+    assert export_tables(ctx)["sessions.csv"].count(b"\n") == before["sessions.csv"].count(b"\n") + 1
