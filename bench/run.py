@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             from bench.browser import browser_figures, server_first_page_s
 
             path = Path(page).stem
-            seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path, revisit=not args.quick)
+            visits = 3 if args.quick else 5
+            seen = browser_figures(ten, f"sqlite:///{folder / 'demo.db'}", path, revisit=not args.quick, visits=visits)
             emit("browser_app_frame_s", seen.shell_s, "s")
             emit("browser_first_chart_s", seen.first_chart_s, "s")
             if seen.in_app_chart_s is not None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from tracker.advice import day_text
 from ui.progress_cache import more_sections, options, page_view
+from ui.progress_sections import more_in_order
 from ui.progress_view import MORE_CHARTS, downloads, filters, render
 from ui.session import current_ctx
 from ui.shell import require_app
@@ -37,7 +38,7 @@ for section in view.sections:
 more = st.expander(MORE_CHARTS, key="prog_more", on_change="rerun", icon=":material/monitoring:")
 if more.open:
     with more:
-        for section in more_sections(ctx, chosen):
+        for section in more_in_order(view.later, more_sections(ctx, chosen)):
             render(section)
             drawn.append(section)
 downloads(menu, drawn)

@@ -8,7 +8,7 @@ from datetime import date
 from services.context import Ctx
 from services.progress import MAX_LINES, Options, progress_details, progress_headline, progress_options
 from ui.cache import cached_read
-from ui.progress_sections import Section, detail_sections, headline_sections
+from ui.progress_sections import Section, detail_sections, headline_sections, later_sections
 from ui.progress_view import Filters
 
 
@@ -21,6 +21,8 @@ class PageView:
     bucket: str
     unit: str
     sections: tuple[Section, ...]
+    later: tuple[Section, ...] = ()
+    """Read with the headline, drawn only under "More charts" (the as-needed doses per week)."""
 
 
 @cached_read(max_entries=64)
@@ -38,7 +40,9 @@ def page_view(ctx: Ctx, filters: Filters) -> PageView:
 @cached_read(max_entries=64)
 def _headline_view(ctx: Ctx, start: date, end: date, regions: tuple[str, ...], exercises: tuple[str, ...]) -> PageView:
     data = progress_headline(ctx, start=start, end=end, regions=regions, exercises=exercises)
-    return PageView(data.start, data.end, data.bucket, data.unit, tuple(headline_sections(data)))
+    return PageView(
+        data.start, data.end, data.bucket, data.unit, tuple(headline_sections(data)), tuple(later_sections(data))
+    )
 
 
 @cached_read(max_entries=64)

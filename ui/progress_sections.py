@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -106,9 +107,10 @@ def pain_section(data: Headline, span: tuple[str, str]) -> Section:
     if with_pain and not health.pain_medication.empty:
         medication = (
             " Shaded spans: medication taken regularly (name and dose in the legend; a new shade is a new dose). "
-            "Triangles along the bottom: each as-needed dose (point at one for its name and time); the small bars "
-            "below count them per week."
+            "Triangles along the bottom: each as-needed dose (point at one for its name and time)."
         )
+        if not health.dose_counts.empty:
+            medication += " How many you took each week is under More charts."
     summary = "\n\n".join(line for line in (data.comparison, health.medication_line) if line)
     return Section(
         "pain",
@@ -117,9 +119,38 @@ def pain_section(data: Headline, span: tuple[str, str]) -> Section:
         "Daily pain is the mean of that day's ratings before and after sessions and on waking (peak pain "
         "during exercise is left out). The band runs from the lowest to the highest day." + medication,
         summary=summary,
-        panels=trend
-        + (_panels(health.dose_counts, "doses", name="As-needed doses per week", span=span) if with_pain else ()),
+        panels=trend,
     )
+
+
+def later_sections(data: Headline) -> list[Section]:
+    """What the headline read already holds but the page draws only under "More charts": the as-needed doses per
+    week (each dose is already a triangle on the pain trend; a first visit draws one chart fewer)."""
+    doses = data.medication.dose_counts
+    if data.pain.empty or doses.empty:
+        return []
+    span = _span(data)
+    return [
+        Section(
+            "doses",
+            "As-needed medication",
+            "",
+            "Each bar counts the as-needed doses taken that week, a shade per medicine; the pain trend above marks "
+            "each dose with a triangle.",
+            panels=_panels(doses, "doses", span=span),
+        )
+    ]
+
+
+def more_in_order(later: Sequence[Section], details: Sequence[Section]) -> list[Section]:
+    """The charts under "More charts" in order: sleep and function goals first (they read beside the pain trend),
+    then the as-needed doses, then the rest."""
+    health = [section for section in details if section.key in HEALTH_KEYS]
+    rest = [section for section in details if section.key not in HEALTH_KEYS]
+    return [*health, *later, *rest]
+
+
+HEALTH_KEYS = ("sleep", "psfs")
 
 
 def health_sections(data: Details, span: tuple[str, str]) -> list[Section]:

@@ -26,8 +26,8 @@ RANGES: dict[str, int | None] = {
 }
 DEFAULT_RANGE = "Last 12 months"
 MORE_CHARTS = (
-    "More charts: sleep, function goals, pressure pain threshold, strength, cardio, 24-hour response, what helps "
-    "and PEG"
+    "More charts: sleep, function goals, as-needed medication, pressure pain threshold, strength, cardio, 24-hour "
+    "response, what helps and PEG"
 )
 
 

@@ -99,6 +99,8 @@ def test_progress_drops_a_removed_dose_at_once_and_shows_it_again_after_undo(at,
 
     def doses_on_progress() -> bool:
         at.switch_page("pages/progress.py").run()
+        at.session_state["prog_more"] = True  # the doses per week are under "More charts"
+        at.run()
         assert not at.exception
         return any("As-needed medication doses per week" in c.proto.spec for c in at.get("vega_lite_chart"))
 

@@ -60,7 +60,7 @@ def test_the_page_opens_on_the_threshold_picture_and_pain_and_draws_the_rest_onc
     assert len(at.get(CHART)) == len(HEADLINE)
     assert [h.value for h in at.subheader] == ["Pain threshold: tolerated work", "Pain trend"]
     assert "Tolerated work on Leg press is up" in _texts(at)
-    assert at.expander[-1].label.startswith("More charts: sleep, function goals, pressure pain threshold, strength")
+    assert at.expander[-1].label.startswith("More charts: sleep, function goals, as-needed medication, pressure pain")
     at.session_state[MORE] = True
     at.run()
     assert len(at.get(CHART)) == len(SECTIONS)

@@ -45,10 +45,13 @@ def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pa
     at.switch_page("pages/progress.py").run()
     assert not at.exception
     assert "Medication changes in this period:" in _texts(at), "medication stays on the pain trend, before 'More'"
+    assert "How many you took each week is under More charts." in _texts(at)
+    assert len(at.get(CHART)) == 5, "the threshold panels and the pain trend; the doses per week wait for More"
     _open_more(at)
     headings = _headings(at)
     assert headings.index("Sleep") == headings.index("Pain trend") + 1
     assert headings.index("Function goals") == headings.index("Sleep") + 1
+    assert headings.index("As-needed medication") == headings.index("Function goals") + 1
     texts = _texts(at)
     assert "Medication changes in this period:" in texts and "Naproxen: dose changed from 500 mg to 250 mg" in texts
     assert "the average moved +" in texts and "a change large enough to matter (better)" in texts
@@ -57,7 +60,7 @@ def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pa
     at.run()
     offered = [b.key for b in at.get_by_key("dl_charts").download_button]
     assert {f"png_{key}" for key in ("pain", "doses", "sleep", "psfs")} <= set(offered)
-    assert "As-needed doses per week" in [m.value for m in at.get_by_key("dl_charts").markdown]
+    assert "As-needed medication" in [m.value for m in at.get_by_key("dl_charts").markdown]
     specs = [json.loads(chart.proto.spec) for chart in at.get(CHART)]
     # The drawn layers, without the one that draws nothing and sets the date axis (formats/chart_style.span_layer).
     drawn = [[layer for layer in s.get("layer", []) if layer["mark"].get("opacity") != 0] for s in specs]

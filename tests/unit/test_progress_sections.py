@@ -95,3 +95,14 @@ def test_an_exercises_panel_downloads_under_the_exercises_name(title, stem) -> N
     panel = Panel("threshold-2", "{}", b"", json.dumps(panel_heading(title)))
     assert panel.file_stem == stem
     assert Panel("pain", "{}", b"").file_stem == "pain"
+
+
+def test_the_doses_per_week_come_after_sleep_and_function_goals_under_more_charts():
+    from ui.progress_sections import Section, more_in_order
+
+    def named(*keys: str) -> list[Section]:
+        return [Section(key, key, "") for key in keys]
+
+    order = more_in_order(named("doses"), named("sleep", "psfs", "pressure", "strength"))
+    assert [section.key for section in order] == ["sleep", "psfs", "doses", "pressure", "strength"]
+    assert [section.key for section in more_in_order(named("doses"), named("pressure"))] == ["doses", "pressure"]
