@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from formats import charts, health_charts, threshold_chart
+from formats.chart_values import STACK_WIDTH, stacked_spec
 from formats.figure import Figure
 from formats.spec_layers import shared_encodings
 
@@ -58,7 +59,7 @@ def one_chart(figures: Sequence[Figure]) -> dict[str, Any]:
     """
     names = [f"{TABLE}-{i}" for i in range(len(figures))]
     parts = [_named_spec(f, n) for f, n in zip(figures, names, strict=True)]
-    spec = parts[0] if len(parts) == 1 else threshold_chart.stacked_spec(parts, threshold_chart.STACK_WIDTH)
+    spec = parts[0] if len(parts) == 1 else stacked_spec(parts, STACK_WIDTH)
     spec["datasets"] = {n: _values(f.rows) for f, n in zip(figures, names, strict=True)}
     return spec
 

@@ -71,3 +71,21 @@ def timestamps(days: Sequence[Any]) -> Any:
         ordinals = np.fromiter((day.toordinal() for day in days), dtype="int64", count=len(days))
         return (ordinals - _EPOCH).astype("datetime64[D]").astype("datetime64[s]")
     return pd.to_datetime(days)
+
+
+# The stacked threshold panels in images and the PDF: about an A4 text width.
+STACK_WIDTH = 560
+STACK_SPACING = 24
+
+
+def stacked_spec(panels: Sequence[dict[str, Any]], width: int) -> dict[str, Any]:
+    """Panels' top-level Vega-Lite specs (`to_dict(validate=False)`) one above the other at a fixed width: the spec
+    `threshold_chart.stacked` makes with Altair, the same dict, assembled from the panels with no copy (Altair
+    deep-copies every panel to stack them: 0.3 s or more for a year's four panels)."""
+    top: dict[str, Any] = {key: panels[0][key] for key in ("$schema", "config") if key in panels[0]}
+    parts = []
+    for panel in panels:
+        part = {key: value for key, value in panel.items() if key not in ("$schema", "config", "autosize")}
+        part["width"] = width
+        parts.append(part)
+    return {**top, "vconcat": parts, "spacing": STACK_SPACING}

@@ -21,7 +21,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from formats.chart_values import EXPORT_WIDTH, PDF_SCALE, SMALL_COUNT, response_params, tick_kind
+from formats.chart_values import (
+    EXPORT_WIDTH,
+    PDF_SCALE,
+    SMALL_COUNT,
+    STACK_WIDTH,
+    response_params,
+    stacked_spec,
+    tick_kind,
+)
 from formats.figure import Figure
 from formats.vl_engine import OPTIONS
 
@@ -65,8 +73,8 @@ def kept_chart(figures: Sequence[Figure]) -> dict[str, Any] | None:
     parts = [kept_spec(f, n) for f, n in zip(figures, names, strict=True)]
     if any(part is None for part in parts):
         return None
-    spec = parts[0] if len(parts) == 1 else stacked(parts)
-    assert spec is not None
+    kept = [part for part in parts if part is not None]
+    spec = kept[0] if len(kept) == 1 else stacked_spec(kept, STACK_WIDTH)
     spec["datasets"] = {n: records(f.rows) for f, n in zip(figures, names, strict=True)}
     return spec
 
@@ -85,22 +93,6 @@ def kept_spec(figure: Figure, name: str) -> dict[str, Any] | None:
     stand_ins = re.compile("|".join(re.escape(stand_in) for stand_in in own))
     spec: dict[str, Any] = json.loads(stand_ins.sub(lambda match: own[match[0]], found))
     return spec
-
-
-def stacked(panels: Sequence[dict[str, Any] | None]) -> dict[str, Any]:
-    """threshold_chart.stacked_spec(panels, STACK_WIDTH), the same dict (its width and gap are kept with the specs,
-    so this module needs no Altair)."""
-    layout = _kept()["stack"]
-    first = panels[0]
-    assert first is not None
-    top: dict[str, Any] = {key: first[key] for key in ("$schema", "config") if key in first}
-    parts = []
-    for panel in panels:
-        assert panel is not None
-        part = {key: value for key, value in panel.items() if key not in ("$schema", "config", "autosize")}
-        part["width"] = layout["width"]
-        parts.append(part)
-    return {**top, "vconcat": parts, "spacing": layout["spacing"]}
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -175,7 +167,7 @@ def _kept() -> dict[str, Any]:
     try:
         kept: dict[str, Any] = json.loads(gzip.decompress(KEPT.read_bytes()))
     except FileNotFoundError:
-        kept = {"specs": {}, "vl_version": "", "stack": {}}
+        kept = {"specs": {}, "vl_version": ""}
     return kept
 
 
@@ -200,7 +192,7 @@ def built_specs() -> dict[str, Any]:
     """The specs to keep, built with Altair (what `python -m formats.report_specs` writes to KEPT)."""
     import altair as alt
 
-    from formats import chart_specs, threshold_chart
+    from formats import chart_specs
 
     specs = {}
     for kind, params in kept_settings():
@@ -210,7 +202,6 @@ def built_specs() -> dict[str, Any]:
     return {
         "altair": alt.__version__,
         "vl_version": ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]),
-        "stack": {"width": threshold_chart.STACK_WIDTH, "spacing": threshold_chart.STACK_SPACING},
         "specs": specs,
     }
 

@@ -11,6 +11,7 @@ from typing import Any
 import altair as alt
 
 from formats.chart_style import DATE, FIT_WIDTH, OVER_COLOUR, Source, Span, span_layer, x_dates, y_axis
+from formats.chart_values import STACK_SPACING
 from tracker.threshold import Status
 
 # The tolerated level, and the sessions that did not count, each with its own colour and shape (never colour
@@ -27,9 +28,6 @@ COUNT_PX = 12
 COUNT_COLOUR = "#3c4043"
 AXIS_TITLES = {"min": "Minutes", "reps": "Reps (no load)"}
 PANEL_HEIGHT = 170
-# The stacked charts in images and the PDF: about an A4 text width.
-STACK_WIDTH = 560
-STACK_SPACING = 24
 
 
 def threshold_panel(
@@ -125,18 +123,3 @@ def stacked(panels: Sequence[alt.Chart | alt.LayerChart], width: int) -> alt.VCo
         one.autosize = alt.Undefined  # a stack sizes itself: its parts may not
         fixed.append(one.properties(width=width))
     return alt.vconcat(*fixed, spacing=STACK_SPACING)
-
-
-def stacked_spec(panels: Sequence[dict[str, Any]], width: int) -> dict[str, Any]:
-    """The Vega-Lite spec `stacked` makes, from each panel's own top-level spec (`to_dict(validate=False)`).
-
-    Altair deep-copies every panel to stack them (0.3 s or more for a year's four panels); written here, the
-    spec is the same dict, assembled from the panels' specs with no copy.
-    """
-    top: dict[str, Any] = {key: panels[0][key] for key in ("$schema", "config") if key in panels[0]}
-    parts = []
-    for panel in panels:
-        part = {key: value for key, value in panel.items() if key not in ("$schema", "config", "autosize")}
-        part["width"] = width
-        parts.append(part)
-    return {**top, "vconcat": parts, "spacing": STACK_SPACING}

@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 
 from formats import chart_specs, charts, threshold_chart
+from formats.chart_values import STACK_WIDTH
 from formats.figure import Figure
 from formats.spec_layers import shared_encodings
 from tests.unit.test_charts import threshold_frame
@@ -71,7 +72,7 @@ def test_an_image_spec_is_altairs_own_spec_over_the_rows_with_each_panel_its_row
         Figure("threshold", legs, {"measure": "kg", "title": "Leg press", "subtitle": "up 17%"}),
         Figure("threshold", walk, {"measure": "min", "title": "Treadmill walk"}),
     ]
-    stack = threshold_chart.stacked([chart_specs.chart(f) for f in figures], threshold_chart.STACK_WIDTH)
+    stack = threshold_chart.stacked([chart_specs.chart(f) for f in figures], STACK_WIDTH)
     assert _by_order_of_use(chart_specs.one_chart(figures)) == _by_order_of_use(stack.to_dict())
     response = pd.DataFrame({"period": PERIODS, "response": ["settled (within 1 point)"] * 3, "sessions": [2, 5, 1]})
     one = Figure("response", response, {"bucket": "week"})

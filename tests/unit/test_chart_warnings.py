@@ -18,6 +18,7 @@ import pytest
 import vl_convert
 
 from formats import charts, health_charts, threshold_chart
+from formats.chart_values import STACK_WIDTH, stacked_spec
 from tests.unit.test_charts import threshold_frame
 from tracker.medication import Dose, Regular
 from tracker.strength import ROUGH_BASIS
@@ -178,7 +179,7 @@ def test_the_reports_stack_of_panels_compiles_without_a_warning(capfd):
         threshold_chart.panel_spec(f"rows-{i}", measure="kg", title=name, span=LONG)
         for i, name in enumerate(("Leg press", "Chest press"))
     ]
-    spec = threshold_chart.stacked_spec(panels, threshold_chart.STACK_WIDTH)
+    spec = stacked_spec(panels, STACK_WIDTH)
     spec["datasets"] = {f"rows-{i}": alt.utils.data.to_values(threshold_frame())["values"] for i in range(2)}
     capfd.readouterr()
     vl_convert.vegalite_to_vega(spec, vl_version=VL_VERSION, show_warnings=True)
