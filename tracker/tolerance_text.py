@@ -69,7 +69,9 @@ def headline(
         )
     if len(directions) == 1:
         mean = fmean(c.percent for c in changes)
-        return f"Tolerated work is {_moved(mean, same_within)} since {since} across the {len(changes)} main exercises"
+        return (
+            f"Tolerated work is {_moved(mean, same_within)} since {since} across the {len(changes)} exercises charted"
+        )
     groups = {1: "rose for", -1: "fell for", 0: "held about the same for"}
     parts = []
     for sign in (1, -1, 0):

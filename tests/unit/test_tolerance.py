@@ -118,7 +118,7 @@ def test_the_headline_gives_one_number_when_every_main_exercise_moved_the_same_w
     efforts += [walk(0, 20), walk(2, 20), walk(30, 26), walk(32, 26)]
     assert (
         headline(changes_of(efforts), 5, "kg")
-        == "Tolerated work is up 25% since 4 Mar 2026 across the 2 main exercises"
+        == "Tolerated work is up 25% since 4 Mar 2026 across the 2 exercises charted"
     )
 
 
@@ -167,6 +167,6 @@ def test_the_headline_speaks_about_the_data_so_the_person_and_their_doctor_read_
         "2 recent sessions are waiting for the next-morning rating; each one that settles counts as tolerated work."
     )
     assert "at or below the pain limit (4/10) and pain on waking" in texts[1]
-    assert texts[2] == "Tolerated work is up 25% since 4 Mar 2026 across the 2 main exercises"
+    assert texts[2] == "Tolerated work is up 25% since 4 Mar 2026 across the 2 exercises charted"
     for text in texts:
         assert not {"your", "you", "page"} & set(text.lower().replace(";", " ").replace(":", " ").split())
