@@ -60,10 +60,6 @@ def phone_navigation(pages: list[st.Page], current: st.Page) -> None:
     st.html(_PHONE_CSS)
     key = f"{_MENU}_{current.url_path or 'home'}"
     menu = st.container(key="phone_nav").popover("Pages", icon=":material/menu:", key=key, on_change="rerun")
-    if not menu.open:
-        # Its links are made only while it is open (opening it reruns the page): twelve links on every run of
-        # every page cost about 1 ms of Streamlit's bookkeeping, on a desktop too, where the menu is hidden.
-        return
     with menu:
         for page in pages:
             # The page already open is shown but not a link: tapping it would open nothing new to close the menu.
