@@ -96,7 +96,7 @@ def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
 
 
 def pain_section(data: Headline, span: tuple[str, str]) -> Section:
-    """The pain trend, with medication drawn on it and the as-needed doses per week below when there are any."""
+    """The pain trend, with medication drawn on it (the as-needed doses per week are under More charts)."""
     health, bucket = data.medication, data.bucket
     with_pain = not data.pain.empty  # medication alone is not drawn: its spans and marks belong on a pain trend
     if not with_pain or health.pain_medication.empty:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -44,9 +45,10 @@ class Filters:
 
 DOWNLOADS = "Download charts"
 MENU_KEY = "dl_charts"
+PICK_KEY = "dl_chart"
 DOWNLOADS_HELP = (
-    "Each chart on this page as a picture. PNG is for a letter or message to your doctor; SVG stays sharp at any "
-    "size in print."
+    "Any chart on this page as a picture: PNG for a letter or message to your doctor, SVG to stay sharp at any size "
+    "in print."
 )
 
 FORMULAS = {Formula.EPLEY: "Epley", Formula.BRZYCKI: "Brzycki"}
@@ -110,31 +112,39 @@ def render(section: Section) -> None:
 
 
 def downloads(slot: DeltaGenerator, sections: Sequence[Section]) -> None:
-    """One "Download charts" menu for every chart drawn, in `slot` (above the charts): each as PNG or SVG.
+    """A "Download charts" section in `slot` (above the charts): pick any chart drawn, then PNG or SVG.
 
-    One menu for the page, not one per chart: every menu is a widget that costs Streamlit's bookkeeping on each
+    One for the page, not a menu per chart: every menu is a widget that costs Streamlit's bookkeeping on each
     rerun (six menus were most of what a page of charts costs over an empty one), and a phone showed the same
-    button under every chart. The buttons exist only while the menu is open; opening it reruns the page.
+    button under every chart. It opens in place (a floating menu sat in a strip at the bottom of a phone's screen,
+    and a keyboard reached its buttons only after the whole page), and makes its widgets only while open.
     """
-    drawn = [(section, panel) for section in sections for panel in section.panels]
+    drawn = {panel.key: (panel, panel.name or section.title) for section in sections for panel in section.panels}
     if not drawn:
         return
-    menu = slot.popover(DOWNLOADS, icon=":material/download:", key=MENU_KEY, on_change="rerun")
-    if not menu.open:
+    box = slot.expander(DOWNLOADS, key=MENU_KEY, on_change="rerun", icon=":material/download:")
+    if not box.open:
         return
-    menu.caption(DOWNLOADS_HELP)
-    for section, panel in drawn:
-        row = menu.container(horizontal=True, vertical_alignment="center")
-        row.markdown(panel.name or section.title, width="stretch")
-        spec = panel.chart_spec()
-        for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
-            row.download_button(
-                kind.upper(),
-                data=partial(make, spec),
-                file_name=download_name(f"progress-{panel.file_stem}.{kind}"),
-                mime=mime,
-                key=f"{kind}_{panel.key}",
-                on_click="ignore",
-                icon=":material/download:",
-                help=f"{panel.name or section.title} as {kind.upper()}",
-            )
+    box.markdown(DOWNLOADS_HELP)
+    key = box.selectbox("Chart", list(drawn), format_func=lambda k: drawn[k][1], key=PICK_KEY)
+    panel, label = drawn[key]
+    spec = titled(panel.chart_spec(), label)
+    row = box.container(horizontal=True)
+    for kind, make, mime in (("png", to_png, "image/png"), ("svg", to_svg, "image/svg+xml")):
+        row.download_button(
+            f"Download {kind.upper()}",
+            data=partial(make, spec),
+            file_name=download_name(f"progress-{panel.file_stem}.{kind}"),
+            mime=mime,
+            key=f"{kind}_{panel.key}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+
+def titled(spec: dict[str, Any], label: str) -> dict[str, Any]:
+    """The spec with `label` as its title where it has none: a picture sent on its own says what it shows (on the
+    page the heading above the chart says it)."""
+    if "title" in spec:
+        return spec
+    return {**spec, "title": {"text": label, "anchor": "start", "fontSize": 14}}

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from services.checkins import record_morning
 from tests.e2e.conftest import App
-from tests.e2e.ui import click, go_to, idle, open_app, open_menu, open_more_charts
+from tests.e2e.ui import click, go_to, idle, open_app, open_chart_downloads, open_more_charts
 from tests.factories import create_session
 
 pytestmark = pytest.mark.e2e
@@ -74,21 +74,17 @@ def test_progress_chart_as_png_and_svg_from_its_download_menu(app: App, page: Pa
     open_app(page, app.url)
     go_to(page, "Progress")
     open_more_charts(page)
-    # One "Download charts" menu for every chart drawn; its PNG and SVG buttons are made only once it is opened.
+    # One "Download charts" section for every chart drawn; its widgets are made only once it is opened.
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(0)
-    menu = open_menu(page, "dl_charts")
-    expect(menu.get_by_text("letter or message to your doctor")).to_be_visible()
-    expect(menu.get_by_text("Strength: estimated one-rep max")).to_be_visible()
+    section = open_chart_downloads(page, "Strength: estimated one-rep max")
     made = {}
     for kind in ("png", "svg"):
         with page.expect_download() as started:
-            # Opening the menu reruns the page; while the charts above redraw, the page can scroll and leave the
-            # floating menu past the window's edge, so the press goes to the button itself (the files are the
-            # point here; test_phone checks the open menu fits the screen).
-            menu.locator(f".st-key-{kind}_strength").get_by_role("button").dispatch_event("click")
+            section.get_by_role("button", name=f"Download {kind.upper()}", exact=True).click()
         assert started.value.suggested_filename == f"progress-strength.{kind}"
         made[kind] = tmp_path / started.value.suggested_filename
         started.value.save_as(made[kind])
     assert made["png"].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     svg = made["svg"].read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<svg") and "Leg press" in svg
+    assert "Strength: estimated one-rep max" in svg, "a picture on its own says what it shows"

@@ -9,7 +9,7 @@ from services.history import history
 from tests.e2e.conftest import ARTIFACTS, App
 from tests.e2e.test_downloads import seed
 from tests.e2e.test_log_session import PAIN, SETS, fill_leg_press, save_session
-from tests.e2e.ui import field, go_to, open_app, open_menu, open_more_charts
+from tests.e2e.ui import field, go_to, open_app, open_chart_downloads, open_more_charts
 
 pytestmark = pytest.mark.e2e
 
@@ -45,14 +45,13 @@ def test_chart_download_menu_fits_at_phone_width(app: App, phone: Page) -> None:
     seed(app)
     open_app(phone, app.url, "progress")
     open_more_charts(phone)
-    menu = open_menu(phone, "dl_charts")
+    section = open_chart_downloads(phone, "Strength: estimated one-rep max")
     viewport = phone.viewport_size
     assert viewport is not None
     for part in (
-        menu,
-        menu.get_by_text("Strength: estimated one-rep max"),
-        menu.locator(".st-key-png_strength").get_by_role("button"),
-        menu.locator(".st-key-svg_strength").get_by_role("button"),
+        section,
+        section.get_by_role("button", name="Download PNG", exact=True),
+        section.get_by_role("button", name="Download SVG", exact=True),
     ):
         box = part.bounding_box()
         assert box is not None

@@ -136,6 +136,22 @@ def open_menu(page: Page, key: str) -> Locator:
     return body
 
 
+def open_chart_downloads(page: Page, chart: str) -> Locator:
+    """On Progress, open "Download charts" (its widgets are made once it is open), pick a chart and return the
+    section's body."""
+    section = page.get_by_test_id("stExpander").filter(has_text="Download charts")
+    section.locator("summary").click()
+    expect(section.get_by_text("letter or message to your doctor")).to_be_visible()
+    idle(page)
+    # Picked from the open list: a phone's select box takes no typing to narrow it.
+    listed = options(page, "Chart").filter(has_text=chart)
+    listed.scroll_into_view_if_needed()
+    listed.click()
+    expect(selected(page, "Chart")).to_have_value(chart)
+    idle(page)
+    return section
+
+
 def open_more_charts(page: Page) -> None:
     """On Progress, open "More charts" (read and drawn only once opened) and wait until its script run is done."""
     page.get_by_test_id("stExpander").filter(has_text="More charts").locator("summary").click()

@@ -40,14 +40,16 @@ def demo(at: AppTest) -> AppTest:
 
 
 def _visit_every_download(at: AppTest) -> None:
-    """Open each page that offers a download, making every button appear (PDF built, one chart menu open)."""
+    """Open each page that offers a download, making every button appear (PDF built, the chart download section
+    open on its first chart, then on the pain trend)."""
     for page in ("pages/backup.py", "pages/data.py", "pages/history.py"):
         at.switch_page(page).run()
         assert not at.exception
     _pdf(at)
     at.switch_page("pages/progress.py").run()
-    at.session_state["dl_charts"] = True  # what opening the page's chart download menu sends
+    at.session_state["dl_charts"] = True  # what opening the page's chart download section sends
     at.run()
+    at.selectbox(key="dl_chart").set_value("pain").run()
     assert not at.exception
 
 

@@ -22,6 +22,7 @@ HEADLINE = ("threshold-1", "threshold-2", "pain")
 SECTIONS = (*HEADLINE, "pressure", "strength", "cardio", "response", "helps", "peg")
 MORE = "prog_more"
 MENU = "dl_charts"
+PICK = "dl_chart"
 
 
 def _texts(at: AppTest) -> str:
@@ -55,8 +56,8 @@ def test_an_empty_database_shows_what_to_log_for_every_chart(at):
 def test_the_page_opens_on_the_threshold_picture_and_pain_and_draws_the_rest_once_asked(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
     _open(at)
-    assert at.get_by_key(MENU).proto.popover.label == "Download charts"
-    assert len(at.get("popover")) == 2, "one download menu for the page (the other is the phone's page menu)"
+    assert at.get_by_key(MENU).label == "Download charts"
+    assert len(at.get("popover")) == 1, "no download menu under each chart (the one popover is the phone's page menu)"
     assert len(at.get(CHART)) == len(HEADLINE)
     assert [h.value for h in at.subheader] == ["Pain threshold: tolerated work", "Pain trend"]
     assert "Tolerated work on Leg press is up" in _texts(at)
@@ -70,34 +71,45 @@ def test_a_few_weeks_of_history_show_every_chart_with_a_closed_download_menu(at,
     fill_weeks(app_ctx, end=date.today())
     _open(at, more=True)
     assert len(at.get(CHART)) == len(SECTIONS)
-    assert at.get_by_key(MENU).proto.popover.label == "Download charts"
-    assert at.get("download_button") == [], "no PNG or SVG button is made until the menu is opened"
+    assert at.get_by_key(MENU).label == "Download charts"
+    assert at.get("download_button") == [], "no PNG or SVG button is made until the section is opened"
     assert "Baseline (first 14 days)" in _texts(at)
     assert "Nothing logged yet" not in _texts(at)
 
 
-def test_the_open_download_menu_offers_every_chart_drawn_as_png_and_svg_until_closed(at, app_ctx):
+def test_the_open_download_section_offers_any_chart_drawn_as_png_and_svg_until_closed(at, app_ctx):
     fill_weeks(app_ctx, end=date.today())
     _open(at)
-    at.session_state[MENU] = True  # what opening the menu in the browser sends
+    at.session_state[MENU] = True  # what opening the section in the browser sends
     at.run()
     assert not at.exception
-    menu = at.get_by_key(MENU)
-    assert "letter or message to your doctor" in menu.caption[0].value
     # The threshold panels by their exercise, every other chart by its section's title.
-    assert [m.value for m in menu.markdown] == [
+    assert at.selectbox(key=PICK).options == [
         "Tolerated work: Treadmill walk",
         "Tolerated work: Leg press",
         "Pain trend",
     ]
-    assert [b.key for b in menu.download_button] == [f"{kind}_{s}" for s in HEADLINE for kind in ("png", "svg")]
+    assert [(b.label, b.key) for b in at.get("download_button")] == [
+        ("Download PNG", "png_threshold-1"),
+        ("Download SVG", "svg_threshold-1"),
+    ]
     at.session_state[MORE] = True
     at.run()
-    keys = [b.key for b in at.get_by_key(MENU).download_button]
-    assert keys == [f"{kind}_{s}" for s in SECTIONS for kind in ("png", "svg")], "the charts opened below join it"
+    assert len(at.selectbox(key=PICK).options) == len(SECTIONS), "the charts opened below join it"
+    assert at.selectbox(key=PICK).options[-1] == "Weekly PEG"
+    at.selectbox(key=PICK).set_value("strength").run()
+    assert [b.key for b in at.get("download_button")] == ["png_strength", "svg_strength"]
     at.session_state[MENU] = False
     at.run()
     assert at.get("download_button") == []
+
+
+def test_a_downloaded_chart_without_a_title_of_its_own_is_titled_with_its_section():
+    from ui.progress_view import titled
+
+    assert titled({"mark": "line"}, "Pain trend")["title"]["text"] == "Pain trend"
+    own = {"mark": "line", "title": {"text": "Leg press"}}
+    assert titled(own, "Tolerated work: Leg press") is own
 
 
 def test_reads_are_cached_until_a_write_by_the_same_owner(at, app_ctx, app_db):

@@ -56,11 +56,10 @@ def test_psfs_medication_and_sleep_from_the_demo_read_on_progress_next_to_the_pa
     assert "Medication changes in this period:" in texts and "Naproxen: dose changed from 500 mg to 250 mg" in texts
     assert "the average moved +" in texts and "a change large enough to matter (better)" in texts
     assert "- Sleep: pain " in texts and "after a good night (6/10 or better)" in texts
-    at.session_state["dl_charts"] = True  # the page's download menu opened
+    at.session_state["dl_charts"] = True  # the page's download section opened
     at.run()
-    offered = [b.key for b in at.get_by_key("dl_charts").download_button]
-    assert {f"png_{key}" for key in ("pain", "doses", "sleep", "psfs")} <= set(offered)
-    assert "As-needed medication" in [m.value for m in at.get_by_key("dl_charts").markdown]
+    offered = at.selectbox(key="dl_chart").options
+    assert {"Pain trend", "As-needed medication", "Sleep", "Function goals"} <= set(offered)
     specs = [json.loads(chart.proto.spec) for chart in at.get(CHART)]
     # The drawn layers, without the one that draws nothing and sets the date axis (formats/chart_style.span_layer).
     drawn = [[layer for layer in s.get("layer", []) if layer["mark"].get("opacity") != 0] for s in specs]
