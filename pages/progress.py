@@ -6,7 +6,7 @@ import streamlit as st
 
 from tracker.advice import day_text
 from ui.progress_cache import more_sections, options, page_view
-from ui.progress_sections import more_in_order
+from ui.progress_more import more_in_order
 from ui.progress_view import MORE_CHARTS, downloads, filters, render
 from ui.session import current_ctx
 from ui.shell import require_app

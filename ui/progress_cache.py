@@ -8,7 +8,8 @@ from datetime import date
 from services.context import Ctx
 from services.progress import MAX_LINES, Options, progress_details, progress_headline, progress_options
 from ui.cache import cached_read
-from ui.progress_sections import Section, detail_sections, headline_sections, later_sections
+from ui.progress_more import detail_sections, later_sections
+from ui.progress_sections import Section, headline_sections
 from ui.progress_view import Filters
 
 

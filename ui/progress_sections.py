@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from formats import chart_specs, charts
+from formats import chart_specs
 from formats.chart_style import tick_kind
 from formats.threshold_chart import panel_heading
-from services.health_progress import PSFS_KEY
-from services.progress import Details, Headline, Period, Progress
+from services.progress import Headline, Period
 
 
 @dataclass(frozen=True)
@@ -84,14 +82,14 @@ def spec_for(kind: str, *, span: tuple[str, str] | None = None, **params: Any) -
     return built.replace(stand_in[0], span[0]).replace(stand_in[1], span[1])
 
 
-def _panels(frame: pd.DataFrame, kind: str, key: str = "", name: str = "", **params: Any) -> tuple[Panel, ...]:
+def panels_for(frame: pd.DataFrame, kind: str, key: str = "", name: str = "", **params: Any) -> tuple[Panel, ...]:
     if frame.empty:
         return ()
     return (Panel(key or kind, spec_for(kind, **params), chart_specs.to_arrow(frame), name=name),)
 
 
-def _chart(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
-    panels = _panels(frame, kind, **params)
+def chart_for(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
+    panels = panels_for(frame, kind, **params)
     return {"panels": panels} if panels else {}
 
 
@@ -100,9 +98,9 @@ def pain_section(data: Headline, span: tuple[str, str]) -> Section:
     health, bucket = data.medication, data.bucket
     with_pain = not data.pain.empty  # medication alone is not drawn: its spans and marks belong on a pain trend
     if not with_pain or health.pain_medication.empty:
-        trend = _panels(data.pain, "pain", bucket=bucket, span=span)
+        trend = panels_for(data.pain, "pain", bucket=bucket, span=span)
     else:
-        trend = _panels(health.pain_medication, "pain_medication", key="pain", bucket=bucket, span=span)
+        trend = panels_for(health.pain_medication, "pain_medication", key="pain", bucket=bucket, span=span)
     medication = ""
     if with_pain and not health.pain_medication.empty:
         medication = (
@@ -121,67 +119,6 @@ def pain_section(data: Headline, span: tuple[str, str]) -> Section:
         summary=summary,
         panels=trend,
     )
-
-
-def later_sections(data: Headline) -> list[Section]:
-    """What the headline read already holds but the page draws only under "More charts": the as-needed doses per
-    week (each dose is already a triangle on the pain trend; a first visit draws one chart fewer)."""
-    doses = data.medication.dose_counts
-    if data.pain.empty or doses.empty:
-        return []
-    span = _span(data)
-    return [
-        Section(
-            "doses",
-            "As-needed medication",
-            "",
-            "Each bar counts the as-needed doses taken that week, a shade per medicine; the pain trend above marks "
-            "each dose with a triangle.",
-            panels=_panels(doses, "doses", span=span),
-        )
-    ]
-
-
-def more_in_order(later: Sequence[Section], details: Sequence[Section]) -> list[Section]:
-    """The charts under "More charts" in order: sleep and function goals first (they read beside the pain trend),
-    then the as-needed doses, then the rest."""
-    health = [section for section in details if section.key in HEALTH_KEYS]
-    rest = [section for section in details if section.key not in HEALTH_KEYS]
-    return [*health, *later, *rest]
-
-
-HEALTH_KEYS = ("sleep", "psfs")
-
-
-def health_sections(data: Details, span: tuple[str, str]) -> list[Section]:
-    """Sleep and function goals, each only when something was logged in the period."""
-    health, found = data.goals_sleep, []
-    if not health.sleep.empty:
-        found.append(
-            Section(
-                "sleep",
-                "Sleep",
-                "",
-                f"Mean sleep quality on waking (0-10, rated at the morning check-in), one point per {data.bucket}. "
-                "How pain compares after good and poorer nights is under What helps.",
-                panels=_panels(health.sleep, "sleep", span=span),
-            )
-        )
-    if not health.psfs.rows.empty:
-        picture = health.psfs
-        found.append(
-            Section(
-                "psfs",
-                "Function goals",
-                "",
-                PSFS_KEY + " The band starts from the first rating round in the period picked.",
-                summary=picture.words,
-                panels=_panels(
-                    picture.rows, "psfs", activities=picture.activities, baseline=picture.baseline, span=span
-                ),
-            )
-        )
-    return found
 
 
 def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]:
@@ -210,7 +147,7 @@ def _picture_words(data: Headline) -> str:
     return "\n".join(lines) + hint
 
 
-def _span(data: Period) -> tuple[str, str]:
+def span_of(data: Period) -> tuple[str, str]:
     # Every chart over time covers the range picked, so one week of data is one week wide and the charts line up.
     return (data.start.isoformat(), data.end.isoformat())
 
@@ -221,7 +158,7 @@ HIDDEN = "Nothing of this kind among the exercises picked under the filters abov
 
 def headline_sections(data: Headline) -> list[Section]:
     """What the page shows first: the pain-threshold picture, then the pain trend."""
-    span = _span(data)
+    span = span_of(data)
     main = "" if data.picked else f" Showing your main strength and cardio exercises (most sessions); {PICK}"
     return [
         Section(
@@ -244,79 +181,6 @@ def headline_sections(data: Headline) -> list[Section]:
         ),
         pain_section(data, span),
     ]
-
-
-def detail_sections(data: Details) -> list[Section]:
-    """Every other chart in order (sleep and function goals first, as they read beside the pain trend), each with
-    the words that explain it or say what to log."""
-    unit, bucket, span = data.unit, data.bucket, _span(data)
-    response = charts.response_params(data.response)
-    skipped = f" Not estimated (every set over 20 reps): {', '.join(data.not_estimated)}." if data.not_estimated else ""
-    strong = f" Showing your {len(data.top_strength)} most-done strength exercises; {PICK}" if data.top_strength else ""
-    return [
-        *health_sections(data, span),
-        Section(
-            "pressure",
-            "Pressure pain threshold",
-            "Optional: if you have an algometer, log a pressure pain threshold on the Check-ins page to see it here.",
-            "Mean of three trials at one site; higher means less sensitive. Changes under about 0.3-0.7 kg/cm² "
-            "may be measurement noise.",
-            **_chart(data.pressure, "pressure", span=span),
-        ),
-        Section(
-            "strength",
-            "Strength: estimated one-rep max",
-            (
-                HIDDEN
-                if data.picked
-                else "Log strength sets with a weight and 20 reps or fewer to see your estimated one-rep max per "
-                "exercise."
-            )
-            + skipped,
-            "Filled dots: estimated from sets of 1-10 reps. Open dots: only sets of 11-20 reps were done, so the "
-            "estimate is rougher (the formulas lose accuracy past about ten reps), but a rising 3 × 12 still shows. "
-            "Sets over 20 reps are not estimated." + skipped + strong,
-            **_chart(data.strength, "strength", unit=unit, span=span),
-        ),
-        Section(
-            "cardio",
-            "Cardio minutes per week",
-            HIDDEN
-            if data.picked
-            else "Log cardio sessions with their minutes (walking, elliptical, bike, swimming) to see them here.",
-            **_chart(data.cardio, "cardio", bucket=bucket, span=span),
-        ),
-        Section(
-            "response",
-            "24-hour response",
-            "Log a session and check in the next morning to see whether it settled.",
-            "Settled: pain on waking no more than 1 point above your level before the session (a 0-10 rating "
-            "wobbles by about a point from day to day). Worse: 2 or more points above; next time, ease off the "
-            "load. Sessions from yesterday or today wait for their next-morning rating.",
-            **_chart(data.response, "response", bucket=bucket, **response, span=span),
-        ),
-        Section(
-            "helps",
-            "What helps",
-            "No comparison yet: each kind of exercise needs at least 3 days with it and 3 without, each followed "
-            "by a day with a pain rating.",
-            "A comparison of your own days, not proof of cause: talk it through with your physiotherapist.",
-            summary="\n".join(f"- {line}" for line in (*data.helps_lines, data.goals_sleep.sleep_line) if line),
-            **_chart(data.helps, "helps"),
-        ),
-        Section(
-            "peg",
-            "Weekly PEG",
-            "Fill in the weekly PEG (pain, enjoyment of life, general activity) on the Check-ins page to see it here.",
-            "PEG-3: the mean of three 0-10 items; lower is better.",
-            **_chart(data.peg, "peg", span=span),
-        ),
-    ]
-
-
-def sections(data: Progress) -> list[Section]:
-    """The whole page's charts in order: the headline's, then the details'."""
-    return [*headline_sections(data), *detail_sections(data)]
 
 
 def prebuild(measures: tuple[str, ...] = ("kg", "lb", "reps", "min")) -> int:

@@ -174,7 +174,7 @@ def test_the_exercise_filter_offers_what_this_owner_logged_and_not_what_is_in_th
 
 
 def test_a_short_period_says_to_pick_a_longer_one_and_a_filter_says_it_hides_the_rest(ctx):
-    from ui.progress_sections import sections
+    from ui.progress_more import sections
 
     first = fill_weeks(ctx, end=END)
     short = progress_data(ctx, start=END - timedelta(days=20), end=END)

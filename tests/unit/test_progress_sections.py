@@ -98,7 +98,8 @@ def test_an_exercises_panel_downloads_under_the_exercises_name(title, stem) -> N
 
 
 def test_the_doses_per_week_come_after_sleep_and_function_goals_under_more_charts():
-    from ui.progress_sections import Section, more_in_order
+    from ui.progress_more import more_in_order
+    from ui.progress_sections import Section
 
     def named(*keys: str) -> list[Section]:
         return [Section(key, key, "") for key in keys]
