@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import stat
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,8 +34,15 @@ def _open_fds() -> Iterable[int]:
 def _listening_tcp(fd: int, port: int) -> socket.socket | None:
     """A second handle on `fd` if it is a TCP socket listening on `port` (the caller closes it), else None."""
     try:
-        handle = socket.socket(fileno=os.dup(fd))
-    except OSError:  # not a socket, or closed meanwhile
+        if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+            return None
+        copy = os.dup(fd)
+    except OSError:  # closed meanwhile
+        return None
+    try:
+        handle = socket.socket(fileno=copy)
+    except OSError:
+        os.close(copy)
         return None
     try:
         if (

@@ -73,3 +73,10 @@ def test_once_per_process_and_only_under_a_running_server(monkeypatch: pytest.Mo
     server_socket.reply_without_delay_once()
     server_socket.reply_without_delay_once()
     assert len(calls) == 1
+
+
+def test_looking_leaves_no_file_descriptor_open(listening: socket.socket) -> None:
+    before = len(list(server_socket._open_fds()))
+    for _ in range(3):
+        server_socket.reply_without_delay(listening.getsockname()[1])
+    assert len(list(server_socket._open_fds())) == before
