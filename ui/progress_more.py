@@ -141,5 +141,5 @@ def detail_sections(data: Details) -> list[Section]:
 
 
 def sections(data: Progress) -> list[Section]:
-    """The whole page's charts in order: the headline's, then the details'."""
-    return [*headline_sections(data), *detail_sections(data)]
+    """The whole page's charts in order: the headline's, then those under "More charts"."""
+    return [*headline_sections(data), *more_in_order(later_sections(data), detail_sections(data))]

@@ -26,7 +26,7 @@ class Panel:
     heading: str = ""
     """JSON of top-level properties (title, description) set over the spec's, when it is shared by several."""
     name: str = ""
-    """What the download menu calls it when its section has other charts too (else the section's title)."""
+    """What the download list calls it where its section's title is not enough (an exercise's panel)."""
 
     @property
     def file_stem(self) -> str:
@@ -82,10 +82,10 @@ def spec_for(kind: str, *, span: tuple[str, str] | None = None, **params: Any) -
     return built.replace(stand_in[0], span[0]).replace(stand_in[1], span[1])
 
 
-def panels_for(frame: pd.DataFrame, kind: str, key: str = "", name: str = "", **params: Any) -> tuple[Panel, ...]:
+def panels_for(frame: pd.DataFrame, kind: str, key: str = "", **params: Any) -> tuple[Panel, ...]:
     if frame.empty:
         return ()
-    return (Panel(key or kind, spec_for(kind, **params), chart_specs.to_arrow(frame), name=name),)
+    return (Panel(key or kind, spec_for(kind, **params), chart_specs.to_arrow(frame)),)
 
 
 def chart_for(frame: pd.DataFrame, kind: str, **params: Any) -> dict[str, Any]:
