@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from statistics import fmean
 
-from tracker.advice import Kind, Suggestion, day_text, make
+from tracker.advice import Kind, Suggestion, day_text, days_text, make
 from tracker.catalog import Exercise, is_free_weight
 from tracker.history import ExerciseDone, History, SessionDone
 from tracker.progression import all_sets_at_top, load_step
@@ -46,7 +46,7 @@ def _improvement(runs: list[SessionDone], name: str, limits: Thresholds, unit: s
     top, bottom = limits.count("rep_range_top"), limits.count("rep_range_bottom")
     entries = [e for s in runs if (e := s.find(name)) is not None]
     if len(entries) >= 2 and all(all_sets_at_top(e, top) for e in entries[-2:]):
-        return f"every set reached the top of your rep range ({top} reps) in your last two sessions"
+        return f"every set reached the top of your rep range ({top} reps) on {days_text([s.day for s in runs[-2:]])}"
     if len(entries) < 3:
         return None
     compared = [*entries[:2], entries[-1]]
@@ -85,9 +85,11 @@ def _switch(
     recent = runs[-limits.count("recent_within_limit") :]
     if len(recent) < limits.count("recent_within_limit") or not all(s.tolerated(limit) for s in recent):
         return None
-    # Strength is read from every session, rated or not (an imported history counts); only the pain gate above
-    # needs ratings.
-    improvement = _improvement(history.with_exercise(name), name, limits, unit)
+    # Strength is read from every session, rated or not (an imported history counts), up to the latest judged one:
+    # a session still waiting for its next morning speaks for neither rule yet, as in the raise and lighter-week
+    # rules. Only the pain gate above needs ratings.
+    done = history.with_exercise(name)
+    improvement = _improvement(done[: done.index(runs[-1]) + 1], name, limits, unit)
     last_entry = runs[-1].find(name)
     if improvement is None or last_entry is None or last_entry.top_weight is None:
         return None

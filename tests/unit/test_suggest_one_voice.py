@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.unit.histories import TODAY, keys, suggestions
-from tracker.history import ExerciseDone, PainAround, SessionDone, SetDone
-from tracker.suggestions import Kind
+from tracker.catalog import by_name
+from tracker.history import ExerciseDone, PainAround, SessionDone, SetDone, make_history
+from tracker.settings import Settings
+from tracker.suggestions import Kind, candidates
 
 MACHINES = ["Leg press", "Chest press machine"]
 CARDIO = ["Treadmill walk", "Stationary bike", "Running"]
@@ -58,16 +60,38 @@ def test_never_two_load_plans_for_one_exercise_on_one_day(history):
     assert len(subjects) == len(set(subjects)), keys(found)
 
 
-# Fixed examples for now: a random run on 5 Dec found a history (Leg press 3 x 8 at 30 kg on 16, 18 and 20 Oct,
-# pain 1-2) where a waiting session brings "deload:Leg press"; that bug is open (see the session note) and
-# this test keeps guarding every other case.
-@settings(max_examples=150, deadline=None, derandomize=True)
+def lighter_or_ease(sessions: list[SessionDone]) -> set[str]:
+    """The lighter weeks and ease-offs the rules make as of TODAY, shown or waiting behind another change."""
+    history = make_history(sessions, (), by_name())
+    found = candidates(history, Settings(unit="kg", pain_limit=5, rules={}), TODAY)
+    return {s.key for s in found if s.kind in (Kind.DELOAD, Kind.EASE)}
+
+
+@settings(max_examples=150, deadline=None)
 @given(training())
 def test_a_session_waiting_for_its_next_morning_brings_no_lighter_week_or_ease_off(history):
+    # Which one change is shown may move (a flare-up from today's pain before the session holds back a raise, and
+    # a lighter week that waited behind it comes forward), so this compares what the rules make, shown or waiting.
     latest = history[-1]
     pending = replace(
         latest, day=TODAY, pains=tuple(replace(p, during=min(p.during or 0, 5), morning=None) for p in latest.pains)
     )
-    before = {s.key for s in suggestions(history[:-1]) if s.kind in (Kind.DELOAD, Kind.EASE)}
-    after = {s.key for s in suggestions([*history[:-1], pending]) if s.kind in (Kind.DELOAD, Kind.EASE)}
-    assert after <= before
+    assert lighter_or_ease([*history[:-1], pending]) <= lighter_or_ease(history[:-1])
+
+
+def test_a_session_waiting_for_its_next_morning_keeps_the_move_to_free_weights():
+    # Found by a random run: Chest press machine has earned the move to free weights and Leg press's lighter week
+    # waits behind it. Today's chest press, at fewer reps, waits for its next morning: until then it counts for
+    # neither the raise nor the move, so the move stays and the lighter week keeps waiting.
+    both = (
+        ExerciseDone("Leg press", (SetDone(30.0, 8),) * 3),
+        ExerciseDone("Chest press machine", (SetDone(40.0, 12),) * 3),
+    )
+    calm = (PainAround("lower_back", 1, 2, 1),)
+    history = [SessionDone(TODAY - timedelta(days=d), both, calm) for d in (16, 14, 12, 10, 8, 6)]
+    today = (ExerciseDone("Chest press machine", (SetDone(40.0, 8),) * 3), ExerciseDone("Treadmill walk", (), 30.0))
+    waiting = SessionDone(TODAY, today, (PainAround("lower_back", 1, 2, None),))
+    shown = suggestions(history)
+    assert keys(shown) == ["switch:Chest press machine"]
+    assert "Leg press: a lighter week at 25 kg" in shown[0].what
+    assert keys(suggestions([*history, waiting])) == keys(shown)
