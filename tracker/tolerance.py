@@ -158,10 +158,22 @@ class LevelChange:
         before, after = self.first.effort.value or 0.0, self.last.effort.value or 0.0
         return round(100.0 * (after - before) / before, 1) if before else 0.0
 
-    def direction(self, same_within: float) -> int:
-        """+1 up, -1 down, 0 when the change is within `same_within` percent either way."""
-        if abs(self.percent) < same_within:
+    @property
+    def more_reps(self) -> int:
+        """Reps gained (negative: lost) at the very same load, for loaded strength work; 0 otherwise.
+
+        The axis and the percent follow the load, so 40 kg × 8 → 40 kg × 12 is +0% there; yet it is more work
+        (load × reps), and reads as a rise."""
+        before, after = self.first.effort, self.last.effort
+        if before.category != STRENGTH or not before.load or before.load != after.load:
             return 0
+        return (after.reps or 0) - (before.reps or 0)
+
+    def direction(self, same_within: float) -> int:
+        """+1 up, -1 down, 0 when the change is within `same_within` percent either way and, at the same load,
+        the reps did not change."""
+        if abs(self.percent) < same_within:
+            return (self.more_reps > 0) - (self.more_reps < 0)
         return 1 if self.percent > 0 else -1
 
 

@@ -9,10 +9,19 @@ from tracker.advice import day_text
 from tracker.tolerance import LevelChange, effort_text
 
 
+def change_figure(change: LevelChange) -> str:
+    """'+29%', or where only the reps moved at one load 'same load, 4 more reps'."""
+    reps = change.more_reps
+    if not reps:
+        return f"{change.percent:+.0f}%"
+    count = abs(reps)
+    return f"same load, {count} {'more' if reps > 0 else 'fewer'} rep{'' if count == 1 else 's'}"
+
+
 def change_words(change: LevelChange, unit: str) -> str:
     """'60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)': an exercise's chart subtitle."""
     before, after = effort_text(change.first.effort, unit), effort_text(change.last.effort, unit)
-    return f"{before} → {after} within the pain limit ({change.percent:+.0f}%)"
+    return f"{before} → {after} within the pain limit ({change_figure(change)})"
 
 
 def change_line(change: LevelChange, unit: str) -> str:
@@ -63,11 +72,14 @@ def headline(
     directions = {c.direction(same_within) for c in changes}
     if len(changes) == 1:
         (c,) = changes
+        moved = _moved(c.percent, same_within) if not c.more_reps else ("up" if c.more_reps > 0 else "down")
+        more = f": {change_figure(c)}" if c.more_reps else ""
         return (
-            f"Tolerated work on {c.exercise} is {_moved(c.percent, same_within)} since {since} "
-            f"({effort_text(c.first.effort, unit)} → {effort_text(c.last.effort, unit)})"
+            f"Tolerated work on {c.exercise} is {moved} since {since} "
+            f"({effort_text(c.first.effort, unit)} → {effort_text(c.last.effort, unit)}{more})"
         )
-    if len(directions) == 1:
+    # One mean percent only where every percent says the whole change (reps gained at one load are not in it).
+    if len(directions) == 1 and not any(c.more_reps for c in changes):
         mean = fmean(c.percent for c in changes)
         return (
             f"Tolerated work is {_moved(mean, same_within)} since {since} across the {len(changes)} exercises charted"
@@ -75,7 +87,7 @@ def headline(
     groups = {1: "rose for", -1: "fell for", 0: "held about the same for"}
     parts = []
     for sign in (1, -1, 0):
-        named = [f"{c.exercise} ({c.percent:+.0f}%)" for c in changes if c.direction(same_within) == sign]
+        named = [f"{c.exercise} ({change_figure(c)})" for c in changes if c.direction(same_within) == sign]
         if named:
             parts.append(f"{groups[sign]} {_and(named)}")
     return f"Since {since}, tolerated work " + "; ".join(parts)

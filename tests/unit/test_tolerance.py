@@ -170,3 +170,34 @@ def test_the_headline_speaks_about_the_data_so_the_person_and_their_doctor_read_
     assert texts[2] == "Tolerated work is up 25% since 4 Mar 2026 across the 2 exercises charted"
     for text in texts:
         assert not {"your", "you", "page"} & set(text.lower().replace(";", " ").replace(":", " ").split())
+
+
+def test_more_reps_at_the_same_load_reads_as_a_rise_not_as_no_change():
+    # 40 kg × 8 → 40 kg × 12 is half as much work again; the load's percent alone said "+0%, about the same".
+    gained = [press(0, 40, 8), press(2, 40, 8), press(30, 40, 12), press(32, 40, 12)]
+    (change,) = changes_of(gained)
+    assert change.percent == 0 and change.more_reps == 4 and change.direction(5) == 1
+    assert change_line(change, "kg") == (
+        "Leg press: 40 kg × 8 → 40 kg × 12 within the pain limit (same load, 4 more reps)"
+    )
+    assert headline([change], 5, "kg") == (
+        "Tolerated work on Leg press is up since 4 Mar 2026 (40 kg × 8 → 40 kg × 12: same load, 4 more reps)"
+    )
+    # Beside an exercise whose percent rose, no mean percent stands for both: each is named with its own change.
+    both = changes_of([*gained, *(walk(d, m) for d, m in ((0, 20), (2, 20), (30, 26), (32, 26)))])
+    assert headline(both, 5, "kg") == (
+        "Since 4 Mar 2026, tolerated work rose for Leg press (same load, 4 more reps) and Treadmill walk (+30%)"
+    )
+
+
+def test_fewer_reps_at_the_same_load_reads_as_a_fall_and_one_rep_is_singular():
+    (change,) = changes_of([press(0, 40, 12), press(2, 40, 12), press(30, 40, 11), press(32, 40, 11)])
+    assert change.direction(5) == -1
+    assert change_line(change, "kg").endswith("(same load, 1 fewer rep)")
+
+
+def test_a_heavier_load_at_fewer_reps_is_still_read_by_its_load():
+    # Double progression: after a step up in load the reps start again at the bottom of the range.
+    (change,) = changes_of([press(0, 60, 12), press(2, 60, 12), press(30, 65, 8), press(32, 65, 8)])
+    assert change.more_reps == 0 and change.direction(5) == 1
+    assert change_line(change, "kg").endswith("(+8%)")
