@@ -29,6 +29,9 @@ def exits(monkeypatch):
 
     monkeypatch.setattr(outcome.os, "_exit", at_once)
     monkeypatch.setattr(outcome.sys, "exit", usual)
+    # Never the test process's own exit handlers: they deleted, among others, the folder AppTest.from_string writes
+    # its scripts to, and a later test on the same worker failed with FileNotFoundError.
+    monkeypatch.setattr(outcome.atexit, "_run_exitfuncs", lambda: None)
     return seen
 
 
