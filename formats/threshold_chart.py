@@ -103,7 +103,20 @@ def _panel_template(span: Span) -> str:
     return json.dumps(_panel(alt.NamedData(name="template"), "", "", "", span).to_dict(validate=False))
 
 
-def panel_heading(title: str, subtitle: str = "") -> dict[str, Any]:
+# A phone gives a panel about 320 px, where Vega cuts a subtitle of over about 60 characters short with "…" (it
+# never wraps one): a longer subtitle goes on two lines, the change in brackets on the second.
+SUBTITLE_ONE_LINE = 56
+
+
+def subtitle_lines(subtitle: str) -> str | list[str]:
+    """The subtitle as it is, or as two lines when a phone would cut it short."""
+    if len(subtitle) <= SUBTITLE_ONE_LINE or " (" not in subtitle:
+        return subtitle
+    head, tail = subtitle.rsplit(" (", 1)
+    return [head, f"({tail}"]
+
+
+def panel_heading(title: str, subtitle: str | list[str] = "") -> dict[str, Any]:
     """A panel's title, subtitle and screen-reader description, as top-level Vega-Lite properties: the page sets
     them on a spec built once per axis unit, since building one per exercise cost about 0.1 s each."""
     words: dict[str, Any] = {"text": title, "anchor": "start", "fontSize": 14}

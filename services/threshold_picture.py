@@ -135,8 +135,8 @@ def picture_of(
         limit=settings.pain_limit,
         so_far=_so_far(found, scope.start, unit),
     )
-    lines = tuple(change_line(c, unit) for c in changes)
-    subtitles = {c.exercise: change_words(c, unit) for c in changes}
+    lines = tuple(change_line(c, unit, same) for c in changes)
+    subtitles = {c.exercise: change_words(c, unit, same) for c in changes}
     return Picture(_frame(rows), shown, measures, tuple(changes), words, lines, window, subtitles, waiting)
 
 

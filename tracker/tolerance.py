@@ -160,20 +160,28 @@ class LevelChange:
 
     @property
     def more_reps(self) -> int:
-        """Reps gained (negative: lost) at the very same load, for loaded strength work; 0 otherwise.
-
-        The axis and the percent follow the load, so 40 kg × 8 → 40 kg × 12 is +0% there; yet it is more work
-        (load × reps), and reads as a rise."""
+        """Reps gained (negative: lost) between the two levels of loaded strength work; 0 otherwise."""
         before, after = self.first.effort, self.last.effort
-        if before.category != STRENGTH or not before.load or before.load != after.load:
+        if before.category != STRENGTH or not before.load or not after.load:
             return 0
         return (after.reps or 0) - (before.reps or 0)
 
+    def reps_say_more(self, same_within: float) -> bool:
+        """True when the load moved less than `same_within` percent and the reps moved with it (or at the very same
+        load): the load's percent alone would read as no change, yet the work (load × reps) clearly moved, as
+        40 kg × 8 → 40 kg × 12 or 60 kg × 8 → 62.5 kg × 12 did."""
+        if abs(self.percent) >= same_within or not self.more_reps:
+            return False
+        load = (self.last.effort.load or 0.0) - (self.first.effort.load or 0.0)
+        return load == 0 or (load > 0) == (self.more_reps > 0)
+
     def direction(self, same_within: float) -> int:
-        """+1 up, -1 down, 0 when the change is within `same_within` percent either way and, at the same load,
-        the reps did not change."""
+        """+1 up, -1 down, 0 when the load moved less than `same_within` percent either way and the reps did not
+        move with it (see reps_say_more)."""
+        if self.reps_say_more(same_within):
+            return 1 if self.more_reps > 0 else -1
         if abs(self.percent) < same_within:
-            return (self.more_reps > 0) - (self.more_reps < 0)
+            return 0
         return 1 if self.percent > 0 else -1
 
 

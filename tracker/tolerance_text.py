@@ -9,24 +9,26 @@ from tracker.advice import day_text
 from tracker.tolerance import LevelChange, effort_text
 
 
-def change_figure(change: LevelChange) -> str:
-    """'+29%', or where only the reps moved at one load 'same load, 4 more reps'."""
-    reps = change.more_reps
-    if not reps:
+def change_figure(change: LevelChange, same_within: float) -> str:
+    """'+29%'; where the reps say more than the load's percent, the reps too: 'same load, 4 more reps' or
+    '+4%, 4 more reps'."""
+    if not change.reps_say_more(same_within):
         return f"{change.percent:+.0f}%"
-    count = abs(reps)
-    return f"same load, {count} {'more' if reps > 0 else 'fewer'} rep{'' if count == 1 else 's'}"
+    count = abs(change.more_reps)
+    reps = f"{count} {'more' if change.more_reps > 0 else 'fewer'} rep{'' if count == 1 else 's'}"
+    same = change.first.effort.load == change.last.effort.load
+    return f"same load, {reps}" if same else f"{change.percent:+.0f}%, {reps}"
 
 
-def change_words(change: LevelChange, unit: str) -> str:
+def change_words(change: LevelChange, unit: str, same_within: float) -> str:
     """'60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)': an exercise's chart subtitle."""
     before, after = effort_text(change.first.effort, unit), effort_text(change.last.effort, unit)
-    return f"{before} → {after} within the pain limit ({change_figure(change)})"
+    return f"{before} → {after} within the pain limit ({change_figure(change, same_within)})"
 
 
-def change_line(change: LevelChange, unit: str) -> str:
+def change_line(change: LevelChange, unit: str, same_within: float) -> str:
     """'Leg press: 60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)'."""
-    return f"{change.exercise}: {change_words(change, unit)}"
+    return f"{change.exercise}: {change_words(change, unit, same_within)}"
 
 
 def _moved(percent: float, same_within: float) -> str:
@@ -72,14 +74,15 @@ def headline(
     directions = {c.direction(same_within) for c in changes}
     if len(changes) == 1:
         (c,) = changes
-        moved = _moved(c.percent, same_within) if not c.more_reps else ("up" if c.more_reps > 0 else "down")
-        more = f": {change_figure(c)}" if c.more_reps else ""
+        reps = c.reps_say_more(same_within)
+        moved = ("up" if c.more_reps > 0 else "down") if reps else _moved(c.percent, same_within)
+        more = f": {change_figure(c, same_within)}" if reps else ""
         return (
             f"Tolerated work on {c.exercise} is {moved} since {since} "
             f"({effort_text(c.first.effort, unit)} → {effort_text(c.last.effort, unit)}{more})"
         )
     # One mean percent only where every percent says the whole change (reps gained at one load are not in it).
-    if len(directions) == 1 and not any(c.more_reps for c in changes):
+    if len(directions) == 1 and not any(c.reps_say_more(same_within) for c in changes):
         mean = fmean(c.percent for c in changes)
         return (
             f"Tolerated work is {_moved(mean, same_within)} since {since} across the {len(changes)} exercises charted"
@@ -87,7 +90,7 @@ def headline(
     groups = {1: "rose for", -1: "fell for", 0: "held about the same for"}
     parts = []
     for sign in (1, -1, 0):
-        named = [f"{c.exercise} ({change_figure(c)})" for c in changes if c.direction(same_within) == sign]
+        named = [f"{c.exercise} ({change_figure(c, same_within)})" for c in changes if c.direction(same_within) == sign]
         if named:
             parts.append(f"{groups[sign]} {_and(named)}")
     return f"Since {since}, tolerated work " + "; ".join(parts)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from formats import chart_specs
 from formats.chart_style import tick_kind
-from formats.threshold_chart import panel_heading
+from formats.threshold_chart import panel_heading, subtitle_lines
 from services.progress import Headline, Period
 
 
@@ -130,7 +130,7 @@ def threshold_panels(data: Headline, span: tuple[str, str]) -> tuple[Panel, ...]
             continue
         # One spec per axis unit, each panel's own title set over it.
         spec = spec_for("threshold", measure=data.picture.measures[name], title="", span=span)
-        heading = json.dumps(panel_heading(name, data.picture.subtitles.get(name, "")))
+        heading = json.dumps(panel_heading(name, subtitle_lines(data.picture.subtitles.get(name, ""))))
         found.append(Panel(f"threshold-{i + 1}", spec, parts[name], heading, f"Tolerated work: {name}"))
     return tuple(found)
 

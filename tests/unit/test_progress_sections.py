@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from formats import chart_specs
-from formats.threshold_chart import panel_heading
+from formats.threshold_chart import SUBTITLE_ONE_LINE, panel_heading, subtitle_lines
 from ui import progress_sections
 from ui.progress_sections import Panel
 
@@ -107,3 +107,13 @@ def test_the_doses_per_week_come_after_sleep_and_function_goals_under_more_chart
     order = more_in_order(named("doses"), named("sleep", "psfs", "pressure", "strength"))
     assert [section.key for section in order] == ["sleep", "psfs", "doses", "pressure", "strength"]
     assert [section.key for section in more_in_order(named("doses"), named("pressure"))] == ["doses", "pressure"]
+
+
+def test_a_long_subtitle_goes_on_two_lines_each_short_enough_for_a_phone():
+    # Vega cuts a line of over about 60 characters short with "…" on a 390 px phone (seen: "(same load, 2 mor…").
+    short = "60 kg × 12 → 77.5 kg × 12 within the pain limit (+29%)"
+    assert subtitle_lines(short) == short
+    lines = subtitle_lines("140 kg × 10 → 142.5 kg × 12 within the pain limit (+2%, 2 more reps)")
+    assert lines == ["140 kg × 10 → 142.5 kg × 12 within the pain limit", "(+2%, 2 more reps)"]
+    assert all(len(line) <= SUBTITLE_ONE_LINE for line in lines)
+    assert panel_heading("Leg press", lines)["title"]["subtitle"] == lines
