@@ -110,7 +110,12 @@ def _switch(
                 f"first free-weight load stays at or under {format_weight(cap, unit)}, since the hands hold all of it"
             )
         load_words = (
-            f"at {format_weight(start, unit)} in all (the dumbbells or kettlebell together)"
+            f"at {format_weight(start, unit)} in all"
+            + (
+                ", the kettlebell or dumbbell you hold"
+                if counterpart.equipment == "kettlebell"
+                else ", both dumbbells together where you hold two"
+            )
             if start > 0
             else "with the lightest weight available"
         ) + f" ({why})"
@@ -129,7 +134,8 @@ def _switch(
     reason = (
         f"In the last {limits.count('window_weeks')} weeks you did {len(window)} sessions of {name}, and "
         f"{improvement}. "
-        f"In the last {len(recent)} sessions pain during stayed within your limit of {limit}/10 and the next mornings "
+        f"In the last {len(recent)} sessions with a next-morning rating ({days_text([s.day for s in recent])}) pain "
+        f"during stayed within your limit of {limit}/10 and the next mornings "
         "settled. Free weights train the balance and control a machine provides for you, so start well below the "
         f"machine load. This takes the place of a heavier {name} load for now: one change at a time shows what your "
         "body tolerates."
