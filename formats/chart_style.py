@@ -26,7 +26,7 @@ HEIGHT = 280
 # 80 px plot). Fit the width only, so the plot keeps its height and the legend adds to it.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 Source: TypeAlias = pd.DataFrame | alt.NamedData
-DATE = alt.Tooltip("period:T", title="From", format="%d %b %Y")
+DATE = alt.Tooltip("period:T", title="From", format="%-d %b %Y")
 # One date axis on every chart over time: years, months, then day and month; never weekdays or week numbers.
 DATE_LABELS = alt.TimeFormatSpecifier(
     year="%b %Y", quarter="%b %Y", month="%b %Y", week="%-d %b", date="%-d %b", day="%-d %b", hours="%-d %b"

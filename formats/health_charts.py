@@ -68,7 +68,7 @@ def psfs_chart(frame: Source, *, activities: Sequence[str], baseline: float | No
         y=alt.Y("score:Q", title="Can do (0 unable, 10 as before)", scale=PSFS_SCALE),
         color=alt.Color("series:N", scale=colour, legend=BOTTOM, sort=names),
         tooltip=[
-            alt.Tooltip("period:T", title="Rated on", format="%d %b %Y"),
+            alt.Tooltip("period:T", title="Rated on", format="%-d %b %Y"),
             alt.Tooltip("series:N", title="Activity"),
             alt.Tooltip("score:Q", title="Rating (0-10)", format="~f"),
             alt.Tooltip("change:Q", title="Since the first rating", format="+~f"),
@@ -160,7 +160,7 @@ def doses_chart(frame: Source, *, span: Span = None) -> alt.LayerChart:
             # stands out 3:1 against white (WCAG 1.4.11). Sorted: Vega-Lite drops an opacity by an unsorted name.
             opacity=alt.Opacity("medication:N", sort="ascending", scale=DOSE_SHADES, legend=None),
             tooltip=[
-                alt.Tooltip("period:T", title="Week from", format="%d %b %Y"),
+                alt.Tooltip("period:T", title="Week from", format="%-d %b %Y"),
                 alt.Tooltip("medication:N", title="Medication"),
                 alt.Tooltip("doses:Q", title="Doses that week"),
             ],

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from formats.chart_values import dated_frame
+from tracker.advice import day_text
 from tracker.medication import Dose, Regular
 from tracker.psfs import MCID_ACTIVITY, MCID_AVERAGE
 
@@ -55,7 +56,7 @@ def pain_medication_rows(pain: pd.DataFrame, regular: Sequence[Regular], doses: 
     frame, for `pain_medication_chart`."""
     meds: list[tuple[object, ...]] = [
         ("regular", r.start, (r.end or r.start) + timedelta(days=1), f"{r.name} {r.amount} (regular)", None,
-         r.amount, f"{r.start:%d %b %Y} to {r.end or r.start:%d %b %Y}")
+         r.amount, f"{day_text(r.start)} to {day_text(r.end or r.start)}")
         for r in regular
     ]  # fmt: skip
     meds += [
@@ -66,7 +67,7 @@ def pain_medication_rows(pain: pd.DataFrame, regular: Sequence[Regular], doses: 
             None,
             f"{d.name} (as needed)",
             f"{d.dose:g} {d.unit}",
-            f"{d.taken_at:%d %b %Y %H:%M}",
+            f"{day_text(d.taken_at.date())} {d.taken_at:%H:%M}",
         )
         for d in doses
     ]

@@ -22,6 +22,7 @@ from formats.health_charts import (
     sleep_chart,
 )
 from formats.images import to_svg
+from tracker.advice import day_text
 from tracker.medication import Dose, Regular, doses_per_week
 
 D1, D2, D3 = date(2026, 3, 2), date(2026, 3, 16), date(2026, 3, 30)
@@ -116,7 +117,7 @@ def test_medication_rows_keep_the_pain_trend_and_add_spans_to_the_end_of_their_l
     assert (dose["as_needed"], dose["amount"], dose["until"]) == (
         "Paracetamol (as needed)",
         "1000 mg",
-        "04 Mar 2026 09:30",
+        "4 Mar 2026 09:30",
     )
 
 
@@ -124,11 +125,11 @@ def _concatenated(pain: pd.DataFrame, regular: list[Regular], doses: list[Dose])
     """The plain way to the same rows: the medication as a frame of its own, appended to the pain rows."""
     meds = [
         ("regular", r.start, (r.end or r.start) + timedelta(days=1), f"{r.name} {r.amount} (regular)", None,
-         r.amount, f"{r.start:%d %b %Y} to {r.end or r.start:%d %b %Y}")
+         r.amount, f"{day_text(r.start)} to {day_text(r.end or r.start)}")
         for r in regular
     ] + [
         ("dose", d.taken_at, None, None, f"{d.name} (as needed)", f"{d.dose:g} {d.unit}",
-         f"{d.taken_at:%d %b %Y %H:%M}")
+         f"{day_text(d.taken_at.date())} {d.taken_at:%H:%M}")
         for d in doses
     ]  # fmt: skip
     extra = pd.DataFrame(meds, columns=list(MEDICATION_COLUMNS))
