@@ -44,7 +44,7 @@ elif signed_in():
     st.set_page_config(page_title=f"{page.title} · Threshold")
     phone_navigation(PAGES, page)
     demo_banner()
-    log_form.keep_draft()
+    log_form.keep_draft(page.url_path)
     run_page(page)
     warm_up_later()
 else:

@@ -92,16 +92,33 @@ _TYPED = {"ex", "w", "r", "qr", "qw", "min", "dist", "int", "pb", "pd", "pa", "r
 BUTTONS = frozenset({"log_add", "log_remove", "log_save", "log_cancel"})
 
 
-def keep_draft() -> None:
+# The address of the page that draws the form (pages/log.py); where keep_draft notes the page of the last run, and
+# what the form held at the start of its latest run.
+FORM_PAGE = "log"
+LAST_PAGE = "draft_last_page"
+DRAFT = "draft_values"
+
+
+def keep_draft(page: str) -> None:
     """Keep what was typed into the form while another page is open (called on every run, before the page).
 
     Streamlit forgets a widget's value after a run that does not draw it, so someone who looked something up
-    mid-entry came back to an empty form. Setting each value again makes it the session's own, which Streamlit
-    keeps until the form clears it (a save, a cancelled edit, a switch between the demo and one's own data).
+    mid-entry came back to an empty form. So each run of the form notes what its fields hold, and every other run
+    sets those values as the session's own, which Streamlit keeps and sends into the fields on the run that draws
+    them again, until the form clears them (a save, a cancelled edit, a switch between the demo and one's own data).
+
+    The form's own later runs set nothing: a value set in a run is sent back into its field, so a run that began
+    before the latest keystroke (the previous field's Enter, with a Save click right behind) emptied the field just
+    typed, and the session was saved without it.
     """
     state = st.session_state
-    for name in draft_keys(state):
-        state[name] = state[name]
+    back = state.get(LAST_PAGE) != page
+    state[LAST_PAGE] = page
+    if page == FORM_PAGE and not back:
+        state[DRAFT] = {name: state[name] for name in draft_keys(state)}
+        return
+    for name, value in state.get(DRAFT, {}).items():
+        state[name] = value
 
 
 def draft_keys(state: Mapping[Any, Any]) -> list[str]:
@@ -127,6 +144,7 @@ def clear() -> None:
         else:
             del state[name]
     state.pop(EDIT_KEY, None)
+    state.pop(DRAFT, None)
 
 
 def fill(session_id: int, given: SessionInput, unit: str) -> None:
@@ -153,3 +171,5 @@ def fill(session_id: int, given: SessionInput, unit: str) -> None:
     for pain in given.pains:
         r = pain.region
         state[key("pb", r)], state[key("pd", r)], state[key("pa", r)] = pain.before, pain.during, pain.after
+    # Kept as a draft, so the run that opens the form puts these values into its fields.
+    state[DRAFT] = {name: state[name] for name in draft_keys(state)}

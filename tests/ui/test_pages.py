@@ -181,3 +181,18 @@ def test_a_log_form_only_looked_at_keeps_nothing_so_its_time_is_the_next_visits(
     assert log_form.draft_keys(looked) == []
     typed = {**looked, "log_pb_lower_back": 3}
     assert sorted(log_form.draft_keys(typed)) == ["log_date", "log_ex_0", "log_notes", "log_pb_lower_back", "log_time"]
+
+
+def test_the_log_forms_own_reruns_leave_what_the_browser_shows_alone_and_another_page_keeps_it(at, app_ctx):
+    # A run that began before the latest keystroke put every field back to what it held when it began: CI saw a
+    # session saved without the pain rating typed last. Only the run that brings the form back sets its fields.
+    at.switch_page("pages/log.py").run()
+    at.number_input(key="log_pb_lower_back").set_value(3).run()
+    at.text_area(key="log_notes").input("knee stiff").run()
+    forced = [n.key for n in at.number_input if n.proto.set_value]
+    assert forced == [], f"fields sent back to the browser on the form's own rerun: {forced}"
+    at.switch_page("pages/history.py").run()
+    at.switch_page("pages/log.py").run()
+    assert at.number_input(key="log_pb_lower_back").value == 3
+    assert at.number_input(key="log_pb_lower_back").proto.set_value  # put back into the new field
+    assert at.text_area(key="log_notes").value == "knee stiff"
