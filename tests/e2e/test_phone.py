@@ -53,6 +53,9 @@ def test_chart_download_menu_fits_at_phone_width(app: App, phone: Page) -> None:
         section.get_by_role("button", name="Download PNG", exact=True),
         section.get_by_role("button", name="Download SVG", exact=True),
     ):
+        # The buttons are made again for the chart picked: wait for them rather than for the run's state, which can
+        # still read "not running" just before the rerun starts.
+        expect(part).to_be_visible()
         box = part.bounding_box()
         assert box is not None
         assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], "the menu runs off the screen"
