@@ -89,7 +89,8 @@ def _switch(
     # a session still waiting for its next morning speaks for neither rule yet, as in the raise and lighter-week
     # rules. Only the pain gate above needs ratings.
     done = history.with_exercise(name)
-    improvement = _improvement(done[: done.index(runs[-1]) + 1], name, limits, unit)
+    latest = next(i for i, session in enumerate(done) if session is runs[-1])  # two equal sessions stay two
+    improvement = _improvement(done[: latest + 1], name, limits, unit)
     last_entry = runs[-1].find(name)
     if improvement is None or last_entry is None or last_entry.top_weight is None:
         return None
