@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from datetime import datetime
 from typing import Any
 
@@ -115,10 +115,14 @@ def keep_draft(page: str) -> None:
     back = state.get(LAST_PAGE) != page
     state[LAST_PAGE] = page
     if page == FORM_PAGE and not back:
-        state[DRAFT] = {name: state[name] for name in draft_keys(state)}
+        _note_draft(state)
         return
     for name, value in state.get(DRAFT, {}).items():
         state[name] = value
+
+
+def _note_draft(state: MutableMapping[Any, Any]) -> None:
+    state[DRAFT] = {name: state[name] for name in draft_keys(state)}
 
 
 def draft_keys(state: Mapping[Any, Any]) -> list[str]:
@@ -171,5 +175,4 @@ def fill(session_id: int, given: SessionInput, unit: str) -> None:
     for pain in given.pains:
         r = pain.region
         state[key("pb", r)], state[key("pd", r)], state[key("pa", r)] = pain.before, pain.during, pain.after
-    # Kept as a draft, so the run that opens the form puts these values into its fields.
-    state[DRAFT] = {name: state[name] for name in draft_keys(state)}
+    _note_draft(state)  # so the run that opens the form puts these values into its fields
