@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from tracker.catalog import Exercise, by_name
 from tracker.history import ExerciseDone, Morning, PainAround, SessionDone, SetDone, make_history
 from tracker.settings import Settings
-from tracker.suggestions import Suggestion, suggest
+from tracker.suggestions import Suggestion, candidates, suggest
 from tracker.units import to_kg
 
 TODAY = date(2026, 11, 23)
@@ -67,6 +67,11 @@ def suggestions(
     exercises = {**by_name(), **{e.name: e for e in extra}}
     settings = Settings(unit=unit, pain_limit=limit, rules=dict(rules or {}))
     return suggest(make_history(sessions, mornings, exercises), settings, TODAY)
+
+
+def every_candidate(sessions: Sequence[SessionDone]) -> list[Suggestion]:
+    """What every rule makes as of TODAY (default settings), the changes waiting behind the one shown included."""
+    return candidates(make_history(sessions, (), by_name()), Settings(unit="kg", pain_limit=5, rules={}), TODAY)
 
 
 def keys(found: Sequence[Suggestion]) -> list[str]:

@@ -9,11 +9,9 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.unit.histories import TODAY, keys, suggestions
-from tracker.catalog import by_name
-from tracker.history import ExerciseDone, PainAround, SessionDone, SetDone, make_history
-from tracker.settings import Settings
-from tracker.suggestions import Kind, candidates
+from tests.unit.histories import TODAY, every_candidate, keys, suggestions
+from tracker.history import ExerciseDone, PainAround, SessionDone, SetDone
+from tracker.suggestions import Kind
 
 MACHINES = ["Leg press", "Chest press machine"]
 CARDIO = ["Treadmill walk", "Stationary bike", "Running"]
@@ -62,9 +60,7 @@ def test_never_two_load_plans_for_one_exercise_on_one_day(history):
 
 def lighter_or_ease(sessions: list[SessionDone]) -> set[str]:
     """The lighter weeks and ease-offs the rules make as of TODAY, shown or waiting behind another change."""
-    history = make_history(sessions, (), by_name())
-    found = candidates(history, Settings(unit="kg", pain_limit=5, rules={}), TODAY)
-    return {s.key for s in found if s.kind in (Kind.DELOAD, Kind.EASE)}
+    return {s.key for s in every_candidate(sessions) if s.kind in (Kind.DELOAD, Kind.EASE)}
 
 
 @settings(max_examples=150, deadline=None)
